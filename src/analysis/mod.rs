@@ -1,0 +1,9 @@
+//! Analysis: pure functions over `&Project` and a `Scope`. The window's
+//! tables and the command-line reports call the same functions.
+
+pub mod frequency;
+pub mod rounding;
+pub mod scope;
+
+pub use frequency::{prevalence, PrevalenceRow, PrevalenceTable};
+pub use scope::{DocFilter, ReviewerView, Scope};

@@ -1,0 +1,277 @@
+//! Turning intents into project commands, selections and dialogs.
+
+use super::ThemaApp;
+use crate::edit::{ops, Command};
+use crate::io::template;
+use crate::ui::{code_picker::CodePicker, dialogs::Dialog, Intent};
+
+impl ThemaApp {
+    /// Applies one intent.
+    pub fn handle(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Apply(label, cmd) => self.apply(&label, cmd),
+            Intent::ApplyTyping(label, cmd) => {
+                if let Some(ws) = &mut self.ws
+                    && let Err(e) = ws.undo.apply_typing(&mut ws.project, &label, cmd)
+                {
+                    self.set_error(format!("{label} was not done: {e}."));
+                }
+            }
+            Intent::NewProject => self.guard_unsaved(Intent::NewProject, |app| app.new_project()),
+            Intent::OpenDialog => self.guard_unsaved(Intent::OpenDialog, |app| app.open_dialog()),
+            Intent::Open(path) => {
+                let p = path.clone();
+                self.guard_unsaved(Intent::Open(path), move |app| app.open_path(p));
+            }
+            Intent::CloseProject => self.guard_unsaved(Intent::CloseProject, |app| app.ws = None),
+            Intent::Quit => {
+                self.guard_unsaved(Intent::Quit, |app| {
+                    app.allow_close = true;
+                });
+                if self.allow_close {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Intent::Save => {
+                self.save();
+            }
+            Intent::SaveAs => {
+                self.save_as();
+            }
+            Intent::ImportDialog => self.import_dialog(),
+            Intent::Import(paths) => self.start_import(paths),
+            Intent::CancelImport => {
+                if let Some(job) = &self.import {
+                    job.cancel();
+                }
+            }
+            Intent::LoadTemplate(i) => {
+                if let Some((_, text)) = template::BUILT_IN.get(i) {
+                    match template::parse(text) {
+                        Ok(t) => self.load_template(&t),
+                        Err(e) => self.set_error(e),
+                    }
+                }
+            }
+            Intent::LoadTemplateFile => self.load_template_file(),
+            Intent::Undo => {
+                if let Some(ws) = &mut self.ws {
+                    match ws.undo.undo(&mut ws.project) {
+                        Some(label) => self.set_status(format!("Undid: {label}")),
+                        None => self.set_status("Nothing to undo"),
+                    }
+                    self.after_change();
+                }
+            }
+            Intent::Redo => {
+                if let Some(ws) = &mut self.ws {
+                    match ws.undo.redo(&mut ws.project) {
+                        Some(label) => self.set_status(format!("Redid: {label}")),
+                        None => self.set_status("Nothing to redo"),
+                    }
+                    self.after_change();
+                }
+            }
+            Intent::OpenDocument(doc) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.open_doc = Some(doc);
+                    ws.selected_coding = None;
+                }
+            }
+            Intent::JumpToCoding(id) => {
+                if let Some(ws) = &mut self.ws
+                    && let Some(c) = ws.project.coding(id).cloned()
+                {
+                    ws.open_doc = Some(c.doc);
+                    ws.selected_coding = Some(id);
+                    ws.view.highlighted = Some(id);
+                    ws.view.scroll_to_char(c.start);
+                }
+            }
+            Intent::SelectCode(code) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.selected_code = code;
+                }
+            }
+            Intent::SelectCoding(id) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.selected_coding = id;
+                    ws.view.highlighted = id;
+                }
+            }
+            Intent::ApplyCode(code) => self.apply_code(code),
+            Intent::OpenPicker => {
+                if self.ws.as_ref().is_some_and(|w| w.view.selected_range().is_some() || w.selected_coding.is_some()) {
+                    self.picker = Some(CodePicker::default());
+                } else {
+                    self.set_status("Select a passage in the document first (drag with the mouse).");
+                }
+            }
+            Intent::SetCategory(cat) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.category = cat;
+                }
+            }
+            Intent::CategoryKey(cat) => self.category_key(cat),
+            Intent::DeleteCoding(id) => {
+                if let Some(ws) = &self.ws
+                    && ws.project.coding(id).is_some()
+                {
+                    self.apply("Delete coding", Command::RemoveCodings(vec![id]));
+                    if let Some(ws) = &mut self.ws {
+                        ws.selected_coding = None;
+                        ws.view.highlighted = None;
+                    }
+                }
+            }
+            Intent::CodingMemo(id) => {
+                if let Some(c) = self.ws.as_ref().and_then(|w| w.project.coding(id)) {
+                    self.dialog = Some(Dialog::Memo { coding: id, text: c.memo.clone() });
+                }
+            }
+            Intent::AskDeleteCode(code) => {
+                if let Some(ws) = &self.ws {
+                    let n = ops::codings_under(&ws.project, code).len();
+                    let subcodes = ws.project.codebook.descendants(code).len();
+                    self.dialog = Some(Dialog::ConfirmDeleteCode { code, codings: n, subcodes });
+                }
+            }
+            Intent::EditCode(code) => {
+                if let Some(c) = self.ws.as_ref().and_then(|w| w.project.codebook.get(code)) {
+                    self.dialog = Some(Dialog::EditCode(c.clone()));
+                }
+            }
+            Intent::AddCode(parent) => {
+                if let Some(ws) = &self.ws {
+                    let (id, cmd) = ops::add_code(&ws.project, parent, "New code", "");
+                    self.apply("Add code", cmd);
+                    if let Some(c) = self.ws.as_ref().and_then(|w| w.project.codebook.get(id)) {
+                        self.dialog = Some(Dialog::EditCode(c.clone()));
+                    }
+                }
+            }
+            Intent::ChooseReviewer => self.dialog = Some(Dialog::reviewer_setup()),
+            Intent::SetCodingAs(r) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.coding_as = Some(r);
+                    if let Some(path) = &ws.path {
+                        self.settings.reviewer_for.insert(crate::settings::Settings::key(path), r);
+                        self.settings.save();
+                    }
+                }
+            }
+            Intent::EditAttributes => self.dialog = Some(Dialog::Attributes(Default::default())),
+            Intent::EditCategories => self.dialog = Some(Dialog::Categories),
+            Intent::SetFontSize(s) => {
+                self.settings.font_size = s;
+                if let Some(ws) = &mut self.ws {
+                    ws.view.font_size = s;
+                }
+                self.settings.save();
+            }
+            Intent::SetScopeReviewers(v) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.scope.reviewers = v;
+                }
+            }
+            Intent::ShowError(e) => self.set_error(e),
+        }
+    }
+
+    /// Applies a command through the undo stack; a refusal is shown, not fatal.
+    pub fn apply(&mut self, label: &str, cmd: Command) {
+        let Some(ws) = &mut self.ws else { return };
+        match ws.undo.apply(&mut ws.project, label, cmd) {
+            Ok(()) => {
+                self.set_status(label.to_owned());
+                self.after_change();
+            }
+            Err(e) => self.set_error(format!("{label} was not done: {e}.")),
+        }
+    }
+
+    /// Drops selections that point at things that no longer exist.
+    fn after_change(&mut self) {
+        if let Some(ws) = &mut self.ws {
+            if ws.selected_coding.is_some_and(|c| ws.project.coding(c).is_none()) {
+                ws.selected_coding = None;
+                ws.view.highlighted = None;
+            }
+            if ws.selected_code.is_some_and(|c| !ws.project.codebook.contains(c)) {
+                ws.selected_code = None;
+            }
+            if ws.open_doc.is_some_and(|d| ws.project.document(d).is_none()) {
+                ws.open_doc = ws.project.documents.first().map(|d| d.id);
+            }
+            if ws.category.is_some_and(|c| ws.project.category(c).is_none()) {
+                ws.category = None;
+            }
+        }
+    }
+
+    /// Codes the selected passage, or recodes the selected coding.
+    fn apply_code(&mut self, code: crate::model::CodeId) {
+        let Some(ws) = &mut self.ws else { return };
+        let Some(reviewer) = ws.coding_as else {
+            self.dialog = Some(Dialog::reviewer_setup());
+            return;
+        };
+        let name = ws.project.codebook.get(code).map(|c| c.name.clone()).unwrap_or_default();
+        if let (Some(doc), Some((s, e))) = (ws.open_doc, ws.view.selected_range()) {
+            let coding = ops::new_coding(doc, s, e, code, ws.category, reviewer);
+            let id = coding.id;
+            self.apply(&format!("Code \"{name}\""), Command::AddCodings(vec![coding]));
+            if let Some(ws) = &mut self.ws {
+                ws.view.selection = None;
+                ws.selected_coding = Some(id);
+                ws.view.highlighted = Some(id);
+            }
+        } else if let Some(id) = ws.selected_coding
+            && let Some(c) = ws.project.coding(id)
+        {
+            let changed = crate::model::Coding { code, ..c.clone() };
+            self.apply(&format!("Recode as \"{name}\""), Command::ReplaceCodings(vec![changed]));
+        } else {
+            ws.selected_code = Some(code);
+        }
+    }
+
+    /// B/F/N/R: recategorise the selected coding, else set the next category.
+    fn category_key(&mut self, cat: crate::model::CategoryId) {
+        let Some(ws) = &mut self.ws else { return };
+        if ws.view.selected_range().is_none()
+            && let Some(id) = ws.selected_coding
+            && let Some(c) = ws.project.coding(id)
+        {
+            let new_cat = if c.category == Some(cat) { None } else { Some(cat) };
+            let changed = crate::model::Coding { category: new_cat, ..c.clone() };
+            self.apply("Change category", Command::ReplaceCodings(vec![changed]));
+        } else {
+            ws.category = if ws.category == Some(cat) { None } else { Some(cat) };
+        }
+    }
+
+    fn load_template(&mut self, t: &template::Template) {
+        let Some(ws) = &self.ws else { return };
+        let cmd = template::apply_command(&ws.project, t);
+        if cmd == Command::Batch(vec![]) {
+            self.set_status(format!("Every code of \"{}\" is already in the codebook.", t.name));
+        } else {
+            self.apply(&format!("Load codebook \"{}\"", t.name), cmd);
+        }
+    }
+
+    /// Runs `then` now, or asks about unsaved changes first.
+    fn guard_unsaved(&mut self, intent: Intent, then: impl FnOnce(&mut Self)) {
+        let dirty = self.ws.as_ref().is_some_and(|w| w.undo.is_dirty());
+        let confirmed = matches!(self.dialog, Some(Dialog::Confirmed));
+        if dirty && !confirmed {
+            self.dialog = Some(Dialog::Unsaved { then: Box::new(intent) });
+        } else {
+            if confirmed {
+                self.dialog = None;
+            }
+            then(self);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Project files and imports from the window: new, open, save, save as,
+//! document import in the background, template files.
+
+use super::{ThemaApp, Workspace};
+use crate::edit::ops;
+use crate::io::{import::ImportJob, project_file, template};
+use crate::model::Project;
+use crate::ui::dialogs::Dialog;
+use std::path::PathBuf;
+
+impl ThemaApp {
+    pub fn new_project(&mut self) {
+        let mut ws = Workspace::new(Project::new("Untitled review"), None);
+        ws.view.font_size = self.settings.font_size;
+        self.ws = Some(ws);
+        self.dialog = Some(Dialog::reviewer_setup());
+        self.set_status("New project. Import documents (File → Import documents…) and load or build a codebook.");
+    }
+
+    pub fn open_dialog(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Open a Thema project")
+            .add_filter("Thema project", &["ron"])
+            .pick_file();
+        if let Some(path) = picked {
+            self.open_path(path);
+        }
+    }
+
+    /// Opens a project file; on failure the current project stays open.
+    pub fn open_path(&mut self, path: PathBuf) {
+        match project_file::load(&path) {
+            Err(e) => self.set_error(e.to_string()),
+            Ok(loaded) => {
+                let mut ws = Workspace::new(loaded.project, Some(path.clone()));
+                ws.problems = loaded.problems;
+                ws.view.font_size = self.settings.font_size;
+                let key = crate::settings::Settings::key(&path);
+                ws.coding_as = self
+                    .settings
+                    .reviewer_for
+                    .get(&key)
+                    .copied()
+                    .filter(|r| ws.project.reviewer(*r).is_some());
+                let n_problems = ws.problems.len();
+                let ask_reviewer = ws.coding_as.is_none();
+                self.ws = Some(ws);
+                self.settings.remember(&path);
+                self.dialog = None;
+                if n_problems > 0 {
+                    self.dialog = Some(Dialog::Problems);
+                } else if ask_reviewer {
+                    self.dialog = Some(Dialog::reviewer_setup());
+                }
+                self.set_status(format!("Opened {}", path.display()));
+            }
+        }
+    }
+
+    /// Saves to the current path (asks for one if the project is new).
+    pub fn save(&mut self) -> bool {
+        let Some(ws) = &self.ws else { return false };
+        let Some(path) = ws.path.clone() else { return self.save_as() };
+        match project_file::save(&ws.project, &path) {
+            Ok(()) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.undo.mark_saved();
+                }
+                self.set_status(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.set_error(format!("{e} Your work is still open; try Save As to another folder."));
+                false
+            }
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let Some(ws) = &self.ws else { return false };
+        let name = format!("{}.thema.ron", ws.project.name.replace(['/', '\\'], "-"));
+        let Some(mut path) = rfd::FileDialog::new()
+            .set_title("Save project as")
+            .set_file_name(&name)
+            .add_filter("Thema project", &["ron"])
+            .save_file()
+        else {
+            return false;
+        };
+        if !path.to_string_lossy().ends_with(".ron") {
+            path = PathBuf::from(format!("{}.thema.ron", path.display()));
+        }
+        if let Some(ws) = &mut self.ws {
+            ws.path = Some(path.clone());
+        }
+        let ok = self.save();
+        if ok {
+            self.settings.remember(&path);
+        }
+        ok
+    }
+
+    pub fn import_dialog(&mut self) {
+        if self.ws.is_none() {
+            return;
+        }
+        if let Some(paths) = rfd::FileDialog::new()
+            .set_title("Import documents")
+            .add_filter("Documents", &crate::io::import::EXTENSIONS)
+            .pick_files()
+        {
+            self.start_import(paths);
+        }
+    }
+
+    /// Starts a background import (refused while one is running).
+    pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if self.ws.is_none() {
+            self.new_project();
+        }
+        if self.import.is_some() {
+            self.set_status("An import is already running; wait for it or cancel it.");
+            return;
+        }
+        let n = paths.len();
+        self.import = Some(ImportJob::start(paths));
+        self.set_status(format!("Importing {n} file(s)…"));
+    }
+
+    /// Adds finished imports to the project as one undoable step.
+    pub fn poll_import(&mut self) {
+        let Some(job) = &mut self.import else { return };
+        let cancelled = job.is_cancelled();
+        let Some(results) = job.poll() else { return };
+        self.import = None;
+        let mut docs = Vec::new();
+        let mut lines = Vec::new();
+        for r in results {
+            match r {
+                Ok(imp) => {
+                    for n in &imp.notes {
+                        lines.push(format!("{}: {n}", imp.doc.title));
+                    }
+                    docs.push(imp.doc);
+                }
+                Err(e) => lines.push(e.to_string()),
+            }
+        }
+        let n = docs.len();
+        if n > 0
+            && let Some(ws) = &self.ws
+        {
+            let first = docs[0].id;
+            let cmd = ops::add_documents(&ws.project, docs);
+            self.apply(&format!("Import {n} document(s)"), cmd);
+            if let Some(ws) = &mut self.ws {
+                ws.open_doc = Some(first);
+            }
+        }
+        let summary = format!(
+            "{n} document(s) imported{}.",
+            if cancelled { " before the import was cancelled" } else { "" }
+        );
+        if lines.is_empty() {
+            self.set_status(summary);
+        } else {
+            self.dialog = Some(Dialog::ImportReport { summary, lines });
+        }
+    }
+
+    pub fn load_template_file(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Load a codebook template")
+            .add_filter("Codebook template", &["ron"])
+            .pick_file()
+        else {
+            return;
+        };
+        match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| template::parse(&t)) {
+            Ok(t) => {
+                let Some(ws) = &self.ws else { return };
+                let cmd = template::apply_command(&ws.project, &t);
+                self.apply(&format!("Load codebook \"{}\"", t.name), cmd);
+            }
+            Err(e) => self.set_error(format!("{} could not be loaded: {e}.", path.display())),
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The eframe application: owns the open workspace, settings, dialogs and
+//! the background import; lays out the panels, collects their intents and
+//! applies them (as `Command`s) after the frame.
+
+mod actions;
+mod files;
+mod keys;
+pub mod workspace;
+
+use crate::io::import::ImportJob;
+use crate::settings::Settings;
+use crate::ui::{self, dialogs::Dialog, Intent};
+use std::path::PathBuf;
+pub use workspace::Workspace;
+
+/// A message in the status bar.
+#[derive(Clone, Debug)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct ThemaApp {
+    pub ws: Option<Workspace>,
+    pub settings: Settings,
+    pub dialog: Option<Dialog>,
+    pub import: Option<ImportJob>,
+    pub status: Option<Status>,
+    pub picker: Option<ui::code_picker::CodePicker>,
+    pub right_tab: ui::prevalence_panel::RightTab,
+    pub codebook_ui: ui::codebook_panel::CodebookUi,
+    pub docs_ui: ui::documents_panel::DocumentsUi,
+    pending: Vec<Intent>,
+    last_title: String,
+    /// Set once the user confirmed quitting with unsaved changes.
+    allow_close: bool,
+}
+
+/// Opens the window, on `project` if given.
+pub fn run(project: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Thema")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_app_id("thema"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Thema",
+        options,
+        Box::new(move |cc| Ok(Box::new(ThemaApp::new(cc, Settings::load(), project)))),
+    )
+}
+
+impl ThemaApp {
+    /// Creates the app; `project` is opened at once if given.
+    pub fn new(cc: &eframe::CreationContext<'_>, settings: Settings, project: Option<PathBuf>) -> Self {
+        ui::style::apply(&cc.egui_ctx);
+        let mut app = Self {
+            ws: None,
+            settings,
+            dialog: None,
+            import: None,
+            status: None,
+            picker: None,
+            right_tab: Default::default(),
+            codebook_ui: Default::default(),
+            docs_ui: Default::default(),
+            pending: Vec::new(),
+            last_title: String::new(),
+            allow_close: false,
+        };
+        if let Some(path) = project {
+            app.open_path(path);
+        }
+        app
+    }
+
+    /// Queues an intent, as a panel would.
+    pub fn push(&mut self, intent: Intent) {
+        self.pending.push(intent);
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false });
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.status = Some(Status { text: text.clone(), error: true });
+        self.dialog = Some(Dialog::Error(text));
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.ws.as_ref().map(Workspace::title).unwrap_or_else(|| "Thema".into());
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.ws.as_ref().is_some_and(|w| w.undo.is_dirty()) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Unsaved { then: Box::new(Intent::Quit) });
+            }
+        }
+    }
+}
+
+impl eframe::App for ThemaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_close_request(&ctx);
+        self.poll_import();
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if !dropped.is_empty() {
+            self.push(Intent::Import(dropped));
+        }
+
+        let mut intents = std::mem::take(&mut self.pending);
+        intents.extend(ui::top_bar::show(ui, self.ws.as_ref(), &self.settings));
+        intents.extend(ui::top_bar::status_bar(ui, self.ws.as_ref(), self.status.as_ref(), self.import.as_ref()));
+
+        if self.ws.is_some() {
+            intents.extend(self.workspace_ui(ui));
+        } else {
+            intents.extend(ui::start_screen::show(ui, &self.settings));
+        }
+        if let Some(d) = &mut self.dialog {
+            let (keep, more) = d.show(&ctx, self.ws.as_ref());
+            intents.extend(more);
+            if !keep {
+                self.dialog = None;
+            }
+        }
+        if let (Some(picker), Some(ws)) = (&mut self.picker, &self.ws) {
+            let (keep, more) = picker.show(&ctx, &ws.project, ws.category);
+            intents.extend(more);
+            if !keep {
+                self.picker = None;
+            }
+        }
+        if self.dialog.is_none() && self.picker.is_none() {
+            intents.extend(keys::shortcuts(&ctx, self.ws.as_ref()));
+        }
+        for intent in intents {
+            self.handle(&ctx, intent);
+        }
+        self.update_title(&ctx);
+        if self.import.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl ThemaApp {
+    fn workspace_ui(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let ws = self.ws.as_mut().expect("checked by caller");
+        ws.refresh_tables();
+        egui::Panel::left("left_panel")
+            .resizable(true)
+            .default_size(300.0)
+            .size_range(220.0..=520.0)
+            .show(ui, |ui| {
+                egui::Panel::top("documents_section")
+                    .resizable(true)
+                    .default_size(250.0)
+                    .size_range(120.0..=600.0)
+                    .show(ui, |ui| {
+                        intents.extend(ui::documents_panel::show(ui, ws, &mut self.docs_ui));
+                    });
+                intents.extend(ui::codebook_panel::show(ui, ws, &mut self.codebook_ui));
+            });
+        egui::Panel::right("right_panel")
+            .resizable(true)
+            .default_size(360.0)
+            .size_range(260.0..=640.0)
+            .show(ui, |ui| {
+                intents.extend(ui::prevalence_panel::show(ui, ws, &mut self.right_tab));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            intents.extend(ui::inspector::document_header(ui, ws, &mut self.docs_ui));
+            intents.extend(ui::inspector::coding_bar(ui, ws));
+            ui.separator();
+            intents.extend(ui::inspector::document_body(ui, ws));
+        });
+        intents
+    }
+}

@@ -1,0 +1,292 @@
+//! Every change to a project is a `Command`. Applying a command returns its
+//! inverse, which is what the undo stack keeps. Nothing else mutates a
+//! `Project`.
+
+pub mod ops;
+pub mod undo;
+
+pub use undo::UndoStack;
+
+use crate::model::{
+    AttrId, AttributeDef, Category, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document,
+    Project, Reviewer, ReviewerId,
+};
+use std::fmt;
+
+/// A reversible change to a project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Several commands applied in order; the inverse undoes them in reverse.
+    Batch(Vec<Command>),
+    RenameProject(String),
+
+    InsertDocument { index: usize, doc: Box<Document> },
+    RemoveDocument(DocId),
+    /// Title, short reference and reference number (the text never changes).
+    SetDocumentMeta { doc: DocId, title: String, short_ref: String, reference: u32 },
+    /// `None` clears the value.
+    SetAttributeValue { doc: DocId, attr: AttrId, value: Option<String> },
+
+    InsertAttributeDef { index: usize, def: AttributeDef },
+    RemoveAttributeDef(AttrId),
+    UpdateAttributeDef(AttributeDef),
+
+    InsertCode { index: usize, code: Code },
+    /// Removes a code that has no children and no codings.
+    RemoveCode(CodeId),
+    /// Name, colour, description (not the parent: see `MoveCode`).
+    UpdateCode(Code),
+    /// Re-parents a code and places it at `index` in the code vector.
+    MoveCode { code: CodeId, parent: Option<CodeId>, index: usize },
+    SetPinned(Vec<CodeId>),
+
+    AddCodings(Vec<Coding>),
+    RemoveCodings(Vec<CodingId>),
+    /// Replaces codings with the same ids (code, category, memo, range).
+    ReplaceCodings(Vec<Coding>),
+
+    InsertCategory { index: usize, category: Category },
+    RemoveCategory(CategoryId),
+    UpdateCategory(Category),
+
+    InsertReviewer { index: usize, reviewer: Reviewer },
+    RemoveReviewer(ReviewerId),
+    UpdateReviewer(Reviewer),
+}
+
+/// Why a command could not be applied. The project is unchanged when this
+/// is returned.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditError {
+    NotFound(&'static str),
+    StillInUse(&'static str),
+    WouldCycle,
+    BadRange { start: usize, end: usize, len: usize },
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::NotFound(what) => write!(f, "the {what} no longer exists"),
+            EditError::StillInUse(what) => write!(f, "the {what} is still in use"),
+            EditError::WouldCycle => write!(f, "a code cannot be moved inside itself"),
+            EditError::BadRange { start, end, len } => {
+                write!(f, "the passage {start}..{end} does not fit a text of {len} chars")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Applies `cmd` to `p` and returns the command that undoes it.
+/// On error `p` is left exactly as it was (a failed batch is rolled back).
+pub fn apply(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
+    let inverse = apply_inner(p, cmd)?;
+    p.revision += 1;
+    Ok(inverse)
+}
+
+fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
+    use Command::*;
+    Ok(match cmd {
+        Batch(cmds) => {
+            let mut inverses = Vec::with_capacity(cmds.len());
+            for c in cmds {
+                match apply_inner(p, c) {
+                    Ok(inv) => inverses.push(inv),
+                    Err(e) => {
+                        for inv in inverses.into_iter().rev() {
+                            let _ = apply_inner(p, inv);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            inverses.reverse();
+            Batch(inverses)
+        }
+        RenameProject(name) => RenameProject(std::mem::replace(&mut p.name, name)),
+
+        InsertDocument { index, doc } => {
+            let id = doc.id;
+            let index = index.min(p.documents.len());
+            p.documents.insert(index, *doc);
+            RemoveDocument(id)
+        }
+        RemoveDocument(id) => {
+            let index = p.doc_index(id).ok_or(EditError::NotFound("document"))?;
+            if p.codings.iter().any(|c| c.doc == id) {
+                return Err(EditError::StillInUse("document"));
+            }
+            let doc = p.documents.remove(index);
+            InsertDocument { index, doc: Box::new(doc) }
+        }
+        SetDocumentMeta { doc, title, short_ref, reference } => {
+            let d = doc_mut(p, doc)?;
+            SetDocumentMeta {
+                doc,
+                title: std::mem::replace(&mut d.title, title),
+                short_ref: std::mem::replace(&mut d.short_ref, short_ref),
+                reference: std::mem::replace(&mut d.reference, reference),
+            }
+        }
+        SetAttributeValue { doc, attr, value } => {
+            let d = doc_mut(p, doc)?;
+            let old = match value {
+                Some(v) => d.attributes.insert(attr, v),
+                None => d.attributes.remove(&attr),
+            };
+            SetAttributeValue { doc, attr, value: old }
+        }
+
+        InsertAttributeDef { index, def } => {
+            let id = def.id;
+            let index = index.min(p.attributes.len());
+            p.attributes.insert(index, def);
+            RemoveAttributeDef(id)
+        }
+        RemoveAttributeDef(id) => {
+            let index = p.attributes.iter().position(|a| a.id == id).ok_or(EditError::NotFound("attribute"))?;
+            if p.documents.iter().any(|d| d.attributes.contains_key(&id)) {
+                return Err(EditError::StillInUse("attribute"));
+            }
+            InsertAttributeDef { index, def: p.attributes.remove(index) }
+        }
+        UpdateAttributeDef(def) => {
+            let slot = p.attributes.iter_mut().find(|a| a.id == def.id).ok_or(EditError::NotFound("attribute"))?;
+            UpdateAttributeDef(std::mem::replace(slot, def))
+        }
+
+        InsertCode { index, code } => {
+            if let Some(parent) = code.parent
+                && !p.codebook.contains(parent)
+            {
+                return Err(EditError::NotFound("parent code"));
+            }
+            let id = code.id;
+            let index = index.min(p.codebook.codes.len());
+            p.codebook.codes.insert(index, code);
+            RemoveCode(id)
+        }
+        RemoveCode(id) => {
+            let index = p.codebook.index_of(id).ok_or(EditError::NotFound("code"))?;
+            if p.codebook.children(Some(id)).next().is_some() || p.codings.iter().any(|c| c.code == id) {
+                return Err(EditError::StillInUse("code"));
+            }
+            if p.pinned.contains(&id) {
+                return Err(EditError::StillInUse("code"));
+            }
+            InsertCode { index, code: p.codebook.codes.remove(index) }
+        }
+        UpdateCode(code) => {
+            let slot = p.codebook.codes.iter_mut().find(|c| c.id == code.id).ok_or(EditError::NotFound("code"))?;
+            let parent = slot.parent;
+            let mut old = std::mem::replace(slot, code);
+            slot.parent = parent;
+            old.parent = parent;
+            UpdateCode(old)
+        }
+        MoveCode { code, parent, index } => {
+            let old_index = p.codebook.index_of(code).ok_or(EditError::NotFound("code"))?;
+            if let Some(par) = parent
+                && !p.codebook.contains(par)
+            {
+                return Err(EditError::NotFound("parent code"));
+            }
+            if p.codebook.would_cycle(code, parent) {
+                return Err(EditError::WouldCycle);
+            }
+            let mut c = p.codebook.codes.remove(old_index);
+            let old_parent = std::mem::replace(&mut c.parent, parent);
+            let index = index.min(p.codebook.codes.len());
+            p.codebook.codes.insert(index, c);
+            MoveCode { code, parent: old_parent, index: old_index }
+        }
+        SetPinned(pins) => SetPinned(std::mem::replace(&mut p.pinned, pins)),
+
+        AddCodings(codings) => {
+            for c in &codings {
+                let d = p.document(c.doc).ok_or(EditError::NotFound("document"))?;
+                let len = d.char_len();
+                if c.start >= c.end || c.end > len {
+                    return Err(EditError::BadRange { start: c.start, end: c.end, len });
+                }
+                if !p.codebook.contains(c.code) {
+                    return Err(EditError::NotFound("code"));
+                }
+            }
+            let ids = codings.iter().map(|c| c.id).collect();
+            p.codings.extend(codings);
+            RemoveCodings(ids)
+        }
+        RemoveCodings(ids) => {
+            if ids.iter().any(|id| p.coding(*id).is_none()) {
+                return Err(EditError::NotFound("coding"));
+            }
+            let set: std::collections::HashSet<CodingId> = ids.iter().copied().collect();
+            let mut removed = Vec::with_capacity(ids.len());
+            p.codings.retain(|c| {
+                if set.contains(&c.id) {
+                    removed.push(c.clone());
+                    false
+                } else {
+                    true
+                }
+            });
+            AddCodings(removed)
+        }
+        ReplaceCodings(new) => {
+            if new.iter().any(|n| p.coding(n.id).is_none()) {
+                return Err(EditError::NotFound("coding"));
+            }
+            let mut old = Vec::with_capacity(new.len());
+            for n in new {
+                if let Some(slot) = p.codings.iter_mut().find(|c| c.id == n.id) {
+                    old.push(std::mem::replace(slot, n));
+                }
+            }
+            ReplaceCodings(old)
+        }
+
+        InsertCategory { index, category } => {
+            let id = category.id;
+            let index = index.min(p.categories.len());
+            p.categories.insert(index, category);
+            RemoveCategory(id)
+        }
+        RemoveCategory(id) => {
+            let index = p.categories.iter().position(|c| c.id == id).ok_or(EditError::NotFound("category"))?;
+            if p.codings.iter().any(|c| c.category == Some(id)) {
+                return Err(EditError::StillInUse("category"));
+            }
+            InsertCategory { index, category: p.categories.remove(index) }
+        }
+        UpdateCategory(cat) => {
+            let slot = p.categories.iter_mut().find(|c| c.id == cat.id).ok_or(EditError::NotFound("category"))?;
+            UpdateCategory(std::mem::replace(slot, cat))
+        }
+
+        InsertReviewer { index, reviewer } => {
+            let id = reviewer.id;
+            let index = index.min(p.reviewers.len());
+            p.reviewers.insert(index, reviewer);
+            RemoveReviewer(id)
+        }
+        RemoveReviewer(id) => {
+            let index = p.reviewers.iter().position(|r| r.id == id).ok_or(EditError::NotFound("reviewer"))?;
+            if p.codings.iter().any(|c| c.reviewer == id) {
+                return Err(EditError::StillInUse("reviewer"));
+            }
+            InsertReviewer { index, reviewer: p.reviewers.remove(index) }
+        }
+        UpdateReviewer(r) => {
+            let slot = p.reviewers.iter_mut().find(|x| x.id == r.id).ok_or(EditError::NotFound("reviewer"))?;
+            UpdateReviewer(std::mem::replace(slot, r))
+        }
+    })
+}
+
+fn doc_mut(p: &mut Project, id: DocId) -> Result<&mut Document, EditError> {
+    p.documents.iter_mut().find(|d| d.id == id).ok_or(EditError::NotFound("document"))
+}

@@ -1,0 +1,239 @@
+//! Importing study files (PDF, plain text, Markdown) as documents, one file
+//! at a time or as a background batch with progress and cancel.
+//!
+//! Text is normalised once here and hashed; PDFs keep their page starts.
+//! A file that fails gives a per-file error; the others still import.
+
+use super::decode::decode_text;
+use super::pdf;
+use crate::model::{text, time, DocId, Document, Source, SourceKind};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+
+/// A document ready to be added, with notes for the import report.
+#[derive(Debug)]
+pub struct Imported {
+    pub doc: Document,
+    pub notes: Vec<String>,
+}
+
+/// Why one file could not be imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        write!(f, "{name} was not imported: {}.", self.reason)
+    }
+}
+
+/// Extensions Thema can import, for file dialogs.
+pub const EXTENSIONS: [&str; 4] = ["pdf", "txt", "md", "markdown"];
+
+/// Imports one file. The reference number is left 0 for the caller to set.
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    let err = |reason: String| ImportError { path: path.to_owned(), reason };
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let kind = match ext.as_str() {
+        "pdf" => SourceKind::Pdf,
+        "txt" | "text" => SourceKind::Text,
+        "md" | "markdown" => SourceKind::Markdown,
+        _ => return Err(err(format!("Thema imports .pdf, .txt and .md files, not .{ext}"))),
+    };
+    let bytes = std::fs::read(path).map_err(|e| err(format!("it could not be read ({e})")))?;
+    let mut notes = Vec::new();
+    let (body, page_starts) = match kind {
+        SourceKind::Pdf => {
+            let pdf = pdf::extract(&bytes).map_err(err)?;
+            if !pdf.failed_pages.is_empty() {
+                notes.push(format!("pages {} could not be read and are empty", list(&pdf.failed_pages)));
+            }
+            join_pages(&pdf.pages)
+        }
+        _ => {
+            let decoded = decode_text(&bytes).map_err(err)?;
+            notes.extend(decoded.note);
+            (text::normalize(&decoded.text), Vec::new())
+        }
+    };
+    if body.trim().is_empty() {
+        let why = if kind == SourceKind::Pdf {
+            "it has no text layer (a scanned PDF needs OCR first)"
+        } else {
+            "it is empty"
+        };
+        return Err(err(why.to_owned()));
+    }
+    let title = title_for(path, &body, kind);
+    Ok(Imported {
+        doc: Document {
+            id: DocId::new(),
+            title,
+            short_ref: String::new(),
+            reference: 0,
+            source: Source {
+                path: path.display().to_string(),
+                kind,
+                text_hash: text::text_hash(&body),
+                imported: time::now_iso(),
+            },
+            text: body,
+            page_starts,
+            attributes: Default::default(),
+        },
+        notes,
+    })
+}
+
+/// Normalises each page and joins them, recording where pages 2.. start.
+pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
+    let mut body = String::new();
+    let mut chars = 0usize;
+    let mut starts = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let norm = text::normalize(page);
+        let norm = norm.trim_matches('\n');
+        if i > 0 {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+                chars += 2;
+            }
+            starts.push(chars);
+        }
+        body.push_str(norm);
+        chars += norm.chars().count();
+    }
+    (body, starts)
+}
+
+fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if kind == SourceKind::Pdf {
+        return stem;
+    }
+    let first = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = first.trim_start_matches('#').trim();
+    if !first.is_empty() && first.chars().count() <= 160 {
+        first.to_owned()
+    } else {
+        stem
+    }
+}
+
+fn list(pages: &[usize]) -> String {
+    pages.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// What a background batch import reports per file.
+pub type ImportResult = Result<Imported, ImportError>;
+
+/// A running batch import: files are read on worker threads (one per core).
+pub struct ImportJob {
+    pub total: usize,
+    done: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    rx: mpsc::Receiver<(usize, ImportResult)>,
+    results: Vec<Option<ImportResult>>,
+    /// Name of a file being read right now, for the progress line.
+    current: Arc<Mutex<String>>,
+}
+
+impl ImportJob {
+    /// Starts importing `paths` in the background.
+    pub fn start(paths: Vec<PathBuf>) -> Self {
+        pdf::install_quiet_panic_hook();
+        let total = paths.len();
+        let done = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let current = Arc::new(Mutex::new(String::new()));
+        let next = Arc::new(AtomicUsize::new(0));
+        let paths = Arc::new(paths);
+        let (tx, rx) = mpsc::channel();
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(total.max(1));
+        for w in 0..workers {
+            let (paths, next, done, cancel, tx, current) =
+                (paths.clone(), next.clone(), done.clone(), cancel.clone(), tx.clone(), current.clone());
+            let spawned = std::thread::Builder::new()
+                .name(format!("{}-{w}", pdf::QUIET_THREAD_PREFIX))
+                .spawn(move || {
+                    loop {
+                        if cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(i) else { break };
+                        if let Ok(mut c) = current.lock() {
+                            *c = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        }
+                        let result = std::panic::catch_unwind(|| import_file(path)).unwrap_or_else(|_| {
+                            Err(ImportError { path: path.clone(), reason: "the file could not be read (internal error)".into() })
+                        });
+                        done.fetch_add(1, Ordering::Relaxed);
+                        if tx.send((i, result)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            if spawned.is_err() {
+                // Could not start a thread: the remaining workers (or none) carry on.
+                continue;
+            }
+        }
+        Self { total, done, cancel, rx, results: (0..total).map(|_| None).collect(), current }
+    }
+
+    /// Files finished so far.
+    pub fn done(&self) -> usize {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    pub fn current_file(&self) -> String {
+        self.current.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    /// Asks the workers to stop after their current file.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Collects finished files; returns all results (in input order) once
+    /// every file is done, or once cancelled and the workers have stopped.
+    pub fn poll(&mut self) -> Option<Vec<ImportResult>> {
+        loop {
+            match self.rx.try_recv() {
+                Ok((i, r)) => self.results[i] = Some(r),
+                Err(mpsc::TryRecvError::Empty) => {
+                    if self.results.iter().all(Option::is_some) {
+                        break;
+                    }
+                    return None;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => break,
+            }
+        }
+        Some(std::mem::take(&mut self.results).into_iter().flatten().collect())
+    }
+
+    /// Blocks until the batch is finished (for the command line).
+    pub fn wait(mut self) -> Vec<ImportResult> {
+        loop {
+            if let Some(r) = self.poll() {
+                return r;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}

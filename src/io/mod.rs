@@ -1,0 +1,9 @@
+//! Files in and out: the project file, document import, codebook templates
+//! and table reports.
+
+pub mod decode;
+pub mod import;
+pub mod pdf;
+pub mod project_file;
+pub mod report;
+pub mod template;

@@ -1,0 +1,18 @@
+//! Entry point: a subcommand runs headless; otherwise the window opens,
+//! optionally on the project given as the only argument.
+
+use clap::Parser;
+use thema::cli::{self, Cli};
+
+fn main() {
+    let args = Cli::parse();
+    match args.command {
+        Some(cmd) => std::process::exit(cli::run(cmd)),
+        None => {
+            if let Err(e) = thema::app::run(args.project) {
+                eprintln!("thema: the window could not be opened: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+}

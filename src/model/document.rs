@@ -1,0 +1,81 @@
+//! A document: one included study, with its normalised text, where it came
+//! from, its page starts (PDFs) and its attribute values.
+
+use super::ids::{AttrId, DocId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What kind of file a document was imported from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceKind {
+    Pdf,
+    Text,
+    Markdown,
+    Docx,
+    /// Created inside Thema or by a tool that does not say.
+    Other,
+}
+
+/// Where a document's text came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The path it was imported from (informational; never read again).
+    pub path: String,
+    pub kind: SourceKind,
+    /// SHA-256 of the stored (normalised) text, hex.
+    pub text_hash: String,
+    /// When it was imported.
+    #[serde(default)]
+    pub imported: String,
+}
+
+/// One included study.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocId,
+    pub title: String,
+    /// Short reference used in quotes, e.g. "Smith 2019".
+    #[serde(default)]
+    pub short_ref: String,
+    /// Reference number used in citation lists, e.g. the 7 in "(2,3,7)".
+    pub reference: u32,
+    pub source: Source,
+    /// Normalised text; never changed after import.
+    pub text: String,
+    /// Char offsets where pages 2, 3, ... start (page 1 starts at 0). Empty
+    /// for sources without pages.
+    #[serde(default)]
+    pub page_starts: Vec<usize>,
+    /// Attribute values by attribute definition.
+    #[serde(default)]
+    pub attributes: BTreeMap<AttrId, String>,
+}
+
+impl Document {
+    /// Length of the text in chars (the unit of every range).
+    pub fn char_len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// 1-based page holding char offset `pos`, if the document has pages.
+    pub fn page_of(&self, pos: usize) -> Option<usize> {
+        if self.page_starts.is_empty() {
+            return None;
+        }
+        Some(1 + self.page_starts.partition_point(|&s| s <= pos))
+    }
+
+    /// The text of char range `[start, end)` (clamped to the text).
+    pub fn slice_chars(&self, start: usize, end: usize) -> String {
+        self.text
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect()
+    }
+
+    /// Attribute value, or "" when unset.
+    pub fn attribute(&self, attr: AttrId) -> &str {
+        self.attributes.get(&attr).map(String::as_str).unwrap_or("")
+    }
+}

@@ -1,0 +1,16 @@
+//! The project model: plain data and invariants, with no knowledge of egui.
+
+pub mod codebook;
+pub mod coding;
+pub mod document;
+pub mod ids;
+pub mod project;
+pub mod text;
+pub mod time;
+pub mod validate;
+
+pub use codebook::{Code, Codebook};
+pub use coding::Coding;
+pub use document::{Document, Source, SourceKind};
+pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, ReviewerId};
+pub use project::{AttrKind, AttributeDef, Category, Project, Reviewer, FORMAT_VERSION};

@@ -1,0 +1,159 @@
+//! The project: everything a review holds — reviewers, categories,
+//! attribute definitions, the codebook, documents and codings.
+//!
+//! `Project` is plain data with query helpers. It is changed only through
+//! `edit::Command`, which bumps `revision` so views can cache derived data.
+
+use super::codebook::Codebook;
+use super::coding::Coding;
+use super::document::Document;
+use super::ids::{AttrId, CategoryId, CodeId, CodingId, DocId, ReviewerId};
+use serde::{Deserialize, Serialize};
+
+/// The project file format this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A person who codes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reviewer {
+    pub id: ReviewerId,
+    pub name: String,
+    pub initials: String,
+}
+
+/// A cross-cutting tag on a coding: Barrier, Facilitator, Need, Recommendation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: CategoryId,
+    pub name: String,
+    /// `#RRGGBB`.
+    pub color: String,
+    /// Keyboard letter that applies it while coding (e.g. 'B').
+    #[serde(default)]
+    pub key: Option<char>,
+}
+
+/// The kind of value an attribute holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AttrKind {
+    Text,
+    Number,
+    Choice(Vec<String>),
+}
+
+/// A project-defined document attribute (Year, Study type, Group, ...).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributeDef {
+    pub id: AttrId,
+    pub name: String,
+    pub kind: AttrKind,
+}
+
+/// A whole review project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub format_version: u32,
+    pub name: String,
+    pub reviewers: Vec<Reviewer>,
+    pub categories: Vec<Category>,
+    pub attributes: Vec<AttributeDef>,
+    pub codebook: Codebook,
+    /// Codes bound to the number keys 1–9, in order.
+    #[serde(default)]
+    pub pinned: Vec<CodeId>,
+    pub documents: Vec<Document>,
+    pub codings: Vec<Coding>,
+    /// Bumped by every applied command; not saved.
+    #[serde(skip)]
+    pub revision: u64,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Self::new("Untitled review")
+    }
+}
+
+impl Project {
+    /// An empty project with the default categories.
+    pub fn new(name: &str) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            name: name.to_owned(),
+            reviewers: Vec::new(),
+            categories: default_categories(),
+            attributes: Vec::new(),
+            codebook: Codebook::default(),
+            pinned: Vec::new(),
+            documents: Vec::new(),
+            codings: Vec::new(),
+            revision: 0,
+        }
+    }
+
+    pub fn document(&self, id: DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn doc_index(&self, id: DocId) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+
+    pub fn coding(&self, id: CodingId) -> Option<&Coding> {
+        self.codings.iter().find(|c| c.id == id)
+    }
+
+    pub fn reviewer(&self, id: ReviewerId) -> Option<&Reviewer> {
+        self.reviewers.iter().find(|r| r.id == id)
+    }
+
+    pub fn category(&self, id: CategoryId) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn category_by_name(&self, name: &str) -> Option<CategoryId> {
+        self.categories
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .map(|c| c.id)
+    }
+
+    pub fn attribute_def(&self, id: AttrId) -> Option<&AttributeDef> {
+        self.attributes.iter().find(|a| a.id == id)
+    }
+
+    pub fn attribute_by_name(&self, name: &str) -> Option<&AttributeDef> {
+        self.attributes
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Codings of one document.
+    pub fn codings_of(&self, doc: DocId) -> impl Iterator<Item = &Coding> {
+        self.codings.iter().filter(move |c| c.doc == doc)
+    }
+
+    /// The next free reference number (one more than the largest in use).
+    pub fn next_reference(&self) -> u32 {
+        self.documents.iter().map(|d| d.reference).max().unwrap_or(0) + 1
+    }
+}
+
+/// Barrier, Facilitator, Need, Recommendation with their keys B/F/N/R.
+pub fn default_categories() -> Vec<Category> {
+    [
+        ("Barrier", "#D1495B", 'B'),
+        ("Facilitator", "#2E9E6A", 'F'),
+        ("Need", "#E8A33D", 'N'),
+        ("Recommendation", "#3C7DC4", 'R'),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (name, color, key))| Category {
+        id: CategoryId::from_u128(0xCA7E_0000 + i as u128 + 1),
+        name: name.to_owned(),
+        color: color.to_owned(),
+        key: Some(key),
+    })
+    .collect()
+}

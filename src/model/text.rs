@@ -1,0 +1,110 @@
+//! Text normalisation applied once at import, and the content hash that
+//! detects a changed source later.
+//!
+//! After normalisation a document's text never changes, so char offsets
+//! stored in codings stay valid for the life of the project.
+
+use sha2::{Digest, Sha256};
+
+/// Normalises imported text: drops a leading BOM, turns CRLF and lone CR into
+/// LF, removes soft hyphens and NUL, expands Latin ligatures (U+FB00–FB06),
+/// and turns form feeds into blank lines.
+pub fn normalize(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{00AD}' | '\0' | '\u{FEFF}' => {}
+            '\u{000C}' => out.push_str("\n\n"),
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// SHA-256 of the text, lower-case hex.
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Byte offset of char offset `char_pos` in `s` (clamped to the end).
+pub fn byte_of_char(s: &str, char_pos: usize) -> usize {
+    s.char_indices()
+        .nth(char_pos)
+        .map(|(b, _)| b)
+        .unwrap_or(s.len())
+}
+
+/// Finds `needle` in `haystack` treating any run of whitespace as equal to
+/// any other run; returns the char range `[start, end)` of the first match.
+pub fn find_loose(haystack: &str, needle: &str) -> Option<(usize, usize)> {
+    let words: Vec<&str> = needle.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let hay: Vec<char> = haystack.chars().collect();
+    let first: Vec<char> = words[0].chars().collect();
+    'outer: for start in 0..hay.len() {
+        if !hay[start..].starts_with(&first) {
+            continue;
+        }
+        let mut pos = start + first.len();
+        for w in &words[1..] {
+            let ws_start = pos;
+            while pos < hay.len() && hay[pos].is_whitespace() {
+                pos += 1;
+            }
+            if pos == ws_start {
+                continue 'outer;
+            }
+            let wc: Vec<char> = w.chars().collect();
+            if !hay[pos..].starts_with(&wc) {
+                continue 'outer;
+            }
+            pos += wc.len();
+        }
+        return Some((start, pos));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_the_usual_suspects() {
+        let raw = "\u{FEFF}inter\u{00AD}professional \u{FB01}nance\r\nnext\0 line\rend";
+        assert_eq!(normalize(raw), "interprofessional finance\nnext line\nend");
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(
+            text_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn loose_find_ignores_whitespace_differences() {
+        let hay = "Staff said the\nvision  was clear.";
+        assert_eq!(find_loose(hay, "the vision was"), Some((10, 24)));
+        assert_eq!(find_loose(hay, "vision is"), None);
+    }
+}

@@ -1,0 +1,72 @@
+//! Per-user settings kept outside projects: recent projects and who was
+//! coding in each. Stored as RON in the user's config folder; failures to
+//! read or write them never stop the app.
+
+use crate::model::ReviewerId;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub recent: Vec<PathBuf>,
+    /// Reviewer last chosen per project path.
+    #[serde(default)]
+    pub reviewer_for: BTreeMap<String, ReviewerId>,
+    #[serde(default = "default_font_size")]
+    pub font_size: f32,
+    /// Where these settings live; `None` keeps them in memory only (tests).
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
+}
+
+fn default_font_size() -> f32 {
+    15.0
+}
+
+impl Settings {
+    /// Settings that are never written to disk.
+    pub fn in_memory() -> Self {
+        Self { font_size: default_font_size(), ..Default::default() }
+    }
+
+    /// Loads from `$THEMA_CONFIG_DIR` or the platform config folder.
+    pub fn load() -> Self {
+        let dir = std::env::var_os("THEMA_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| directories::ProjectDirs::from("org", "Thema", "thema").map(|d| d.config_dir().to_owned()));
+        let Some(dir) = dir else { return Self::in_memory() };
+        let file = dir.join("settings.ron");
+        let mut s: Settings = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|t| ron::from_str(&t).ok())
+            .unwrap_or_else(Self::in_memory);
+        s.file = Some(file);
+        s
+    }
+
+    /// Writes the settings; errors are ignored (settings are a convenience).
+    pub fn save(&self) {
+        let Some(file) = &self.file else { return };
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(text) = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()) {
+            let _ = crate::io::project_file::write_atomic(file, text.as_bytes(), false);
+        }
+    }
+
+    /// Moves `path` to the top of the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(10);
+        self.save();
+    }
+
+    pub fn key(path: &Path) -> String {
+        path.canonicalize().unwrap_or_else(|_| path.to_owned()).display().to_string()
+    }
+}

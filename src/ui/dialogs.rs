@@ -1,0 +1,342 @@
+//! Modal dialogs: errors, unsaved changes, who is coding, delete a code,
+//! edit a code, coding memo, import report, file problems, attribute and
+//! category definitions. Each returns intents; none changes the project.
+
+use super::Intent;
+use crate::app::Workspace;
+use crate::edit::Command;
+use crate::model::{codebook, AttrId, AttrKind, AttributeDef, Category, CategoryId, Code, CodeId, CodingId, Reviewer, ReviewerId};
+
+/// Draft of a new attribute definition.
+#[derive(Clone, Debug, Default)]
+pub struct AttrDraft {
+    pub name: String,
+    /// 0 text, 1 number, 2 choice
+    pub kind: usize,
+    pub choices: String,
+}
+
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    Error(String),
+    Unsaved { then: Box<Intent> },
+    /// The user chose "Don't save": the pending intent may proceed.
+    Confirmed,
+    ReviewerSetup { name: String, initials: String },
+    ConfirmDeleteCode { code: CodeId, codings: usize, subcodes: usize },
+    EditCode(Code),
+    Memo { coding: CodingId, text: String },
+    ImportReport { summary: String, lines: Vec<String> },
+    Problems,
+    Attributes(AttrDraft),
+    Categories,
+}
+
+impl Dialog {
+    pub fn reviewer_setup() -> Self {
+        Dialog::ReviewerSetup { name: String::new(), initials: String::new() }
+    }
+
+    /// Shows the dialog; returns whether it stays open and the intents.
+    pub fn show(&mut self, ctx: &egui::Context, ws: Option<&Workspace>) -> (bool, Vec<Intent>) {
+        let mut out = Vec::new();
+        let mut keep = true;
+        if matches!(self, Dialog::Confirmed) {
+            return (true, out);
+        }
+        let mut replace: Option<Dialog> = None;
+        egui::Modal::new(egui::Id::unique("thema_dialog")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match self {
+                Dialog::Confirmed => {}
+                Dialog::Error(msg) => {
+                    title(ui, "Something went wrong");
+                    ui.label(msg.as_str());
+                    ui.add_space(8.0);
+                    if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)) {
+                        keep = false;
+                    }
+                }
+                Dialog::Unsaved { then } => {
+                    let name = ws.map(|w| w.project.name.clone()).unwrap_or_default();
+                    title(ui, "Save changes?");
+                    ui.label(format!("\"{name}\" has changes that are not saved yet."));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            out.push(Intent::Save);
+                            out.push((**then).clone());
+                            keep = false;
+                        }
+                        if ui.button("Don't save").clicked() {
+                            out.push((**then).clone());
+                            replace = Some(Dialog::Confirmed);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::ReviewerSetup { name, initials } => {
+                    title(ui, "Who is coding?");
+                    ui.label("Every coding records its reviewer, so two reviewers' work can be compared later.");
+                    if let Some(ws) = ws
+                        && !ws.project.reviewers.is_empty()
+                    {
+                        ui.label(egui::RichText::new("Continue as").strong());
+                        for r in &ws.project.reviewers {
+                            let n = ws.project.codings.iter().filter(|c| c.reviewer == r.id).count();
+                            if ui.button(format!("{} ({}) — {n} codings", r.name, r.initials)).clicked() {
+                                out.push(Intent::SetCodingAs(r.id));
+                                keep = false;
+                            }
+                        }
+                        ui.separator();
+                        ui.label(egui::RichText::new("or add a reviewer").strong());
+                    }
+                    egui::Grid::new("reviewer_grid").num_columns(2).show(ui, |ui| {
+                        ui.label("Name");
+                        ui.add(egui::TextEdit::singleline(name).hint_text("e.g. Alex Byrne"));
+                        ui.end_row();
+                        ui.label("Initials");
+                        ui.add(egui::TextEdit::singleline(initials).hint_text("AB").desired_width(60.0));
+                        ui.end_row();
+                    });
+                    ui.horizontal(|ui| {
+                        let ok = !name.trim().is_empty();
+                        if ui.add_enabled(ok, egui::Button::new("Add and start coding")).clicked() {
+                            let ini = if initials.trim().is_empty() { initials_of(name) } else { initials.trim().to_uppercase() };
+                            let r = Reviewer { id: ReviewerId::new(), name: name.trim().to_owned(), initials: ini };
+                            let index = ws.map(|w| w.project.reviewers.len()).unwrap_or(0);
+                            out.push(Intent::Apply(format!("Add reviewer {}", r.name), Command::InsertReviewer { index, reviewer: r.clone() }));
+                            out.push(Intent::SetCodingAs(r.id));
+                            keep = false;
+                        }
+                        if ui.button("Later").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::ConfirmDeleteCode { code, codings, subcodes } => {
+                    let name = ws.and_then(|w| w.project.codebook.get(*code)).map(|c| c.name.clone()).unwrap_or_default();
+                    title(ui, &format!("Delete \"{name}\"?"));
+                    let mut what = vec![];
+                    if *subcodes > 0 {
+                        what.push(format!("{subcodes} sub-code(s)"));
+                    }
+                    what.push(format!("{codings} coding(s)"));
+                    ui.label(format!("This also deletes {}. You can undo it with Ctrl+Z.", what.join(" and ")));
+                    ui.horizontal(|ui| {
+                        if ui.button(egui::RichText::new("Delete").color(ui.visuals().error_fg_color)).clicked() {
+                            if let Some(w) = ws {
+                                out.push(Intent::Apply(format!("Delete code \"{name}\""), crate::edit::ops::delete_code(&w.project, *code)));
+                            }
+                            keep = false;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::EditCode(code) => {
+                    title(ui, "Edit code");
+                    egui::Grid::new("edit_code_grid").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+                        ui.label("Name");
+                        ui.add(egui::TextEdit::singleline(&mut code.name).desired_width(320.0));
+                        ui.end_row();
+                        ui.label("Colour");
+                        let mut rgb = codebook::parse_hex_color(&code.color).unwrap_or([128, 128, 128]);
+                        if ui.color_edit_button_srgb(&mut rgb).changed() {
+                            code.color = codebook::hex_color(rgb);
+                        }
+                        ui.end_row();
+                        ui.label("Definition");
+                        ui.add(egui::TextEdit::multiline(&mut code.description).desired_rows(4).desired_width(320.0).hint_text("What belongs under this code (shown on hover)"));
+                        ui.end_row();
+                    });
+                    ui.horizontal(|ui| {
+                        let ok = !code.name.trim().is_empty();
+                        if ui.add_enabled(ok, egui::Button::new("Save")).clicked() {
+                            code.name = code.name.trim().to_owned();
+                            out.push(Intent::Apply(format!("Edit code \"{}\"", code.name), Command::UpdateCode(code.clone())));
+                            keep = false;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::Memo { coding, text } => {
+                    title(ui, "Memo");
+                    if let Some(c) = ws.and_then(|w| w.project.coding(*coding))
+                        && let Some(d) = ws.and_then(|w| w.project.document(c.doc))
+                    {
+                        let quote: String = d.slice_chars(c.start, c.end.min(c.start + 300));
+                        ui.label(egui::RichText::new(format!("“{}”", quote.replace('\n', " "))).italics());
+                    }
+                    ui.add(egui::TextEdit::multiline(text).desired_rows(5).desired_width(460.0));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save memo").clicked() {
+                            if let Some(c) = ws.and_then(|w| w.project.coding(*coding)) {
+                                let changed = crate::model::Coding { memo: text.trim().to_owned(), ..c.clone() };
+                                out.push(Intent::Apply("Edit memo".into(), Command::ReplaceCodings(vec![changed])));
+                            }
+                            keep = false;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::ImportReport { summary, lines } => {
+                    title(ui, "Import finished");
+                    ui.label(summary.as_str());
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for l in lines.iter() {
+                            ui.label(format!("• {l}"));
+                        }
+                    });
+                    if ui.button("OK").clicked() {
+                        keep = false;
+                    }
+                }
+                Dialog::Problems => {
+                    title(ui, "This project has problems");
+                    ui.label("It opened, but some of its contents do not fit together. Nothing was changed or removed:");
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for pr in ws.map(|w| w.problems.as_slice()).unwrap_or_default() {
+                            ui.label(format!("• {pr}"));
+                        }
+                    });
+                    if ui.button("OK").clicked() {
+                        keep = false;
+                        if ws.is_some_and(|w| w.coding_as.is_none()) {
+                            replace = Some(Dialog::reviewer_setup());
+                        }
+                    }
+                }
+                Dialog::Attributes(draft) => {
+                    keep = attributes(ui, ws, draft, &mut out);
+                }
+                Dialog::Categories => {
+                    keep = categories(ui, ws, &mut out);
+                }
+            }
+        });
+        if let Some(d) = replace {
+            *self = d;
+            keep = true;
+        }
+        (keep, out)
+    }
+}
+
+fn title(ui: &mut egui::Ui, text: &str) {
+    ui.label(egui::RichText::new(text).strong().size(17.0));
+    ui.add_space(4.0);
+}
+
+/// "Alex Byrne" → "AB".
+pub fn initials_of(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).take(3).collect()
+}
+
+fn attributes(ui: &mut egui::Ui, ws: Option<&Workspace>, draft: &mut AttrDraft, out: &mut Vec<Intent>) -> bool {
+    let Some(ws) = ws else { return false };
+    let p = &ws.project;
+    let mut keep = true;
+    title(ui, "Document attributes");
+    ui.label("Attributes describe each study (year, study type, database, group) and drive the characteristics tables.");
+    egui::Grid::new("attr_defs").striped(true).num_columns(3).show(ui, |ui| {
+        for a in &p.attributes {
+            ui.label(&a.name);
+            ui.label(match &a.kind {
+                AttrKind::Text => "text".to_owned(),
+                AttrKind::Number => "number".to_owned(),
+                AttrKind::Choice(c) => format!("choice: {}", c.join(", ")),
+            });
+            let used = p.documents.iter().filter(|d| d.attributes.contains_key(&a.id)).count();
+            if ui.button("Remove").on_hover_text(format!("Also clears its value in {used} document(s)")).clicked() {
+                let mut cmds: Vec<Command> = p
+                    .documents
+                    .iter()
+                    .filter(|d| d.attributes.contains_key(&a.id))
+                    .map(|d| Command::SetAttributeValue { doc: d.id, attr: a.id, value: None })
+                    .collect();
+                cmds.push(Command::RemoveAttributeDef(a.id));
+                out.push(Intent::Apply(format!("Remove attribute {}", a.name), Command::Batch(cmds)));
+            }
+            ui.end_row();
+        }
+    });
+    ui.separator();
+    ui.label(egui::RichText::new("New attribute").strong());
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut draft.name).hint_text("Name, e.g. Study type").desired_width(180.0));
+        egui::ComboBox::from_id_salt("attr_kind").selected_text(["Text", "Number", "Choice"][draft.kind]).show_ui(ui, |ui| {
+            ui.selectable_value(&mut draft.kind, 0, "Text");
+            ui.selectable_value(&mut draft.kind, 1, "Number");
+            ui.selectable_value(&mut draft.kind, 2, "Choice");
+        });
+    });
+    if draft.kind == 2 {
+        ui.add(egui::TextEdit::singleline(&mut draft.choices).hint_text("Choices, separated by commas").desired_width(360.0));
+    }
+    ui.horizontal(|ui| {
+        let ok = !draft.name.trim().is_empty() && p.attribute_by_name(draft.name.trim()).is_none();
+        if ui.add_enabled(ok, egui::Button::new("Add attribute")).clicked() {
+            let kind = match draft.kind {
+                1 => AttrKind::Number,
+                2 => AttrKind::Choice(draft.choices.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()),
+                _ => AttrKind::Text,
+            };
+            let def = AttributeDef { id: AttrId::new(), name: draft.name.trim().to_owned(), kind };
+            out.push(Intent::Apply(format!("Add attribute {}", def.name), Command::InsertAttributeDef { index: p.attributes.len(), def }));
+            *draft = AttrDraft::default();
+        }
+        if ui.button("Close").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
+fn categories(ui: &mut egui::Ui, ws: Option<&Workspace>, out: &mut Vec<Intent>) -> bool {
+    let Some(ws) = ws else { return false };
+    let p = &ws.project;
+    let mut keep = true;
+    title(ui, "Categories");
+    ui.label("Every coding can carry one category. The letter is its keyboard shortcut while coding.");
+    egui::Grid::new("cat_defs").striped(true).num_columns(4).show(ui, |ui| {
+        for c in &p.categories {
+            let mut name = c.name.clone();
+            if ui.add(egui::TextEdit::singleline(&mut name).desired_width(160.0)).changed() {
+                out.push(Intent::ApplyTyping("Rename category".into(), Command::UpdateCategory(Category { name, ..c.clone() })));
+            }
+            let mut rgb = codebook::parse_hex_color(&c.color).unwrap_or([128, 128, 128]);
+            if ui.color_edit_button_srgb(&mut rgb).changed() {
+                out.push(Intent::ApplyTyping("Recolour category".into(), Command::UpdateCategory(Category { color: codebook::hex_color(rgb), ..c.clone() })));
+            }
+            let mut key = c.key.map(String::from).unwrap_or_default();
+            if ui.add(egui::TextEdit::singleline(&mut key).desired_width(24.0).char_limit(1)).changed() {
+                let k = key.chars().next().map(|k| k.to_ascii_uppercase());
+                out.push(Intent::Apply("Change category key".into(), Command::UpdateCategory(Category { key: k, ..c.clone() })));
+            }
+            let used = p.codings.iter().filter(|x| x.category == Some(c.id)).count();
+            if ui.add_enabled(used == 0, egui::Button::new("Remove")).on_disabled_hover_text(format!("{used} codings use it")).clicked() {
+                out.push(Intent::Apply(format!("Remove category {}", c.name), Command::RemoveCategory(c.id)));
+            }
+            ui.end_row();
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Add category").clicked() {
+            let n = p.categories.len();
+            let cat = Category { id: CategoryId::new(), name: format!("Category {}", n + 1), color: codebook::PALETTE[(n + 6) % 12].to_owned(), key: None };
+            out.push(Intent::Apply("Add category".into(), Command::InsertCategory { index: n, category: cat }));
+        }
+        if ui.button("Close").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}

@@ -1,0 +1,111 @@
+//! The codings of the open document prepared for painting: sorted, given
+//! margin lanes so overlapping codings stay visible, and bucketed by
+//! paragraph so each frame touches only what is on screen.
+
+use super::layout::Paragraphs;
+use crate::model::{CodingId, DocId, Project};
+use egui::Color32;
+
+/// One coding as the view paints it.
+#[derive(Clone, Debug)]
+pub struct Mark {
+    pub id: CodingId,
+    pub start: usize,
+    pub end: usize,
+    pub color: Color32,
+    pub category_color: Option<Color32>,
+    /// Margin lane (0 = nearest the text).
+    pub lane: usize,
+}
+
+/// Marks of one document, indexed by paragraph.
+#[derive(Default)]
+pub struct MarkIndex {
+    pub key: Option<(DocId, u64, u64)>,
+    pub marks: Vec<Mark>,
+    /// For each paragraph, indices into `marks` that touch it.
+    pub per_para: Vec<Vec<u32>>,
+    pub lanes: usize,
+}
+
+/// Parses `#RRGGBB` into a colour (grey when malformed).
+pub fn color_of(hex: &str) -> Color32 {
+    crate::model::codebook::parse_hex_color(hex)
+        .map(|[r, g, b]| Color32::from_rgb(r, g, b))
+        .unwrap_or(Color32::GRAY)
+}
+
+impl MarkIndex {
+    /// Rebuilds when the document, project revision or filter changed.
+    /// `visible` decides which codings are shown (reviewer view).
+    pub fn update(
+        &mut self,
+        p: &Project,
+        doc: DocId,
+        paras: &Paragraphs,
+        filter_key: u64,
+        visible: &dyn Fn(&crate::model::Coding) -> bool,
+    ) {
+        let key = Some((doc, p.revision, filter_key));
+        if self.key == key {
+            return;
+        }
+        self.key = key;
+        let code_colors: std::collections::HashMap<_, _> =
+            p.codebook.codes.iter().map(|c| (c.id, color_of(&c.color))).collect();
+        let cat_colors: std::collections::HashMap<_, _> =
+            p.categories.iter().map(|c| (c.id, color_of(&c.color))).collect();
+        let mut marks: Vec<Mark> = p
+            .codings
+            .iter()
+            .filter(|c| c.doc == doc && visible(c) && c.end > c.start)
+            .map(|c| Mark {
+                id: c.id,
+                start: c.start.min(paras.total_chars),
+                end: c.end.min(paras.total_chars),
+                color: code_colors.get(&c.code).copied().unwrap_or(Color32::GRAY),
+                category_color: c.category.and_then(|k| cat_colors.get(&k).copied()),
+                lane: 0,
+            })
+            .collect();
+        marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // Greedy lane assignment: the first lane whose last mark has ended.
+        let mut lane_ends: Vec<usize> = Vec::new();
+        for m in &mut marks {
+            match lane_ends.iter().position(|&e| e <= m.start) {
+                Some(l) => {
+                    lane_ends[l] = m.end;
+                    m.lane = l;
+                }
+                None => {
+                    m.lane = lane_ends.len();
+                    lane_ends.push(m.end);
+                }
+            }
+        }
+        self.lanes = lane_ends.len();
+        self.per_para = vec![Vec::new(); paras.len()];
+        for (i, m) in marks.iter().enumerate() {
+            for para in paras.range_of(m.start, m.end) {
+                self.per_para[para].push(i as u32);
+            }
+        }
+        self.marks = marks;
+    }
+
+    /// Marks touching paragraph `para`.
+    pub fn in_para(&self, para: usize) -> impl Iterator<Item = &Mark> {
+        self.per_para
+            .get(para)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.marks[i as usize])
+    }
+
+    /// Marks covering char `pos`, shortest first (the most specific on top).
+    pub fn at(&self, para: usize, pos: usize) -> Vec<&Mark> {
+        let mut v: Vec<&Mark> = self.in_para(para).filter(|m| m.start <= pos && pos < m.end).collect();
+        v.sort_by_key(|m| m.end - m.start);
+        v
+    }
+}

@@ -1,0 +1,395 @@
+//! The document view: a custom, virtualized coding view.
+//!
+//! Only visible paragraphs are laid out (cached `Arc<Galley>`s); coding
+//! highlights are painted as rectangles behind the text from galley
+//! geometry, with margin bars in lanes so overlapping codings stay visible.
+//! The selection is kept in global char offsets. The view paints and
+//! reports what the user did (`DocViewEvent`); it never changes the project.
+
+pub mod layout;
+pub mod marks;
+pub mod selection;
+
+use crate::model::{Coding, CodingId, DocId, Project};
+use egui::{pos2, vec2, Color32, Galley, Pos2, Rect, Sense, Stroke, Ui};
+use layout::{GalleyCache, Heights, Paragraphs};
+use marks::MarkIndex;
+pub use selection::Selection;
+use std::sync::Arc;
+
+/// Width of the margin that holds the coding bars.
+const LANE_WIDTH: f32 = 5.0;
+const MAX_LANES: usize = 6;
+const TEXT_PAD: f32 = 10.0;
+
+/// What the user did in the view this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocViewEvent {
+    /// Clicked a highlight: select that coding.
+    SelectCoding(CodingId),
+    /// Clicked plain text: clear the coding selection.
+    ClearCodingSelection,
+}
+
+/// Persistent state of the view for the open document.
+pub struct DocView {
+    doc: Option<(DocId, usize)>,
+    paras: Paragraphs,
+    chars: Vec<char>,
+    heights: Option<Heights>,
+    galleys: GalleyCache,
+    marks: MarkIndex,
+    pub selection: Option<Selection>,
+    pub font_size: f32,
+    /// Char offset to bring into view on the next frame.
+    scroll_to: Option<usize>,
+    /// Content-height correction to apply to the scroll offset next frame.
+    scroll_fix: f32,
+    /// Codings whose outline is drawn (the selected coding).
+    pub highlighted: Option<CodingId>,
+    /// Top of the viewport in content coordinates (for tests and benchmarks).
+    pub last_viewport: Rect,
+    /// Screen rect of the text area last frame.
+    pub last_rect: Rect,
+}
+
+impl Default for DocView {
+    fn default() -> Self {
+        Self {
+            doc: None,
+            paras: Paragraphs::split(""),
+            chars: Vec::new(),
+            heights: None,
+            galleys: GalleyCache::default(),
+            marks: MarkIndex::default(),
+            selection: None,
+            font_size: 15.0,
+            scroll_to: None,
+            scroll_fix: 0.0,
+            highlighted: None,
+            last_viewport: Rect::NOTHING,
+            last_rect: Rect::NOTHING,
+        }
+    }
+}
+
+impl DocView {
+    /// Prepares the view for `doc` (no-op when it is already open).
+    fn ensure_doc(&mut self, p: &Project, doc: DocId) {
+        let Some(d) = p.document(doc) else { return };
+        let key = (doc, d.text.len());
+        if self.doc == Some(key) {
+            return;
+        }
+        self.doc = Some(key);
+        self.paras = Paragraphs::split(&d.text);
+        self.chars = d.text.chars().collect();
+        self.heights = None;
+        self.galleys.clear();
+        self.marks = MarkIndex::default();
+        self.selection = None;
+        self.scroll_fix = 0.0;
+    }
+
+    /// The open document's id.
+    pub fn doc(&self) -> Option<DocId> {
+        self.doc.map(|(d, _)| d)
+    }
+
+    /// Selected char range, trimmed of surrounding whitespace; `None` if empty.
+    pub fn selected_range(&self) -> Option<(usize, usize)> {
+        let (s, e) = self.selection?.range();
+        let (s, e) = selection::trim_range(&self.chars, s, e);
+        (s < e).then_some((s, e))
+    }
+
+    /// The selected text.
+    pub fn selected_text(&self) -> Option<String> {
+        let (s, e) = self.selected_range()?;
+        Some(self.chars[s..e].iter().collect())
+    }
+
+    /// Scrolls so that char `pos` is visible on the next frame.
+    pub fn scroll_to_char(&mut self, pos: usize) {
+        self.scroll_to = Some(pos);
+    }
+
+    /// Sets the selection directly (used by "jump to passage").
+    pub fn select(&mut self, start: usize, end: usize) {
+        self.selection = Some(Selection { anchor: start, head: end });
+    }
+
+    /// Number of galleys in the cache (benchmark figure).
+    pub fn cached_galleys(&self) -> usize {
+        self.galleys.len()
+    }
+
+    /// Shows the document; `visible` chooses which codings are painted and
+    /// `filter_key` must change whenever `visible` does.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        p: &Project,
+        doc: DocId,
+        filter_key: u64,
+        visible: &dyn Fn(&Coding) -> bool,
+    ) -> Vec<DocViewEvent> {
+        self.ensure_doc(p, doc);
+        let mut events = Vec::new();
+        self.marks.update(p, doc, &self.paras, filter_key, visible);
+        self.galleys.next_frame();
+
+        let lanes = self.marks.lanes.min(MAX_LANES);
+        let gutter = 8.0 + MAX_LANES as f32 * LANE_WIDTH;
+        let avail = ui.available_width();
+        let wrap_width = (avail - gutter - TEXT_PAD * 2.0 - 14.0).max(80.0).min(900.0);
+        let font_id = egui::FontId::proportional(self.font_size);
+        let text_color = ui.visuals().text_color();
+        let row_height = ui.fonts_mut(|f| f.row_height(&font_id));
+
+        let stale = self
+            .heights
+            .as_ref()
+            .is_none_or(|h| (h.width - wrap_width).abs() > 0.5 || h.font_size != self.font_size);
+        if stale {
+            let sample = "the quick brown fox jumps over a lazy dog, Integrated Care 2024.";
+            let w = ui
+                .fonts_mut(|f| f.layout_no_wrap(sample.to_owned(), font_id.clone(), text_color))
+                .size()
+                .x;
+            let avg = w / sample.chars().count() as f32;
+            self.heights = Some(Heights::estimate(&self.paras, wrap_width, self.font_size, row_height, avg));
+            self.galleys.clear();
+        }
+
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt(("document_view", doc))
+            .auto_shrink([false, false])
+            .scroll_source(egui::containers::scroll_area::ScrollSource {
+                drag: egui::containers::scroll_area::DragScroll::Never,
+                ..Default::default()
+            });
+        if let Some(pos) = self.scroll_to.take() {
+            let para = self.paras.of_char(pos);
+            let h = self.heights.as_ref().expect("heights set above");
+            area = area.vertical_scroll_offset((h.top(para) - 60.0).max(0.0));
+        } else if self.scroll_fix != 0.0 {
+            let y = self.last_viewport.min.y + self.scroll_fix;
+            area = area.vertical_scroll_offset(y.max(0.0));
+            self.scroll_fix = 0.0;
+        }
+
+        let out = area.show_viewport(ui, |ui, viewport| {
+            self.last_viewport = viewport;
+            let heights = self.heights.as_mut().expect("heights set above");
+            let total = heights.total().max(viewport.height());
+            let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), total), Sense::click_and_drag());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text"));
+            self.last_rect = rect;
+            let text_left = rect.left() + gutter + TEXT_PAD;
+            let painter = ui.painter_at(ui.clip_rect());
+
+            // Lay out what is visible, fixing estimated heights as we go.
+            let first = heights.at_y(viewport.min.y);
+            let mut visible: Vec<(usize, Arc<Galley>)> = Vec::new();
+            let mut i = first;
+            let mut fix_above = 0.0;
+            while i < self.paras.len() && heights.top(i) < viewport.max.y + row_height {
+                let g = match self.galleys.get(i) {
+                    Some(g) => g,
+                    None => {
+                        let (bs, be) = self.paras.bytes[i];
+                        let d = p.document(doc).expect("document checked in ensure_doc");
+                        let job = egui::text::LayoutJob::simple(d.text[bs..be].to_owned(), font_id.clone(), text_color, wrap_width);
+                        let g = ui.fonts_mut(|f| f.layout_job(job));
+                        self.galleys.insert(i, g.clone());
+                        g
+                    }
+                };
+                if !heights.is_exact(i) {
+                    let delta = heights.set_exact(i, g.size().y.max(row_height));
+                    if heights.top(i) < viewport.min.y {
+                        fix_above += delta;
+                    }
+                    heights.refresh();
+                }
+                visible.push((i, g));
+                i += 1;
+            }
+            self.scroll_fix += fix_above;
+
+            // Highlights behind the text, margin bars in lanes.
+            let sel = self.selection.map(|s| s.range());
+            let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.8);
+            for (i, g) in &visible {
+                let origin = pos2(text_left, rect.top() + heights.top(*i));
+                let (ps, pe) = self.paras.chars[*i];
+                for m in self.marks.in_para(*i) {
+                    let (a, b) = (m.start.max(ps) - ps, m.end.min(pe + 1).saturating_sub(ps));
+                    let rects = range_rects(g, a, b);
+                    for r in &rects {
+                        let r = r.translate(origin.to_vec2());
+                        painter.rect_filled(r, 2.0, m.color.gamma_multiply(0.22));
+                        if let Some(cc) = m.category_color {
+                            painter.line_segment([r.left_bottom(), r.right_bottom()], Stroke::new(1.5, cc));
+                        }
+                        if self.highlighted == Some(m.id) {
+                            painter.rect_stroke(r, 2.0, Stroke::new(1.5, m.color), egui::StrokeKind::Outside);
+                        }
+                    }
+                    if let (Some(top), Some(bottom)) = (
+                        rects.iter().map(|r| r.top()).reduce(f32::min),
+                        rects.iter().map(|r| r.bottom()).reduce(f32::max),
+                    ) {
+                        let lane = m.lane.min(MAX_LANES - 1);
+                        let x = rect.left() + gutter - 4.0 - lane as f32 * LANE_WIDTH;
+                        let w = if self.highlighted == Some(m.id) { 4.0 } else { 3.0 };
+                        painter.line_segment(
+                            [pos2(x, origin.y + top), pos2(x, origin.y + bottom)],
+                            Stroke::new(w, m.color),
+                        );
+                    }
+                }
+                if let Some((s, e)) = sel
+                    && s < e
+                    && s <= pe
+                    && e > ps
+                {
+                    let (a, b) = (s.max(ps) - ps, e.min(pe + 1) - ps);
+                    for r in range_rects(g, a, b) {
+                        painter.rect_filled(r.translate(origin.to_vec2()), 0.0, sel_color);
+                    }
+                }
+                painter.galley(origin, g.clone(), text_color);
+            }
+            let _ = lanes;
+
+            // Pointer: select by dragging, shift-click to extend, double-click a word.
+            let char_at = |pos: Pos2| -> usize {
+                let y = pos.y - rect.top();
+                let i = heights.at_y(y);
+                let Some(g) = visible.iter().find(|(j, _)| *j == i).map(|(_, g)| g) else {
+                    return if y < viewport.min.y { self.paras.chars[i].0 } else { self.paras.chars[i].1 };
+                };
+                let local = pos - pos2(text_left, rect.top() + heights.top(i));
+                let c = g.cursor_from_pos(local).index.0;
+                (self.paras.chars[i].0 + c).min(self.paras.chars[i].1)
+            };
+            let shift = ui.input(|inp| inp.modifiers.shift);
+            if response.drag_started() {
+                if let Some(origin) = ui.input(|inp| inp.pointer.press_origin()) {
+                    let c = char_at(origin);
+                    self.selection = Some(match (shift, self.selection) {
+                        (true, Some(s)) => Selection { anchor: s.anchor, head: c },
+                        _ => Selection::caret(c),
+                    });
+                }
+            }
+            if response.dragged()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let c = char_at(pos);
+                if let Some(s) = &mut self.selection {
+                    s.head = c;
+                }
+                // Auto-scroll near the edges while dragging.
+                let clip = ui.clip_rect();
+                let edge = 28.0;
+                if pos.y < clip.top() + edge {
+                    ui.scroll_with_delta(vec2(0.0, (clip.top() + edge - pos.y).min(40.0)));
+                    ui.ctx().request_repaint();
+                } else if pos.y > clip.bottom() - edge {
+                    ui.scroll_with_delta(vec2(0.0, -(pos.y - clip.bottom() + edge).min(40.0)));
+                    ui.ctx().request_repaint();
+                }
+            }
+            if response.double_clicked() {
+                if let Some(pos) = response.interact_pointer_pos() {
+                    let (s, e) = selection::word_at(&self.chars, char_at(pos));
+                    self.selection = Some(Selection { anchor: s, head: e });
+                }
+            } else if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let c = char_at(pos);
+                if shift {
+                    if let Some(s) = &mut self.selection {
+                        s.head = c;
+                    } else {
+                        self.selection = Some(Selection::caret(c));
+                    }
+                } else {
+                    let para = self.paras.of_char(c);
+                    match self.marks.at(para, c).first() {
+                        Some(m) => events.push(DocViewEvent::SelectCoding(m.id)),
+                        None => events.push(DocViewEvent::ClearCodingSelection),
+                    }
+                    self.selection = None;
+                }
+            }
+            if let Some(pos) = response.hover_pos()
+                && !response.dragged()
+            {
+                let c = char_at(pos);
+                let para = self.paras.of_char(c);
+                let under: Vec<CodingId> = self.marks.at(para, c).iter().map(|m| m.id).collect();
+                if !under.is_empty() {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        for id in under {
+                            if let Some(c) = p.coding(id) {
+                                ui.label(describe_coding(p, c));
+                            }
+                        }
+                    });
+                }
+            }
+            response
+        });
+        let response = out.inner;
+        if response.has_focus() || response.hovered() || response.dragged() {
+            let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+            if copy && let Some(t) = self.selected_text() {
+                ui.ctx().copy_text(t);
+            }
+        }
+        events
+    }
+}
+
+/// "Leadership · Barrier · AB (Alex Byrne)" for tooltips.
+pub fn describe_coding(p: &Project, c: &Coding) -> String {
+    let code = p.codebook.path(c.code);
+    let cat = c.category.and_then(|k| p.category(k)).map(|k| k.name.as_str()).unwrap_or("no category");
+    let who = p.reviewer(c.reviewer).map(|r| format!("{} ({})", r.initials, r.name)).unwrap_or_default();
+    let memo = if c.memo.is_empty() { String::new() } else { format!("\nMemo: {}", c.memo) };
+    format!("{code} · {cat} · {who}{memo}")
+}
+
+/// Rectangles (galley coordinates) covering local chars `[a, b)`, one per row.
+pub fn range_rects(g: &Galley, a: usize, b: usize) -> Vec<Rect> {
+    let mut out = Vec::new();
+    if b <= a {
+        return out;
+    }
+    let mut row_start = 0usize;
+    for row in &g.rows {
+        let n = row.row.glyphs.len();
+        let (lo, hi) = (a.max(row_start), b.min(row_start + n));
+        if lo < hi || (lo == hi && n == 0 && a <= row_start && b > row_start) {
+            let x0 = row.pos.x + row.row.x_offset(egui::epaint::text::CharIndex(lo - row_start));
+            let x1 = row.pos.x + row.row.x_offset(egui::epaint::text::CharIndex(hi - row_start));
+            let x1 = if x1 - x0 < 3.0 { x0 + 3.0 } else { x1 };
+            out.push(Rect::from_min_max(pos2(x0, row.min_y()), pos2(x1, row.max_y())));
+        }
+        row_start += n + usize::from(row.ends_with_newline);
+        if row_start >= b {
+            break;
+        }
+    }
+    out
+}
+
+/// Muted colour for text that is not the main content.
+pub fn weak(ui: &Ui) -> Color32 {
+    ui.visuals().weak_text_color()
+}

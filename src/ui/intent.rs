@@ -1,0 +1,50 @@
+//! What a panel asks the app to do. Panels never change the project
+//! themselves: they return intents, which `app.rs` applies after the frame.
+
+use crate::edit::Command;
+use crate::model::{CategoryId, CodeId, CodingId, DocId, ReviewerId};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub enum Intent {
+    /// Apply a project change with an undo label.
+    Apply(String, Command),
+    /// A change made by typing in a field: folds into the previous step of the same label.
+    ApplyTyping(String, Command),
+    NewProject,
+    OpenDialog,
+    Open(PathBuf),
+    Save,
+    SaveAs,
+    CloseProject,
+    Quit,
+    ImportDialog,
+    Import(Vec<PathBuf>),
+    CancelImport,
+    LoadTemplate(usize),
+    LoadTemplateFile,
+    Undo,
+    Redo,
+    OpenDocument(DocId),
+    JumpToCoding(CodingId),
+    SelectCode(Option<CodeId>),
+    SelectCoding(Option<CodingId>),
+    /// Code the current text selection (with the current category).
+    ApplyCode(CodeId),
+    OpenPicker,
+    SetCategory(Option<CategoryId>),
+    /// Change the category of the selected coding, or of the next one.
+    CategoryKey(CategoryId),
+    DeleteCoding(CodingId),
+    CodingMemo(CodingId),
+    AskDeleteCode(CodeId),
+    EditCode(CodeId),
+    AddCode(Option<CodeId>),
+    ChooseReviewer,
+    SetCodingAs(ReviewerId),
+    EditAttributes,
+    EditCategories,
+    SetFontSize(f32),
+    SetScopeReviewers(crate::analysis::ReviewerView),
+    ShowError(String),
+}

@@ -1,0 +1,27 @@
+//! The egui views. Each panel reads the workspace and returns `Intent`s;
+//! only `app.rs` turns intents into commands and file operations.
+
+pub mod codebook_panel;
+pub mod code_picker;
+pub mod dialogs;
+pub mod document_view;
+pub mod documents_panel;
+pub mod inspector;
+pub mod intent;
+pub mod prevalence_panel;
+pub mod start_screen;
+pub mod style;
+pub mod top_bar;
+
+pub use intent::Intent;
+
+/// `#RRGGBB` → egui colour.
+pub fn color(hex: &str) -> egui::Color32 {
+    document_view::marks::color_of(hex)
+}
+
+/// A small filled square in a code's colour.
+pub fn swatch(ui: &mut egui::Ui, hex: &str) {
+    let (r, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter().rect_filled(r, 2.0, color(hex));
+}
