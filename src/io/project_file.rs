@@ -111,7 +111,7 @@ fn sniff_version(text: &str) -> Option<u32> {
 /// Serialises a project in the canonical layout.
 pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     let mut out = String::with_capacity(p.documents.iter().map(|d| d.text.len() + 512).sum::<usize>() + p.codings.len() * 260);
-    out.push_str("// Thema project file (https://thema.invalid/format). Ranges are char offsets, [start, end).\n(\n");
+    out.push_str("// Thema project file. Text ranges are char offsets, [start, end). One coding per line.\n(\n");
     out.push_str(&format!("    format_version: {},\n", FORMAT_VERSION));
     out.push_str(&format!("    name: {},\n", line(&p.name)?));
     list(&mut out, "reviewers", p.reviewers.iter())?;
