@@ -8,9 +8,9 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
-use thema::edit::{self, ops, Command};
+use thema::edit::{self, Command, ops};
 use thema::io::{import, project_file, template};
-use thema::model::{text, AttrId, AttrKind, AttributeDef, Project, Reviewer, ReviewerId};
+use thema::model::{AttrId, AttrKind, AttributeDef, Project, Reviewer, ReviewerId, text};
 
 #[derive(Deserialize)]
 struct Spec {
@@ -59,7 +59,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec: Spec = ron::from_str(&std::fs::read_to_string(dir.join("spec.ron"))?)?;
     let mut p = Project::new(&spec.project_name);
     assert_eq!(
-        p.categories.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+        p.categories
+            .iter()
+            .map(|c| c.name.clone())
+            .collect::<Vec<_>>(),
         spec.categories,
         "the spec's categories are Thema's defaults"
     );
@@ -67,7 +70,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (i, r) in spec.reviewers.iter().enumerate() {
         let id = ReviewerId::from_u128(0x5EED_0000 + i as u128 + 1);
         reviewer_ids.insert(r.id.clone(), id);
-        edit::apply(&mut p, Command::InsertReviewer { index: i, reviewer: Reviewer { id, name: r.name.clone(), initials: r.initials.clone() } })?;
+        edit::apply(
+            &mut p,
+            Command::InsertReviewer {
+                index: i,
+                reviewer: Reviewer {
+                    id,
+                    name: r.name.clone(),
+                    initials: r.initials.clone(),
+                },
+            },
+        )?;
     }
     for (i, a) in spec.attributes.iter().enumerate() {
         let kind = match a.kind.as_str() {
@@ -75,10 +88,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "choice" => AttrKind::Choice(a.choices.clone()),
             _ => AttrKind::Text,
         };
-        let def = AttributeDef { id: AttrId::from_u128(0xA77E_0000 + i as u128 + 1), name: a.name.clone(), kind };
+        let def = AttributeDef {
+            id: AttrId::from_u128(0xA77E_0000 + i as u128 + 1),
+            name: a.name.clone(),
+            kind,
+        };
         edit::apply(&mut p, Command::InsertAttributeDef { index: i, def })?;
     }
-    let t = template::Template { name: "sample".into(), source: String::new(), codes: spec.codebook };
+    let t = template::Template {
+        name: "sample".into(),
+        source: String::new(),
+        codes: spec.codebook,
+    };
     let cmd = template::apply_command(&p, &t);
     edit::apply(&mut p, cmd)?;
 
@@ -89,7 +110,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         doc.short_ref = sd.short_ref.clone();
         doc.source.path = sd.file.clone();
         for (name, value) in &sd.attributes {
-            let def = p.attribute_by_name(name).ok_or(format!("unknown attribute {name}"))?;
+            let def = p
+                .attribute_by_name(name)
+                .ok_or(format!("unknown attribute {name}"))?;
             doc.attributes.insert(def.id, value.clone());
         }
         let doc_id = doc.id;
@@ -97,8 +120,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         edit::apply(&mut p, cmd)?;
         let d = p.document(doc_id).expect("just added").clone();
         for c in &sd.codings {
-            let (start, end) = text::find_loose(&d.text, &c.quote).ok_or_else(|| format!("quote not found in {}: {}", sd.file, c.quote))?;
-            let code = p.codebook.find_by_path(&c.code).ok_or(format!("unknown code {}", c.code))?;
+            let (start, end) = text::find_loose(&d.text, &c.quote)
+                .ok_or_else(|| format!("quote not found in {}: {}", sd.file, c.quote))?;
+            let code = p
+                .codebook
+                .find_by_path(&c.code)
+                .ok_or(format!("unknown code {}", c.code))?;
             let cat = p.category_by_name(&c.category);
             let reviewer = reviewer_ids[&c.reviewer];
             let mut coding = ops::new_coding(doc_id, start, end, code, cat, reviewer);
@@ -123,6 +150,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = Path::new("sample_projects/neighbourhood_teams.thema.ron");
     project_file::save(&p, out)?;
     let _ = std::fs::remove_file(project_file::backup_path(out));
-    println!("wrote {} ({} documents, {} codes, {} codings)", out.display(), p.documents.len(), p.codebook.codes.len(), p.codings.len());
+    println!(
+        "wrote {} ({} documents, {} codes, {} codings)",
+        out.display(),
+        p.documents.len(),
+        p.codebook.codes.len(),
+        p.codings.len()
+    );
     Ok(())
 }

@@ -54,8 +54,22 @@ pub fn run(cmd: CliCommand) -> i32 {
     match cmd {
         CliCommand::Check { project } => check(&project),
         CliCommand::Import { project, files } => import(&project, files),
-        CliCommand::Report { project, table, format, filter, reviewer, output } => {
-            match report_cmd(&project, &table, format, filter.as_deref(), &reviewer, output.as_deref()) {
+        CliCommand::Report {
+            project,
+            table,
+            format,
+            filter,
+            reviewer,
+            output,
+        } => {
+            match report_cmd(
+                &project,
+                &table,
+                format,
+                filter.as_deref(),
+                &reviewer,
+                output.as_deref(),
+            ) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("thema: {e}");
@@ -112,8 +126,16 @@ fn import(path: &Path, files: Vec<PathBuf>) -> i32 {
     for r in results {
         match r {
             Ok(imp) => {
-                let pages = if imp.doc.page_starts.is_empty() { String::new() } else { format!(", {} pages", imp.doc.page_starts.len() + 1) };
-                println!("imported: {} ({} chars{pages})", imp.doc.title, imp.doc.char_len());
+                let pages = if imp.doc.page_starts.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} pages", imp.doc.page_starts.len() + 1)
+                };
+                println!(
+                    "imported: {} ({} chars{pages})",
+                    imp.doc.title,
+                    imp.doc.char_len()
+                );
                 for n in &imp.notes {
                     println!("  note: {n}");
                 }
@@ -146,8 +168,14 @@ fn import(path: &Path, files: Vec<PathBuf>) -> i32 {
 
 /// "my_review.thema.ron" → "my review".
 pub fn project_name_from_path(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let stem = name.strip_suffix(".thema.ron").or_else(|| name.strip_suffix(".ron")).unwrap_or(&name);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".thema.ron")
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(&name);
     stem.replace(['_', '-'], " ")
 }
 
@@ -156,11 +184,16 @@ pub fn scope_from_args(p: &Project, filter: Option<&str>, reviewer: &str) -> Res
     let docs = match filter {
         None => DocFilter::All,
         Some(f) => {
-            let (name, value) = f.split_once('=').ok_or_else(|| format!("--filter needs ATTRIBUTE=VALUE, got '{f}'"))?;
+            let (name, value) = f
+                .split_once('=')
+                .ok_or_else(|| format!("--filter needs ATTRIBUTE=VALUE, got '{f}'"))?;
             let def = p
                 .attribute_by_name(name.trim())
                 .ok_or_else(|| format!("the project has no attribute named '{}'", name.trim()))?;
-            DocFilter::Attribute { attr: def.id, value: value.trim().to_owned() }
+            DocFilter::Attribute {
+                attr: def.id,
+                value: value.trim().to_owned(),
+            }
         }
     };
     let reviewers = if reviewer.eq_ignore_ascii_case("all") {
@@ -169,7 +202,11 @@ pub fn scope_from_args(p: &Project, filter: Option<&str>, reviewer: &str) -> Res
         let r = p
             .reviewers
             .iter()
-            .find(|r| r.name.eq_ignore_ascii_case(reviewer) || r.initials.eq_ignore_ascii_case(reviewer) || r.id.to_string() == reviewer)
+            .find(|r| {
+                r.name.eq_ignore_ascii_case(reviewer)
+                    || r.initials.eq_ignore_ascii_case(reviewer)
+                    || r.id.to_string() == reviewer
+            })
             .ok_or_else(|| format!("the project has no reviewer '{reviewer}'"))?;
         ReviewerView::One(r.id)
     };
@@ -195,6 +232,8 @@ fn report_cmd(
             print!("{text}");
             Ok(())
         }
-        Some(out) => project_file::write_atomic(out, text.as_bytes(), false).map_err(|e| e.to_string()),
+        Some(out) => {
+            project_file::write_atomic(out, text.as_bytes(), false).map_err(|e| e.to_string())
+        }
     }
 }

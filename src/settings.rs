@@ -28,15 +28,23 @@ fn default_font_size() -> f32 {
 impl Settings {
     /// Settings that are never written to disk.
     pub fn in_memory() -> Self {
-        Self { font_size: default_font_size(), ..Default::default() }
+        Self {
+            font_size: default_font_size(),
+            ..Default::default()
+        }
     }
 
     /// Loads from `$THEMA_CONFIG_DIR` or the platform config folder.
     pub fn load() -> Self {
         let dir = std::env::var_os("THEMA_CONFIG_DIR")
             .map(PathBuf::from)
-            .or_else(|| directories::ProjectDirs::from("org", "Thema", "thema").map(|d| d.config_dir().to_owned()));
-        let Some(dir) = dir else { return Self::in_memory() };
+            .or_else(|| {
+                directories::ProjectDirs::from("org", "Thema", "thema")
+                    .map(|d| d.config_dir().to_owned())
+            });
+        let Some(dir) = dir else {
+            return Self::in_memory();
+        };
         let file = dir.join("settings.ron");
         let mut s: Settings = std::fs::read_to_string(&file)
             .ok()
@@ -67,6 +75,9 @@ impl Settings {
     }
 
     pub fn key(path: &Path) -> String {
-        path.canonicalize().unwrap_or_else(|_| path.to_owned()).display().to_string()
+        path.canonicalize()
+            .unwrap_or_else(|_| path.to_owned())
+            .display()
+            .to_string()
     }
 }

@@ -79,7 +79,11 @@ pub fn prevalence(p: &Project, scope: &Scope) -> PrevalenceTable {
         .collect();
     let n_total = doc_index.len();
     let order = p.codebook.tree_order();
-    let code_index: HashMap<CodeId, usize> = order.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let code_index: HashMap<CodeId, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
     // For each code, itself and its ancestors as indices into `order`.
     let chains: Vec<Vec<usize>> = order
         .iter()
@@ -90,8 +94,12 @@ pub fn prevalence(p: &Project, scope: &Scope) -> PrevalenceTable {
                 .collect()
         })
         .collect();
-    let cat_index: HashMap<CategoryId, usize> =
-        p.categories.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let cat_index: HashMap<CategoryId, usize> = p
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
     let n_cats = p.categories.len();
 
     let mut per_code = vec![DocSet::new(n_total); order.len()];
@@ -127,7 +135,9 @@ pub fn prevalence(p: &Project, scope: &Scope) -> PrevalenceTable {
                 level: *level,
                 n_documents: n,
                 percent: percent(n, n_total, 1),
-                by_category: (0..n_cats).map(|k| per_code_cat[i * n_cats + k].len()).collect(),
+                by_category: (0..n_cats)
+                    .map(|k| per_code_cat[i * n_cats + k].len())
+                    .collect(),
             }
         })
         .collect();
@@ -137,12 +147,21 @@ pub fn prevalence(p: &Project, scope: &Scope) -> PrevalenceTable {
         .enumerate()
         .map(|(k, cat)| {
             let n = per_cat[k].len();
-            CategoryRow { category: cat.id, name: cat.name.clone(), n_documents: n, percent: percent(n, n_total, 1) }
+            CategoryRow {
+                category: cat.id,
+                name: cat.name.clone(),
+                n_documents: n,
+                percent: percent(n, n_total, 1),
+            }
         })
         .collect();
     PrevalenceTable {
         n_total,
-        categories: p.categories.iter().map(|c| (c.id, c.name.clone())).collect(),
+        categories: p
+            .categories
+            .iter()
+            .map(|c| (c.id, c.name.clone()))
+            .collect(),
         rows,
         category_rows,
     }

@@ -5,5 +5,5 @@ pub mod frequency;
 pub mod rounding;
 pub mod scope;
 
-pub use frequency::{prevalence, PrevalenceRow, PrevalenceTable};
+pub use frequency::{PrevalenceRow, PrevalenceTable, prevalence};
 pub use scope::{DocFilter, ReviewerView, Scope};

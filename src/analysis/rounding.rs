@@ -14,13 +14,21 @@ pub fn percent(n: usize, total: usize, decimals: u32) -> String {
     if decimals == 0 {
         whole.to_string()
     } else {
-        format!("{whole}.{:0width$}", units % scale, width = decimals as usize)
+        format!(
+            "{whole}.{:0width$}",
+            units % scale,
+            width = decimals as usize
+        )
     }
 }
 
 /// `n / total * 100` as a float, for sorting and charts.
 pub fn percent_value(n: usize, total: usize) -> f64 {
-    if total == 0 { 0.0 } else { n as f64 * 100.0 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        n as f64 * 100.0 / total as f64
+    }
 }
 
 #[cfg(test)]

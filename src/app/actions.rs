@@ -1,9 +1,9 @@
 //! Turning intents into project commands, selections and dialogs.
 
 use super::ThemaApp;
-use crate::edit::{ops, Command};
+use crate::edit::{Command, ops};
 use crate::io::template;
-use crate::ui::{code_picker::CodePicker, dialogs::Dialog, Intent};
+use crate::ui::{Intent, code_picker::CodePicker, dialogs::Dialog};
 
 impl ThemaApp {
     /// Applies one intent.
@@ -101,10 +101,14 @@ impl ThemaApp {
             }
             Intent::ApplyCode(code) => self.apply_code(code),
             Intent::OpenPicker => {
-                if self.ws.as_ref().is_some_and(|w| w.view.selected_range().is_some() || w.selected_coding.is_some()) {
+                if self.ws.as_ref().is_some_and(|w| {
+                    w.view.selected_range().is_some() || w.selected_coding.is_some()
+                }) {
                     self.picker = Some(CodePicker::default());
                 } else {
-                    self.set_status("Select a passage in the document first (drag with the mouse).");
+                    self.set_status(
+                        "Select a passage in the document first (drag with the mouse).",
+                    );
                 }
             }
             Intent::SetCategory(cat) => {
@@ -126,14 +130,21 @@ impl ThemaApp {
             }
             Intent::CodingMemo(id) => {
                 if let Some(c) = self.ws.as_ref().and_then(|w| w.project.coding(id)) {
-                    self.dialog = Some(Dialog::Memo { coding: id, text: c.memo.clone() });
+                    self.dialog = Some(Dialog::Memo {
+                        coding: id,
+                        text: c.memo.clone(),
+                    });
                 }
             }
             Intent::AskDeleteCode(code) => {
                 if let Some(ws) = &self.ws {
                     let n = ops::codings_under(&ws.project, code).len();
                     let subcodes = ws.project.codebook.descendants(code).len();
-                    self.dialog = Some(Dialog::ConfirmDeleteCode { code, codings: n, subcodes });
+                    self.dialog = Some(Dialog::ConfirmDeleteCode {
+                        code,
+                        codings: n,
+                        subcodes,
+                    });
                 }
             }
             Intent::EditCode(code) => {
@@ -155,7 +166,9 @@ impl ThemaApp {
                 if let Some(ws) = &mut self.ws {
                     ws.coding_as = Some(r);
                     if let Some(path) = &ws.path {
-                        self.settings.reviewer_for.insert(crate::settings::Settings::key(path), r);
+                        self.settings
+                            .reviewer_for
+                            .insert(crate::settings::Settings::key(path), r);
                         self.settings.save();
                     }
                 }
@@ -193,17 +206,29 @@ impl ThemaApp {
     /// Drops selections that point at things that no longer exist.
     fn after_change(&mut self) {
         if let Some(ws) = &mut self.ws {
-            if ws.selected_coding.is_some_and(|c| ws.project.coding(c).is_none()) {
+            if ws
+                .selected_coding
+                .is_some_and(|c| ws.project.coding(c).is_none())
+            {
                 ws.selected_coding = None;
                 ws.view.highlighted = None;
             }
-            if ws.selected_code.is_some_and(|c| !ws.project.codebook.contains(c)) {
+            if ws
+                .selected_code
+                .is_some_and(|c| !ws.project.codebook.contains(c))
+            {
                 ws.selected_code = None;
             }
-            if ws.open_doc.is_some_and(|d| ws.project.document(d).is_none()) {
+            if ws
+                .open_doc
+                .is_some_and(|d| ws.project.document(d).is_none())
+            {
                 ws.open_doc = ws.project.documents.first().map(|d| d.id);
             }
-            if ws.category.is_some_and(|c| ws.project.category(c).is_none()) {
+            if ws
+                .category
+                .is_some_and(|c| ws.project.category(c).is_none())
+            {
                 ws.category = None;
             }
         }
@@ -216,11 +241,19 @@ impl ThemaApp {
             self.dialog = Some(Dialog::reviewer_setup());
             return;
         };
-        let name = ws.project.codebook.get(code).map(|c| c.name.clone()).unwrap_or_default();
+        let name = ws
+            .project
+            .codebook
+            .get(code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
         if let (Some(doc), Some((s, e))) = (ws.open_doc, ws.view.selected_range()) {
             let coding = ops::new_coding(doc, s, e, code, ws.category, reviewer);
             let id = coding.id;
-            self.apply(&format!("Code \"{name}\""), Command::AddCodings(vec![coding]));
+            self.apply(
+                &format!("Code \"{name}\""),
+                Command::AddCodings(vec![coding]),
+            );
             if let Some(ws) = &mut self.ws {
                 ws.view.selection = None;
                 ws.selected_coding = Some(id);
@@ -230,7 +263,10 @@ impl ThemaApp {
             && let Some(c) = ws.project.coding(id)
         {
             let changed = crate::model::Coding { code, ..c.clone() };
-            self.apply(&format!("Recode as \"{name}\""), Command::ReplaceCodings(vec![changed]));
+            self.apply(
+                &format!("Recode as \"{name}\""),
+                Command::ReplaceCodings(vec![changed]),
+            );
         } else {
             ws.selected_code = Some(code);
         }
@@ -243,11 +279,22 @@ impl ThemaApp {
             && let Some(id) = ws.selected_coding
             && let Some(c) = ws.project.coding(id)
         {
-            let new_cat = if c.category == Some(cat) { None } else { Some(cat) };
-            let changed = crate::model::Coding { category: new_cat, ..c.clone() };
+            let new_cat = if c.category == Some(cat) {
+                None
+            } else {
+                Some(cat)
+            };
+            let changed = crate::model::Coding {
+                category: new_cat,
+                ..c.clone()
+            };
             self.apply("Change category", Command::ReplaceCodings(vec![changed]));
         } else {
-            ws.category = if ws.category == Some(cat) { None } else { Some(cat) };
+            ws.category = if ws.category == Some(cat) {
+                None
+            } else {
+                Some(cat)
+            };
         }
     }
 
@@ -255,7 +302,10 @@ impl ThemaApp {
         let Some(ws) = &self.ws else { return };
         let cmd = template::apply_command(&ws.project, t);
         if cmd == Command::Batch(vec![]) {
-            self.set_status(format!("Every code of \"{}\" is already in the codebook.", t.name));
+            self.set_status(format!(
+                "Every code of \"{}\" is already in the codebook.",
+                t.name
+            ));
         } else {
             self.apply(&format!("Load codebook \"{}\"", t.name), cmd);
         }
@@ -266,7 +316,9 @@ impl ThemaApp {
         let dirty = self.ws.as_ref().is_some_and(|w| w.undo.is_dirty());
         let confirmed = matches!(self.dialog, Some(Dialog::Confirmed));
         if dirty && !confirmed {
-            self.dialog = Some(Dialog::Unsaved { then: Box::new(intent) });
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(intent),
+            });
         } else {
             if confirmed {
                 self.dialog = None;

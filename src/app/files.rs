@@ -14,7 +14,7 @@ impl ThemaApp {
         ws.view.font_size = self.settings.font_size;
         self.ws = Some(ws);
         self.dialog = Some(Dialog::reviewer_setup());
-        self.set_status("New project. Import documents (File → Import documents…) and load or build a codebook.");
+        self.set_status("New project. Import documents (File > Import documents…) and load or build a codebook.");
     }
 
     pub fn open_dialog(&mut self) {
@@ -60,7 +60,9 @@ impl ThemaApp {
     /// Saves to the current path (asks for one if the project is new).
     pub fn save(&mut self) -> bool {
         let Some(ws) = &self.ws else { return false };
-        let Some(path) = ws.path.clone() else { return self.save_as() };
+        let Some(path) = ws.path.clone() else {
+            return self.save_as();
+        };
         match project_file::save(&ws.project, &path) {
             Ok(()) => {
                 if let Some(ws) = &mut self.ws {
@@ -70,7 +72,9 @@ impl ThemaApp {
                 true
             }
             Err(e) => {
-                self.set_error(format!("{e} Your work is still open; try Save As to another folder."));
+                self.set_error(format!(
+                    "{e} Your work is still open; try Save As to another folder."
+                ));
                 false
             }
         }
@@ -159,7 +163,11 @@ impl ThemaApp {
         }
         let summary = format!(
             "{n} document(s) imported{}.",
-            if cancelled { " before the import was cancelled" } else { "" }
+            if cancelled {
+                " before the import was cancelled"
+            } else {
+                ""
+            }
         );
         if lines.is_empty() {
             self.set_status(summary);
@@ -176,7 +184,10 @@ impl ThemaApp {
         else {
             return;
         };
-        match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| template::parse(&t)) {
+        match std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| template::parse(&t))
+        {
             Ok(t) => {
                 let Some(ws) = &self.ws else { return };
                 let cmd = template::apply_command(&ws.project, &t);

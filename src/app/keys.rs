@@ -46,7 +46,17 @@ pub fn shortcuts(ctx: &egui::Context, ws: Option<&Workspace>) -> Vec<Intent> {
             return;
         }
         let pressed = |k: Key| i.key_pressed(k) && !i.modifiers.shift;
-        let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        let digits = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
         for (n, k) in digits.iter().enumerate() {
             if pressed(*k)
                 && let Some(code) = ws.project.pinned.get(n)
@@ -55,7 +65,9 @@ pub fn shortcuts(ctx: &egui::Context, ws: Option<&Workspace>) -> Vec<Intent> {
             }
         }
         for cat in &ws.project.categories {
-            if let Some(key) = cat.key.and_then(|c| Key::from_name(&c.to_ascii_uppercase().to_string()))
+            if let Some(key) = cat
+                .key
+                .and_then(|c| Key::from_name(&c.to_ascii_uppercase().to_string()))
                 && pressed(key)
             {
                 out.push(Intent::CategoryKey(cat.id));

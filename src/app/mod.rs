@@ -9,7 +9,7 @@ pub mod workspace;
 
 use crate::io::import::ImportJob;
 use crate::settings::Settings;
-use crate::ui::{self, dialogs::Dialog, Intent};
+use crate::ui::{self, Intent, dialogs::Dialog};
 use std::path::PathBuf;
 pub use workspace::Workspace;
 
@@ -55,7 +55,11 @@ pub fn run(project: Option<PathBuf>) -> eframe::Result {
 
 impl ThemaApp {
     /// Creates the app; `project` is opened at once if given.
-    pub fn new(cc: &eframe::CreationContext<'_>, settings: Settings, project: Option<PathBuf>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        settings: Settings,
+        project: Option<PathBuf>,
+    ) -> Self {
         ui::style::apply(&cc.egui_ctx);
         let mut app = Self {
             ws: None,
@@ -83,17 +87,27 @@ impl ThemaApp {
     }
 
     pub fn set_status(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: false });
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
     }
 
     pub fn set_error(&mut self, text: impl Into<String>) {
         let text = text.into();
-        self.status = Some(Status { text: text.clone(), error: true });
+        self.status = Some(Status {
+            text: text.clone(),
+            error: true,
+        });
         self.dialog = Some(Dialog::Error(text));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = self.ws.as_ref().map(Workspace::title).unwrap_or_else(|| "Thema".into());
+        let title = self
+            .ws
+            .as_ref()
+            .map(Workspace::title)
+            .unwrap_or_else(|| "Thema".into());
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.last_title = title;
@@ -104,7 +118,9 @@ impl ThemaApp {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.ws.as_ref().is_some_and(|w| w.undo.is_dirty()) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.dialog = Some(Dialog::Unsaved { then: Box::new(Intent::Quit) });
+                self.dialog = Some(Dialog::Unsaved {
+                    then: Box::new(Intent::Quit),
+                });
             }
         }
     }
@@ -115,14 +131,27 @@ impl eframe::App for ThemaApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.poll_import();
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if !dropped.is_empty() {
             self.push(Intent::Import(dropped));
         }
 
+        let modal_open = self.dialog.is_some() || self.picker.is_some();
         let mut intents = std::mem::take(&mut self.pending);
         intents.extend(ui::top_bar::show(ui, self.ws.as_ref(), &self.settings));
-        intents.extend(ui::top_bar::status_bar(ui, self.ws.as_ref(), self.status.as_ref(), self.import.as_ref()));
+        intents.extend(ui::top_bar::status_bar(
+            ui,
+            self.ws.as_ref(),
+            self.status.as_ref(),
+            self.import.as_ref(),
+        ));
 
         if self.ws.is_some() {
             intents.extend(self.workspace_ui(ui));
@@ -143,7 +172,7 @@ impl eframe::App for ThemaApp {
                 self.picker = None;
             }
         }
-        if self.dialog.is_none() && self.picker.is_none() {
+        if !modal_open && self.dialog.is_none() && self.picker.is_none() {
             intents.extend(keys::shortcuts(&ctx, self.ws.as_ref()));
         }
         for intent in intents {
@@ -177,7 +206,7 @@ impl ThemaApp {
             });
         egui::Panel::right("right_panel")
             .resizable(true)
-            .default_size(360.0)
+            .default_size(440.0)
             .size_range(260.0..=640.0)
             .show(ui, |ui| {
                 intents.extend(ui::prevalence_panel::show(ui, ws, &mut self.right_tab));

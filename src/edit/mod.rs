@@ -20,24 +20,46 @@ pub enum Command {
     Batch(Vec<Command>),
     RenameProject(String),
 
-    InsertDocument { index: usize, doc: Box<Document> },
+    InsertDocument {
+        index: usize,
+        doc: Box<Document>,
+    },
     RemoveDocument(DocId),
     /// Title, short reference and reference number (the text never changes).
-    SetDocumentMeta { doc: DocId, title: String, short_ref: String, reference: u32 },
+    SetDocumentMeta {
+        doc: DocId,
+        title: String,
+        short_ref: String,
+        reference: u32,
+    },
     /// `None` clears the value.
-    SetAttributeValue { doc: DocId, attr: AttrId, value: Option<String> },
+    SetAttributeValue {
+        doc: DocId,
+        attr: AttrId,
+        value: Option<String>,
+    },
 
-    InsertAttributeDef { index: usize, def: AttributeDef },
+    InsertAttributeDef {
+        index: usize,
+        def: AttributeDef,
+    },
     RemoveAttributeDef(AttrId),
     UpdateAttributeDef(AttributeDef),
 
-    InsertCode { index: usize, code: Code },
+    InsertCode {
+        index: usize,
+        code: Code,
+    },
     /// Removes a code that has no children and no codings.
     RemoveCode(CodeId),
     /// Name, colour, description (not the parent: see `MoveCode`).
     UpdateCode(Code),
     /// Re-parents a code and places it at `index` in the code vector.
-    MoveCode { code: CodeId, parent: Option<CodeId>, index: usize },
+    MoveCode {
+        code: CodeId,
+        parent: Option<CodeId>,
+        index: usize,
+    },
     SetPinned(Vec<CodeId>),
 
     AddCodings(Vec<Coding>),
@@ -45,11 +67,17 @@ pub enum Command {
     /// Replaces codings with the same ids (code, category, memo, range).
     ReplaceCodings(Vec<Coding>),
 
-    InsertCategory { index: usize, category: Category },
+    InsertCategory {
+        index: usize,
+        category: Category,
+    },
     RemoveCategory(CategoryId),
     UpdateCategory(Category),
 
-    InsertReviewer { index: usize, reviewer: Reviewer },
+    InsertReviewer {
+        index: usize,
+        reviewer: Reviewer,
+    },
     RemoveReviewer(ReviewerId),
     UpdateReviewer(Reviewer),
 }
@@ -61,7 +89,11 @@ pub enum EditError {
     NotFound(&'static str),
     StillInUse(&'static str),
     WouldCycle,
-    BadRange { start: usize, end: usize, len: usize },
+    BadRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
 }
 
 impl fmt::Display for EditError {
@@ -71,7 +103,10 @@ impl fmt::Display for EditError {
             EditError::StillInUse(what) => write!(f, "the {what} is still in use"),
             EditError::WouldCycle => write!(f, "a code cannot be moved inside itself"),
             EditError::BadRange { start, end, len } => {
-                write!(f, "the passage {start}..{end} does not fit a text of {len} chars")
+                write!(
+                    f,
+                    "the passage {start}..{end} does not fit a text of {len} chars"
+                )
             }
         }
     }
@@ -120,9 +155,17 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 return Err(EditError::StillInUse("document"));
             }
             let doc = p.documents.remove(index);
-            InsertDocument { index, doc: Box::new(doc) }
+            InsertDocument {
+                index,
+                doc: Box::new(doc),
+            }
         }
-        SetDocumentMeta { doc, title, short_ref, reference } => {
+        SetDocumentMeta {
+            doc,
+            title,
+            short_ref,
+            reference,
+        } => {
             let d = doc_mut(p, doc)?;
             SetDocumentMeta {
                 doc,
@@ -137,7 +180,11 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 Some(v) => d.attributes.insert(attr, v),
                 None => d.attributes.remove(&attr),
             };
-            SetAttributeValue { doc, attr, value: old }
+            SetAttributeValue {
+                doc,
+                attr,
+                value: old,
+            }
         }
 
         InsertAttributeDef { index, def } => {
@@ -147,14 +194,25 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             RemoveAttributeDef(id)
         }
         RemoveAttributeDef(id) => {
-            let index = p.attributes.iter().position(|a| a.id == id).ok_or(EditError::NotFound("attribute"))?;
+            let index = p
+                .attributes
+                .iter()
+                .position(|a| a.id == id)
+                .ok_or(EditError::NotFound("attribute"))?;
             if p.documents.iter().any(|d| d.attributes.contains_key(&id)) {
                 return Err(EditError::StillInUse("attribute"));
             }
-            InsertAttributeDef { index, def: p.attributes.remove(index) }
+            InsertAttributeDef {
+                index,
+                def: p.attributes.remove(index),
+            }
         }
         UpdateAttributeDef(def) => {
-            let slot = p.attributes.iter_mut().find(|a| a.id == def.id).ok_or(EditError::NotFound("attribute"))?;
+            let slot = p
+                .attributes
+                .iter_mut()
+                .find(|a| a.id == def.id)
+                .ok_or(EditError::NotFound("attribute"))?;
             UpdateAttributeDef(std::mem::replace(slot, def))
         }
 
@@ -171,24 +229,41 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
         }
         RemoveCode(id) => {
             let index = p.codebook.index_of(id).ok_or(EditError::NotFound("code"))?;
-            if p.codebook.children(Some(id)).next().is_some() || p.codings.iter().any(|c| c.code == id) {
+            if p.codebook.children(Some(id)).next().is_some()
+                || p.codings.iter().any(|c| c.code == id)
+            {
                 return Err(EditError::StillInUse("code"));
             }
             if p.pinned.contains(&id) {
                 return Err(EditError::StillInUse("code"));
             }
-            InsertCode { index, code: p.codebook.codes.remove(index) }
+            InsertCode {
+                index,
+                code: p.codebook.codes.remove(index),
+            }
         }
         UpdateCode(code) => {
-            let slot = p.codebook.codes.iter_mut().find(|c| c.id == code.id).ok_or(EditError::NotFound("code"))?;
+            let slot = p
+                .codebook
+                .codes
+                .iter_mut()
+                .find(|c| c.id == code.id)
+                .ok_or(EditError::NotFound("code"))?;
             let parent = slot.parent;
             let mut old = std::mem::replace(slot, code);
             slot.parent = parent;
             old.parent = parent;
             UpdateCode(old)
         }
-        MoveCode { code, parent, index } => {
-            let old_index = p.codebook.index_of(code).ok_or(EditError::NotFound("code"))?;
+        MoveCode {
+            code,
+            parent,
+            index,
+        } => {
+            let old_index = p
+                .codebook
+                .index_of(code)
+                .ok_or(EditError::NotFound("code"))?;
             if let Some(par) = parent
                 && !p.codebook.contains(par)
             {
@@ -201,7 +276,11 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             let old_parent = std::mem::replace(&mut c.parent, parent);
             let index = index.min(p.codebook.codes.len());
             p.codebook.codes.insert(index, c);
-            MoveCode { code, parent: old_parent, index: old_index }
+            MoveCode {
+                code,
+                parent: old_parent,
+                index: old_index,
+            }
         }
         SetPinned(pins) => SetPinned(std::mem::replace(&mut p.pinned, pins)),
 
@@ -210,7 +289,11 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 let d = p.document(c.doc).ok_or(EditError::NotFound("document"))?;
                 let len = d.char_len();
                 if c.start >= c.end || c.end > len {
-                    return Err(EditError::BadRange { start: c.start, end: c.end, len });
+                    return Err(EditError::BadRange {
+                        start: c.start,
+                        end: c.end,
+                        len,
+                    });
                 }
                 if !p.codebook.contains(c.code) {
                     return Err(EditError::NotFound("code"));
@@ -256,14 +339,25 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             RemoveCategory(id)
         }
         RemoveCategory(id) => {
-            let index = p.categories.iter().position(|c| c.id == id).ok_or(EditError::NotFound("category"))?;
+            let index = p
+                .categories
+                .iter()
+                .position(|c| c.id == id)
+                .ok_or(EditError::NotFound("category"))?;
             if p.codings.iter().any(|c| c.category == Some(id)) {
                 return Err(EditError::StillInUse("category"));
             }
-            InsertCategory { index, category: p.categories.remove(index) }
+            InsertCategory {
+                index,
+                category: p.categories.remove(index),
+            }
         }
         UpdateCategory(cat) => {
-            let slot = p.categories.iter_mut().find(|c| c.id == cat.id).ok_or(EditError::NotFound("category"))?;
+            let slot = p
+                .categories
+                .iter_mut()
+                .find(|c| c.id == cat.id)
+                .ok_or(EditError::NotFound("category"))?;
             UpdateCategory(std::mem::replace(slot, cat))
         }
 
@@ -274,19 +368,33 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             RemoveReviewer(id)
         }
         RemoveReviewer(id) => {
-            let index = p.reviewers.iter().position(|r| r.id == id).ok_or(EditError::NotFound("reviewer"))?;
+            let index = p
+                .reviewers
+                .iter()
+                .position(|r| r.id == id)
+                .ok_or(EditError::NotFound("reviewer"))?;
             if p.codings.iter().any(|c| c.reviewer == id) {
                 return Err(EditError::StillInUse("reviewer"));
             }
-            InsertReviewer { index, reviewer: p.reviewers.remove(index) }
+            InsertReviewer {
+                index,
+                reviewer: p.reviewers.remove(index),
+            }
         }
         UpdateReviewer(r) => {
-            let slot = p.reviewers.iter_mut().find(|x| x.id == r.id).ok_or(EditError::NotFound("reviewer"))?;
+            let slot = p
+                .reviewers
+                .iter_mut()
+                .find(|x| x.id == r.id)
+                .ok_or(EditError::NotFound("reviewer"))?;
             UpdateReviewer(std::mem::replace(slot, r))
         }
     })
 }
 
 fn doc_mut(p: &mut Project, id: DocId) -> Result<&mut Document, EditError> {
-    p.documents.iter_mut().find(|d| d.id == id).ok_or(EditError::NotFound("document"))
+    p.documents
+        .iter_mut()
+        .find(|d| d.id == id)
+        .ok_or(EditError::NotFound("document"))
 }

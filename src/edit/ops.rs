@@ -4,7 +4,7 @@
 
 use super::Command;
 use crate::model::{
-    codebook::PALETTE, time, CategoryId, Code, CodeId, Coding, CodingId, DocId, Project, ReviewerId,
+    CategoryId, Code, CodeId, Coding, CodingId, DocId, Project, ReviewerId, codebook::PALETTE, time,
 };
 
 /// Index in the code vector just after `parent`'s last descendant (or at the
@@ -29,7 +29,12 @@ pub fn append_index(p: &Project, parent: Option<CodeId>) -> usize {
 
 /// A new code under `parent` (last among its siblings). Children inherit
 /// their parent's colour; top-level codes take the next palette colour.
-pub fn add_code(p: &Project, parent: Option<CodeId>, name: &str, description: &str) -> (CodeId, Command) {
+pub fn add_code(
+    p: &Project,
+    parent: Option<CodeId>,
+    name: &str,
+    description: &str,
+) -> (CodeId, Command) {
     let color = match parent.and_then(|id| p.codebook.get(id)) {
         Some(par) => par.color.clone(),
         None => {
@@ -45,14 +50,24 @@ pub fn add_code(p: &Project, parent: Option<CodeId>, name: &str, description: &s
         description: description.to_owned(),
     };
     let id = code.id;
-    (id, Command::InsertCode { index: append_index(p, parent), code })
+    (
+        id,
+        Command::InsertCode {
+            index: append_index(p, parent),
+            code,
+        },
+    )
 }
 
 /// Codings of `code` and of all its descendants.
 pub fn codings_under(p: &Project, code: CodeId) -> Vec<CodingId> {
     let mut family = p.codebook.descendants(code);
     family.push(code);
-    p.codings.iter().filter(|c| family.contains(&c.code)).map(|c| c.id).collect()
+    p.codings
+        .iter()
+        .filter(|c| family.contains(&c.code))
+        .map(|c| c.id)
+        .collect()
 }
 
 /// Deletes `code`, its descendants and every coding that uses them.
@@ -60,7 +75,12 @@ pub fn delete_code(p: &Project, code: CodeId) -> Command {
     let mut family = p.codebook.descendants(code);
     let mut cmds = vec![Command::RemoveCodings(codings_under(p, code))];
     family.insert(0, code);
-    let pins: Vec<CodeId> = p.pinned.iter().copied().filter(|c| !family.contains(c)).collect();
+    let pins: Vec<CodeId> = p
+        .pinned
+        .iter()
+        .copied()
+        .filter(|c| !family.contains(c))
+        .collect();
     if pins != p.pinned {
         cmds.push(Command::SetPinned(pins));
     }
@@ -90,7 +110,10 @@ pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Option<Command> {
         if existing.contains(&(c.doc, c.start, c.end, c.category, c.reviewer)) {
             dupes.push(c.id);
         } else {
-            moved.push(Coding { code: into, ..c.clone() });
+            moved.push(Coding {
+                code: into,
+                ..c.clone()
+            });
         }
     }
     if !dupes.is_empty() {
@@ -103,7 +126,11 @@ pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Option<Command> {
     let mut scratch = p.clone();
     for child in children {
         let index = append_index(&scratch, Some(into));
-        let cmd = Command::MoveCode { code: child, parent: Some(into), index };
+        let cmd = Command::MoveCode {
+            code: child,
+            parent: Some(into),
+            index,
+        };
         let _ = super::apply(&mut scratch, cmd.clone());
         cmds.push(cmd);
     }
@@ -119,7 +146,12 @@ pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Option<Command> {
 }
 
 /// Moves `code` under `parent`, placed before sibling `before` (or last).
-pub fn move_code(p: &Project, code: CodeId, parent: Option<CodeId>, before: Option<CodeId>) -> Option<Command> {
+pub fn move_code(
+    p: &Project,
+    code: CodeId,
+    parent: Option<CodeId>,
+    before: Option<CodeId>,
+) -> Option<Command> {
     if p.codebook.would_cycle(code, parent) {
         return None;
     }
@@ -134,7 +166,11 @@ pub fn move_code(p: &Project, code: CodeId, parent: Option<CodeId>, before: Opti
             append_index(&tmp, parent)
         }
     };
-    Some(Command::MoveCode { code, parent, index })
+    Some(Command::MoveCode {
+        code,
+        parent,
+        index,
+    })
 }
 
 /// A new coding by `reviewer`, stamped now.
@@ -199,7 +235,10 @@ pub fn add_documents(p: &Project, docs: Vec<crate::model::Document>) -> Command 
                     doc.reference = next;
                     next += 1;
                 }
-                Command::InsertDocument { index: base + i, doc: Box::new(doc) }
+                Command::InsertDocument {
+                    index: base + i,
+                    doc: Box::new(doc),
+                }
             })
             .collect(),
     )

@@ -1,6 +1,6 @@
 //! The undo/redo stack and the "unsaved changes" flag.
 
-use super::{apply, Command, EditError};
+use super::{Command, EditError, apply};
 use crate::model::Project;
 
 /// One undoable step: a label for the menu and the command that reverts it.
@@ -21,7 +21,11 @@ pub struct UndoStack {
 
 impl UndoStack {
     pub fn new() -> Self {
-        Self { undo: Vec::new(), redo: Vec::new(), clean_depth: Some(0) }
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            clean_depth: Some(0),
+        }
     }
 
     /// Applies `cmd` and records it for undo. Clears the redo history.
@@ -32,7 +36,10 @@ impl UndoStack {
         {
             self.clean_depth = None;
         }
-        self.undo.push(Step { label: label.to_owned(), inverse });
+        self.undo.push(Step {
+            label: label.to_owned(),
+            inverse,
+        });
         self.redo.clear();
         Ok(())
     }
@@ -40,7 +47,12 @@ impl UndoStack {
     /// Like `apply`, but typing into a field (same label as the previous
     /// step, nothing undone since) folds into that step, so one undo
     /// reverts the whole edit rather than one keystroke.
-    pub fn apply_typing(&mut self, p: &mut Project, label: &str, cmd: Command) -> Result<(), EditError> {
+    pub fn apply_typing(
+        &mut self,
+        p: &mut Project,
+        label: &str,
+        cmd: Command,
+    ) -> Result<(), EditError> {
         let same = self.redo.is_empty()
             && self.undo.last().is_some_and(|s| s.label == label)
             && self.clean_depth != Some(self.undo.len());
@@ -56,7 +68,10 @@ impl UndoStack {
         let step = self.undo.pop()?;
         match apply(p, step.inverse) {
             Ok(redo) => {
-                self.redo.push(Step { label: step.label.clone(), inverse: redo });
+                self.redo.push(Step {
+                    label: step.label.clone(),
+                    inverse: redo,
+                });
                 Some(step.label)
             }
             Err(_) => None,
@@ -68,7 +83,10 @@ impl UndoStack {
         let step = self.redo.pop()?;
         match apply(p, step.inverse) {
             Ok(undo) => {
-                self.undo.push(Step { label: step.label.clone(), inverse: undo });
+                self.undo.push(Step {
+                    label: step.label.clone(),
+                    inverse: undo,
+                });
                 Some(step.label)
             }
             Err(_) => None,

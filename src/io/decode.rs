@@ -12,11 +12,22 @@ pub struct Decoded {
 pub fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, had_errors) = enc.decode(bytes);
-        let note = had_errors.then(|| format!("some bytes were not valid {}; they were replaced", enc.name()));
-        return Ok(Decoded { text: text.into_owned(), note });
+        let note = had_errors.then(|| {
+            format!(
+                "some bytes were not valid {}; they were replaced",
+                enc.name()
+            )
+        });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            note,
+        });
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: s.to_owned(), note: None });
+        return Ok(Decoded {
+            text: s.to_owned(),
+            note: None,
+        });
     }
     let nul = bytes.iter().filter(|b| **b == 0).count();
     if nul * 20 > bytes.len().max(1) {

@@ -6,11 +6,11 @@
 
 use super::decode::decode_text;
 use super::pdf;
-use crate::model::{text, time, DocId, Document, Source, SourceKind};
+use crate::model::{DocId, Document, Source, SourceKind, text, time};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 
 /// A document ready to be added, with notes for the import report.
 #[derive(Debug)]
@@ -28,7 +28,11 @@ pub struct ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         write!(f, "{name} was not imported: {}.", self.reason)
     }
 }
@@ -38,7 +42,10 @@ pub const EXTENSIONS: [&str; 4] = ["pdf", "txt", "md", "markdown"];
 
 /// Imports one file. The reference number is left 0 for the caller to set.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
-    let err = |reason: String| ImportError { path: path.to_owned(), reason };
+    let err = |reason: String| ImportError {
+        path: path.to_owned(),
+        reason,
+    };
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -47,7 +54,11 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         "pdf" => SourceKind::Pdf,
         "txt" | "text" => SourceKind::Text,
         "md" | "markdown" => SourceKind::Markdown,
-        _ => return Err(err(format!("Thema imports .pdf, .txt and .md files, not .{ext}"))),
+        _ => {
+            return Err(err(format!(
+                "Thema imports .pdf, .txt and .md files, not .{ext}"
+            )));
+        }
     };
     let bytes = std::fs::read(path).map_err(|e| err(format!("it could not be read ({e})")))?;
     let mut notes = Vec::new();
@@ -55,7 +66,10 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         SourceKind::Pdf => {
             let pdf = pdf::extract(&bytes).map_err(err)?;
             if !pdf.failed_pages.is_empty() {
-                notes.push(format!("pages {} could not be read and are empty", list(&pdf.failed_pages)));
+                notes.push(format!(
+                    "pages {} could not be read and are empty",
+                    list(&pdf.failed_pages)
+                ));
             }
             join_pages(&pdf.pages)
         }
@@ -116,11 +130,18 @@ pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
 }
 
 fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if kind == SourceKind::Pdf {
         return stem;
     }
-    let first = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let first = first.trim_start_matches('#').trim();
     if !first.is_empty() && first.chars().count() <= 160 {
         first.to_owned()
@@ -130,7 +151,11 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
 }
 
 fn list(pages: &[usize]) -> String {
-    pages.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+    pages
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a background batch import reports per file.
@@ -158,10 +183,19 @@ impl ImportJob {
         let next = Arc::new(AtomicUsize::new(0));
         let paths = Arc::new(paths);
         let (tx, rx) = mpsc::channel();
-        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(total.max(1));
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .min(total.max(1));
         for w in 0..workers {
-            let (paths, next, done, cancel, tx, current) =
-                (paths.clone(), next.clone(), done.clone(), cancel.clone(), tx.clone(), current.clone());
+            let (paths, next, done, cancel, tx, current) = (
+                paths.clone(),
+                next.clone(),
+                done.clone(),
+                cancel.clone(),
+                tx.clone(),
+                current.clone(),
+            );
             let spawned = std::thread::Builder::new()
                 .name(format!("{}-{w}", pdf::QUIET_THREAD_PREFIX))
                 .spawn(move || {
@@ -172,11 +206,18 @@ impl ImportJob {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = paths.get(i) else { break };
                         if let Ok(mut c) = current.lock() {
-                            *c = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                            *c = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
                         }
-                        let result = std::panic::catch_unwind(|| import_file(path)).unwrap_or_else(|_| {
-                            Err(ImportError { path: path.clone(), reason: "the file could not be read (internal error)".into() })
-                        });
+                        let result =
+                            std::panic::catch_unwind(|| import_file(path)).unwrap_or_else(|_| {
+                                Err(ImportError {
+                                    path: path.clone(),
+                                    reason: "the file could not be read (internal error)".into(),
+                                })
+                            });
                         done.fetch_add(1, Ordering::Relaxed);
                         if tx.send((i, result)).is_err() {
                             break;
@@ -188,7 +229,14 @@ impl ImportJob {
                 continue;
             }
         }
-        Self { total, done, cancel, rx, results: (0..total).map(|_| None).collect(), current }
+        Self {
+            total,
+            done,
+            cancel,
+            rx,
+            results: (0..total).map(|_| None).collect(),
+            current,
+        }
     }
 
     /// Files finished so far.
@@ -224,7 +272,12 @@ impl ImportJob {
                 Err(mpsc::TryRecvError::Disconnected) => break,
             }
         }
-        Some(std::mem::take(&mut self.results).into_iter().flatten().collect())
+        Some(
+            std::mem::take(&mut self.results)
+                .into_iter()
+                .flatten()
+                .collect(),
+        )
     }
 
     /// Blocks until the batch is finished (for the command line).

@@ -4,7 +4,7 @@
 //! extracted under `catch_unwind`, so a bad page costs that page and a bad
 //! file costs that file; the panic message is kept out of the terminal.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
 
 /// Text of a PDF, page by page.
@@ -58,7 +58,8 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, String> {
 }
 
 fn load(bytes: &[u8]) -> Result<pdf_extract::Document, String> {
-    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("it is not a readable PDF ({e})"))?;
+    let mut doc = pdf_extract::Document::load_mem(bytes)
+        .map_err(|e| format!("it is not a readable PDF ({e})"))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("it is password-protected".to_owned());
     }

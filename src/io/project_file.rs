@@ -6,8 +6,8 @@
 //! synced, the previous version is kept as `*.bak`, then the temporary file
 //! is renamed over the project.
 
-use crate::model::validate::{validate, Problem};
-use crate::model::{Project, FORMAT_VERSION};
+use crate::model::validate::{Problem, validate};
+use crate::model::{FORMAT_VERSION, Project};
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 use std::fmt;
@@ -18,10 +18,23 @@ use std::path::{Path, PathBuf};
 /// Why a project file could not be opened or saved.
 #[derive(Debug)]
 pub enum ProjectFileError {
-    Io { path: PathBuf, source: std::io::Error },
-    NotUtf8 { path: PathBuf },
-    Syntax { path: PathBuf, line: usize, col: usize, message: String },
-    TooNew { path: PathBuf, version: u32 },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    NotUtf8 {
+        path: PathBuf,
+    },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    TooNew {
+        path: PathBuf,
+        version: u32,
+    },
     Serialize(String),
 }
 
@@ -36,7 +49,12 @@ impl fmt::Display for ProjectFileError {
                 "{} is not a Thema project file (it is not UTF-8 text).",
                 path.display()
             ),
-            ProjectFileError::Syntax { path, line, col, message } => write!(
+            ProjectFileError::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => write!(
                 f,
                 "{} is damaged or not a Thema project: line {line}, column {col}: {message}. \
                  The file was not changed; a previous version may be in the .bak file beside it.",
@@ -63,11 +81,24 @@ pub struct Loaded {
 
 /// Reads and validates a project file. The file is never modified.
 pub fn load(path: &Path) -> Result<Loaded, ProjectFileError> {
-    let bytes = fs::read(path).map_err(|source| ProjectFileError::Io { path: path.to_owned(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotUtf8 { path: path.to_owned() })?;
+    let bytes = fs::read(path).map_err(|source| ProjectFileError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotUtf8 {
+        path: path.to_owned(),
+    })?;
     let project = parse(&text).map_err(|e| match e {
-        ParseError::Syntax { line, col, message } => ProjectFileError::Syntax { path: path.to_owned(), line, col, message },
-        ParseError::TooNew(version) => ProjectFileError::TooNew { path: path.to_owned(), version },
+        ParseError::Syntax { line, col, message } => ProjectFileError::Syntax {
+            path: path.to_owned(),
+            line,
+            col,
+            message,
+        },
+        ParseError::TooNew(version) => ProjectFileError::TooNew {
+            path: path.to_owned(),
+            version,
+        },
     })?;
     let problems = validate(&project);
     Ok(Loaded { project, problems })
@@ -76,7 +107,11 @@ pub fn load(path: &Path) -> Result<Loaded, ProjectFileError> {
 /// Why project text could not be parsed.
 #[derive(Debug, PartialEq)]
 pub enum ParseError {
-    Syntax { line: usize, col: usize, message: String },
+    Syntax {
+        line: usize,
+        col: usize,
+        message: String,
+    },
     TooNew(u32),
 }
 
@@ -110,7 +145,13 @@ fn sniff_version(text: &str) -> Option<u32> {
 
 /// Serialises a project in the canonical layout.
 pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
-    let mut out = String::with_capacity(p.documents.iter().map(|d| d.text.len() + 512).sum::<usize>() + p.codings.len() * 260);
+    let mut out = String::with_capacity(
+        p.documents
+            .iter()
+            .map(|d| d.text.len() + 512)
+            .sum::<usize>()
+            + p.codings.len() * 260,
+    );
     out.push_str("// Thema project file. Text ranges are char offsets, [start, end). One coding per line.\n(\n");
     out.push_str(&format!("    format_version: {},\n", FORMAT_VERSION));
     out.push_str(&format!("    name: {},\n", line(&p.name)?));
@@ -122,8 +163,12 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
 
     out.push_str("    documents: [\n");
     for d in &p.documents {
-        let pretty = PrettyConfig::new().indentor("    ").compact_arrays(true).compact_maps(true);
-        let s = ron::ser::to_string_pretty(d, pretty).map_err(|e| ProjectFileError::Serialize(e.to_string()))?;
+        let pretty = PrettyConfig::new()
+            .indentor("    ")
+            .compact_arrays(true)
+            .compact_maps(true);
+        let s = ron::ser::to_string_pretty(d, pretty)
+            .map_err(|e| ProjectFileError::Serialize(e.to_string()))?;
         for (i, l) in s.lines().enumerate() {
             out.push_str("        ");
             out.push_str(l);
@@ -136,8 +181,20 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     out.push_str("    ],\n");
 
     let mut codings: Vec<_> = p.codings.iter().collect();
-    let doc_pos: std::collections::HashMap<_, _> = p.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-    codings.sort_by_key(|c| (doc_pos.get(&c.doc).copied().unwrap_or(usize::MAX), c.start, c.end, c.id));
+    let doc_pos: std::collections::HashMap<_, _> = p
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id, i))
+        .collect();
+    codings.sort_by_key(|c| {
+        (
+            doc_pos.get(&c.doc).copied().unwrap_or(usize::MAX),
+            c.start,
+            c.end,
+            c.id,
+        )
+    });
     list(&mut out, "codings", codings.into_iter())?;
     out.push_str(")\n");
     Ok(out)
@@ -152,11 +209,20 @@ fn line<T: Serialize + ?Sized>(v: &T) -> Result<String, ProjectFileError> {
         .new_line(" ")
         .indentor("");
     ron::ser::to_string_pretty(v, cfg)
-        .map(|s| s.replace("( ", "(").replace(", )", ")").replace("[ ", "[").replace(", ]", "]"))
+        .map(|s| {
+            s.replace("( ", "(")
+                .replace(", )", ")")
+                .replace("[ ", "[")
+                .replace(", ]", "]")
+        })
         .map_err(|e| ProjectFileError::Serialize(e.to_string()))
 }
 
-fn list<'a, T: Serialize + 'a>(out: &mut String, name: &str, items: impl Iterator<Item = &'a T>) -> Result<(), ProjectFileError> {
+fn list<'a, T: Serialize + 'a>(
+    out: &mut String,
+    name: &str,
+    items: impl Iterator<Item = &'a T>,
+) -> Result<(), ProjectFileError> {
     out.push_str(&format!("    {name}: [\n"));
     for item in items {
         out.push_str("        ");
@@ -176,9 +242,18 @@ pub fn save(p: &Project, path: &Path) -> Result<(), ProjectFileError> {
 /// Writes `bytes` to `path` through a synced temporary file and a rename,
 /// so `path` always holds either the old or the new content.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), ProjectFileError> {
-    let io = |source| ProjectFileError::Io { path: path.to_owned(), source };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into());
+    let io = |source| ProjectFileError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".into());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     {
         let mut f = fs::File::create(&tmp).map_err(io)?;

@@ -56,11 +56,21 @@ pub fn prevalence(t: &PrevalenceTable, format: Format) -> String {
 
 fn prevalence_csv(t: &PrevalenceTable) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["code".to_owned(), "level".into(), "n_documents".into(), "percent_documents".into()];
+    let mut header = vec![
+        "code".to_owned(),
+        "level".into(),
+        "n_documents".into(),
+        "percent_documents".into(),
+    ];
     header.extend(t.categories.iter().map(|(_, n)| category_column(n)));
     let _ = w.write_record(&header);
     for r in &t.rows {
-        let mut rec = vec![r.path.clone(), r.level.to_string(), r.n_documents.to_string(), r.percent.clone()];
+        let mut rec = vec![
+            r.path.clone(),
+            r.level.to_string(),
+            r.n_documents.to_string(),
+            r.percent.clone(),
+        ];
         rec.extend(r.by_category.iter().map(usize::to_string));
         let _ = w.write_record(&rec);
     }
@@ -72,7 +82,10 @@ fn md_escape(s: &str) -> String {
 }
 
 fn prevalence_md(t: &PrevalenceTable) -> String {
-    let mut s = format!("## Prevalence (N = {} documents)\n\n| Code | Level | n | % |", t.n_total);
+    let mut s = format!(
+        "## Prevalence (N = {} documents)\n\n| Code | Level | n | % |",
+        t.n_total
+    );
     for (_, name) in &t.categories {
         s.push_str(&format!(" {} |", md_escape(name)));
     }
@@ -81,7 +94,13 @@ fn prevalence_md(t: &PrevalenceTable) -> String {
     s.push('\n');
     for r in &t.rows {
         let indent = "&nbsp;&nbsp;".repeat(r.level - 1);
-        s.push_str(&format!("| {indent}{} | {} | {} | {} |", md_escape(&r.name), r.level, r.n_documents, r.percent));
+        s.push_str(&format!(
+            "| {indent}{} | {} | {} | {} |",
+            md_escape(&r.name),
+            r.level,
+            r.n_documents,
+            r.percent
+        ));
         for n in &r.by_category {
             s.push_str(&format!(" {n} |"));
         }
@@ -89,7 +108,12 @@ fn prevalence_md(t: &PrevalenceTable) -> String {
     }
     s.push_str("\n### Category prevalence\n\n| Category | n | % |\n|---|---:|---:|\n");
     for c in &t.category_rows {
-        s.push_str(&format!("| {} | {} | {} |\n", md_escape(&c.name), c.n_documents, c.percent));
+        s.push_str(&format!(
+            "| {} | {} | {} |\n",
+            md_escape(&c.name),
+            c.n_documents,
+            c.percent
+        ));
     }
     s
 }

@@ -2,7 +2,7 @@
 //! can load in one step. The ones shipped in `assets/codebooks/` are built
 //! into the binary; a reviewer can also load any template file.
 
-use crate::edit::{ops, Command};
+use crate::edit::{Command, ops};
 use crate::model::{Code, CodeId, Project};
 use serde::Deserialize;
 
@@ -29,12 +29,18 @@ pub struct TemplateCode {
 
 /// Templates shipped with Thema: (file name, RON text).
 pub const BUILT_IN: [(&str, &str); 3] = [
-    ("bmj_six_themes.ron", include_str!("../../assets/codebooks/bmj_six_themes.ron")),
+    (
+        "bmj_six_themes.ron",
+        include_str!("../../assets/codebooks/bmj_six_themes.ron"),
+    ),
     (
         "res_relational_organisational.ron",
         include_str!("../../assets/codebooks/res_relational_organisational.ron"),
     ),
-    ("rapid_review_6x20.ron", include_str!("../../assets/codebooks/rapid_review_6x20.ron")),
+    (
+        "rapid_review_6x20.ron",
+        include_str!("../../assets/codebooks/rapid_review_6x20.ron"),
+    ),
 ];
 
 /// Parses template text; the error names line and column.
@@ -88,7 +94,10 @@ pub fn apply_command(p: &Project, t: &Template) -> Command {
                         description: tc.description.clone(),
                     };
                     let id = code.id;
-                    let cmd = Command::InsertCode { index: ops::append_index(scratch, parent), code };
+                    let cmd = Command::InsertCode {
+                        index: ops::append_index(scratch, parent),
+                        code,
+                    };
                     let _ = crate::edit::apply(scratch, cmd.clone());
                     cmds.push(cmd);
                     id
@@ -111,7 +120,12 @@ mod tests {
         for (name, text) in BUILT_IN {
             parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
-        let count = |t: &Template| (t.codes.len(), t.codes.iter().map(|c| c.children.len()).sum::<usize>());
+        let count = |t: &Template| {
+            (
+                t.codes.len(),
+                t.codes.iter().map(|c| c.children.len()).sum::<usize>(),
+            )
+        };
         assert_eq!(count(&parse(BUILT_IN[0].1).unwrap()).0, 6);
         assert_eq!(count(&parse(BUILT_IN[2].1).unwrap()), (6, 20));
         let res = parse(BUILT_IN[1].1).unwrap();
@@ -123,7 +137,8 @@ mod tests {
     fn applying_twice_adds_nothing_new() {
         let mut p = Project::new("t");
         let t = parse(BUILT_IN[2].1).unwrap();
-        crate::edit::apply(&mut p, apply_command(&p, &t)).unwrap();
+        let cmd = apply_command(&p, &t);
+        crate::edit::apply(&mut p, cmd).unwrap();
         assert_eq!(p.codebook.codes.len(), 26);
         let again = apply_command(&p, &t);
         assert_eq!(again, Command::Batch(vec![]));

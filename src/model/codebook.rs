@@ -112,7 +112,12 @@ impl Codebook {
     /// All codes in tree order (depth-first, siblings in display order), with level.
     pub fn tree_order(&self) -> Vec<(CodeId, usize)> {
         let mut out = Vec::with_capacity(self.codes.len());
-        fn walk(cb: &Codebook, parent: Option<CodeId>, level: usize, out: &mut Vec<(CodeId, usize)>) {
+        fn walk(
+            cb: &Codebook,
+            parent: Option<CodeId>,
+            level: usize,
+            out: &mut Vec<(CodeId, usize)>,
+        ) {
             for c in cb.children(parent) {
                 if out.iter().any(|(id, _)| *id == c.id) {
                     continue;

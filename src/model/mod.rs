@@ -13,4 +13,4 @@ pub use codebook::{Code, Codebook};
 pub use coding::Coding;
 pub use document::{Document, Source, SourceKind};
 pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, ReviewerId};
-pub use project::{AttrKind, AttributeDef, Category, Project, Reviewer, FORMAT_VERSION};
+pub use project::{AttrKind, AttributeDef, Category, FORMAT_VERSION, Project, Reviewer};

@@ -135,7 +135,12 @@ impl Project {
 
     /// The next free reference number (one more than the largest in use).
     pub fn next_reference(&self) -> u32 {
-        self.documents.iter().map(|d| d.reference).max().unwrap_or(0) + 1
+        self.documents
+            .iter()
+            .map(|d| d.reference)
+            .max()
+            .unwrap_or(0)
+            + 1
     }
 }
 

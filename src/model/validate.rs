@@ -8,16 +8,46 @@ use std::fmt;
 /// One thing wrong with a project.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
-    DuplicateId { kind: &'static str, id: String },
-    CodingUnknownDocument { coding: String, doc: String },
-    CodingUnknownCode { coding: String, code: String },
-    CodingUnknownReviewer { coding: String, reviewer: String },
-    CodingUnknownCategory { coding: String, category: String },
-    CodingBadRange { coding: String, doc_title: String, start: usize, end: usize, len: usize },
-    CodeUnknownParent { code: String, parent: String },
-    CodeCycle { code: String },
-    PinnedUnknownCode { code: String },
-    TextHashMismatch { doc_title: String },
+    DuplicateId {
+        kind: &'static str,
+        id: String,
+    },
+    CodingUnknownDocument {
+        coding: String,
+        doc: String,
+    },
+    CodingUnknownCode {
+        coding: String,
+        code: String,
+    },
+    CodingUnknownReviewer {
+        coding: String,
+        reviewer: String,
+    },
+    CodingUnknownCategory {
+        coding: String,
+        category: String,
+    },
+    CodingBadRange {
+        coding: String,
+        doc_title: String,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    CodeUnknownParent {
+        code: String,
+        parent: String,
+    },
+    CodeCycle {
+        code: String,
+    },
+    PinnedUnknownCode {
+        code: String,
+    },
+    TextHashMismatch {
+        doc_title: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -25,26 +55,49 @@ impl fmt::Display for Problem {
         match self {
             Problem::DuplicateId { kind, id } => write!(f, "two {kind}s share the id {id}"),
             Problem::CodingUnknownDocument { coding, doc } => {
-                write!(f, "coding {coding} points to document {doc}, which does not exist")
+                write!(
+                    f,
+                    "coding {coding} points to document {doc}, which does not exist"
+                )
             }
             Problem::CodingUnknownCode { coding, code } => {
-                write!(f, "coding {coding} uses code {code}, which is not in the codebook")
+                write!(
+                    f,
+                    "coding {coding} uses code {code}, which is not in the codebook"
+                )
             }
             Problem::CodingUnknownReviewer { coding, reviewer } => {
-                write!(f, "coding {coding} was made by reviewer {reviewer}, who is not in the project")
+                write!(
+                    f,
+                    "coding {coding} was made by reviewer {reviewer}, who is not in the project"
+                )
             }
             Problem::CodingUnknownCategory { coding, category } => {
-                write!(f, "coding {coding} has category {category}, which is not defined")
+                write!(
+                    f,
+                    "coding {coding} has category {category}, which is not defined"
+                )
             }
-            Problem::CodingBadRange { coding, doc_title, start, end, len } => write!(
+            Problem::CodingBadRange {
+                coding,
+                doc_title,
+                start,
+                end,
+                len,
+            } => write!(
                 f,
                 "coding {coding} covers chars {start}..{end} of \"{doc_title}\", which has only {len} chars"
             ),
             Problem::CodeUnknownParent { code, parent } => {
-                write!(f, "code \"{code}\" has parent {parent}, which is not in the codebook")
+                write!(
+                    f,
+                    "code \"{code}\" has parent {parent}, which is not in the codebook"
+                )
             }
             Problem::CodeCycle { code } => write!(f, "code \"{code}\" is its own ancestor"),
-            Problem::PinnedUnknownCode { code } => write!(f, "pinned code {code} is not in the codebook"),
+            Problem::PinnedUnknownCode { code } => {
+                write!(f, "pinned code {code} is not in the codebook")
+            }
             Problem::TextHashMismatch { doc_title } => write!(
                 f,
                 "the text of \"{doc_title}\" does not match its stored hash (edited outside Thema?)"
@@ -56,12 +109,36 @@ impl fmt::Display for Problem {
 /// All problems found in `p`; empty when the project is consistent.
 pub fn validate(p: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();
-    dup(&mut problems, "document", p.documents.iter().map(|d| d.id.to_string()));
-    dup(&mut problems, "code", p.codebook.codes.iter().map(|c| c.id.to_string()));
-    dup(&mut problems, "coding", p.codings.iter().map(|c| c.id.to_string()));
-    dup(&mut problems, "reviewer", p.reviewers.iter().map(|r| r.id.to_string()));
-    dup(&mut problems, "category", p.categories.iter().map(|c| c.id.to_string()));
-    dup(&mut problems, "attribute", p.attributes.iter().map(|a| a.id.to_string()));
+    dup(
+        &mut problems,
+        "document",
+        p.documents.iter().map(|d| d.id.to_string()),
+    );
+    dup(
+        &mut problems,
+        "code",
+        p.codebook.codes.iter().map(|c| c.id.to_string()),
+    );
+    dup(
+        &mut problems,
+        "coding",
+        p.codings.iter().map(|c| c.id.to_string()),
+    );
+    dup(
+        &mut problems,
+        "reviewer",
+        p.reviewers.iter().map(|r| r.id.to_string()),
+    );
+    dup(
+        &mut problems,
+        "category",
+        p.categories.iter().map(|c| c.id.to_string()),
+    );
+    dup(
+        &mut problems,
+        "attribute",
+        p.attributes.iter().map(|a| a.id.to_string()),
+    );
 
     for code in &p.codebook.codes {
         if let Some(parent) = code.parent {
@@ -71,18 +148,24 @@ pub fn validate(p: &Project) -> Vec<Problem> {
                     parent: parent.to_string(),
                 });
             } else if p.codebook.ancestors(code.id).contains(&code.id) {
-                problems.push(Problem::CodeCycle { code: code.name.clone() });
+                problems.push(Problem::CodeCycle {
+                    code: code.name.clone(),
+                });
             }
         }
     }
     for pin in &p.pinned {
         if !p.codebook.contains(*pin) {
-            problems.push(Problem::PinnedUnknownCode { code: pin.to_string() });
+            problems.push(Problem::PinnedUnknownCode {
+                code: pin.to_string(),
+            });
         }
     }
     for doc in &p.documents {
         if super::text::text_hash(&doc.text) != doc.source.text_hash {
-            problems.push(Problem::TextHashMismatch { doc_title: doc.title.clone() });
+            problems.push(Problem::TextHashMismatch {
+                doc_title: doc.title.clone(),
+            });
         }
     }
 
@@ -94,7 +177,10 @@ pub fn validate(p: &Project) -> Vec<Problem> {
     for c in &p.codings {
         let id = c.id.to_string();
         match lens.get(&c.doc) {
-            None => problems.push(Problem::CodingUnknownDocument { coding: id.clone(), doc: c.doc.to_string() }),
+            None => problems.push(Problem::CodingUnknownDocument {
+                coding: id.clone(),
+                doc: c.doc.to_string(),
+            }),
             Some((len, title)) => {
                 if c.start >= c.end || c.end > *len {
                     problems.push(Problem::CodingBadRange {
@@ -108,15 +194,24 @@ pub fn validate(p: &Project) -> Vec<Problem> {
             }
         }
         if !p.codebook.contains(c.code) {
-            problems.push(Problem::CodingUnknownCode { coding: id.clone(), code: c.code.to_string() });
+            problems.push(Problem::CodingUnknownCode {
+                coding: id.clone(),
+                code: c.code.to_string(),
+            });
         }
         if p.reviewer(c.reviewer).is_none() {
-            problems.push(Problem::CodingUnknownReviewer { coding: id.clone(), reviewer: c.reviewer.to_string() });
+            problems.push(Problem::CodingUnknownReviewer {
+                coding: id.clone(),
+                reviewer: c.reviewer.to_string(),
+            });
         }
         if let Some(cat) = c.category
             && p.category(cat).is_none()
         {
-            problems.push(Problem::CodingUnknownCategory { coding: id, category: cat.to_string() });
+            problems.push(Problem::CodingUnknownCategory {
+                coding: id,
+                category: cat.to_string(),
+            });
         }
     }
     problems

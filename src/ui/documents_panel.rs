@@ -1,8 +1,8 @@
 //! The documents list: reference number, title, coding progress; click to
 //! open, right-click to remove or renumber.
 
-use super::style::panel_heading;
 use super::Intent;
+use super::style::panel_heading;
 use crate::app::Workspace;
 use crate::edit::ops;
 
@@ -18,13 +18,21 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
     ui.horizontal(|ui| {
         panel_heading(ui, &format!("Documents ({})", ws.project.documents.len()));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("＋ Import").on_hover_text("Import PDF, TXT or MD files (or drop them on the window)").clicked() {
+            if ui
+                .button("+ Import")
+                .on_hover_text("Import PDF, TXT or MD files (or drop them on the window)")
+                .clicked()
+            {
                 out.push(Intent::ImportDialog);
             }
         });
     });
     if ws.project.documents.len() > 8 {
-        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("Filter documents").desired_width(f32::INFINITY));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.filter)
+                .hint_text("Filter documents")
+                .desired_width(f32::INFINITY),
+        );
     }
     if ws.project.documents.is_empty() {
         ui.label(egui::RichText::new("No documents yet. Use Import or drop files here.").weak());
@@ -38,60 +46,94 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
             *mine.entry(c.doc).or_insert(0usize) += 1;
         }
     }
-    egui::ScrollArea::vertical().id_salt("documents_list").auto_shrink([false, false]).show(ui, |ui| {
-        for d in &ws.project.documents {
-            if !needle.is_empty() && !d.title.to_lowercase().contains(&needle) && !d.short_ref.to_lowercase().contains(&needle) {
-                continue;
-            }
-            let n = counts.get(&d.id).copied().unwrap_or(0);
-            let m = mine.get(&d.id).copied().unwrap_or(0);
-            let selected = ws.open_doc == Some(d.id);
-            let kind = match d.source.kind {
-                crate::model::SourceKind::Pdf => "PDF",
-                crate::model::SourceKind::Markdown => "MD",
-                crate::model::SourceKind::Docx => "DOCX",
-                _ => "TXT",
-            };
-            let resp = ui
-                .horizontal(|ui| {
-                    ui.label(egui::RichText::new(format!("{:>2}", d.reference)).monospace().weak());
-                    let r = ui.selectable_label(selected, truncate(&d.title, 38));
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let txt = if n == 0 { "not coded".to_owned() } else { format!("{m}/{n}") };
-                        ui.label(egui::RichText::new(txt).small().weak())
-                            .on_hover_text(format!("{n} codings in this document, {m} of them yours"));
-                    });
-                    r
-                })
-                .inner;
-            let resp = resp.on_hover_text(format!(
-                "{}\n{}{kind} · {} chars{}",
-                d.title,
-                if d.short_ref.is_empty() { String::new() } else { format!("{} · ", d.short_ref) },
-                d.text.chars().count(),
-                if d.page_starts.is_empty() { String::new() } else { format!(" · {} pages", d.page_starts.len() + 1) }
-            ));
-            if resp.clicked() {
-                out.push(Intent::OpenDocument(d.id));
-            }
-            resp.context_menu(|ui| {
-                if ui.button("Open").clicked() {
+    egui::ScrollArea::vertical()
+        .id_salt("documents_list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for d in &ws.project.documents {
+                if !needle.is_empty()
+                    && !d.title.to_lowercase().contains(&needle)
+                    && !d.short_ref.to_lowercase().contains(&needle)
+                {
+                    continue;
+                }
+                let n = counts.get(&d.id).copied().unwrap_or(0);
+                let m = mine.get(&d.id).copied().unwrap_or(0);
+                let selected = ws.open_doc == Some(d.id);
+                let kind = match d.source.kind {
+                    crate::model::SourceKind::Pdf => "PDF",
+                    crate::model::SourceKind::Markdown => "MD",
+                    crate::model::SourceKind::Docx => "DOCX",
+                    _ => "TXT",
+                };
+                let resp = ui
+                    .horizontal(|ui| {
+                        ui.label(
+                            egui::RichText::new(format!("{:>2}", d.reference))
+                                .monospace()
+                                .weak(),
+                        );
+                        let r = ui.selectable_label(selected, truncate(&d.title, 38));
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let txt = if n == 0 {
+                                "not coded".to_owned()
+                            } else {
+                                format!("{m}/{n}")
+                            };
+                            ui.label(egui::RichText::new(txt).small().weak())
+                                .on_hover_text(format!(
+                                    "{n} codings in this document, {m} of them yours"
+                                ));
+                        });
+                        r
+                    })
+                    .inner;
+                let resp = resp.on_hover_text(format!(
+                    "{}\n{}{kind} · {} chars{}",
+                    d.title,
+                    if d.short_ref.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{} · ", d.short_ref)
+                    },
+                    d.text.chars().count(),
+                    if d.page_starts.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {} pages", d.page_starts.len() + 1)
+                    }
+                ));
+                if resp.clicked() {
                     out.push(Intent::OpenDocument(d.id));
-                    ui.close();
                 }
-                if ui.button("Renumber all documents in list order").clicked() {
-                    out.push(Intent::Apply("Renumber documents".into(), ops::renumber_documents(&ws.project)));
-                    ui.close();
-                }
-                ui.separator();
-                let label = if n == 0 { "Remove document".to_owned() } else { format!("Remove document and its {n} codings") };
-                if ui.button(label).clicked() {
-                    out.push(Intent::Apply(format!("Remove \"{}\"", d.title), ops::remove_document(&ws.project, d.id)));
-                    ui.close();
-                }
-            });
-        }
-    });
+                resp.context_menu(|ui| {
+                    if ui.button("Open").clicked() {
+                        out.push(Intent::OpenDocument(d.id));
+                        ui.close();
+                    }
+                    if ui.button("Renumber all documents in list order").clicked() {
+                        out.push(Intent::Apply(
+                            "Renumber documents".into(),
+                            ops::renumber_documents(&ws.project),
+                        ));
+                        ui.close();
+                    }
+                    ui.separator();
+                    let label = if n == 0 {
+                        "Remove document".to_owned()
+                    } else {
+                        format!("Remove document and its {n} codings")
+                    };
+                    if ui.button(label).clicked() {
+                        out.push(Intent::Apply(
+                            format!("Remove \"{}\"", d.title),
+                            ops::remove_document(&ws.project, d.id),
+                        ));
+                        ui.close();
+                    }
+                });
+            }
+        });
     out
 }
 

@@ -2,7 +2,7 @@
 //! attributes), the bar for the selected coding or selection (category
 //! chips, Code…, memo, delete) and the document view itself.
 
-use super::{document_view::DocViewEvent, Intent};
+use super::{Intent, document_view::DocViewEvent};
 use crate::app::Workspace;
 use crate::edit::Command;
 use crate::model::AttrKind;
@@ -16,13 +16,18 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             ui.label(egui::RichText::new("No document open").size(18.0));
-            ui.label(egui::RichText::new("Import studies with File → Import documents…, or drop PDF, TXT or MD files here.").weak());
+            ui.label(egui::RichText::new("Import studies with File > Import documents…, or drop PDF, TXT or MD files here.").weak());
         });
         return out;
     };
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(format!("[{}]", d.reference)).monospace().weak());
-        ui.label(egui::RichText::new(&d.title).size(17.0).strong());
+        ui.label(
+            egui::RichText::new(format!("[{}]", d.reference))
+                .monospace()
+                .weak(),
+        );
+        ui.add(egui::Label::new(egui::RichText::new(&d.title).size(17.0).strong()).truncate())
+            .on_hover_text(&d.title);
     });
     ui.horizontal(|ui| {
         if !d.short_ref.is_empty() {
@@ -36,68 +41,128 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                 (!v.is_empty()).then(|| v.to_owned())
             })
             .collect();
-        ui.label(egui::RichText::new(summary.join(" · ")).weak());
-        let label = if state.show_details { "Hide details" } else { "Edit details" };
+        let label = if state.show_details {
+            "Hide details"
+        } else {
+            "Edit details"
+        };
         if ui.small_button(label).clicked() {
             state.show_details = !state.show_details;
         }
+        ui.add(egui::Label::new(egui::RichText::new(summary.join(" · ")).weak()).truncate());
     });
     if state.show_details {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            egui::Grid::new(("doc_details", d.id)).num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
-                let meta = |title: String, short_ref: String, reference: u32| Command::SetDocumentMeta { doc: d.id, title, short_ref, reference };
-                ui.label("Title");
-                let mut title = d.title.clone();
-                if ui.add(egui::TextEdit::singleline(&mut title).desired_width(420.0)).changed() {
-                    out.push(Intent::ApplyTyping("Edit title".into(), meta(title, d.short_ref.clone(), d.reference)));
-                }
-                ui.end_row();
-                ui.label("Short reference");
-                let mut sr = d.short_ref.clone();
-                if ui.add(egui::TextEdit::singleline(&mut sr).hint_text("e.g. Smith 2019").desired_width(200.0)).changed() {
-                    out.push(Intent::ApplyTyping("Edit short reference".into(), meta(d.title.clone(), sr, d.reference)));
-                }
-                ui.end_row();
-                ui.label("Reference number");
-                let mut r = d.reference;
-                if ui.add(egui::DragValue::new(&mut r).range(1..=9999)).changed() {
-                    out.push(Intent::Apply("Edit reference number".into(), meta(d.title.clone(), d.short_ref.clone(), r)));
-                }
-                ui.end_row();
-                for a in &p.attributes {
-                    ui.label(&a.name);
-                    let current = d.attribute(a.id).to_owned();
-                    let set = |v: String| Command::SetAttributeValue { doc: d.id, attr: a.id, value: (!v.is_empty()).then_some(v) };
-                    match &a.kind {
-                        AttrKind::Choice(choices) => {
-                            egui::ComboBox::from_id_salt(("attr", a.id, d.id))
-                                .selected_text(if current.is_empty() { "—" } else { &current })
-                                .show_ui(ui, |ui| {
-                                    if ui.selectable_label(current.is_empty(), "—").clicked() {
-                                        out.push(Intent::Apply(format!("Clear {}", a.name), set(String::new())));
-                                    }
-                                    for c in choices {
-                                        if ui.selectable_label(&current == c, c).clicked() {
-                                            out.push(Intent::Apply(format!("Set {}", a.name), set(c.clone())));
-                                        }
-                                    }
-                                });
+            egui::Grid::new(("doc_details", d.id))
+                .num_columns(2)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    let meta = |title: String, short_ref: String, reference: u32| {
+                        Command::SetDocumentMeta {
+                            doc: d.id,
+                            title,
+                            short_ref,
+                            reference,
                         }
-                        AttrKind::Number | AttrKind::Text => {
-                            let mut v = current.clone();
-                            let resp = ui.add(egui::TextEdit::singleline(&mut v).desired_width(200.0));
-                            if resp.changed() {
-                                if matches!(a.kind, AttrKind::Number) && !v.is_empty() && v.trim().parse::<f64>().is_err() {
-                                    resp.on_hover_text("Numbers only");
-                                } else {
-                                    out.push(Intent::ApplyTyping(format!("Set {}", a.name), set(v)));
+                    };
+                    ui.label("Title");
+                    let mut title = d.title.clone();
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut title).desired_width(420.0))
+                        .changed()
+                    {
+                        out.push(Intent::ApplyTyping(
+                            "Edit title".into(),
+                            meta(title, d.short_ref.clone(), d.reference),
+                        ));
+                    }
+                    ui.end_row();
+                    ui.label("Short reference");
+                    let mut sr = d.short_ref.clone();
+                    if ui
+                        .add(
+                            egui::TextEdit::singleline(&mut sr)
+                                .hint_text("e.g. Smith 2019")
+                                .desired_width(200.0),
+                        )
+                        .changed()
+                    {
+                        out.push(Intent::ApplyTyping(
+                            "Edit short reference".into(),
+                            meta(d.title.clone(), sr, d.reference),
+                        ));
+                    }
+                    ui.end_row();
+                    ui.label("Reference number");
+                    let mut r = d.reference;
+                    if ui
+                        .add(egui::DragValue::new(&mut r).range(1..=9999))
+                        .changed()
+                    {
+                        out.push(Intent::Apply(
+                            "Edit reference number".into(),
+                            meta(d.title.clone(), d.short_ref.clone(), r),
+                        ));
+                    }
+                    ui.end_row();
+                    for a in &p.attributes {
+                        ui.label(&a.name);
+                        let current = d.attribute(a.id).to_owned();
+                        let set = |v: String| Command::SetAttributeValue {
+                            doc: d.id,
+                            attr: a.id,
+                            value: (!v.is_empty()).then_some(v),
+                        };
+                        match &a.kind {
+                            AttrKind::Choice(choices) => {
+                                let name = a.name.clone();
+                                let r = egui::ComboBox::from_id_salt(("attr", a.id, d.id))
+                                    .selected_text(if current.is_empty() {
+                                        "—"
+                                    } else {
+                                        &current
+                                    })
+                                    .show_ui(ui, |ui| {
+                                        if ui.selectable_label(current.is_empty(), "—").clicked()
+                                        {
+                                            out.push(Intent::Apply(
+                                                format!("Clear {}", a.name),
+                                                set(String::new()),
+                                            ));
+                                        }
+                                        for c in choices {
+                                            if ui.selectable_label(&current == c, c).clicked() {
+                                                out.push(Intent::Apply(
+                                                    format!("Set {}", a.name),
+                                                    set(c.clone()),
+                                                ));
+                                            }
+                                        }
+                                    });
+                                crate::ui::name_combo(r, &name);
+                            }
+                            AttrKind::Number | AttrKind::Text => {
+                                let mut v = current.clone();
+                                let resp =
+                                    ui.add(egui::TextEdit::singleline(&mut v).desired_width(200.0));
+                                if resp.changed() {
+                                    if matches!(a.kind, AttrKind::Number)
+                                        && !v.is_empty()
+                                        && v.trim().parse::<f64>().is_err()
+                                    {
+                                        resp.on_hover_text("Numbers only");
+                                    } else {
+                                        out.push(Intent::ApplyTyping(
+                                            format!("Set {}", a.name),
+                                            set(v),
+                                        ));
+                                    }
                                 }
                             }
                         }
+                        ui.end_row();
                     }
-                    ui.end_row();
-                }
-            });
+                });
             if ui.small_button("Define attributes…").clicked() {
                 out.push(Intent::EditAttributes);
             }
@@ -118,65 +183,119 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
         for c in &p.categories {
             let key = c.key.map(|k| format!(" ({k})")).unwrap_or_default();
             let on = ws.category == Some(c.id);
-            let text = egui::RichText::new(format!("{}{key}", c.name)).color(if on { egui::Color32::WHITE } else { super::color(&c.color) });
-            let btn = egui::Button::new(text).selected(on).fill(if on { super::color(&c.color) } else { egui::Color32::TRANSPARENT });
-            if ui.add(btn).on_hover_text("Category given to the next coding").clicked() {
+            let text = egui::RichText::new(format!("{}{key}", c.name)).color(if on {
+                egui::Color32::WHITE
+            } else {
+                super::color(&c.color)
+            });
+            let btn = egui::Button::new(text).selected(on).fill(if on {
+                super::color(&c.color)
+            } else {
+                egui::Color32::TRANSPARENT
+            });
+            if ui
+                .add(btn)
+                .on_hover_text("Category given to the next coding")
+                .clicked()
+            {
                 out.push(Intent::SetCategory(if on { None } else { Some(c.id) }));
             }
         }
         ui.separator();
         let has_sel = ws.view.selected_range().is_some();
-        if ui.add_enabled(has_sel, egui::Button::new("Code selection…")).on_hover_text("Pick a code for the selected text (Enter, C or Ctrl+K)").on_disabled_hover_text("Drag over text in the document to select a passage").clicked() {
+        if ui
+            .add_enabled(has_sel, egui::Button::new("Code selection…"))
+            .on_hover_text("Pick a code for the selected text (Enter, C or Ctrl+K)")
+            .on_disabled_hover_text("Drag over text in the document to select a passage")
+            .clicked()
+        {
             out.push(Intent::OpenPicker);
         }
     });
     if let Some(c) = ws.selected_coding.and_then(|id| p.coding(id)) {
-        egui::Frame::new().fill(ui.visuals().faint_bg_color).inner_margin(6.0).corner_radius(4.0).show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let code = p.codebook.get(c.code);
-                if let Some(code) = code {
-                    super::swatch(ui, &code.color);
-                }
-                ui.label(egui::RichText::new(p.codebook.path(c.code)).strong());
-                let who = p.reviewer(c.reviewer).map(|r| r.initials.clone()).unwrap_or_default();
-                ui.label(egui::RichText::new(format!("by {who}")).weak());
-                egui::ComboBox::from_id_salt("coding_category")
-                    .selected_text(c.category.and_then(|k| p.category(k)).map(|k| k.name.clone()).unwrap_or_else(|| "no category".into()))
-                    .show_ui(ui, |ui| {
-                        let mut set = |cat| {
-                            out.push(Intent::Apply("Change category".into(), Command::ReplaceCodings(vec![crate::model::Coding { category: cat, ..c.clone() }])));
-                        };
-                        if ui.selectable_label(c.category.is_none(), "no category").clicked() {
-                            set(None);
-                        }
-                        for k in &p.categories {
-                            if ui.selectable_label(c.category == Some(k.id), &k.name).clicked() {
-                                set(Some(k.id));
-                            }
-                        }
-                    });
-                if ui.button("Change code…").clicked() {
-                    out.push(Intent::OpenPicker);
-                }
-                let memo = if c.memo.is_empty() { "Add memo…" } else { "Edit memo…" };
-                if ui.button(memo).clicked() {
-                    out.push(Intent::CodingMemo(c.id));
-                }
-                if ui.button("Delete coding").on_hover_text("Delete key").clicked() {
-                    out.push(Intent::DeleteCoding(c.id));
+        egui::Frame::new()
+            .fill(ui.visuals().faint_bg_color)
+            .inner_margin(6.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let code = p.codebook.get(c.code);
+                    if let Some(code) = code {
+                        super::swatch(ui, &code.color);
+                    }
+                    ui.label(egui::RichText::new(p.codebook.path(c.code)).strong());
+                    let who = p
+                        .reviewer(c.reviewer)
+                        .map(|r| r.initials.clone())
+                        .unwrap_or_default();
+                    ui.label(egui::RichText::new(format!("by {who}")).weak());
+                    crate::ui::name_combo(
+                        egui::ComboBox::from_id_salt("coding_category")
+                            .selected_text(
+                                c.category
+                                    .and_then(|k| p.category(k))
+                                    .map(|k| k.name.clone())
+                                    .unwrap_or_else(|| "no category".into()),
+                            )
+                            .show_ui(ui, |ui| {
+                                let mut set = |cat| {
+                                    out.push(Intent::Apply(
+                                        "Change category".into(),
+                                        Command::ReplaceCodings(vec![crate::model::Coding {
+                                            category: cat,
+                                            ..c.clone()
+                                        }]),
+                                    ));
+                                };
+                                if ui
+                                    .selectable_label(c.category.is_none(), "no category")
+                                    .clicked()
+                                {
+                                    set(None);
+                                }
+                                for k in &p.categories {
+                                    if ui
+                                        .selectable_label(c.category == Some(k.id), &k.name)
+                                        .clicked()
+                                    {
+                                        set(Some(k.id));
+                                    }
+                                }
+                            }),
+                        &"Category of the selected coding",
+                    );
+                    if ui.button("Change code…").clicked() {
+                        out.push(Intent::OpenPicker);
+                    }
+                    let memo = if c.memo.is_empty() {
+                        "Add memo…"
+                    } else {
+                        "Edit memo…"
+                    };
+                    if ui.button(memo).clicked() {
+                        out.push(Intent::CodingMemo(c.id));
+                    }
+                    if ui
+                        .button("Delete coding")
+                        .on_hover_text("Delete key")
+                        .clicked()
+                    {
+                        out.push(Intent::DeleteCoding(c.id));
+                    }
+                });
+                if !c.memo.is_empty() {
+                    ui.label(egui::RichText::new(format!("Memo: {}", c.memo)).italics());
                 }
             });
-            if !c.memo.is_empty() {
-                ui.label(egui::RichText::new(format!("Memo: {}", c.memo)).italics());
-            }
-        });
     }
     out
 }
 
 /// The document view of the open document.
 pub fn document_body(ui: &mut egui::Ui, ws: &mut Workspace) -> Vec<Intent> {
-    let Some(doc) = ws.open_doc else { return Vec::new() };
+    let Some(doc) = ws.open_doc else {
+        return Vec::new();
+    };
     let key = ws.reviewer_view_key();
     let view = ws.scope.reviewers.clone();
     let visible = move |c: &crate::model::Coding| match view {

@@ -1,8 +1,8 @@
 //! The egui views. Each panel reads the workspace and returns `Intent`s;
 //! only `app.rs` turns intents into commands and file operations.
 
-pub mod codebook_panel;
 pub mod code_picker;
+pub mod codebook_panel;
 pub mod dialogs;
 pub mod document_view;
 pub mod documents_panel;
@@ -24,4 +24,11 @@ pub fn color(hex: &str) -> egui::Color32 {
 pub fn swatch(ui: &mut egui::Ui, hex: &str) {
     let (r, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
     ui.painter().rect_filled(r, 2.0, color(hex));
+}
+
+/// Gives a combo box an accessible name (screen readers, kittest).
+pub fn name_combo<R>(r: egui::InnerResponse<R>, name: &str) -> egui::InnerResponse<R> {
+    r.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    r
 }

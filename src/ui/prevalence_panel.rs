@@ -3,7 +3,7 @@
 //! passages of the selected code.
 
 use super::style::panel_heading;
-use super::{swatch, Intent};
+use super::{Intent, swatch};
 use crate::analysis::ReviewerView;
 use crate::app::Workspace;
 use egui_grid_helpers::*;
@@ -38,63 +38,122 @@ fn prevalence(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
             ReviewerView::All => "all reviewers".to_owned(),
             ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
         };
-        egui::ComboBox::from_id_salt("prevalence_reviewers").selected_text(current).show_ui(ui, |ui| {
-            if ui.selectable_label(ws.scope.reviewers == ReviewerView::All, "all reviewers").clicked() {
-                out.push(Intent::SetScopeReviewers(ReviewerView::All));
-            }
-            for r in &p.reviewers {
-                let v = ReviewerView::One(r.id);
-                if ui.selectable_label(ws.scope.reviewers == v, &r.name).clicked() {
-                    out.push(Intent::SetScopeReviewers(v));
-                }
-            }
-        });
+        crate::ui::name_combo(
+            egui::ComboBox::from_id_salt("prevalence_reviewers")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(ws.scope.reviewers == ReviewerView::All, "all reviewers")
+                        .clicked()
+                    {
+                        out.push(Intent::SetScopeReviewers(ReviewerView::All));
+                    }
+                    for r in &p.reviewers {
+                        let v = ReviewerView::One(r.id);
+                        if ui
+                            .selectable_label(ws.scope.reviewers == v, &r.name)
+                            .clicked()
+                        {
+                            out.push(Intent::SetScopeReviewers(v));
+                        }
+                    }
+                }),
+            &"Codings of",
+        );
     });
     ui.label(egui::RichText::new(format!("N = {} documents. A document counts once for a code if it holds that code or any sub-code.", t.n_total)).small().weak());
     ui.add_space(4.0);
-    egui::ScrollArea::both().id_salt("prevalence_table").auto_shrink([false, false]).show(ui, |ui| {
-        egui::Grid::new("prevalence_grid").striped(true).num_columns(3 + t.categories.len()).spacing([10.0, 4.0]).show(ui, |ui| {
-            ui.label(egui::RichText::new("Code").strong());
-            header_right(ui, "n", "Documents holding the code");
-            header_right(ui, "%", "n / N, one decimal");
-            for (id, name) in &t.categories {
-                let short: String = name.chars().take(4).collect();
-                let color = p.category(*id).map(|c| super::color(&c.color)).unwrap_or(ui.visuals().text_color());
-                ui.label(egui::RichText::new(short).strong().color(color)).on_hover_text(format!("Documents with a {name} coding of this code"));
-            }
-            ui.end_row();
-            for r in &t.rows {
-                let code = p.codebook.get(r.code);
-                ui.horizontal(|ui| {
-                    ui.add_space((r.level as f32 - 1.0) * 12.0);
-                    if let Some(c) = code {
-                        swatch(ui, &c.color);
+    let name_width = (ui.available_width() - 110.0 - 32.0 * t.categories.len() as f32).max(110.0);
+    egui::ScrollArea::both()
+        .id_salt("prevalence_table")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("prevalence_grid")
+                .striped(true)
+                .num_columns(3 + t.categories.len())
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new("Code").strong());
+                    header_right(ui, "n", "Documents holding the code");
+                    header_right(ui, "%", "n / N, one decimal");
+                    for (id, name) in &t.categories {
+                        let short: String = p
+                            .category(*id)
+                            .and_then(|c| c.key)
+                            .map(String::from)
+                            .unwrap_or_else(|| name.chars().take(1).collect());
+                        let color = p
+                            .category(*id)
+                            .map(|c| super::color(&c.color))
+                            .unwrap_or(ui.visuals().text_color());
+                        ui.label(egui::RichText::new(short).strong().color(color))
+                            .on_hover_text(format!("Documents with a {name} coding of this code"));
                     }
-                    let text = if r.level == 1 { egui::RichText::new(&r.name).strong() } else { egui::RichText::new(&r.name) };
-                    if ui.add(egui::Label::new(text).sense(egui::Sense::click())).on_hover_text(&r.path).clicked() {
-                        out.push(Intent::SelectCode(Some(r.code)));
+                    ui.end_row();
+                    for r in &t.rows {
+                        let code = p.codebook.get(r.code);
+                        ui.horizontal(|ui| {
+                            ui.set_max_width(name_width);
+                            ui.add_space((r.level as f32 - 1.0) * 12.0);
+                            if let Some(c) = code {
+                                swatch(ui, &c.color);
+                            }
+                            let text = if r.level == 1 {
+                                egui::RichText::new(&r.name).strong()
+                            } else {
+                                egui::RichText::new(&r.name)
+                            };
+                            if ui
+                                .add(
+                                    egui::Label::new(text)
+                                        .truncate()
+                                        .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text(&r.path)
+                                .clicked()
+                            {
+                                out.push(Intent::SelectCode(Some(r.code)));
+                            }
+                        });
+                        cell_right(
+                            ui,
+                            &r.n_documents.to_string(),
+                            &format!("{} of {} documents", r.n_documents, t.n_total),
+                            &r.path,
+                        );
+                        cell_right(
+                            ui,
+                            &r.percent,
+                            &format!("{} / {} = {}%", r.n_documents, t.n_total, r.percent),
+                            &r.path,
+                        );
+                        for (k, n) in r.by_category.iter().enumerate() {
+                            let name = &t.categories[k].1;
+                            cell_right(
+                                ui,
+                                &n.to_string(),
+                                &format!("{n} documents with a {name} coding"),
+                                &r.path,
+                            );
+                        }
+                        ui.end_row();
                     }
                 });
-                cell_right(ui, &r.n_documents.to_string(), &format!("{} of {} documents", r.n_documents, t.n_total), &r.path);
-                cell_right(ui, &r.percent, &format!("{} / {} = {}%", r.n_documents, t.n_total, r.percent), &r.path);
-                for (k, n) in r.by_category.iter().enumerate() {
-                    let name = &t.categories[k].1;
-                    cell_right(ui, &n.to_string(), &format!("{n} documents with a {name} coding"), &r.path);
-                }
-                ui.end_row();
-            }
+            ui.add_space(10.0);
+            ui.label(egui::RichText::new("Category prevalence").strong());
+            egui::Grid::new("category_grid")
+                .striped(true)
+                .num_columns(3)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    for c in &t.category_rows {
+                        ui.label(&c.name);
+                        ui.label(format!("{} / {}", c.n_documents, t.n_total));
+                        ui.label(format!("{}%", c.percent));
+                        ui.end_row();
+                    }
+                });
         });
-        ui.add_space(10.0);
-        ui.label(egui::RichText::new("Category prevalence").strong());
-        egui::Grid::new("category_grid").striped(true).num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
-            for c in &t.category_rows {
-                ui.label(&c.name);
-                ui.label(format!("{} / {}", c.n_documents, t.n_total));
-                ui.label(format!("{}%", c.percent));
-                ui.end_row();
-            }
-        });
-    });
 }
 
 fn passages(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
@@ -109,46 +168,78 @@ fn passages(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     }
     let mut family = p.codebook.descendants(code.id);
     family.push(code.id);
-    let mut list: Vec<_> = p.codings.iter().filter(|c| family.contains(&c.code)).collect();
-    let doc_pos: std::collections::HashMap<_, _> = p.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+    let mut list: Vec<_> = p
+        .codings
+        .iter()
+        .filter(|c| family.contains(&c.code))
+        .collect();
+    let doc_pos: std::collections::HashMap<_, _> = p
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id, i))
+        .collect();
     list.sort_by_key(|c| (doc_pos.get(&c.doc).copied().unwrap_or(usize::MAX), c.start));
-    ui.label(egui::RichText::new(format!("{} passages (including sub-codes)", list.len())).small().weak());
+    ui.label(
+        egui::RichText::new(format!("{} passages (including sub-codes)", list.len()))
+            .small()
+            .weak(),
+    );
     ui.separator();
-    egui::ScrollArea::vertical().id_salt("passages_list").auto_shrink([false, false]).show(ui, |ui| {
-        for c in list {
-            let Some(d) = p.document(c.doc) else { continue };
-            let quote = d.slice_chars(c.start, c.end.min(c.start + 400));
-            let page = d.page_of(c.start).map(|n| format!(", p. {n}")).unwrap_or_default();
-            let who = p.reviewer(c.reviewer).map(|r| r.initials.as_str()).unwrap_or("?");
-            let cat = c.category.and_then(|k| p.category(k));
-            let source = if d.short_ref.is_empty() { format!("[{}]", d.reference) } else { d.short_ref.clone() };
-            let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
-            let resp = frame
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal(|ui| {
-                        ui.label(egui::RichText::new(format!("{source}{page}")).strong());
-                        if let Some(k) = cat {
-                            ui.label(egui::RichText::new(&k.name).color(super::color(&k.color)));
-                        }
-                        ui.label(egui::RichText::new(who).weak());
-                    });
-                    ui.label(format!("“{}”", quote.replace('\n', " ")));
-                })
-                .response
-                .interact(egui::Sense::click());
-            if resp.on_hover_text("Click to open this passage in its document").clicked() {
-                out.push(Intent::JumpToCoding(c.id));
+    egui::ScrollArea::vertical()
+        .id_salt("passages_list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for c in list {
+                let Some(d) = p.document(c.doc) else { continue };
+                let quote = d.slice_chars(c.start, c.end.min(c.start + 400));
+                let page = d
+                    .page_of(c.start)
+                    .map(|n| format!(", p. {n}"))
+                    .unwrap_or_default();
+                let who = p
+                    .reviewer(c.reviewer)
+                    .map(|r| r.initials.as_str())
+                    .unwrap_or("?");
+                let cat = c.category.and_then(|k| p.category(k));
+                let source = if d.short_ref.is_empty() {
+                    format!("[{}]", d.reference)
+                } else {
+                    d.short_ref.clone()
+                };
+                let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+                let resp = frame
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            ui.label(egui::RichText::new(format!("{source}{page}")).strong());
+                            if let Some(k) = cat {
+                                ui.label(
+                                    egui::RichText::new(&k.name).color(super::color(&k.color)),
+                                );
+                            }
+                            ui.label(egui::RichText::new(who).weak());
+                        });
+                        ui.label(format!("“{}”", quote.replace('\n', " ")));
+                    })
+                    .response
+                    .interact(egui::Sense::click());
+                if resp
+                    .on_hover_text("Click to open this passage in its document")
+                    .clicked()
+                {
+                    out.push(Intent::JumpToCoding(c.id));
+                }
             }
-        }
-    });
+        });
 }
 
 mod egui_grid_helpers {
     /// A right-aligned bold header cell with a tooltip.
     pub fn header_right(ui: &mut egui::Ui, text: &str, hover: &str) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(egui::RichText::new(text).strong()).on_hover_text(hover);
+            ui.label(egui::RichText::new(text).strong())
+                .on_hover_text(hover);
         });
     }
 

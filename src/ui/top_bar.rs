@@ -52,12 +52,28 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
             });
             ui.add_enabled_ui(ws.is_some(), |ui| {
                 ui.menu_button("Edit", |ui| {
-                    let undo = ws.and_then(|w| w.undo.undo_label()).map(|l| format!("Undo {l}  (Ctrl+Z)"));
-                    if ui.add_enabled(undo.is_some(), egui::Button::new(undo.unwrap_or("Undo".into()))).clicked() {
+                    let undo = ws
+                        .and_then(|w| w.undo.undo_label())
+                        .map(|l| format!("Undo {l}  (Ctrl+Z)"));
+                    if ui
+                        .add_enabled(
+                            undo.is_some(),
+                            egui::Button::new(undo.unwrap_or("Undo".into())),
+                        )
+                        .clicked()
+                    {
                         out.push(Intent::Undo);
                     }
-                    let redo = ws.and_then(|w| w.undo.redo_label()).map(|l| format!("Redo {l}  (Ctrl+Shift+Z)"));
-                    if ui.add_enabled(redo.is_some(), egui::Button::new(redo.unwrap_or("Redo".into()))).clicked() {
+                    let redo = ws
+                        .and_then(|w| w.undo.redo_label())
+                        .map(|l| format!("Redo {l}  (Ctrl+Shift+Z)"));
+                    if ui
+                        .add_enabled(
+                            redo.is_some(),
+                            egui::Button::new(redo.unwrap_or("Redo".into())),
+                        )
+                        .clicked()
+                    {
                         out.push(Intent::Redo);
                     }
                     ui.separator();
@@ -88,7 +104,10 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                 });
                 ui.menu_button("View", |ui| {
                     for size in [13.0, 15.0, 17.0, 20.0] {
-                        if ui.radio(settings.font_size == size, format!("Text size {size}")).clicked() {
+                        if ui
+                            .radio(settings.font_size == size, format!("Text size {size}"))
+                            .clicked()
+                        {
                             out.push(Intent::SetFontSize(size));
                         }
                     }
@@ -101,19 +120,28 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                         .and_then(|r| ws.project.reviewer(r))
                         .map(|r| format!("{} ({})", r.name, r.initials))
                         .unwrap_or_else(|| "nobody yet".into());
-                    egui::ComboBox::from_id_salt("coding_as")
-                        .selected_text(format!("Coding as {who}"))
-                        .show_ui(ui, |ui| {
-                            for r in &ws.project.reviewers {
-                                if ui.selectable_label(ws.coding_as == Some(r.id), format!("{} ({})", r.name, r.initials)).clicked() {
-                                    out.push(Intent::SetCodingAs(r.id));
+                    crate::ui::name_combo(
+                        egui::ComboBox::from_id_salt("coding_as")
+                            .selected_text(format!("Coding as {who}"))
+                            .show_ui(ui, |ui| {
+                                for r in &ws.project.reviewers {
+                                    if ui
+                                        .selectable_label(
+                                            ws.coding_as == Some(r.id),
+                                            format!("{} ({})", r.name, r.initials),
+                                        )
+                                        .clicked()
+                                    {
+                                        out.push(Intent::SetCodingAs(r.id));
+                                    }
                                 }
-                            }
-                            ui.separator();
-                            if ui.button("Add or edit reviewers…").clicked() {
-                                out.push(Intent::ChooseReviewer);
-                            }
-                        });
+                                ui.separator();
+                                if ui.button("Add or edit reviewers…").clicked() {
+                                    out.push(Intent::ChooseReviewer);
+                                }
+                            }),
+                        &format!("Coding as {who}"),
+                    );
                 });
             }
         });
@@ -122,7 +150,12 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
 }
 
 /// Status line: last message, counts, import progress with Cancel.
-pub fn status_bar(ui: &mut egui::Ui, ws: Option<&Workspace>, status: Option<&Status>, import: Option<&ImportJob>) -> Vec<Intent> {
+pub fn status_bar(
+    ui: &mut egui::Ui,
+    ws: Option<&Workspace>,
+    status: Option<&Status>,
+    import: Option<&ImportJob>,
+) -> Vec<Intent> {
     let mut out = Vec::new();
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -131,7 +164,12 @@ pub fn status_bar(ui: &mut egui::Ui, ws: Option<&Workspace>, status: Option<&Sta
                 ui.add(
                     egui::ProgressBar::new(frac)
                         .desired_width(220.0)
-                        .text(format!("Importing {} of {}: {}", job.done().min(job.total - 1) + 1, job.total, job.current_file())),
+                        .text(format!(
+                            "Importing {} of {}: {}",
+                            job.done().min(job.total - 1) + 1,
+                            job.total,
+                            job.current_file()
+                        )),
                 );
                 if ui.button("Cancel").clicked() {
                     out.push(Intent::CancelImport);
@@ -139,12 +177,20 @@ pub fn status_bar(ui: &mut egui::Ui, ws: Option<&Workspace>, status: Option<&Sta
                 ui.separator();
             }
             if let Some(s) = status {
-                let color = if s.error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                let color = if s.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
                 ui.label(egui::RichText::new(&s.text).color(color));
             }
             if let Some(ws) = ws {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let saved = if ws.undo.is_dirty() { "unsaved changes" } else { "all changes saved" };
+                    let saved = if ws.undo.is_dirty() {
+                        "unsaved changes"
+                    } else {
+                        "all changes saved"
+                    };
                     ui.label(format!(
                         "{} documents · {} codes · {} codings · {saved}",
                         ws.project.documents.len(),

@@ -32,7 +32,11 @@ impl Paragraphs {
         }
         chars.push((c0, c));
         bytes.push((b0, text.len()));
-        Self { chars, bytes, total_chars: c }
+        Self {
+            chars,
+            bytes,
+            total_chars: c,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -45,7 +49,9 @@ impl Paragraphs {
 
     /// The paragraph holding char `pos` (a `\n` belongs to the paragraph it ends).
     pub fn of_char(&self, pos: usize) -> usize {
-        self.chars.partition_point(|&(s, _)| s <= pos).saturating_sub(1)
+        self.chars
+            .partition_point(|&(s, _)| s <= pos)
+            .saturating_sub(1)
     }
 
     /// Paragraphs that share at least one char with `[start, end)`.
@@ -68,7 +74,13 @@ pub struct Heights {
 
 impl Heights {
     /// Estimates every paragraph's height from its length.
-    pub fn estimate(paras: &Paragraphs, width: f32, font_size: f32, row_height: f32, avg_char_width: f32) -> Self {
+    pub fn estimate(
+        paras: &Paragraphs,
+        width: f32,
+        font_size: f32,
+        row_height: f32,
+        avg_char_width: f32,
+    ) -> Self {
         let per_row = (width / avg_char_width.max(1.0)).max(1.0);
         let heights: Vec<f32> = paras
             .chars
@@ -78,7 +90,14 @@ impl Heights {
                 rows * row_height
             })
             .collect();
-        let mut h = Self { width, font_size, exact: vec![false; heights.len()], heights, prefix: Vec::new(), dirty: true };
+        let mut h = Self {
+            width,
+            font_size,
+            exact: vec![false; heights.len()],
+            heights,
+            prefix: Vec::new(),
+            dirty: true,
+        };
         h.refresh();
         h
     }
@@ -133,7 +152,10 @@ impl Heights {
         if n == 0 {
             return 0;
         }
-        self.prefix.partition_point(|&top| top <= y).saturating_sub(1).min(n - 1)
+        self.prefix
+            .partition_point(|&top| top <= y)
+            .saturating_sub(1)
+            .min(n - 1)
     }
 }
 

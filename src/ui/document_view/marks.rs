@@ -51,10 +51,17 @@ impl MarkIndex {
             return;
         }
         self.key = key;
-        let code_colors: std::collections::HashMap<_, _> =
-            p.codebook.codes.iter().map(|c| (c.id, color_of(&c.color))).collect();
-        let cat_colors: std::collections::HashMap<_, _> =
-            p.categories.iter().map(|c| (c.id, color_of(&c.color))).collect();
+        let code_colors: std::collections::HashMap<_, _> = p
+            .codebook
+            .codes
+            .iter()
+            .map(|c| (c.id, color_of(&c.color)))
+            .collect();
+        let cat_colors: std::collections::HashMap<_, _> = p
+            .categories
+            .iter()
+            .map(|c| (c.id, color_of(&c.color)))
+            .collect();
         let mut marks: Vec<Mark> = p
             .codings
             .iter()
@@ -104,7 +111,10 @@ impl MarkIndex {
 
     /// Marks covering char `pos`, shortest first (the most specific on top).
     pub fn at(&self, para: usize, pos: usize) -> Vec<&Mark> {
-        let mut v: Vec<&Mark> = self.in_para(para).filter(|m| m.start <= pos && pos < m.end).collect();
+        let mut v: Vec<&Mark> = self
+            .in_para(para)
+            .filter(|m| m.start <= pos && pos < m.end)
+            .collect();
         v.sort_by_key(|m| m.end - m.start);
         v
     }

@@ -11,7 +11,7 @@ pub mod marks;
 pub mod selection;
 
 use crate::model::{Coding, CodingId, DocId, Project};
-use egui::{pos2, vec2, Color32, Galley, Pos2, Rect, Sense, Stroke, Ui};
+use egui::{Color32, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use layout::{GalleyCache, Heights, Paragraphs};
 use marks::MarkIndex;
 pub use selection::Selection;
@@ -116,7 +116,10 @@ impl DocView {
 
     /// Sets the selection directly (used by "jump to passage").
     pub fn select(&mut self, start: usize, end: usize) {
-        self.selection = Some(Selection { anchor: start, head: end });
+        self.selection = Some(Selection {
+            anchor: start,
+            head: end,
+        });
     }
 
     /// Number of galleys in the cache (benchmark figure).
@@ -141,8 +144,10 @@ impl DocView {
 
         let lanes = self.marks.lanes.min(MAX_LANES);
         let gutter = 8.0 + MAX_LANES as f32 * LANE_WIDTH;
-        let avail = ui.available_width();
-        let wrap_width = (avail - gutter - TEXT_PAD * 2.0 - 14.0).max(80.0).min(900.0);
+        let avail = ui.max_rect().width().min(ui.available_width());
+        let wrap_width = (avail - gutter - TEXT_PAD * 2.0 - 14.0)
+            .max(80.0)
+            .min(900.0);
         let font_id = egui::FontId::proportional(self.font_size);
         let text_color = ui.visuals().text_color();
         let row_height = ui.fonts_mut(|f| f.row_height(&font_id));
@@ -158,7 +163,13 @@ impl DocView {
                 .size()
                 .x;
             let avg = w / sample.chars().count() as f32;
-            self.heights = Some(Heights::estimate(&self.paras, wrap_width, self.font_size, row_height, avg));
+            self.heights = Some(Heights::estimate(
+                &self.paras,
+                wrap_width,
+                self.font_size,
+                row_height,
+                avg,
+            ));
             self.galleys.clear();
         }
 
@@ -183,8 +194,11 @@ impl DocView {
             self.last_viewport = viewport;
             let heights = self.heights.as_mut().expect("heights set above");
             let total = heights.total().max(viewport.height());
-            let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), total), Sense::click_and_drag());
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text"));
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(ui.available_width(), total), Sense::click_and_drag());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text")
+            });
             self.last_rect = rect;
             let text_left = rect.left() + gutter + TEXT_PAD;
             let painter = ui.painter_at(ui.clip_rect());
@@ -200,7 +214,12 @@ impl DocView {
                     None => {
                         let (bs, be) = self.paras.bytes[i];
                         let d = p.document(doc).expect("document checked in ensure_doc");
-                        let job = egui::text::LayoutJob::simple(d.text[bs..be].to_owned(), font_id.clone(), text_color, wrap_width);
+                        let job = egui::text::LayoutJob::simple(
+                            d.text[bs..be].to_owned(),
+                            font_id.clone(),
+                            text_color,
+                            wrap_width,
+                        );
                         let g = ui.fonts_mut(|f| f.layout_job(job));
                         self.galleys.insert(i, g.clone());
                         g
@@ -231,10 +250,18 @@ impl DocView {
                         let r = r.translate(origin.to_vec2());
                         painter.rect_filled(r, 2.0, m.color.gamma_multiply(0.22));
                         if let Some(cc) = m.category_color {
-                            painter.line_segment([r.left_bottom(), r.right_bottom()], Stroke::new(1.5, cc));
+                            painter.line_segment(
+                                [r.left_bottom(), r.right_bottom()],
+                                Stroke::new(1.5, cc),
+                            );
                         }
                         if self.highlighted == Some(m.id) {
-                            painter.rect_stroke(r, 2.0, Stroke::new(1.5, m.color), egui::StrokeKind::Outside);
+                            painter.rect_stroke(
+                                r,
+                                2.0,
+                                Stroke::new(1.5, m.color),
+                                egui::StrokeKind::Outside,
+                            );
                         }
                     }
                     if let (Some(top), Some(bottom)) = (
@@ -243,7 +270,11 @@ impl DocView {
                     ) {
                         let lane = m.lane.min(MAX_LANES - 1);
                         let x = rect.left() + gutter - 4.0 - lane as f32 * LANE_WIDTH;
-                        let w = if self.highlighted == Some(m.id) { 4.0 } else { 3.0 };
+                        let w = if self.highlighted == Some(m.id) {
+                            4.0
+                        } else {
+                            3.0
+                        };
                         painter.line_segment(
                             [pos2(x, origin.y + top), pos2(x, origin.y + bottom)],
                             Stroke::new(w, m.color),
@@ -269,7 +300,11 @@ impl DocView {
                 let y = pos.y - rect.top();
                 let i = heights.at_y(y);
                 let Some(g) = visible.iter().find(|(j, _)| *j == i).map(|(_, g)| g) else {
-                    return if y < viewport.min.y { self.paras.chars[i].0 } else { self.paras.chars[i].1 };
+                    return if y < viewport.min.y {
+                        self.paras.chars[i].0
+                    } else {
+                        self.paras.chars[i].1
+                    };
                 };
                 let local = pos - pos2(text_left, rect.top() + heights.top(i));
                 let c = g.cursor_from_pos(local).index.0;
@@ -280,7 +315,10 @@ impl DocView {
                 if let Some(origin) = ui.input(|inp| inp.pointer.press_origin()) {
                     let c = char_at(origin);
                     self.selection = Some(match (shift, self.selection) {
-                        (true, Some(s)) => Selection { anchor: s.anchor, head: c },
+                        (true, Some(s)) => Selection {
+                            anchor: s.anchor,
+                            head: c,
+                        },
                         _ => Selection::caret(c),
                     });
                 }
@@ -292,13 +330,13 @@ impl DocView {
                 if let Some(s) = &mut self.selection {
                     s.head = c;
                 }
-                // Auto-scroll near the edges while dragging.
+                // Auto-scroll near the edges while dragging, when there is room.
                 let clip = ui.clip_rect();
-                let edge = 28.0;
-                if pos.y < clip.top() + edge {
+                let edge = 24.0;
+                if pos.y < clip.top() + edge && viewport.min.y > 0.5 {
                     ui.scroll_with_delta(vec2(0.0, (clip.top() + edge - pos.y).min(40.0)));
                     ui.ctx().request_repaint();
-                } else if pos.y > clip.bottom() - edge {
+                } else if pos.y > clip.bottom() - edge && viewport.max.y < heights.total() - 0.5 {
                     ui.scroll_with_delta(vec2(0.0, -(pos.y - clip.bottom() + edge).min(40.0)));
                     ui.ctx().request_repaint();
                 }
@@ -359,9 +397,20 @@ impl DocView {
 /// "Leadership · Barrier · AB (Alex Byrne)" for tooltips.
 pub fn describe_coding(p: &Project, c: &Coding) -> String {
     let code = p.codebook.path(c.code);
-    let cat = c.category.and_then(|k| p.category(k)).map(|k| k.name.as_str()).unwrap_or("no category");
-    let who = p.reviewer(c.reviewer).map(|r| format!("{} ({})", r.initials, r.name)).unwrap_or_default();
-    let memo = if c.memo.is_empty() { String::new() } else { format!("\nMemo: {}", c.memo) };
+    let cat = c
+        .category
+        .and_then(|k| p.category(k))
+        .map(|k| k.name.as_str())
+        .unwrap_or("no category");
+    let who = p
+        .reviewer(c.reviewer)
+        .map(|r| format!("{} ({})", r.initials, r.name))
+        .unwrap_or_default();
+    let memo = if c.memo.is_empty() {
+        String::new()
+    } else {
+        format!("\nMemo: {}", c.memo)
+    };
     format!("{code} · {cat} · {who}{memo}")
 }
 
@@ -376,10 +425,19 @@ pub fn range_rects(g: &Galley, a: usize, b: usize) -> Vec<Rect> {
         let n = row.row.glyphs.len();
         let (lo, hi) = (a.max(row_start), b.min(row_start + n));
         if lo < hi || (lo == hi && n == 0 && a <= row_start && b > row_start) {
-            let x0 = row.pos.x + row.row.x_offset(egui::epaint::text::CharIndex(lo - row_start));
-            let x1 = row.pos.x + row.row.x_offset(egui::epaint::text::CharIndex(hi - row_start));
+            let x0 = row.pos.x
+                + row
+                    .row
+                    .x_offset(egui::epaint::text::CharIndex(lo - row_start));
+            let x1 = row.pos.x
+                + row
+                    .row
+                    .x_offset(egui::epaint::text::CharIndex(hi - row_start));
             let x1 = if x1 - x0 < 3.0 { x0 + 3.0 } else { x1 };
-            out.push(Rect::from_min_max(pos2(x0, row.min_y()), pos2(x1, row.max_y())));
+            out.push(Rect::from_min_max(
+                pos2(x0, row.min_y()),
+                pos2(x1, row.max_y()),
+            ));
         }
         row_start += n + usize::from(row.ends_with_newline);
         if row_start >= b {

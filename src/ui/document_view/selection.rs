@@ -11,7 +11,10 @@ pub struct Selection {
 
 impl Selection {
     pub fn caret(pos: usize) -> Self {
-        Self { anchor: pos, head: pos }
+        Self {
+            anchor: pos,
+            head: pos,
+        }
     }
 
     /// `[start, end)` with start ≤ end.
@@ -32,7 +35,11 @@ fn is_word(c: char) -> bool {
 pub fn word_at(chars: &[char], pos: usize) -> (usize, usize) {
     let pos = pos.min(chars.len());
     let at_word = |i: usize| chars.get(i).is_some_and(|c| is_word(*c));
-    let pos = if !at_word(pos) && pos > 0 && at_word(pos - 1) { pos - 1 } else { pos };
+    let pos = if !at_word(pos) && pos > 0 && at_word(pos - 1) {
+        pos - 1
+    } else {
+        pos
+    };
     if !at_word(pos) {
         return (pos, pos);
     }

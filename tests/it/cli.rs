@@ -1,0 +1,155 @@
+//! The command line on real files: check, import, report.
+
+use std::path::Path;
+use std::process::Command;
+
+fn thema() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_thema"))
+}
+
+const SAMPLE: &str = "sample_projects/neighbourhood_teams.thema.ron";
+
+#[test]
+fn check_prints_counts_and_fails_on_problems() {
+    let out = thema().args(["check", SAMPLE]).output().unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{s}");
+    assert!(
+        s.contains("documents: 10") && s.contains("codings: 98") && s.contains("reviewers: 2"),
+        "{s}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.thema.ron");
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    // point one coding at a code that does not exist
+    let i = text.find("code: \"").unwrap() + 7;
+    let mut broken = text.clone();
+    broken.replace_range(i..i + 36, "00000000-0000-0000-0000-00000000dead");
+    std::fs::write(&bad, broken).unwrap();
+    let out = thema()
+        .args(["check", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not in the codebook"));
+
+    std::fs::write(&bad, &text[..text.len() / 3]).unwrap();
+    let out = thema()
+        .args(["check", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line "));
+}
+
+#[test]
+fn import_creates_project_and_reports_per_file_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("new_review.thema.ron");
+    let out = thema()
+        .args([
+            "import",
+            proj.to_str().unwrap(),
+            "tests/fixtures/two_pages.pdf",
+            "tests/fixtures/truncated.pdf",
+            "tests/fixtures/cp1252.txt",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("truncated.pdf was not imported"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked"),
+        "no panic message leaks: {stderr}"
+    );
+    assert!(stdout.contains("2 document(s) added"), "{stdout}");
+    let p = thema::io::project_file::load(&proj).unwrap().project;
+    assert_eq!(p.name, "new review");
+    assert_eq!(
+        p.documents.iter().map(|d| d.reference).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+
+    let out = thema()
+        .args([
+            "import",
+            proj.to_str().unwrap(),
+            "tests/fixtures/not_a_pdf.pdf",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "nothing imported → exit 1");
+}
+
+#[test]
+fn report_matches_the_analysis_function() {
+    let out = thema()
+        .args(["report", SAMPLE, "--table", "prevalence", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "code,level,n_documents,percent_documents,n_documents_barrier,n_documents_facilitator,n_documents_need,n_documents_recommendation"
+    );
+    let p = thema::io::project_file::load(Path::new(SAMPLE))
+        .unwrap()
+        .project;
+    let t = thema::analysis::prevalence(&p, &Default::default());
+    assert_eq!(
+        csv,
+        thema::io::report::prevalence(&t, thema::io::report::Format::Csv)
+    );
+    assert!(
+        csv.contains("\nRelational factors > Leadership,2,9,90.0,3,6,1,0\n"),
+        "{csv}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("prev.md");
+    let st = thema()
+        .args([
+            "report",
+            SAMPLE,
+            "--format",
+            "md",
+            "--reviewer",
+            "CD",
+            "-o",
+            out_file.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let md = std::fs::read_to_string(&out_file).unwrap();
+    assert!(md.starts_with("## Prevalence (N = 10 documents)"), "{md}");
+
+    let out = thema()
+        .args([
+            "report",
+            SAMPLE,
+            "--format",
+            "json",
+            "--filter",
+            "Group=Primary study",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["n_documents_in_scope"].as_u64().unwrap() < 10);
+
+    let out = thema()
+        .args(["report", SAMPLE, "--filter", "Nope=1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no attribute named 'Nope'"));
+}

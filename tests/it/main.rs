@@ -1,0 +1,9 @@
+//! One integration-test binary (linking egui once): model and commands,
+//! analysis with exact numbers, files, the command line and the real UI.
+
+mod analysis;
+mod cli;
+mod edit;
+mod fixtures;
+mod io;
+mod ui;
