@@ -1,1 +1,230 @@
-fn main() {}
+//! Thema's benchmark: generates its own data and prints one line per figure
+//! as `name value unit`. Run with `cargo run --release --bin thema-bench`.
+//!
+//! Frame times drive the real document view headless through
+//! `egui::Context::run_ui` (layout + painting) and include tessellation.
+
+use std::time::Instant;
+use thema::analysis::{self, Scope};
+use thema::edit::{self, Command};
+use thema::model::{text, Code, CodeId, Coding, CodingId, DocId, Document, Project, Reviewer, ReviewerId, Source, SourceKind};
+use thema::ui::document_view::DocView;
+
+/// Deterministic pseudo-random numbers (no dependency, same data every run).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const WORDS: [&str; 24] = [
+    "integrated", "teams", "shared", "vision", "leadership", "trust", "funding", "staff", "care", "social", "health",
+    "neighbourhood", "partners", "meetings", "records", "patients", "we", "the", "of", "and", "to", "was", "a", "that",
+];
+
+/// A document of about `chars` characters in paragraphs of 300–1200 chars.
+fn generate_text(chars: usize, rng: &mut Lcg) -> String {
+    let mut s = String::with_capacity(chars + 64);
+    let mut para = 0usize;
+    let target = 300 + rng.below(900) as usize;
+    while s.len() < chars {
+        let w = WORDS[rng.below(WORDS.len() as u64) as usize];
+        s.push_str(w);
+        para += w.len() + 1;
+        if para > target && rng.below(8) == 0 {
+            s.push_str(".\n\n");
+            para = 0;
+        } else {
+            s.push(' ');
+        }
+    }
+    s
+}
+
+fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId) {
+    let mut rng = Lcg(seed);
+    let body = generate_text(chars, &mut rng);
+    let n = body.chars().count();
+    let mut p = Project::new("bench");
+    let reviewer = ReviewerId::from_u128(1);
+    p.reviewers.push(Reviewer { id: reviewer, name: "Bench".into(), initials: "BE".into() });
+    for i in 0..20u128 {
+        p.codebook.codes.push(Code {
+            id: CodeId::from_u128(i + 1),
+            name: format!("Code {i}"),
+            parent: if i < 5 { None } else { Some(CodeId::from_u128(i % 5 + 1)) },
+            color: thema::model::codebook::PALETTE[i as usize % 12].into(),
+            description: String::new(),
+        });
+    }
+    let doc = DocId::from_u128(7);
+    p.documents.push(Document {
+        id: doc,
+        title: "Generated report".into(),
+        short_ref: String::new(),
+        reference: 1,
+        source: Source { path: String::new(), kind: SourceKind::Text, text_hash: text::text_hash(&body), imported: String::new() },
+        text: body,
+        page_starts: vec![],
+        attributes: Default::default(),
+    });
+    for i in 0..codings {
+        let start = rng.below(n as u64 - 500) as usize;
+        let len = 20 + rng.below(400) as usize;
+        p.codings.push(Coding {
+            id: CodingId::from_u128(i as u128 + 1),
+            doc,
+            start,
+            end: start + len,
+            code: CodeId::from_u128(rng.below(20) as u128 + 1),
+            category: Some(p.categories[rng.below(4) as usize].id),
+            reviewer,
+            memo: String::new(),
+            created: String::new(),
+        });
+    }
+    (p, doc)
+}
+
+fn input(size: egui::Vec2, t: f64, events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        time: Some(t),
+        events,
+        ..Default::default()
+    }
+}
+
+/// Median and 95th percentile of frame times in ms.
+fn stats(mut v: Vec<f64>) -> (f64, f64) {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let med = v[v.len() / 2];
+    let p95 = v[((v.len() as f64 * 0.95) as usize).min(v.len() - 1)];
+    (med, p95)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Wheel-like scrolling, 80 points a frame.
+    Scroll,
+    /// Jumping a screenful or more each frame (scroll bar dragged fast).
+    Jump,
+    DragSelect,
+    AddCoding,
+}
+
+/// Frame CPU time (run_ui + tessellate) of the document view.
+fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64, f64) {
+    let (mut p, doc) = project_with(chars, codings, 42);
+    let ctx = egui::Context::default();
+    let size = egui::vec2(900.0, 800.0);
+    let mut view = DocView::default();
+    let mut times = Vec::with_capacity(frames);
+    let total_chars = p.documents[0].char_len();
+    let visible = |_: &Coding| true;
+    let mut rng = Lcg(9);
+    for f in 0..frames + 10 {
+        let t = f as f64 / 60.0;
+        let mut events = Vec::new();
+        match mode {
+            Mode::Scroll => {
+                if f == 0 {
+                    view.scroll_to_char(total_chars / 3);
+                } else {
+                    view.scroll_by(80.0);
+                }
+            }
+            Mode::Jump => view.scroll_to_char(f * total_chars / (frames + 10)),
+            Mode::DragSelect => {
+                let y = 200.0 + (f % 40) as f32 * 10.0;
+                let pos = egui::pos2(300.0, y);
+                if f == 0 {
+                    events.push(egui::Event::PointerMoved(egui::pos2(300.0, 150.0)));
+                    events.push(egui::Event::PointerButton { pos: egui::pos2(300.0, 150.0), button: egui::PointerButton::Primary, pressed: true, modifiers: Default::default() });
+                }
+                events.push(egui::Event::PointerMoved(pos));
+            }
+            Mode::AddCoding => {
+                let s = rng.below(total_chars as u64 - 500) as usize;
+                let c = thema::edit::ops::new_coding(doc, s, s + 80, CodeId::from_u128(3), None, ReviewerId::from_u128(1));
+                edit::apply(&mut p, Command::AddCodings(vec![c])).expect("valid coding");
+            }
+        }
+        let start = Instant::now();
+        let out = ctx.run_ui(input(size, t, events), |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                view.show(ui, &p, doc, 0, &visible);
+            });
+        });
+        let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        if f >= 10 {
+            times.push(ms);
+        }
+    }
+    stats(times)
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<f64>().unwrap_or(0.0)))
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+fn main() {
+    println!("# thema-bench: {} cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    // Document view frames while scrolling.
+    for &chars in &[20_000usize, 200_000, 2_000_000] {
+        for &codings in &[0usize, 2_000, 20_000] {
+            let (med, p95) = frame_times(chars, codings, Mode::Scroll, 200);
+            println!("docview_scroll_median_{}chars_{}codings {:.3} ms", chars, codings, med);
+            println!("docview_scroll_p95_{}chars_{}codings {:.3} ms", chars, codings, p95);
+        }
+    }
+    for &(chars, codings) in &[(20_000usize, 20_000usize), (2_000_000, 20_000)] {
+        let (med, p95) = frame_times(chars, codings, Mode::Jump, 200);
+        println!("docview_jump_median_{chars}chars_{codings}codings {med:.3} ms");
+        println!("docview_jump_p95_{chars}chars_{codings}codings {p95:.3} ms");
+    }
+    let (med, p95) = frame_times(2_000_000, 20_000, Mode::DragSelect, 200);
+    println!("docview_dragselect_median_2000000chars_20000codings {med:.3} ms");
+    println!("docview_dragselect_p95_2000000chars_20000codings {p95:.3} ms");
+    let (med, p95) = frame_times(2_000_000, 20_000, Mode::AddCoding, 100);
+    println!("docview_addcoding_median_2000000chars_20000codings {med:.3} ms");
+    println!("docview_addcoding_p95_2000000chars_20000codings {p95:.3} ms");
+
+    // Resident memory with the 2M-char document open and scrolled through.
+    let _ = frame_times(2_000_000, 20_000, Mode::Scroll, 60);
+    println!("resident_memory_after_2M_doc {:.1} MB", rss_mb());
+
+    // Prevalence over the sample-sized and a large project.
+    let (p, _) = project_with(200_000, 100_000, 5);
+    let start = Instant::now();
+    let reps = 20;
+    for _ in 0..reps {
+        std::hint::black_box(analysis::prevalence(&p, &Scope::default()));
+    }
+    println!("prevalence_1doc_100000codings {:.3} ms", start.elapsed().as_secs_f64() * 1000.0 / reps as f64);
+
+    // Sample project: load + first frame of the real app, headless.
+    let path = std::path::Path::new("sample_projects/neighbourhood_teams.thema.ron");
+    if path.exists() {
+        let start = Instant::now();
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let mut app = thema::app::ThemaApp::new(&cc, thema::settings::Settings::in_memory(), Some(path.to_owned()));
+        let mut frame = eframe::Frame::_new_kittest();
+        let out = ctx.run_ui(input(egui::vec2(1400.0, 900.0), 0.0, vec![]), |ui| {
+            eframe::App::ui(&mut app, ui, &mut frame);
+        });
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        println!("sample_project_open_and_first_frame {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+    }
+}

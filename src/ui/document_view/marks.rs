@@ -5,6 +5,8 @@
 use super::layout::Paragraphs;
 use crate::model::{CodingId, DocId, Project};
 use egui::Color32;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// One coding as the view paints it.
 #[derive(Clone, Debug)]
@@ -76,21 +78,26 @@ impl MarkIndex {
             })
             .collect();
         marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        // Greedy lane assignment: the first lane whose last mark has ended.
-        let mut lane_ends: Vec<usize> = Vec::new();
+        // Greedy lane assignment: the lowest lane whose last mark has ended.
+        let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+        let mut active: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new(); // (end, lane)
+        let mut lanes = 0usize;
         for m in &mut marks {
-            match lane_ends.iter().position(|&e| e <= m.start) {
-                Some(l) => {
-                    lane_ends[l] = m.end;
-                    m.lane = l;
-                }
-                None => {
-                    m.lane = lane_ends.len();
-                    lane_ends.push(m.end);
-                }
+            while active.peek().is_some_and(|Reverse((e, _))| *e <= m.start) {
+                let Reverse((_, l)) = active.pop().expect("peeked");
+                free.push(Reverse(l));
             }
+            let lane = match free.pop() {
+                Some(Reverse(l)) => l,
+                None => {
+                    lanes += 1;
+                    lanes - 1
+                }
+            };
+            m.lane = lane;
+            active.push(Reverse((m.end, lane)));
         }
-        self.lanes = lane_ends.len();
+        self.lanes = lanes;
         self.per_para = vec![Vec::new(); paras.len()];
         for (i, m) in marks.iter().enumerate() {
             for para in paras.range_of(m.start, m.end) {

@@ -8,18 +8,17 @@
 
 pub mod layout;
 pub mod marks;
+pub mod paint;
 pub mod selection;
 
 use crate::model::{Coding, CodingId, DocId, Project};
-use egui::{Color32, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Galley, Pos2, Rect, Sense, Ui, pos2, vec2};
 use layout::{GalleyCache, Heights, Paragraphs};
 use marks::MarkIndex;
 pub use selection::Selection;
 use std::sync::Arc;
 
-/// Width of the margin that holds the coding bars.
-const LANE_WIDTH: f32 = 5.0;
-const MAX_LANES: usize = 6;
+use paint::{LANE_WIDTH, MAX_LANES};
 const TEXT_PAD: f32 = 10.0;
 
 /// What the user did in the view this frame.
@@ -114,6 +113,11 @@ impl DocView {
         self.scroll_to = Some(pos);
     }
 
+    /// Scrolls by `dy` points on the next frame (what a wheel notch does).
+    pub fn scroll_by(&mut self, dy: f32) {
+        self.scroll_fix += dy;
+    }
+
     /// Sets the selection directly (used by "jump to passage").
     pub fn select(&mut self, start: usize, end: usize) {
         self.selection = Some(Selection {
@@ -142,7 +146,6 @@ impl DocView {
         self.marks.update(p, doc, &self.paras, filter_key, visible);
         self.galleys.next_frame();
 
-        let lanes = self.marks.lanes.min(MAX_LANES);
         let gutter = 8.0 + MAX_LANES as f32 * LANE_WIDTH;
         let avail = ui.max_rect().width().min(ui.available_width());
         let wrap_width = (avail - gutter - TEXT_PAD * 2.0 - 14.0)
@@ -243,44 +246,12 @@ impl DocView {
             for (i, g) in &visible {
                 let origin = pos2(text_left, rect.top() + heights.top(*i));
                 let (ps, pe) = self.paras.chars[*i];
-                for m in self.marks.in_para(*i) {
-                    let (a, b) = (m.start.max(ps) - ps, m.end.min(pe + 1).saturating_sub(ps));
-                    let rects = range_rects(g, a, b);
-                    for r in &rects {
-                        let r = r.translate(origin.to_vec2());
-                        painter.rect_filled(r, 2.0, m.color.gamma_multiply(0.22));
-                        if let Some(cc) = m.category_color {
-                            painter.line_segment(
-                                [r.left_bottom(), r.right_bottom()],
-                                Stroke::new(1.5, cc),
-                            );
-                        }
-                        if self.highlighted == Some(m.id) {
-                            painter.rect_stroke(
-                                r,
-                                2.0,
-                                Stroke::new(1.5, m.color),
-                                egui::StrokeKind::Outside,
-                            );
-                        }
-                    }
-                    if let (Some(top), Some(bottom)) = (
-                        rects.iter().map(|r| r.top()).reduce(f32::min),
-                        rects.iter().map(|r| r.bottom()).reduce(f32::max),
-                    ) {
-                        let lane = m.lane.min(MAX_LANES - 1);
-                        let x = rect.left() + gutter - 4.0 - lane as f32 * LANE_WIDTH;
-                        let w = if self.highlighted == Some(m.id) {
-                            4.0
-                        } else {
-                            3.0
-                        };
-                        painter.line_segment(
-                            [pos2(x, origin.y + top), pos2(x, origin.y + bottom)],
-                            Stroke::new(w, m.color),
-                        );
-                    }
-                }
+                paint::paint_marks(
+                    &painter,
+                    &paint::ParaGeometry { galley: g, origin, start: ps, end: pe, lane_x: rect.left() + gutter - 4.0 },
+                    self.marks.in_para(*i),
+                    self.highlighted,
+                );
                 if let Some((s, e)) = sel
                     && s < e
                     && s <= pe
@@ -293,7 +264,6 @@ impl DocView {
                 }
                 painter.galley(origin, g.clone(), text_color);
             }
-            let _ = lanes;
 
             // Pointer: select by dragging, shift-click to extend, double-click a word.
             let char_at = |pos: Pos2| -> usize {

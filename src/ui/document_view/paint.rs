@@ -1,0 +1,119 @@
+//! Painting codings behind one laid-out paragraph.
+//!
+//! Overlapping codings are merged into segments first (a sweep over their
+//! boundaries), so a paragraph costs one rectangle per segment and row
+//! however many codings overlap; darker tint means more codings. Margin bars
+//! show each coding in its lane, up to `MAX_LANES`.
+
+use super::marks::Mark;
+use super::range_rects;
+use egui::{pos2, Color32, Galley, Painter, Pos2, Stroke};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Lanes drawn in the margin; deeper overlaps share the outermost lane.
+pub const MAX_LANES: usize = 6;
+pub const LANE_WIDTH: f32 = 5.0;
+
+/// Where to paint one paragraph.
+pub struct ParaGeometry<'a> {
+    pub galley: &'a Galley,
+    /// Screen position of the galley's top-left corner.
+    pub origin: Pos2,
+    /// Char range of the paragraph in the document (without its newline).
+    pub start: usize,
+    pub end: usize,
+    /// x of the innermost margin lane.
+    pub lane_x: f32,
+}
+
+/// Paints tints, category underlines, margin bars and the outline of the
+/// highlighted coding for the marks that touch this paragraph.
+pub fn paint_marks<'m>(painter: &Painter, geo: &ParaGeometry<'_>, marks: impl Iterator<Item = &'m Mark>, highlighted: Option<crate::model::CodingId>) {
+    let (ps, pe) = (geo.start, geo.end);
+    let local = |m: &Mark| (m.start.max(ps) - ps, m.end.min(pe + 1).saturating_sub(ps));
+    let marks: Vec<&Mark> = marks.collect();
+    if marks.is_empty() {
+        return;
+    }
+
+    // Sweep over boundaries: a min-heap (by length) of the marks covering
+    // the current segment gives its colour; lazy deletion drops ended ones.
+    let mut spans: Vec<(usize, usize, usize)> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (a, b) = local(m);
+            (a, b, i)
+        })
+        .filter(|(a, b, _)| a < b)
+        .collect();
+    spans.sort_unstable();
+    let mut bounds: Vec<usize> = spans.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut heap: BinaryHeap<Reverse<(usize, usize, usize)>> = BinaryHeap::new(); // (len, end, index)
+    let mut ends: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+    let mut next = 0usize;
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        while next < spans.len() && spans[next].0 <= a {
+            let (sa, sb, i) = spans[next];
+            let m = marks[i];
+            heap.push(Reverse((m.end - m.start, sb, i)));
+            ends.push(Reverse(sb));
+            let _ = sa;
+            next += 1;
+        }
+        while ends.peek().is_some_and(|Reverse(e)| *e <= a) {
+            ends.pop();
+        }
+        while heap.peek().is_some_and(|Reverse((_, e, _))| *e <= a) {
+            heap.pop();
+        }
+        let Some(Reverse((_, _, ti))) = heap.peek() else { continue };
+        let top = marks[*ti];
+        let n = ends.len();
+        let alpha = (0.20 + 0.10 * (n.min(4) as f32 - 1.0)).min(0.5);
+        for r in range_rects(geo.galley, a, b) {
+            let r = r.translate(geo.origin.to_vec2());
+            painter.rect_filled(r, 1.0, top.color.gamma_multiply(alpha));
+            if let Some(cc) = top.category_color {
+                painter.line_segment([r.left_bottom(), r.right_bottom()], Stroke::new(1.5, cc));
+            }
+        }
+    }
+
+    // Margin bars, one lane per overlapping coding.
+    let mut overflow: Option<(f32, f32)> = None;
+    for m in &marks {
+        let (a, b) = local(m);
+        if a >= b {
+            continue;
+        }
+        let is_hl = highlighted == Some(m.id);
+        let rects = if is_hl { range_rects(geo.galley, a, b) } else { Vec::new() };
+        let first = geo.galley.pos_from_cursor(egui::text::CCursor::new(a));
+        let last = geo.galley.pos_from_cursor(egui::text::CCursor::new(b - 1));
+        let (top, bottom) = (first.top(), last.bottom());
+        let (y0, y1) = (geo.origin.y + top, geo.origin.y + bottom);
+        if is_hl {
+            for r in &rects {
+                painter.rect_stroke(r.translate(geo.origin.to_vec2()), 2.0, Stroke::new(1.5, m.color), egui::StrokeKind::Outside);
+            }
+        }
+        if m.lane >= MAX_LANES - 1 && highlighted != Some(m.id) {
+            overflow = Some(overflow.map_or((y0, y1), |(a, b)| (a.min(y0), b.max(y1))));
+            continue;
+        }
+        let lane = m.lane.min(MAX_LANES - 1);
+        let x = geo.lane_x - lane as f32 * LANE_WIDTH;
+        let w = if highlighted == Some(m.id) { 4.0 } else { 3.0 };
+        painter.line_segment([pos2(x, y0), pos2(x, y1)], Stroke::new(w, m.color));
+    }
+    if let Some((y0, y1)) = overflow {
+        // Deeper overlaps: one grey bar in the outermost lane.
+        let x = geo.lane_x - (MAX_LANES - 1) as f32 * LANE_WIDTH;
+        painter.line_segment([pos2(x, y0), pos2(x, y1)], Stroke::new(3.0, Color32::from_gray(140)));
+    }
+}
