@@ -99,6 +99,13 @@ impl ThemaApp {
                     ws.view.highlighted = id;
                 }
             }
+            Intent::ClearSelection => {
+                if let Some(ws) = &mut self.ws {
+                    ws.view.selection = None;
+                    ws.selected_coding = None;
+                    ws.view.highlighted = None;
+                }
+            }
             Intent::ApplyCode(code) => self.apply_code(code),
             Intent::OpenPicker => {
                 if self.ws.as_ref().is_some_and(|w| {

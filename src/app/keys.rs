@@ -83,7 +83,7 @@ pub fn shortcuts(ctx: &egui::Context, ws: Option<&Workspace>) -> Vec<Intent> {
             out.push(Intent::DeleteCoding(id));
         }
         if pressed(Key::Escape) {
-            out.push(Intent::SelectCoding(None));
+            out.push(Intent::ClearSelection);
         }
     });
     out

@@ -7,14 +7,20 @@
 use std::time::Instant;
 use thema::analysis::{self, Scope};
 use thema::edit::{self, Command};
-use thema::model::{text, Code, CodeId, Coding, CodingId, DocId, Document, Project, Reviewer, ReviewerId, Source, SourceKind};
+use thema::model::{
+    Code, CodeId, Coding, CodingId, DocId, Document, Project, Reviewer, ReviewerId, Source,
+    SourceKind, text,
+};
 use thema::ui::document_view::DocView;
 
 /// Deterministic pseudo-random numbers (no dependency, same data every run).
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: u64) -> u64 {
@@ -23,8 +29,30 @@ impl Lcg {
 }
 
 const WORDS: [&str; 24] = [
-    "integrated", "teams", "shared", "vision", "leadership", "trust", "funding", "staff", "care", "social", "health",
-    "neighbourhood", "partners", "meetings", "records", "patients", "we", "the", "of", "and", "to", "was", "a", "that",
+    "integrated",
+    "teams",
+    "shared",
+    "vision",
+    "leadership",
+    "trust",
+    "funding",
+    "staff",
+    "care",
+    "social",
+    "health",
+    "neighbourhood",
+    "partners",
+    "meetings",
+    "records",
+    "patients",
+    "we",
+    "the",
+    "of",
+    "and",
+    "to",
+    "was",
+    "a",
+    "that",
 ];
 
 /// A document of about `chars` characters in paragraphs of 300–1200 chars.
@@ -52,12 +80,20 @@ fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId) {
     let n = body.chars().count();
     let mut p = Project::new("bench");
     let reviewer = ReviewerId::from_u128(1);
-    p.reviewers.push(Reviewer { id: reviewer, name: "Bench".into(), initials: "BE".into() });
+    p.reviewers.push(Reviewer {
+        id: reviewer,
+        name: "Bench".into(),
+        initials: "BE".into(),
+    });
     for i in 0..20u128 {
         p.codebook.codes.push(Code {
             id: CodeId::from_u128(i + 1),
             name: format!("Code {i}"),
-            parent: if i < 5 { None } else { Some(CodeId::from_u128(i % 5 + 1)) },
+            parent: if i < 5 {
+                None
+            } else {
+                Some(CodeId::from_u128(i % 5 + 1))
+            },
             color: thema::model::codebook::PALETTE[i as usize % 12].into(),
             description: String::new(),
         });
@@ -68,7 +104,12 @@ fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId) {
         title: "Generated report".into(),
         short_ref: String::new(),
         reference: 1,
-        source: Source { path: String::new(), kind: SourceKind::Text, text_hash: text::text_hash(&body), imported: String::new() },
+        source: Source {
+            path: String::new(),
+            kind: SourceKind::Text,
+            text_hash: text::text_hash(&body),
+            imported: String::new(),
+        },
         text: body,
         page_starts: vec![],
         attributes: Default::default(),
@@ -128,6 +169,7 @@ fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64,
     let total_chars = p.documents[0].char_len();
     let visible = |_: &Coding| true;
     let mut rng = Lcg(9);
+    let mut down = true;
     for f in 0..frames + 10 {
         let t = f as f64 / 60.0;
         let mut events = Vec::new();
@@ -136,7 +178,14 @@ fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64,
                 if f == 0 {
                     view.scroll_to_char(total_chars / 3);
                 } else {
-                    view.scroll_by(80.0);
+                    // Bounce between the ends, like a reviewer skimming.
+                    let vp = view.last_viewport;
+                    if vp.max.y >= view.content_height() - 1.0 {
+                        down = false;
+                    } else if vp.min.y <= 0.5 {
+                        down = true;
+                    }
+                    view.scroll_by(if down { 80.0 } else { -80.0 });
                 }
             }
             Mode::Jump => view.scroll_to_char(f * total_chars / (frames + 10)),
@@ -145,13 +194,25 @@ fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64,
                 let pos = egui::pos2(300.0, y);
                 if f == 0 {
                     events.push(egui::Event::PointerMoved(egui::pos2(300.0, 150.0)));
-                    events.push(egui::Event::PointerButton { pos: egui::pos2(300.0, 150.0), button: egui::PointerButton::Primary, pressed: true, modifiers: Default::default() });
+                    events.push(egui::Event::PointerButton {
+                        pos: egui::pos2(300.0, 150.0),
+                        button: egui::PointerButton::Primary,
+                        pressed: true,
+                        modifiers: Default::default(),
+                    });
                 }
                 events.push(egui::Event::PointerMoved(pos));
             }
             Mode::AddCoding => {
                 let s = rng.below(total_chars as u64 - 500) as usize;
-                let c = thema::edit::ops::new_coding(doc, s, s + 80, CodeId::from_u128(3), None, ReviewerId::from_u128(1));
+                let c = thema::edit::ops::new_coding(
+                    doc,
+                    s,
+                    s + 80,
+                    CodeId::from_u128(3),
+                    None,
+                    ReviewerId::from_u128(1),
+                );
                 edit::apply(&mut p, Command::AddCodings(vec![c])).expect("valid coding");
             }
         }
@@ -173,19 +234,38 @@ fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64,
 fn rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<f64>().unwrap_or(0.0)))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse::<f64>()
+                    .unwrap_or(0.0)
+            })
+        })
         .unwrap_or(0.0)
         / 1024.0
 }
 
 fn main() {
-    println!("# thema-bench: {} cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    println!(
+        "# thema-bench: {} cores",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    );
     // Document view frames while scrolling.
     for &chars in &[20_000usize, 200_000, 2_000_000] {
         for &codings in &[0usize, 2_000, 20_000] {
             let (med, p95) = frame_times(chars, codings, Mode::Scroll, 200);
-            println!("docview_scroll_median_{}chars_{}codings {:.3} ms", chars, codings, med);
-            println!("docview_scroll_p95_{}chars_{}codings {:.3} ms", chars, codings, p95);
+            println!(
+                "docview_scroll_median_{}chars_{}codings {:.3} ms",
+                chars, codings, med
+            );
+            println!(
+                "docview_scroll_p95_{}chars_{}codings {:.3} ms",
+                chars, codings, p95
+            );
         }
     }
     for &(chars, codings) in &[(20_000usize, 20_000usize), (2_000_000, 20_000)] {
@@ -211,7 +291,10 @@ fn main() {
     for _ in 0..reps {
         std::hint::black_box(analysis::prevalence(&p, &Scope::default()));
     }
-    println!("prevalence_1doc_100000codings {:.3} ms", start.elapsed().as_secs_f64() * 1000.0 / reps as f64);
+    println!(
+        "prevalence_1doc_100000codings {:.3} ms",
+        start.elapsed().as_secs_f64() * 1000.0 / reps as f64
+    );
 
     // Sample project: load + first frame of the real app, headless.
     let path = std::path::Path::new("sample_projects/neighbourhood_teams.thema.ron");
@@ -219,12 +302,19 @@ fn main() {
         let start = Instant::now();
         let ctx = egui::Context::default();
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-        let mut app = thema::app::ThemaApp::new(&cc, thema::settings::Settings::in_memory(), Some(path.to_owned()));
+        let mut app = thema::app::ThemaApp::new(
+            &cc,
+            thema::settings::Settings::in_memory(),
+            Some(path.to_owned()),
+        );
         let mut frame = eframe::Frame::_new_kittest();
         let out = ctx.run_ui(input(egui::vec2(1400.0, 900.0), 0.0, vec![]), |ui| {
             eframe::App::ui(&mut app, ui, &mut frame);
         });
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-        println!("sample_project_open_and_first_frame {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+        println!(
+            "sample_project_open_and_first_frame {:.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }

@@ -117,8 +117,10 @@ impl std::error::Error for EditError {}
 /// Applies `cmd` to `p` and returns the command that undoes it.
 /// On error `p` is left exactly as it was (a failed batch is rolled back).
 pub fn apply(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
+    let appended_from = matches!(cmd, Command::AddCodings(_)).then_some(p.codings.len());
     let inverse = apply_inner(p, cmd)?;
     p.revision += 1;
+    p.last_change.appended_codings_from = appended_from;
     Ok(inverse)
 }
 

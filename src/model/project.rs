@@ -66,6 +66,22 @@ pub struct Project {
     /// Bumped by every applied command; not saved.
     #[serde(skip)]
     pub revision: u64,
+    /// What the last command did, so views can update incrementally.
+    #[serde(skip)]
+    pub last_change: ChangeHint,
+}
+
+/// A hint about the last applied command. Never part of equality.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ChangeHint {
+    /// `Some(n)`: the last command only appended codings, from index `n` on.
+    pub appended_codings_from: Option<usize>,
+}
+
+impl PartialEq for ChangeHint {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Default for Project {
@@ -88,6 +104,7 @@ impl Project {
             documents: Vec::new(),
             codings: Vec::new(),
             revision: 0,
+            last_change: ChangeHint::default(),
         }
     }
 

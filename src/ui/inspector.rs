@@ -212,82 +212,57 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
             out.push(Intent::OpenPicker);
         }
     });
-    if let Some(c) = ws.selected_coding.and_then(|id| p.coding(id)) {
-        egui::Frame::new()
-            .fill(ui.visuals().faint_bg_color)
-            .inner_margin(6.0)
-            .corner_radius(4.0)
-            .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    let code = p.codebook.get(c.code);
-                    if let Some(code) = code {
-                        super::swatch(ui, &code.color);
-                    }
-                    ui.label(egui::RichText::new(p.codebook.path(c.code)).strong());
-                    let who = p
-                        .reviewer(c.reviewer)
-                        .map(|r| r.initials.clone())
-                        .unwrap_or_default();
-                    ui.label(egui::RichText::new(format!("by {who}")).weak());
-                    crate::ui::name_combo(
-                        egui::ComboBox::from_id_salt("coding_category")
-                            .selected_text(
-                                c.category
-                                    .and_then(|k| p.category(k))
-                                    .map(|k| k.name.clone())
-                                    .unwrap_or_else(|| "no category".into()),
-                            )
-                            .show_ui(ui, |ui| {
-                                let mut set = |cat| {
-                                    out.push(Intent::Apply(
-                                        "Change category".into(),
-                                        Command::ReplaceCodings(vec![crate::model::Coding {
-                                            category: cat,
-                                            ..c.clone()
-                                        }]),
-                                    ));
-                                };
-                                if ui
-                                    .selectable_label(c.category.is_none(), "no category")
-                                    .clicked()
-                                {
-                                    set(None);
-                                }
-                                for k in &p.categories {
-                                    if ui
-                                        .selectable_label(c.category == Some(k.id), &k.name)
-                                        .clicked()
-                                    {
-                                        set(Some(k.id));
-                                    }
-                                }
-                            }),
-                        &"Category of the selected coding",
-                    );
-                    if ui.button("Change code…").clicked() {
-                        out.push(Intent::OpenPicker);
-                    }
-                    let memo = if c.memo.is_empty() {
-                        "Add memo…"
-                    } else {
-                        "Edit memo…"
+    // The bar keeps its height whether or not a coding is selected, so the
+    // text never jumps under the pointer when a highlight is clicked.
+    egui::Frame::new().fill(ui.visuals().faint_bg_color).inner_margin(6.0).corner_radius(4.0).show(ui, |ui| {
+        ui.set_min_height(24.0);
+        let Some(c) = ws.selected_coding.and_then(|id| p.coding(id)) else {
+            let hint = if ws.view.selected_range().is_some() {
+                "Passage selected: click a code, press Enter for the picker, or 1–9 for a pinned code."
+            } else {
+                "Drag over text to select a passage; click a highlight to select its coding."
+            };
+            ui.label(egui::RichText::new(hint).weak());
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            if let Some(code) = p.codebook.get(c.code) {
+                super::swatch(ui, &code.color);
+            }
+            ui.label(egui::RichText::new(p.codebook.path(c.code)).strong());
+            let who = p.reviewer(c.reviewer).map(|r| r.initials.clone()).unwrap_or_default();
+            ui.label(egui::RichText::new(format!("by {who}")).weak());
+            let r = egui::ComboBox::from_id_salt("coding_category")
+                .selected_text(c.category.and_then(|k| p.category(k)).map(|k| k.name.clone()).unwrap_or_else(|| "no category".into()))
+                .show_ui(ui, |ui| {
+                    let mut set = |cat| {
+                        out.push(Intent::Apply("Change category".into(), Command::ReplaceCodings(vec![crate::model::Coding { category: cat, ..c.clone() }])));
                     };
-                    if ui.button(memo).clicked() {
-                        out.push(Intent::CodingMemo(c.id));
+                    if ui.selectable_label(c.category.is_none(), "no category").clicked() {
+                        set(None);
                     }
-                    if ui
-                        .button("Delete coding")
-                        .on_hover_text("Delete key")
-                        .clicked()
-                    {
-                        out.push(Intent::DeleteCoding(c.id));
+                    for k in &p.categories {
+                        if ui.selectable_label(c.category == Some(k.id), &k.name).clicked() {
+                            set(Some(k.id));
+                        }
                     }
                 });
-                if !c.memo.is_empty() {
-                    ui.label(egui::RichText::new(format!("Memo: {}", c.memo)).italics());
-                }
-            });
-    }
+            crate::ui::name_combo(r, "Category of the selected coding");
+            if ui.button("Change code…").clicked() {
+                out.push(Intent::OpenPicker);
+            }
+            let memo = if c.memo.is_empty() { "Add memo…" } else { "Edit memo…" };
+            if ui.button(memo).clicked() {
+                out.push(Intent::CodingMemo(c.id));
+            }
+            if ui.button("Delete coding").on_hover_text("Delete key").clicked() {
+                out.push(Intent::DeleteCoding(c.id));
+            }
+            if !c.memo.is_empty() {
+                ui.label(egui::RichText::new(format!("Memo: {}", c.memo)).italics());
+            }
+        });
+    });
     out
 }
 

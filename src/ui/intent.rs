@@ -29,6 +29,8 @@ pub enum Intent {
     JumpToCoding(CodingId),
     SelectCode(Option<CodeId>),
     SelectCoding(Option<CodingId>),
+    /// Drop the text selection and the selected coding (Escape).
+    ClearSelection,
     /// Code the current text selection (with the current category).
     ApplyCode(CodeId),
     OpenPicker,

@@ -15,6 +15,7 @@ fn open_sample() -> (tempfile::TempDir, Harness<'static, ThemaApp>) {
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
+        .with_max_steps(64)
         .build_eframe(move |cc| ThemaApp::new(cc, Settings::in_memory(), Some(path)));
     (dir, harness)
 }
@@ -164,7 +165,70 @@ fn number_key_applies_a_pinned_code_and_clicking_a_code_lists_passages() {
         "Relational factors > Leadership"
     );
 
-    // Clicking a code with no selection lists its passages.
+    // Double-click a word: it becomes the selection.
+    let at = egui::pos2(rect.left() + 90.0, top + 125.0);
+    h.hover_at(at);
+    h.run();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            h.step();
+        }
+    }
+    h.run();
+    let word = h.state().ws.as_ref().unwrap().view.selected_text();
+    assert!(
+        word.as_deref()
+            .is_some_and(|w| !w.contains(' ') && w.len() >= 2),
+        "double-click selects a word: {word:?}"
+    );
+
+    // Shift-click extends the selection.
+    let further = egui::pos2(rect.left() + 300.0, top + 125.0);
+    h.hover_at(further);
+    h.run();
+    h.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: further,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        });
+        h.step();
+    }
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let extended = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .view
+        .selected_text()
+        .unwrap_or_default();
+    assert!(
+        extended.len() > word.unwrap().len() && extended.contains(' '),
+        "shift-click extends: {extended:?}"
+    );
+
+    // Escape drops the selection; then clicking a code lists its passages.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.state()
+            .ws
+            .as_ref()
+            .unwrap()
+            .view
+            .selected_range()
+            .is_none()
+    );
     h.get_by_label("Passages").click();
     h.run();
     h.get_by_label("Information governance").click();

@@ -193,6 +193,10 @@ impl GalleyCache {
         })
     }
 
+    pub fn contains(&self, para: usize) -> bool {
+        self.map.contains_key(&para)
+    }
+
     pub fn insert(&mut self, para: usize, g: Arc<Galley>) {
         self.map.insert(para, (g, self.frame));
     }

@@ -52,7 +52,24 @@ impl MarkIndex {
         if self.key == key {
             return;
         }
+        let previous = self.key;
         self.key = key;
+        // One command that only appended codings: add their marks in place.
+        if let (Some((pd, prev_rev, pf)), Some(from)) =
+            (previous, p.last_change.appended_codings_from)
+            && pd == doc
+            && pf == filter_key
+            && prev_rev + 1 == p.revision
+            && !self.per_para.is_empty()
+        {
+            for c in p.codings[from.min(p.codings.len())..]
+                .iter()
+                .filter(|c| c.doc == doc && visible(c) && c.end > c.start)
+            {
+                self.append(p, c, paras);
+            }
+            return;
+        }
         let code_colors: std::collections::HashMap<_, _> = p
             .codebook
             .codes
@@ -105,6 +122,50 @@ impl MarkIndex {
             }
         }
         self.marks = marks;
+    }
+
+    /// Adds one coding's mark without rebuilding: it takes the lowest lane
+    /// not used by a mark it overlaps.
+    fn append(&mut self, p: &Project, c: &crate::model::Coding, paras: &Paragraphs) {
+        let (start, end) = (c.start.min(paras.total_chars), c.end.min(paras.total_chars));
+        let range = paras.range_of(start, end);
+        let mut used: Vec<usize> = range
+            .clone()
+            .flat_map(|para| self.per_para[para].iter())
+            .map(|&i| &self.marks[i as usize])
+            .filter(|m| m.start < end && start < m.end)
+            .map(|m| m.lane)
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        let lane = used
+            .iter()
+            .enumerate()
+            .find(|(i, l)| *i != **l)
+            .map(|(i, _)| i)
+            .unwrap_or(used.len());
+        let color = p
+            .codebook
+            .get(c.code)
+            .map(|k| color_of(&k.color))
+            .unwrap_or(Color32::GRAY);
+        let category_color = c
+            .category
+            .and_then(|k| p.category(k))
+            .map(|k| color_of(&k.color));
+        let index = self.marks.len() as u32;
+        self.marks.push(Mark {
+            id: c.id,
+            start,
+            end,
+            color,
+            category_color,
+            lane,
+        });
+        self.lanes = self.lanes.max(lane + 1);
+        for para in range {
+            self.per_para[para].push(index);
+        }
     }
 
     /// Marks touching paragraph `para`.

@@ -126,6 +126,12 @@ impl DocView {
         });
     }
 
+    /// Height of the whole document at the current width (estimated where
+    /// not yet laid out).
+    pub fn content_height(&self) -> f32 {
+        self.heights.as_ref().map_or(0.0, Heights::total)
+    }
+
     /// Number of galleys in the cache (benchmark figure).
     pub fn cached_galleys(&self) -> usize {
         self.galleys.len()
@@ -211,19 +217,24 @@ impl DocView {
             let mut visible: Vec<(usize, Arc<Galley>)> = Vec::new();
             let mut i = first;
             let mut fix_above = 0.0;
+            let mut laid_out = 0usize;
+            let d = p.document(doc).expect("document checked in ensure_doc");
+            let layout = |i: usize, ui: &Ui| {
+                let (bs, be) = self.paras.bytes[i];
+                let job = egui::text::LayoutJob::simple(
+                    d.text[bs..be].to_owned(),
+                    font_id.clone(),
+                    text_color,
+                    wrap_width,
+                );
+                ui.fonts_mut(|f| f.layout_job(job))
+            };
             while i < self.paras.len() && heights.top(i) < viewport.max.y + row_height {
                 let g = match self.galleys.get(i) {
                     Some(g) => g,
                     None => {
-                        let (bs, be) = self.paras.bytes[i];
-                        let d = p.document(doc).expect("document checked in ensure_doc");
-                        let job = egui::text::LayoutJob::simple(
-                            d.text[bs..be].to_owned(),
-                            font_id.clone(),
-                            text_color,
-                            wrap_width,
-                        );
-                        let g = ui.fonts_mut(|f| f.layout_job(job));
+                        let g = layout(i, ui);
+                        laid_out += 1;
                         self.galleys.insert(i, g.clone());
                         g
                     }
@@ -238,6 +249,30 @@ impl DocView {
                 visible.push((i, g));
                 i += 1;
             }
+            // A quiet frame lays out one paragraph just outside the view, so
+            // scrolling finds it ready (spreads layout cost over frames).
+            if laid_out == 0 {
+                let reach = viewport.height() * 1.5;
+                let below = (i..self.paras.len())
+                    .take_while(|&j| heights.top(j) < viewport.max.y + reach)
+                    .find(|&j| !self.galleys.contains(j));
+                let above = (0..first)
+                    .rev()
+                    .take_while(|&j| heights.top(j) + heights.height(j) > viewport.min.y - reach)
+                    .find(|&j| !self.galleys.contains(j));
+                if let Some(j) = below.or(above) {
+                    let g = layout(j, ui);
+                    if !heights.is_exact(j) {
+                        let delta = heights.set_exact(j, g.size().y.max(row_height));
+                        if j < first {
+                            fix_above += delta;
+                        }
+                        heights.refresh();
+                    }
+                    self.galleys.insert(j, g);
+                    ui.ctx().request_repaint();
+                }
+            }
             self.scroll_fix += fix_above;
 
             // Highlights behind the text, margin bars in lanes.
@@ -248,7 +283,13 @@ impl DocView {
                 let (ps, pe) = self.paras.chars[*i];
                 paint::paint_marks(
                     &painter,
-                    &paint::ParaGeometry { galley: g, origin, start: ps, end: pe, lane_x: rect.left() + gutter - 4.0 },
+                    &paint::ParaGeometry {
+                        galley: g,
+                        origin,
+                        start: ps,
+                        end: pe,
+                        lane_x: rect.left() + gutter - 4.0,
+                    },
                     self.marks.in_para(*i),
                     self.highlighted,
                 );
@@ -311,13 +352,17 @@ impl DocView {
                     ui.ctx().request_repaint();
                 }
             }
+            let click_pos = response
+                .interact_pointer_pos()
+                .or(response.hover_pos())
+                .or(ui.input(|i| i.pointer.latest_pos()));
             if response.double_clicked() {
-                if let Some(pos) = response.interact_pointer_pos() {
+                if let Some(pos) = click_pos {
                     let (s, e) = selection::word_at(&self.chars, char_at(pos));
                     self.selection = Some(Selection { anchor: s, head: e });
                 }
             } else if response.clicked()
-                && let Some(pos) = response.interact_pointer_pos()
+                && let Some(pos) = click_pos
             {
                 let c = char_at(pos);
                 if shift {

@@ -7,7 +7,7 @@
 
 use super::marks::Mark;
 use super::range_rects;
-use egui::{pos2, Color32, Galley, Painter, Pos2, Stroke};
+use egui::{Color32, Galley, Painter, Pos2, Stroke, pos2};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -29,7 +29,12 @@ pub struct ParaGeometry<'a> {
 
 /// Paints tints, category underlines, margin bars and the outline of the
 /// highlighted coding for the marks that touch this paragraph.
-pub fn paint_marks<'m>(painter: &Painter, geo: &ParaGeometry<'_>, marks: impl Iterator<Item = &'m Mark>, highlighted: Option<crate::model::CodingId>) {
+pub fn paint_marks<'m>(
+    painter: &Painter,
+    geo: &ParaGeometry<'_>,
+    marks: impl Iterator<Item = &'m Mark>,
+    highlighted: Option<crate::model::CodingId>,
+) {
     let (ps, pe) = (geo.start, geo.end);
     let local = |m: &Mark| (m.start.max(ps) - ps, m.end.min(pe + 1).saturating_sub(ps));
     let marks: Vec<&Mark> = marks.collect();
@@ -71,7 +76,9 @@ pub fn paint_marks<'m>(painter: &Painter, geo: &ParaGeometry<'_>, marks: impl It
         while heap.peek().is_some_and(|Reverse((_, e, _))| *e <= a) {
             heap.pop();
         }
-        let Some(Reverse((_, _, ti))) = heap.peek() else { continue };
+        let Some(Reverse((_, _, ti))) = heap.peek() else {
+            continue;
+        };
         let top = marks[*ti];
         let n = ends.len();
         let alpha = (0.20 + 0.10 * (n.min(4) as f32 - 1.0)).min(0.5);
@@ -92,14 +99,23 @@ pub fn paint_marks<'m>(painter: &Painter, geo: &ParaGeometry<'_>, marks: impl It
             continue;
         }
         let is_hl = highlighted == Some(m.id);
-        let rects = if is_hl { range_rects(geo.galley, a, b) } else { Vec::new() };
+        let rects = if is_hl {
+            range_rects(geo.galley, a, b)
+        } else {
+            Vec::new()
+        };
         let first = geo.galley.pos_from_cursor(egui::text::CCursor::new(a));
         let last = geo.galley.pos_from_cursor(egui::text::CCursor::new(b - 1));
         let (top, bottom) = (first.top(), last.bottom());
         let (y0, y1) = (geo.origin.y + top, geo.origin.y + bottom);
         if is_hl {
             for r in &rects {
-                painter.rect_stroke(r.translate(geo.origin.to_vec2()), 2.0, Stroke::new(1.5, m.color), egui::StrokeKind::Outside);
+                painter.rect_stroke(
+                    r.translate(geo.origin.to_vec2()),
+                    2.0,
+                    Stroke::new(1.5, m.color),
+                    egui::StrokeKind::Outside,
+                );
             }
         }
         if m.lane >= MAX_LANES - 1 && highlighted != Some(m.id) {
@@ -114,6 +130,9 @@ pub fn paint_marks<'m>(painter: &Painter, geo: &ParaGeometry<'_>, marks: impl It
     if let Some((y0, y1)) = overflow {
         // Deeper overlaps: one grey bar in the outermost lane.
         let x = geo.lane_x - (MAX_LANES - 1) as f32 * LANE_WIDTH;
-        painter.line_segment([pos2(x, y0), pos2(x, y1)], Stroke::new(3.0, Color32::from_gray(140)));
+        painter.line_segment(
+            [pos2(x, y0), pos2(x, y1)],
+            Stroke::new(3.0, Color32::from_gray(140)),
+        );
     }
 }
