@@ -206,7 +206,7 @@ impl ThemaApp {
             });
         egui::Panel::right("right_panel")
             .resizable(true)
-            .default_size(440.0)
+            .default_size(430.0)
             .size_range(260.0..=640.0)
             .show(ui, |ui| {
                 intents.extend(ui::prevalence_panel::show(ui, ws, &mut self.right_tab));

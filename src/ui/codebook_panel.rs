@@ -97,11 +97,20 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut CodebookUi) -> Vec<In
                     }
                     swatch(ui, &code.color);
                     // Clickable to apply/select, draggable onto another code to move it.
+                    let room = (ui.available_width() - 48.0).max(40.0);
                     let label = ui
-                        .selectable_label(ws.selected_code == Some(*id), &code.name)
+                        .scope(|ui| {
+                            ui.set_max_width(room);
+                            ui.add(
+                                egui::Button::selectable(ws.selected_code == Some(*id), &code.name)
+                                    .truncate(),
+                            )
+                        })
+                        .inner
                         .interact(egui::Sense::drag());
                     label.dnd_set_drag_payload(*id);
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.add_space(12.0); // room for the scroll bar
                         ui.label(egui::RichText::new(n_docs.to_string()).small().weak())
                             .on_hover_text(format!(
                                 "{n_docs} documents hold this code or a sub-code"

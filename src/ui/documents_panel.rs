@@ -73,7 +73,13 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
                                 .monospace()
                                 .weak(),
                         );
-                        let r = ui.selectable_label(selected, truncate(&d.title, 38));
+                        let room = (ui.available_width() - 44.0).max(40.0);
+                        let r = ui
+                            .scope(|ui| {
+                                ui.set_max_width(room);
+                                ui.add(egui::Button::selectable(selected, &d.title).truncate())
+                            })
+                            .inner;
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             let txt = if n == 0 {
                                 "not coded".to_owned()

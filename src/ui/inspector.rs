@@ -181,9 +181,9 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
     ui.horizontal_wrapped(|ui| {
         ui.label("Category:");
         for c in &p.categories {
-            let key = c.key.map(|k| format!(" ({k})")).unwrap_or_default();
+            let key = c.key.map(|k| format!(" (key {k})")).unwrap_or_default();
             let on = ws.category == Some(c.id);
-            let text = egui::RichText::new(format!("{}{key}", c.name)).color(if on {
+            let text = egui::RichText::new(&c.name).color(if on {
                 egui::Color32::WHITE
             } else {
                 super::color(&c.color)
@@ -195,7 +195,7 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
             });
             if ui
                 .add(btn)
-                .on_hover_text("Category given to the next coding")
+                .on_hover_text(format!("Category given to the next coding{key}"))
                 .clicked()
             {
                 out.push(Intent::SetCategory(if on { None } else { Some(c.id) }));
@@ -225,13 +225,18 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
             ui.label(egui::RichText::new(hint).weak());
             return;
         };
-        ui.horizontal_wrapped(|ui| {
-            if let Some(code) = p.codebook.get(c.code) {
-                super::swatch(ui, &code.color);
+        // One line: actions on the right, the code's path truncated on the left.
+        ui.horizontal(|ui| ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("Delete").on_hover_text("Delete this coding (Delete key)").clicked() {
+                out.push(Intent::DeleteCoding(c.id));
             }
-            ui.label(egui::RichText::new(p.codebook.path(c.code)).strong());
-            let who = p.reviewer(c.reviewer).map(|r| r.initials.clone()).unwrap_or_default();
-            ui.label(egui::RichText::new(format!("by {who}")).weak());
+            let memo = if c.memo.is_empty() { "Memo…" } else { "Edit memo…" };
+            if ui.small_button(memo).on_hover_text("Write a memo on this passage").clicked() {
+                out.push(Intent::CodingMemo(c.id));
+            }
+            if ui.small_button("Change code…").clicked() {
+                out.push(Intent::OpenPicker);
+            }
             let r = egui::ComboBox::from_id_salt("coding_category")
                 .selected_text(c.category.and_then(|k| p.category(k)).map(|k| k.name.clone()).unwrap_or_else(|| "no category".into()))
                 .show_ui(ui, |ui| {
@@ -248,20 +253,17 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
                     }
                 });
             crate::ui::name_combo(r, "Category of the selected coding");
-            if ui.button("Change code…").clicked() {
-                out.push(Intent::OpenPicker);
-            }
-            let memo = if c.memo.is_empty() { "Add memo…" } else { "Edit memo…" };
-            if ui.button(memo).clicked() {
-                out.push(Intent::CodingMemo(c.id));
-            }
-            if ui.button("Delete coding").on_hover_text("Delete key").clicked() {
-                out.push(Intent::DeleteCoding(c.id));
-            }
-            if !c.memo.is_empty() {
-                ui.label(egui::RichText::new(format!("Memo: {}", c.memo)).italics());
-            }
-        });
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                if let Some(code) = p.codebook.get(c.code) {
+                    super::swatch(ui, &code.color);
+                }
+                let who = p.reviewer(c.reviewer).map(|r| r.initials.clone()).unwrap_or_default();
+                let memo = if c.memo.is_empty() { String::new() } else { format!(" · memo: {}", c.memo) };
+                let path = p.codebook.path(c.code);
+                ui.add(egui::Label::new(egui::RichText::new(format!("{path} · {who}{memo}")).strong()).truncate())
+                    .on_hover_text(format!("{path}\ncoded by {who}{memo}"));
+            });
+        }));
     });
     out
 }

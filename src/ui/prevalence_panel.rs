@@ -63,12 +63,18 @@ fn prevalence(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     });
     ui.label(egui::RichText::new(format!("N = {} documents. A document counts once for a code if it holds that code or any sub-code.", t.n_total)).small().weak());
     ui.add_space(4.0);
-    let name_width = (ui.available_width() - 110.0 - 32.0 * t.categories.len() as f32).max(110.0);
+    let name_width = (ui.available_width()
+        - 2.0 * NUM_W
+        - (CAT_W + 8.0) * t.categories.len() as f32
+        - 16.0
+        - 12.0)
+        .max(100.0);
     egui::ScrollArea::both()
         .id_salt("prevalence_table")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("prevalence_grid")
+                .min_col_width(8.0)
                 .striped(true)
                 .num_columns(3 + t.categories.len())
                 .spacing([8.0, 4.0])
@@ -86,8 +92,11 @@ fn prevalence(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                             .category(*id)
                             .map(|c| super::color(&c.color))
                             .unwrap_or(ui.visuals().text_color());
-                        ui.label(egui::RichText::new(short).strong().color(color))
-                            .on_hover_text(format!("Documents with a {name} coding of this code"));
+                        header_cat(
+                            ui,
+                            egui::RichText::new(short).strong().color(color),
+                            &format!("Documents with a {name} coding of this code"),
+                        );
                     }
                     ui.end_row();
                     for r in &t.rows {
@@ -119,13 +128,13 @@ fn prevalence(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                             ui,
                             &r.n_documents.to_string(),
                             &format!("{} of {} documents", r.n_documents, t.n_total),
-                            &r.path,
+                            NUM_W,
                         );
                         cell_right(
                             ui,
                             &r.percent,
                             &format!("{} / {} = {}%", r.n_documents, t.n_total, r.percent),
-                            &r.path,
+                            NUM_W,
                         );
                         for (k, n) in r.by_category.iter().enumerate() {
                             let name = &t.categories[k].1;
@@ -133,7 +142,7 @@ fn prevalence(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                                 ui,
                                 &n.to_string(),
                                 &format!("{n} documents with a {name} coding"),
-                                &r.path,
+                                CAT_W,
                             );
                         }
                         ui.end_row();
@@ -235,19 +244,37 @@ fn passages(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
 }
 
 mod egui_grid_helpers {
-    /// A right-aligned bold header cell with a tooltip.
-    pub fn header_right(ui: &mut egui::Ui, text: &str, hover: &str) {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(egui::RichText::new(text).strong())
-                .on_hover_text(hover);
-        });
+    /// Width of a number column.
+    pub const NUM_W: f32 = 38.0;
+    /// Width of a per-category column.
+    pub const CAT_W: f32 = 24.0;
+
+    /// A cell of exactly `width`, its content centred.
+    fn fixed_right(
+        ui: &mut egui::Ui,
+        width: f32,
+        add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+    ) -> egui::Response {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(
+            egui::Layout::centered_and_justified(egui::Direction::LeftToRight),
+        ));
+        add(&mut child)
     }
 
-    /// A right-aligned number cell; the accessible label names the code so
-    /// tests can find "Leadership: 9".
-    pub fn cell_right(ui: &mut egui::Ui, text: &str, hover: &str, _path: &str) {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(text).on_hover_text(hover);
-        });
+    /// A right-aligned bold header cell with a tooltip.
+    pub fn header_right(ui: &mut egui::Ui, text: &str, hover: &str) {
+        fixed_right(ui, NUM_W, |ui| ui.label(egui::RichText::new(text).strong()))
+            .on_hover_text(hover);
+    }
+
+    /// A right-aligned number cell of a fixed width.
+    pub fn cell_right(ui: &mut egui::Ui, text: &str, hover: &str, width: f32) {
+        fixed_right(ui, width, |ui| ui.label(text)).on_hover_text(hover);
+    }
+
+    /// A right-aligned coloured header cell.
+    pub fn header_cat(ui: &mut egui::Ui, text: egui::RichText, hover: &str) {
+        fixed_right(ui, CAT_W, |ui| ui.label(text)).on_hover_text(hover);
     }
 }

@@ -77,7 +77,8 @@ fn code_a_dragged_passage_through_the_picker_then_undo() {
     assert!(sel.len() > 10, "selected {sel:?}");
 
     // Category, then the picker: type, Enter.
-    h.get_by_label("Barrier (B)").click();
+    h.get_by_role_and_label(egui::Role::Button, "Barrier")
+        .click();
     h.run();
     h.get_by_label("Code selection…").click();
     h.run();
