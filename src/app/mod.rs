@@ -34,10 +34,13 @@ pub struct ThemaApp {
     last_title: String,
     /// Set once the user confirmed quitting with unsaved changes.
     allow_close: bool,
+    /// `THEMA_STARTUP_PROBE`: print the time to the first frame, then quit.
+    startup_probe: Option<std::time::Instant>,
 }
 
 /// Opens the window, on `project` if given.
 pub fn run(project: Option<PathBuf>) -> eframe::Result {
+    let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Thema")
@@ -49,7 +52,13 @@ pub fn run(project: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "Thema",
         options,
-        Box::new(move |cc| Ok(Box::new(ThemaApp::new(cc, Settings::load(), project)))),
+        Box::new(move |cc| {
+            let mut app = ThemaApp::new(cc, Settings::load(), project);
+            if std::env::var_os("THEMA_STARTUP_PROBE").is_some() {
+                app.startup_probe = Some(started);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }
 
@@ -74,6 +83,7 @@ impl ThemaApp {
             pending: Vec::new(),
             last_title: String::new(),
             allow_close: false,
+            startup_probe: None,
         };
         if let Some(path) = project {
             app.open_path(path);
@@ -179,6 +189,14 @@ impl eframe::App for ThemaApp {
             self.handle(&ctx, intent);
         }
         self.update_title(&ctx);
+        if let Some(started) = self.startup_probe.take() {
+            eprintln!(
+                "start_to_first_frame {:.1} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if self.import.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }

@@ -190,18 +190,24 @@ fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64,
             }
             Mode::Jump => view.scroll_to_char(f * total_chars / (frames + 10)),
             Mode::DragSelect => {
-                let y = 200.0 + (f % 40) as f32 * 10.0;
-                let pos = egui::pos2(300.0, y);
-                if f == 0 {
-                    events.push(egui::Event::PointerMoved(egui::pos2(300.0, 150.0)));
+                // Hover during warm-up, press, then drag down and up a screenful.
+                let start = egui::pos2(300.0, 150.0);
+                if f < 9 {
+                    events.push(egui::Event::PointerMoved(start));
+                } else if f == 9 {
                     events.push(egui::Event::PointerButton {
-                        pos: egui::pos2(300.0, 150.0),
+                        pos: start,
                         button: egui::PointerButton::Primary,
                         pressed: true,
                         modifiers: Default::default(),
                     });
+                } else {
+                    let y = 160.0 + ((f % 60) as f32 - 30.0).abs() * 15.0;
+                    events.push(egui::Event::PointerMoved(egui::pos2(
+                        300.0 + (f % 7) as f32 * 20.0,
+                        y,
+                    )));
                 }
-                events.push(egui::Event::PointerMoved(pos));
             }
             Mode::AddCoding => {
                 let s = rng.below(total_chars as u64 - 500) as usize;
@@ -227,6 +233,10 @@ fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64,
         if f >= 10 {
             times.push(ms);
         }
+    }
+    if mode == Mode::DragSelect {
+        let n = view.selected_range().map_or(0, |(a, b)| b - a);
+        assert!(n > 0, "the benchmark's drag must select text");
     }
     stats(times)
 }
