@@ -115,11 +115,11 @@ impl Dialog {
                         ui.label(egui::RichText::new("or add a reviewer").strong());
                     }
                     egui::Grid::new("reviewer_grid").num_columns(2).show(ui, |ui| {
-                        ui.label("Name");
-                        ui.add(egui::TextEdit::singleline(name).hint_text("e.g. Alex Byrne"));
+                        let l = ui.label("Name");
+                        ui.add(egui::TextEdit::singleline(name).hint_text("e.g. Alex Byrne")).labelled_by(l.id);
                         ui.end_row();
-                        ui.label("Initials");
-                        ui.add(egui::TextEdit::singleline(initials).hint_text("AB").desired_width(60.0));
+                        let l = ui.label("Initials");
+                        ui.add(egui::TextEdit::singleline(initials).hint_text("AB").desired_width(60.0)).labelled_by(l.id);
                         ui.end_row();
                     });
                     ui.horizontal(|ui| {

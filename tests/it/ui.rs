@@ -239,3 +239,130 @@ fn number_key_applies_a_pinned_code_and_clicking_a_code_lists_passages() {
             .is_some()
     );
 }
+
+/// A file "dropped" on the window, as the windowing layer reports it.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn fresh_app() -> Harness<'static, ThemaApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(64)
+        .build_eframe(|cc| ThemaApp::new(cc, Settings::in_memory(), None))
+}
+
+#[test]
+fn new_project_asks_who_is_codes_then_imports_dropped_files_with_per_file_errors() {
+    let mut h = fresh_app();
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text("Sam Reviewer");
+    h.run();
+    h.get_by_label("Add and start coding").click();
+    h.run();
+    assert!(h.query_by_label("Coding as Sam Reviewer (SR)").is_some());
+
+    let cwd = std::env::current_dir().unwrap();
+    for f in [
+        "tests/fixtures/two_pages.pdf",
+        "tests/fixtures/truncated.pdf",
+        "tests/fixtures/interview.md",
+    ] {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(cwd.join(f))));
+    }
+    h.run();
+    // The import runs on worker threads; let it finish.
+    for _ in 0..200 {
+        if h.state().import.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    let ws = h.state().ws.as_ref().unwrap();
+    assert_eq!(
+        ws.project.documents.len(),
+        2,
+        "the broken PDF is skipped, the others import"
+    );
+    assert!(h.query_by_label("Import finished").is_some());
+    assert!(
+        h.query_by_label_contains("truncated.pdf was not imported")
+            .is_some()
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    // One undo removes the whole import.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.as_ref().unwrap().project.documents.len(), 0);
+}
+
+#[test]
+fn save_writes_the_file_and_closing_with_changes_asks_first() {
+    let (dir, mut h) = open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (AB) —").click();
+    h.run();
+    // Delete a code with its codings, after confirming.
+    h.get_by_role_and_label(egui::Role::Button, "Co-location")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Delete…").click();
+    h.run();
+    assert!(h.query_by_label_contains("This also deletes").is_some());
+    h.get_by_role_and_label(egui::Role::Button, "Delete")
+        .click();
+    h.run();
+    let n = h.state().ws.as_ref().unwrap().project.codings.len();
+    assert!(n < 98, "the code's codings went with it");
+    assert!(h.state().ws.as_ref().unwrap().undo.is_dirty());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let path = dir.path().join("sample.thema.ron");
+    let saved = thema::io::project_file::load(&path).unwrap().project;
+    assert_eq!(saved.codings.len(), n);
+    assert!(
+        thema::io::project_file::backup_path(&path).exists(),
+        "the previous version is kept"
+    );
+    assert!(!h.state().ws.as_ref().unwrap().undo.is_dirty());
+
+    // A new change, then Close project: Thema asks; "Don't save" closes.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Close project").click();
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().ws.is_none(), "back on the start screen");
+    assert_eq!(
+        thema::io::project_file::load(&path)
+            .unwrap()
+            .project
+            .codings
+            .len(),
+        n,
+        "file unchanged"
+    );
+}
