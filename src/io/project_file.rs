@@ -181,12 +181,7 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     out.push_str("    ],\n");
 
     let mut codings: Vec<_> = p.codings.iter().collect();
-    let doc_pos: std::collections::HashMap<_, _> = p
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id, i))
-        .collect();
+    let doc_pos = p.doc_positions();
     codings.sort_by_key(|c| {
         (
             doc_pos.get(&c.doc).copied().unwrap_or(usize::MAX),

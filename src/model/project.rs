@@ -150,6 +150,15 @@ impl Project {
         self.codings.iter().filter(move |c| c.doc == doc)
     }
 
+    /// Position of each document in the list, for sorting by document order.
+    pub fn doc_positions(&self) -> std::collections::HashMap<DocId, usize> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect()
+    }
+
     /// The next free reference number (one more than the largest in use).
     pub fn next_reference(&self) -> u32 {
         self.documents

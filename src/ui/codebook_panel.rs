@@ -243,54 +243,24 @@ fn code_menu(ui: &mut egui::Ui, ws: &Workspace, id: CodeId, pinned: bool, out: &
             }
             ui.close();
         }
-        egui::ScrollArea::vertical()
-            .max_height(320.0)
-            .show(ui, |ui| {
-                for (other, level) in p.codebook.tree_order() {
-                    if p.codebook.would_cycle(id, Some(other)) {
-                        continue;
-                    }
-                    let name = p
-                        .codebook
-                        .get(other)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    if ui
-                        .button(format!("{}{}", "   ".repeat(level - 1), name))
-                        .clicked()
-                    {
-                        if let Some(cmd) = ops::move_code(p, id, Some(other), None) {
-                            out.push(Intent::Apply("Move code".into(), cmd));
-                        }
-                        ui.close();
-                    }
-                }
-            });
+        if let Some(target) = pick_code(ui, p, |other| !p.codebook.would_cycle(id, Some(other)))
+            && let Some(cmd) = ops::move_code(p, id, Some(target), None)
+        {
+            out.push(Intent::Apply("Move code".into(), cmd));
+        }
     });
     ui.menu_button("Merge into", |ui| {
-        egui::ScrollArea::vertical()
-            .max_height(320.0)
-            .show(ui, |ui| {
-                for (other, level) in p.codebook.tree_order() {
-                    if other == id || p.codebook.ancestors(other).contains(&id) {
-                        continue;
-                    }
-                    let name = p
-                        .codebook
-                        .get(other)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    if ui
-                        .button(format!("{}{}", "   ".repeat(level - 1), name))
-                        .clicked()
-                    {
-                        if let Some(cmd) = ops::merge_codes(p, id, other) {
-                            out.push(Intent::Apply(format!("Merge into \"{name}\""), cmd));
-                        }
-                        ui.close();
-                    }
-                }
-            });
+        if let Some(target) = pick_code(ui, p, |other| {
+            other != id && !p.codebook.ancestors(other).contains(&id)
+        }) && let Some(cmd) = ops::merge_codes(p, id, target)
+        {
+            let name = p
+                .codebook
+                .get(target)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            out.push(Intent::Apply(format!("Merge into \"{name}\""), cmd));
+        }
     });
     ui.separator();
     if ui.button("Delete…").clicked() {
@@ -328,4 +298,36 @@ fn disclosure(ui: &mut egui::Ui, collapsed: bool) -> egui::Response {
     } else {
         "Hide sub-codes"
     })
+}
+
+/// A scrollable, indented list of the codes `allowed` accepts; returns the
+/// one clicked (and closes the menu).
+fn pick_code(
+    ui: &mut egui::Ui,
+    p: &crate::model::Project,
+    allowed: impl Fn(CodeId) -> bool,
+) -> Option<CodeId> {
+    let mut picked = None;
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for (other, level) in p.codebook.tree_order() {
+                if !allowed(other) {
+                    continue;
+                }
+                let name = p
+                    .codebook
+                    .get(other)
+                    .map(|c| c.name.as_str())
+                    .unwrap_or_default();
+                if ui
+                    .button(format!("{}{}", "   ".repeat(level - 1), name))
+                    .clicked()
+                {
+                    picked = Some(other);
+                    ui.close();
+                }
+            }
+        });
+    picked
 }

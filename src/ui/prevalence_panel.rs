@@ -182,12 +182,7 @@ fn passages(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
         .iter()
         .filter(|c| family.contains(&c.code))
         .collect();
-    let doc_pos: std::collections::HashMap<_, _> = p
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id, i))
-        .collect();
+    let doc_pos = p.doc_positions();
     list.sort_by_key(|c| (doc_pos.get(&c.doc).copied().unwrap_or(usize::MAX), c.start));
     ui.label(
         egui::RichText::new(format!("{} passages (including sub-codes)", list.len()))

@@ -20,6 +20,21 @@ fn open_sample() -> (tempfile::TempDir, Harness<'static, ThemaApp>) {
     (dir, harness)
 }
 
+/// The document view's rect and the screen y of the text's first line.
+fn text_area(h: &Harness<'_, ThemaApp>) -> (egui::Rect, f32) {
+    let rect = h.get_by_label("Document text").rect();
+    let top = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .view
+        .last_rect
+        .top()
+        .max(rect.top());
+    (rect, top)
+}
+
 fn select_by_drag(h: &mut Harness<'_, ThemaApp>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
     h.run();
@@ -53,16 +68,7 @@ fn code_a_dragged_passage_through_the_picker_then_undo() {
     let care_before = count(&h, "20.0");
 
     // Drag across the first line of the open document.
-    let rect = h.get_by_label("Document text").rect();
-    let top = h
-        .state()
-        .ws
-        .as_ref()
-        .unwrap()
-        .view
-        .last_rect
-        .top()
-        .max(rect.top());
+    let (rect, top) = text_area(&h);
     let from = egui::pos2(rect.left() + 70.0, top + 125.0);
     let to = egui::pos2(rect.left() + 330.0, top + 125.0);
     select_by_drag(&mut h, from, to);
@@ -130,16 +136,7 @@ fn number_key_applies_a_pinned_code_and_clicking_a_code_lists_passages() {
     h.get_by_label_contains("Chidi Dike (CD) —").click();
     h.run();
     // Select a passage, then press 2 (Leadership is pinned second).
-    let rect = h.get_by_label("Document text").rect();
-    let top = h
-        .state()
-        .ws
-        .as_ref()
-        .unwrap()
-        .view
-        .last_rect
-        .top()
-        .max(rect.top());
+    let (rect, top) = text_area(&h);
     select_by_drag(
         &mut h,
         egui::pos2(rect.left() + 60.0, top + 125.0),
