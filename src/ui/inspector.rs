@@ -65,10 +65,11 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                             reference,
                         }
                     };
-                    ui.label("Title");
+                    let label = ui.label("Title");
                     let mut title = d.title.clone();
                     if ui
                         .add(egui::TextEdit::singleline(&mut title).desired_width(420.0))
+                        .labelled_by(label.id)
                         .changed()
                     {
                         out.push(Intent::ApplyTyping(
@@ -77,7 +78,7 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                         ));
                     }
                     ui.end_row();
-                    ui.label("Short reference");
+                    let label = ui.label("Short reference");
                     let mut sr = d.short_ref.clone();
                     if ui
                         .add(
@@ -85,6 +86,7 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                                 .hint_text("e.g. Smith 2019")
                                 .desired_width(200.0),
                         )
+                        .labelled_by(label.id)
                         .changed()
                     {
                         out.push(Intent::ApplyTyping(
@@ -93,10 +95,11 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                         ));
                     }
                     ui.end_row();
-                    ui.label("Reference number");
+                    let label = ui.label("Reference number");
                     let mut r = d.reference;
                     if ui
                         .add(egui::DragValue::new(&mut r).range(1..=9999))
+                        .labelled_by(label.id)
                         .changed()
                     {
                         out.push(Intent::Apply(
@@ -106,7 +109,7 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                     }
                     ui.end_row();
                     for a in &p.attributes {
-                        ui.label(&a.name);
+                        let label = ui.label(&a.name);
                         let current = d.attribute(a.id).to_owned();
                         let set = |v: String| Command::SetAttributeValue {
                             doc: d.id,
@@ -139,12 +142,14 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                                             }
                                         }
                                     });
+                                let _ = label;
                                 crate::ui::name_combo(r, &name);
                             }
                             AttrKind::Number | AttrKind::Text => {
                                 let mut v = current.clone();
-                                let resp =
-                                    ui.add(egui::TextEdit::singleline(&mut v).desired_width(200.0));
+                                let resp = ui
+                                    .add(egui::TextEdit::singleline(&mut v).desired_width(200.0))
+                                    .labelled_by(label.id);
                                 if resp.changed() {
                                     if matches!(a.kind, AttrKind::Number)
                                         && !v.is_empty()

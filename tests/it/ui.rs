@@ -363,3 +363,43 @@ fn save_writes_the_file_and_closing_with_changes_asks_first() {
         "file unchanged"
     );
 }
+
+#[test]
+fn document_attributes_are_edited_in_the_window_and_undone() {
+    let (_dir, mut h) = open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (AB) —").click();
+    h.run();
+    h.get_by_label("Edit details").click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::ComboBox, "Study type").click();
+    h.run();
+    h.get_by_label("Systematic review").click();
+    h.run();
+    let value = |h: &Harness<'_, ThemaApp>| {
+        let p = &h.state().ws.as_ref().unwrap().project;
+        let attr = p.attribute_by_name("Study type").unwrap().id;
+        p.documents[0].attribute(attr).to_owned()
+    };
+    assert_eq!(value(&h), "Systematic review");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(value(&h), "Qualitative study");
+}
+
+#[test]
+fn window_title_names_the_project_and_unsaved_state() {
+    let mut ws = thema::app::Workspace::new(
+        thema::model::Project::new("My review"),
+        Some("/tmp/my_review.thema.ron".into()),
+    );
+    assert_eq!(ws.title(), "My review (my_review.thema.ron) — Thema");
+    ws.undo
+        .apply(
+            &mut ws.project,
+            "Rename",
+            thema::edit::Command::RenameProject("Renamed".into()),
+        )
+        .unwrap();
+    assert_eq!(ws.title(), "● Renamed (my_review.thema.ron) — Thema");
+}
