@@ -92,6 +92,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             id: AttrId::from_u128(0xA77E_0000 + i as u128 + 1),
             name: a.name.clone(),
             kind,
+            bins: if a.name == "Year" {
+                year_bins()
+            } else {
+                Vec::new()
+            },
         };
         edit::apply(&mut p, Command::InsertAttributeDef { index: i, def })?;
     }
@@ -158,4 +163,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         p.codings.len()
     );
     Ok(())
+}
+
+/// Publication-year ranges for the characteristics table.
+fn year_bins() -> Vec<thema::model::Bin> {
+    [(2015.0, 2019.0), (2020.0, 2022.0), (2023.0, 2025.0)]
+        .into_iter()
+        .map(|(from, to)| thema::model::Bin { from, to })
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! The headless command line: `thema check`, `thema import`, `thema report`.
 //! Each subcommand returns its exit code; messages go to stdout/stderr.
 
-use crate::analysis::{self, DocFilter, ReviewerView, Scope};
+use crate::analysis::{DocFilter, ReviewerView, Scope};
 use crate::edit::{self, ops};
 use crate::io::{import::ImportJob, project_file, report};
 use crate::model::Project;
@@ -28,19 +28,22 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Print or write a table.
+    /// Print or write a table, or the whole report.
     Report {
         project: PathBuf,
-        /// Which table: prevalence.
+        /// prevalence, references, characteristics, crosstab, citations, summary, or all.
         #[arg(long, default_value = "prevalence")]
         table: String,
-        /// csv, md or json.
+        /// csv, md, json, xlsx or html.
         #[arg(long, default_value = "csv")]
         format: report::Format,
+        /// Attribute whose values split the table (crosstab columns, references groups).
+        #[arg(long)]
+        by: Option<String>,
         /// Only documents whose attribute has this value, e.g. "Group=Review article".
         #[arg(long)]
         filter: Option<String>,
-        /// Only this reviewer's codings (name, initials or id), or "all".
+        /// Whose codings: a reviewer's name, initials or id; "consensus"; or "all".
         #[arg(long, default_value = "all")]
         reviewer: String,
         /// Write to this file instead of standard output.
@@ -58,18 +61,19 @@ pub fn run(cmd: CliCommand) -> i32 {
             project,
             table,
             format,
+            by,
             filter,
             reviewer,
             output,
         } => {
-            match report_cmd(
-                &project,
-                &table,
+            let args = ReportArgs {
+                table,
                 format,
-                filter.as_deref(),
-                &reviewer,
-                output.as_deref(),
-            ) {
+                by,
+                filter,
+                reviewer,
+            };
+            match report_cmd(&project, &args, output.as_deref()) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("thema: {e}");
@@ -198,6 +202,8 @@ pub fn scope_from_args(p: &Project, filter: Option<&str>, reviewer: &str) -> Res
     };
     let reviewers = if reviewer.eq_ignore_ascii_case("all") {
         ReviewerView::All
+    } else if reviewer.eq_ignore_ascii_case("consensus") {
+        ReviewerView::Consensus
     } else {
         let r = p
             .reviewers
@@ -213,27 +219,106 @@ pub fn scope_from_args(p: &Project, filter: Option<&str>, reviewer: &str) -> Res
     Ok(Scope { docs, reviewers })
 }
 
-fn report_cmd(
-    path: &Path,
-    table: &str,
-    format: report::Format,
-    filter: Option<&str>,
-    reviewer: &str,
-    output: Option<&Path>,
-) -> Result<(), String> {
-    let p = project_file::load(path).map_err(|e| e.to_string())?.project;
-    let scope = scope_from_args(&p, filter, reviewer)?;
-    let text = match table {
-        "prevalence" => report::prevalence(&analysis::prevalence(&p, &scope), format),
-        other => return Err(format!("unknown table '{other}' (available: prevalence)")),
+/// What `thema report` was asked for.
+pub struct ReportArgs {
+    pub table: String,
+    pub format: report::Format,
+    pub by: Option<String>,
+    pub filter: Option<String>,
+    pub reviewer: String,
+}
+
+/// Table names `thema report --table` accepts.
+pub const TABLES: [&str; 7] = [
+    "prevalence",
+    "references",
+    "characteristics",
+    "crosstab",
+    "citations",
+    "summary",
+    "all",
+];
+
+/// Produces the report's bytes (text formats are UTF-8).
+pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> {
+    use crate::analysis::{TableOptions, Tables};
+    use report::{Format, html, sheets, text, xlsx};
+    if !TABLES.contains(&args.table.as_str()) {
+        return Err(format!(
+            "unknown table '{}' (available: {})",
+            args.table,
+            TABLES.join(", ")
+        ));
+    }
+    let scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer)?;
+    let by = match &args.by {
+        Some(name) => Some(
+            p.attribute_by_name(name)
+                .ok_or_else(|| format!("the project has no attribute named '{name}'"))?
+                .id,
+        ),
+        None => None,
     };
+    if args.table == "crosstab" && by.is_none() {
+        return Err("the crosstab table needs --by ATTRIBUTE (e.g. --by \"Study type\")".into());
+    }
+    let tables = Tables::compute(
+        p,
+        &scope,
+        &TableOptions {
+            group_by: by,
+            crosstab_by: by,
+        },
+    );
+    if args.table == "all" {
+        return match args.format {
+            Format::Html => html::report(p, &tables).map(String::into_bytes),
+            Format::Xlsx => xlsx::workbook(&sheets::all(&tables)),
+            other => Err(format!(
+                "--table all is written as html or xlsx, not {other}"
+            )),
+        };
+    }
+    let sheet = match args.table.as_str() {
+        "prevalence" => sheets::prevalence(&tables.prevalence),
+        "references" => sheets::references(&tables.references),
+        "characteristics" => sheets::characteristics(&tables.characteristics),
+        "crosstab" => sheets::crosstab(
+            tables
+                .crosstab
+                .as_ref()
+                .ok_or("the crosstab attribute was not found")?,
+        ),
+        "citations" => sheets::citations(&tables.citations),
+        _ => sheets::summary(&tables.summaries),
+    };
+    let n = tables.prevalence.n_total;
+    Ok(match args.format {
+        Format::Csv => text::csv(&sheet).into_bytes(),
+        Format::Markdown if args.table == "prevalence" => {
+            text::prevalence_markdown(&tables.prevalence).into_bytes()
+        }
+        Format::Markdown => text::markdown(&sheet).into_bytes(),
+        Format::Json => text::json(&sheet, n).into_bytes(),
+        Format::Xlsx => xlsx::workbook(&[sheet])?,
+        Format::Html => html::table_page(p, &sheet).into_bytes(),
+    })
+}
+
+fn report_cmd(path: &Path, args: &ReportArgs, output: Option<&Path>) -> Result<(), String> {
+    let p = project_file::load(path).map_err(|e| e.to_string())?.project;
+    let bytes = render_report(&p, args)?;
     match output {
+        None if args.format.is_binary() => Err(format!(
+            "{} is a binary format: give an output file with -o",
+            args.format
+        )),
         None => {
-            print!("{text}");
-            Ok(())
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| e.to_string())
         }
-        Some(out) => {
-            project_file::write_atomic(out, text.as_bytes(), false).map_err(|e| e.to_string())
-        }
+        Some(out) => project_file::write_atomic(out, &bytes, false).map_err(|e| e.to_string()),
     }
 }

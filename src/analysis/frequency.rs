@@ -2,10 +2,10 @@
 //! the synthesis guide: a document counts once for a code when it holds at
 //! least one coding of that code or of any descendant.
 
+use super::prepare::{BitSet, NO_CATEGORY, Prepared, docs_per_code};
 use super::rounding::{percent, percent_value};
 use super::scope::Scope;
-use crate::model::{CategoryId, CodeId, DocId, Project};
-use std::collections::HashMap;
+use crate::model::{CategoryId, CodeId, Project};
 
 /// One code's row of the prevalence table.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,84 +54,40 @@ impl PrevalenceTable {
     }
 }
 
-/// A fixed-size set of document indices.
-#[derive(Clone)]
-struct DocSet(Vec<u64>);
-
-impl DocSet {
-    fn new(n: usize) -> Self {
-        Self(vec![0; n.div_ceil(64)])
-    }
-    fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-    fn len(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
-}
-
 /// Computes the prevalence table for `scope`.
 pub fn prevalence(p: &Project, scope: &Scope) -> PrevalenceTable {
-    let doc_index: HashMap<DocId, usize> = scope
-        .documents(p)
-        .enumerate()
-        .map(|(i, d)| (d.id, i))
-        .collect();
-    let n_total = doc_index.len();
-    let order = p.codebook.tree_order();
-    let code_index: HashMap<CodeId, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (*id, i))
-        .collect();
-    // For each code, itself and its ancestors as indices into `order`.
-    let chains: Vec<Vec<usize>> = order
-        .iter()
-        .map(|(id, _)| {
-            std::iter::once(*id)
-                .chain(p.codebook.ancestors(*id))
-                .filter_map(|c| code_index.get(&c).copied())
-                .collect()
-        })
-        .collect();
-    let cat_index: HashMap<CategoryId, usize> = p
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
-    let n_cats = p.categories.len();
+    prevalence_of(&Prepared::new(p, scope))
+}
 
-    let mut per_code = vec![DocSet::new(n_total); order.len()];
-    let mut per_code_cat = vec![DocSet::new(n_total); order.len() * n_cats];
-    let mut per_cat = vec![DocSet::new(n_total); n_cats];
-
-    for c in p.codings.iter().filter(|c| scope.includes_coding(c)) {
-        let (Some(&di), Some(&ci)) = (doc_index.get(&c.doc), code_index.get(&c.code)) else {
-            continue;
-        };
-        let cat = c.category.and_then(|k| cat_index.get(&k).copied());
-        if let Some(k) = cat {
-            per_cat[k].insert(di);
-        }
-        for &a in &chains[ci] {
-            per_code[a].insert(di);
-            if let Some(k) = cat {
-                per_code_cat[a * n_cats + k].insert(di);
-            }
+/// Prevalence from prepared data.
+pub fn prevalence_of(prep: &Prepared<'_>) -> PrevalenceTable {
+    let p = prep.project;
+    let n_total = prep.n_docs();
+    let n_cats = prep.n_categories();
+    let per_code = docs_per_code(prep);
+    let mut per_code_cat = vec![BitSet::new(n_total); prep.codes.len() * n_cats];
+    let mut per_cat = vec![BitSet::new(n_total); n_cats];
+    for c in prep.codings.iter().filter(|c| c.cat != NO_CATEGORY) {
+        let k = c.cat as usize;
+        per_cat[k].insert(c.doc as usize);
+        for &a in &prep.chains[c.code as usize] {
+            per_code_cat[a as usize * n_cats + k].insert(c.doc as usize);
         }
     }
-
-    let rows = order
+    let rows = prep
+        .codes
         .iter()
         .enumerate()
         .map(|(i, (id, level))| {
             let n = per_code[i].len();
-            let code = p.codebook.get(*id).expect("code from tree order");
             PrevalenceRow {
                 code: *id,
-                path: p.codebook.path(*id),
-                name: code.name.clone(),
+                path: prep.path(i),
+                name: p
+                    .codebook
+                    .get(*id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
                 level: *level,
                 n_documents: n,
                 percent: percent(n, n_total, 1),

@@ -1,9 +1,18 @@
 //! Analysis: pure functions over `&Project` and a `Scope`. The window's
 //! tables and the command-line reports call the same functions.
 
+pub mod characteristics;
+pub mod citations;
+pub mod crosstab;
 pub mod frequency;
+pub mod prepare;
+pub mod references;
 pub mod rounding;
 pub mod scope;
+pub mod summary;
+pub mod tables;
 
-pub use frequency::{PrevalenceRow, PrevalenceTable, prevalence};
+pub use frequency::{PrevalenceRow, PrevalenceTable, prevalence, prevalence_of};
+pub use prepare::Prepared;
 pub use scope::{DocFilter, ReviewerView, Scope};
+pub use tables::{TableOptions, Tables};

@@ -48,3 +48,31 @@ mod tests {
         assert_eq!(percent(2, 3, 0), "67");
     }
 }
+
+/// The third quartile (upper quartile) of `values` by linear interpolation
+/// between closest ranks (the method of R's type 7 and Excel's
+/// QUARTILE.INC). `None` for no values.
+pub fn upper_quartile(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let h = (v.len() - 1) as f64 * 0.75;
+    let lo = h.floor() as usize;
+    let hi = h.ceil() as usize;
+    Some(v[lo] + (h - lo as f64) * (v[hi] - v[lo]))
+}
+
+#[cfg(test)]
+mod quartile_tests {
+    use super::upper_quartile;
+
+    #[test]
+    fn matches_excel_quartile_inc() {
+        assert_eq!(upper_quartile(&[1.0, 2.0, 3.0, 4.0]), Some(3.25));
+        assert_eq!(upper_quartile(&[7.0]), Some(7.0));
+        assert_eq!(upper_quartile(&[5.0, 1.0, 9.0, 3.0, 7.0]), Some(7.0));
+        assert_eq!(upper_quartile(&[]), None);
+    }
+}

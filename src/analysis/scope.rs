@@ -8,7 +8,8 @@ use crate::model::{AttrId, Coding, Document, Project, ReviewerId};
 pub enum DocFilter {
     #[default]
     All,
-    /// Documents whose attribute has exactly this value.
+    /// Documents whose attribute has exactly this value (or, for a number
+    /// attribute with bins, whose value falls in the bin with this label).
     Attribute { attr: AttrId, value: String },
 }
 
@@ -19,6 +20,8 @@ pub enum ReviewerView {
     #[default]
     All,
     One(ReviewerId),
+    /// The codings agreed between reviewers (the Consensus reviewer).
+    Consensus,
 }
 
 /// Documents and codings a table counts.
@@ -38,13 +41,34 @@ impl Scope {
 
     pub fn includes_coding(&self, c: &Coding) -> bool {
         match self.reviewers {
-            ReviewerView::All => true,
+            ReviewerView::All => c.reviewer != ReviewerId::CONSENSUS,
             ReviewerView::One(r) => c.reviewer == r,
+            ReviewerView::Consensus => c.reviewer == ReviewerId::CONSENSUS,
         }
     }
 
     /// Documents in scope, in project order.
     pub fn documents<'a>(&'a self, p: &'a Project) -> impl Iterator<Item = &'a Document> + 'a {
         p.documents.iter().filter(|d| self.includes_doc(d))
+    }
+
+    /// A short description, e.g. "Group = Review article · codings of all reviewers".
+    pub fn describe(&self, p: &Project) -> String {
+        let docs = match &self.docs {
+            DocFilter::All => "all documents".to_owned(),
+            DocFilter::Attribute { attr, value } => {
+                let name = p
+                    .attribute_def(*attr)
+                    .map(|a| a.name.as_str())
+                    .unwrap_or("?");
+                format!("{name} = {value}")
+            }
+        };
+        let who = match self.reviewers {
+            ReviewerView::All => "all reviewers".to_owned(),
+            ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
+            ReviewerView::Consensus => "Consensus".to_owned(),
+        };
+        format!("{docs} · codings of {who}")
     }
 }

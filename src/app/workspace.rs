@@ -75,6 +75,7 @@ impl Workspace {
     pub fn reviewer_view_key(&self) -> u64 {
         match self.scope.reviewers {
             ReviewerView::All => 0,
+            ReviewerView::Consensus => 1,
             ReviewerView::One(r) => r.0.as_u64_pair().0 ^ r.0.as_u64_pair().1,
         }
     }

@@ -63,3 +63,35 @@ typed_id!(
     /// Identifies a document attribute definition (Year, Study type, ...).
     AttrId
 );
+
+/// A fast hasher for the typed ids (random UUIDs need no DoS-resistant
+/// hashing); tables hash hundreds of thousands of ids per recompute.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A `HashMap` keyed by typed ids, with the fast hasher.
+pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+impl ReviewerId {
+    /// The reserved reviewer that holds consensus codings.
+    pub const CONSENSUS: ReviewerId = ReviewerId(uuid::Uuid::from_u128(0xC0_45E5_5005));
+}

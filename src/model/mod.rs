@@ -12,5 +12,5 @@ pub mod validate;
 pub use codebook::{Code, Codebook};
 pub use coding::Coding;
 pub use document::{Document, Source, SourceKind};
-pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, ReviewerId};
-pub use project::{AttrKind, AttributeDef, Category, FORMAT_VERSION, Project, Reviewer};
+pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, IdMap, ReviewerId};
+pub use project::{AttrKind, AttributeDef, Bin, Category, FORMAT_VERSION, Project, Reviewer};

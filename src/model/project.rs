@@ -47,6 +47,39 @@ pub struct AttributeDef {
     pub id: AttrId,
     pub name: String,
     pub kind: AttrKind,
+    /// Ranges that number values are grouped into in tables (e.g. years
+    /// 1997–2004, 2005–2009); empty lists every value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bins: Vec<Bin>,
+}
+
+/// A closed range `[from, to]` of number values, shown as "from–to".
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bin {
+    pub from: f64,
+    pub to: f64,
+}
+
+impl Bin {
+    pub fn contains(&self, v: f64) -> bool {
+        self.from <= v && v <= self.to
+    }
+
+    /// "1997–2004" (whole numbers without decimals).
+    pub fn label(&self) -> String {
+        let f = |x: f64| {
+            if x.fract() == 0.0 {
+                format!("{x:.0}")
+            } else {
+                format!("{x}")
+            }
+        };
+        if self.from == self.to {
+            f(self.from)
+        } else {
+            format!("{}–{}", f(self.from), f(self.to))
+        }
+    }
 }
 
 /// A whole review project.

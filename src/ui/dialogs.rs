@@ -364,6 +364,7 @@ fn attributes(
                 id: AttrId::new(),
                 name: draft.name.trim().to_owned(),
                 kind,
+                bins: Vec::new(),
             };
             out.push(Intent::Apply(
                 format!("Add attribute {}", def.name),

@@ -279,11 +279,8 @@ pub fn document_body(ui: &mut egui::Ui, ws: &mut Workspace) -> Vec<Intent> {
         return Vec::new();
     };
     let key = ws.reviewer_view_key();
-    let view = ws.scope.reviewers.clone();
-    let visible = move |c: &crate::model::Coding| match view {
-        crate::analysis::ReviewerView::All => true,
-        crate::analysis::ReviewerView::One(r) => c.reviewer == r,
-    };
+    let view = ws.scope.clone();
+    let visible = move |c: &crate::model::Coding| view.includes_coding(c);
     ws.view
         .show(ui, &ws.project, doc, key, &visible)
         .into_iter()

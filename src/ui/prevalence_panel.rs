@@ -36,6 +36,7 @@ fn prevalence(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
         ui.label("Codings of");
         let current = match ws.scope.reviewers {
             ReviewerView::All => "all reviewers".to_owned(),
+            ReviewerView::Consensus => "Consensus".to_owned(),
             ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
         };
         crate::ui::name_combo(

@@ -6,4 +6,5 @@ mod cli;
 mod edit;
 mod fixtures;
 mod io;
+mod tables;
 mod ui;

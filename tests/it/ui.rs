@@ -372,7 +372,8 @@ fn document_attributes_are_edited_in_the_window_and_undone() {
     h.run();
     h.get_by_label("Edit details").click();
     h.run();
-    h.get_by_role_and_label(egui::Role::ComboBox, "Study type").click();
+    h.get_by_role_and_label(egui::Role::ComboBox, "Study type")
+        .click();
     h.run();
     h.get_by_label("Systematic review").click();
     h.run();

@@ -1,0 +1,91 @@
+//! Citation lists: for each code, the reference numbers of the documents
+//! that hold it (rolled up), sorted and compressed: `(2,3,6,7,11,13–17)`.
+
+use super::prepare::{Prepared, docs_per_code};
+use crate::model::CodeId;
+
+/// Sorts, removes duplicates and compresses runs of three or more
+/// consecutive numbers into `a–b` (pairs stay as `a,b`), in parentheses.
+/// An empty list gives an empty string.
+pub fn compress(refs: &[u32]) -> String {
+    let mut v = refs.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    if v.is_empty() {
+        return String::new();
+    }
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i;
+        while j + 1 < v.len() && v[j + 1] == v[j] + 1 {
+            j += 1;
+        }
+        if j - i >= 2 {
+            parts.push(format!("{}–{}", v[i], v[j]));
+        } else {
+            parts.extend(v[i..=j].iter().map(u32::to_string));
+        }
+        i = j + 1;
+    }
+    format!("({})", parts.join(","))
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CitationRow {
+    pub code: CodeId,
+    pub path: String,
+    pub name: String,
+    pub level: usize,
+    /// Sorted reference numbers.
+    pub references: Vec<u32>,
+    pub citations: String,
+}
+
+pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
+    let per_code = docs_per_code(prep);
+    prep.codes
+        .iter()
+        .enumerate()
+        .map(|(i, (id, level))| {
+            let mut references: Vec<u32> = per_code[i]
+                .iter()
+                .map(|d| prep.doc(d as u32).reference)
+                .collect();
+            references.sort_unstable();
+            references.dedup();
+            CitationRow {
+                code: *id,
+                path: prep.path(i),
+                name: prep
+                    .project
+                    .codebook
+                    .get(*id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                level: *level,
+                citations: compress(&references),
+                references,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compress;
+
+    #[test]
+    fn compression_edge_cases() {
+        assert_eq!(
+            compress(&[2, 3, 6, 7, 11, 13, 14, 15, 16, 17]),
+            "(2,3,6,7,11,13–17)"
+        );
+        assert_eq!(compress(&[5]), "(5)");
+        assert_eq!(compress(&[4, 5]), "(4,5)");
+        assert_eq!(compress(&[9, 1, 3, 2]), "(1–3,9)");
+        assert_eq!(compress(&[7, 7, 8, 8, 9]), "(7–9)");
+        assert_eq!(compress(&[]), "");
+        assert_eq!(compress(&[1, 3, 5]), "(1,3,5)");
+    }
+}

@@ -1,0 +1,172 @@
+//! One pass over a project for a scope: which documents are in scope (N),
+//! the code tree in order with each code's ancestor chain, and every coding
+//! in scope as dense indices. Every table is computed from this.
+
+use super::scope::Scope;
+use crate::model::{CodeId, DocId, IdMap, Project};
+
+/// A coding in scope, as dense indices.
+#[derive(Clone, Copy, Debug)]
+pub struct ScopedCoding {
+    /// Index into `Prepared::docs`.
+    pub doc: u32,
+    /// Index into `Prepared::codes`.
+    pub code: u32,
+    /// Index into `project.categories`, or `NO_CATEGORY`.
+    pub cat: u16,
+    /// Index into `project.codings`.
+    pub index: u32,
+}
+
+pub const NO_CATEGORY: u16 = u16::MAX;
+
+/// The project seen through a scope.
+pub struct Prepared<'a> {
+    pub project: &'a Project,
+    pub scope: Scope,
+    /// Indices into `project.documents` of the documents in scope, in order.
+    pub docs: Vec<usize>,
+    /// Codes in tree order with their level (1 = top).
+    pub codes: Vec<(CodeId, usize)>,
+    /// For each code: itself and its ancestors, as indices into `codes`.
+    pub chains: Vec<Vec<u32>>,
+    /// Codings in scope.
+    pub codings: Vec<ScopedCoding>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(project: &'a Project, scope: &Scope) -> Self {
+        let docs: Vec<usize> = project
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| scope.includes_doc(d))
+            .map(|(i, _)| i)
+            .collect();
+        let doc_slot: IdMap<DocId, u32> = docs
+            .iter()
+            .enumerate()
+            .map(|(slot, &i)| (project.documents[i].id, slot as u32))
+            .collect();
+        let codes = project.codebook.tree_order();
+        let code_slot: IdMap<CodeId, u32> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i as u32))
+            .collect();
+        let chains = codes
+            .iter()
+            .map(|(id, _)| {
+                std::iter::once(*id)
+                    .chain(project.codebook.ancestors(*id))
+                    .filter_map(|c| code_slot.get(&c).copied())
+                    .collect()
+            })
+            .collect();
+        let cat_slot: IdMap<_, u16> = project
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i as u16))
+            .collect();
+        let codings = project
+            .codings
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| scope.includes_coding(c))
+            .filter_map(|(i, c)| {
+                Some(ScopedCoding {
+                    doc: *doc_slot.get(&c.doc)?,
+                    code: *code_slot.get(&c.code)?,
+                    cat: c
+                        .category
+                        .and_then(|k| cat_slot.get(&k).copied())
+                        .unwrap_or(NO_CATEGORY),
+                    index: i as u32,
+                })
+            })
+            .collect();
+        Self {
+            project,
+            scope: scope.clone(),
+            docs,
+            codes,
+            chains,
+            codings,
+        }
+    }
+
+    /// N: documents in scope.
+    pub fn n_docs(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn n_categories(&self) -> usize {
+        self.project.categories.len()
+    }
+
+    /// The document behind a dense doc index.
+    pub fn doc(&self, slot: u32) -> &'a crate::model::Document {
+        &self.project.documents[self.docs[slot as usize]]
+    }
+
+    /// Full ` > ` path of a code by dense index.
+    pub fn path(&self, code: usize) -> String {
+        self.project.codebook.path(self.codes[code].0)
+    }
+}
+
+/// A fixed-size set of small indices.
+#[derive(Clone, Debug)]
+pub struct BitSet(Vec<u64>);
+
+impl BitSet {
+    pub fn new(n: usize) -> Self {
+        Self(vec![0; n.div_ceil(64)])
+    }
+
+    pub fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    /// Members in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| w * 64 + b)
+        })
+    }
+
+    /// Size of the intersection with `other`.
+    pub fn and_len(&self, other: &BitSet) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
+}
+
+/// For each code (rolled up), the set of documents that hold it.
+pub fn docs_per_code(prep: &Prepared<'_>) -> Vec<BitSet> {
+    let mut sets = vec![BitSet::new(prep.n_docs()); prep.codes.len()];
+    for c in &prep.codings {
+        for &a in &prep.chains[c.code as usize] {
+            sets[a as usize].insert(c.doc as usize);
+        }
+    }
+    sets
+}

@@ -1,0 +1,151 @@
+//! References: coded passages per code (rolled up over sub-codes), split by
+//! category, with their relative frequency among all coded passages in
+//! scope (two decimals), per document group and combined. A code is "key"
+//! when its relative frequency is in the upper quartile of its level.
+
+use super::characteristics::{labels, value_order};
+use super::prepare::{NO_CATEGORY, Prepared};
+use super::rounding::{percent, percent_value, upper_quartile};
+use crate::model::{AttrId, CodeId};
+
+/// Name of the combined group.
+pub const COMBINED: &str = "Combined";
+
+/// Counts of one code in one group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counts {
+    /// Per category, in `ReferencesTable::categories` order.
+    pub by_category: Vec<usize>,
+    /// All passages of the code, with or without a category.
+    pub all: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceRow {
+    pub code: CodeId,
+    pub path: String,
+    pub name: String,
+    pub level: usize,
+    /// One entry per group, in `ReferencesTable::groups` order.
+    pub groups: Vec<Counts>,
+    /// Relative frequency (combined, all categories) in the upper quartile of its level.
+    pub key: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferencesTable {
+    /// Group labels; the last is always "Combined".
+    pub groups: Vec<String>,
+    /// Category names, the order of `Counts::by_category`.
+    pub categories: Vec<String>,
+    /// All coded passages in scope per group, and per group and category.
+    pub totals: Vec<Counts>,
+    pub rows: Vec<ReferenceRow>,
+}
+
+impl ReferencesTable {
+    /// Relative frequency `count / total passages of group g`, two decimals.
+    pub fn relative(&self, count: usize, group: usize) -> String {
+        percent(count, self.totals[group].all, 2)
+    }
+
+    pub fn row_by_path(&self, path: &str) -> Option<&ReferenceRow> {
+        self.rows.iter().find(|r| r.path == path)
+    }
+
+    /// Index of the combined group.
+    pub fn combined(&self) -> usize {
+        self.groups.len() - 1
+    }
+}
+
+/// The references table; `group_by` splits it by an attribute's values.
+pub fn references(prep: &Prepared<'_>, group_by: Option<AttrId>) -> ReferencesTable {
+    let p = prep.project;
+    let n_cats = prep.n_categories();
+    let def = group_by.and_then(|a| p.attribute_def(a));
+    // Group of each document in scope (dense), if grouping.
+    let (group_names, doc_group): (Vec<String>, Vec<usize>) = match def {
+        Some(def) => {
+            let l = labels(prep, def);
+            let order: Vec<String> = value_order(def, &l)
+                .into_iter()
+                .filter(|v| l.contains(v))
+                .collect();
+            let dg = l
+                .iter()
+                .map(|v| order.iter().position(|o| o == v).unwrap_or(0))
+                .collect();
+            (order, dg)
+        }
+        None => (Vec::new(), vec![0; prep.n_docs()]),
+    };
+    let n_groups = group_names.len() + 1; // + combined
+    let combined = n_groups - 1;
+    let empty = || Counts {
+        by_category: vec![0; n_cats],
+        all: 0,
+    };
+    let mut totals = vec![empty(); n_groups];
+    let mut counts = vec![empty(); prep.codes.len() * n_groups];
+    for c in &prep.codings {
+        let g = if def.is_some() {
+            Some(doc_group[c.doc as usize])
+        } else {
+            None
+        };
+        for group in g.into_iter().chain(std::iter::once(combined)) {
+            let t = &mut totals[group];
+            t.all += 1;
+            if c.cat != NO_CATEGORY {
+                t.by_category[c.cat as usize] += 1;
+            }
+            for &a in &prep.chains[c.code as usize] {
+                let x = &mut counts[a as usize * n_groups + group];
+                x.all += 1;
+                if c.cat != NO_CATEGORY {
+                    x.by_category[c.cat as usize] += 1;
+                }
+            }
+        }
+    }
+    // Key: upper quartile of relative frequency within each level (combined).
+    let total = totals[combined].all;
+    let rf = |i: usize| percent_value(counts[i * n_groups + combined].all, total);
+    let max_level = prep.codes.iter().map(|(_, l)| *l).max().unwrap_or(0);
+    let mut q3 = vec![f64::INFINITY; max_level + 1];
+    for (level, q) in q3.iter_mut().enumerate().skip(1) {
+        let values: Vec<f64> = (0..prep.codes.len())
+            .filter(|&i| prep.codes[i].1 == level)
+            .map(rf)
+            .collect();
+        if let Some(v) = upper_quartile(&values) {
+            *q = v;
+        }
+    }
+    let rows = prep
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, (id, level))| ReferenceRow {
+            code: *id,
+            path: prep.path(i),
+            name: p
+                .codebook
+                .get(*id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            level: *level,
+            groups: counts[i * n_groups..(i + 1) * n_groups].to_vec(),
+            key: total > 0 && rf(i) >= q3[*level] - 1e-9,
+        })
+        .collect();
+    let mut groups = group_names;
+    groups.push(COMBINED.to_owned());
+    ReferencesTable {
+        groups,
+        categories: p.categories.iter().map(|c| c.name.clone()).collect(),
+        totals,
+        rows,
+    }
+}

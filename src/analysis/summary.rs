@@ -1,0 +1,127 @@
+//! Factor summary: for each code, its description and its coded passages
+//! (including sub-codes) grouped by category, each quote with the
+//! document's short reference and page where known.
+
+use super::prepare::{NO_CATEGORY, Prepared};
+use crate::model::{CodeId, CodingId};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub coding: CodingId,
+    pub text: String,
+    /// "Smith 2019", or "[7]" when the document has no short reference.
+    pub source: String,
+    pub page: Option<usize>,
+    /// The sub-code's name when the passage was coded below this code.
+    pub via: Option<String>,
+}
+
+impl Quote {
+    /// "Smith 2019, p. 4"
+    pub fn citation(&self) -> String {
+        match self.page {
+            Some(p) => format!("{}, p. {p}", self.source),
+            None => self.source.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummaryGroup {
+    /// Category name, or "No category".
+    pub category: String,
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorSummary {
+    pub code: CodeId,
+    pub path: String,
+    pub name: String,
+    pub level: usize,
+    pub description: String,
+    pub groups: Vec<SummaryGroup>,
+}
+
+/// Longest quote kept in a summary, in chars.
+const MAX_QUOTE: usize = 1200;
+
+pub fn summaries(prep: &Prepared<'_>) -> Vec<FactorSummary> {
+    let p = prep.project;
+    let n_cats = prep.n_categories();
+    // Codings per code (rolled up), in document then text order.
+    let mut order: Vec<usize> = (0..prep.codings.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = &prep.codings[i];
+        (c.doc, p.codings[c.index as usize].start)
+    });
+    let mut per_code: Vec<Vec<usize>> = vec![Vec::new(); prep.codes.len()];
+    for i in order {
+        for &a in &prep.chains[prep.codings[i].code as usize] {
+            per_code[a as usize].push(i);
+        }
+    }
+    prep.codes
+        .iter()
+        .enumerate()
+        .map(|(ci, (id, level))| {
+            let code = p.codebook.get(*id);
+            let mut groups: Vec<SummaryGroup> = p
+                .categories
+                .iter()
+                .map(|c| c.name.clone())
+                .chain(std::iter::once("No category".to_owned()))
+                .map(|category| SummaryGroup {
+                    category,
+                    quotes: Vec::new(),
+                })
+                .collect();
+            // The same passage coded by several reviewers is quoted once.
+            let mut seen = std::collections::HashSet::new();
+            for &i in &per_code[ci] {
+                let sc = &prep.codings[i];
+                let coding = &p.codings[sc.index as usize];
+                if !seen.insert((sc.doc, coding.start, coding.end, sc.cat)) {
+                    continue;
+                }
+                let doc = prep.doc(sc.doc);
+                let mut text =
+                    doc.slice_chars(coding.start, coding.end.min(coding.start + MAX_QUOTE));
+                if coding.end - coding.start > MAX_QUOTE {
+                    text.push('…');
+                }
+                let source = if doc.short_ref.is_empty() {
+                    format!("[{}]", doc.reference)
+                } else {
+                    doc.short_ref.clone()
+                };
+                let g = if sc.cat == NO_CATEGORY {
+                    n_cats
+                } else {
+                    sc.cat as usize
+                };
+                groups[g].quotes.push(Quote {
+                    coding: coding.id,
+                    text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    source,
+                    page: doc.page_of(coding.start),
+                    via: (coding.code != *id).then(|| {
+                        p.codebook
+                            .get(coding.code)
+                            .map(|c| c.name.clone())
+                            .unwrap_or_default()
+                    }),
+                });
+            }
+            groups.retain(|g| !g.quotes.is_empty());
+            FactorSummary {
+                code: *id,
+                path: prep.path(ci),
+                name: code.map(|c| c.name.clone()).unwrap_or_default(),
+                level: *level,
+                description: code.map(|c| c.description.clone()).unwrap_or_default(),
+                groups,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,47 @@
+//! All tables of a scope computed together from one prepared pass — what
+//! the window keeps live and the HTML/XLSX reports contain.
+
+use super::characteristics::{CharacteristicsTable, characteristics};
+use super::citations::{CitationRow, citations};
+use super::crosstab::{CrosstabTable, crosstab};
+use super::frequency::{PrevalenceTable, prevalence_of};
+use super::prepare::Prepared;
+use super::references::{ReferencesTable, references};
+use super::scope::Scope;
+use super::summary::{FactorSummary, summaries};
+use crate::model::{AttrId, Project};
+
+/// Choices that shape the tables beyond the scope.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableOptions {
+    /// Attribute that splits the references table into groups.
+    pub group_by: Option<AttrId>,
+    /// Attribute whose values are the cross-tab's columns.
+    pub crosstab_by: Option<AttrId>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tables {
+    pub scope: Scope,
+    pub prevalence: PrevalenceTable,
+    pub references: ReferencesTable,
+    pub characteristics: CharacteristicsTable,
+    pub crosstab: Option<CrosstabTable>,
+    pub citations: Vec<CitationRow>,
+    pub summaries: Vec<FactorSummary>,
+}
+
+impl Tables {
+    pub fn compute(p: &Project, scope: &Scope, opts: &TableOptions) -> Self {
+        let prep = Prepared::new(p, scope);
+        Self {
+            scope: scope.clone(),
+            prevalence: prevalence_of(&prep),
+            references: references(&prep, opts.group_by),
+            characteristics: characteristics(&prep),
+            crosstab: opts.crosstab_by.and_then(|a| crosstab(&prep, a)),
+            citations: citations(&prep),
+            summaries: summaries(&prep),
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Charts for reports, drawn with plotters into SVG; PNG is the same SVG
+//! rasterised by resvg with Thema's built-in font, so both formats match
+//! and no system font is needed.
+//!
+//! Two charts: prevalence per theme (horizontal bars, % of documents) and
+//! documents per category for each code (stacked horizontal bars).
+
+use crate::analysis::PrevalenceTable;
+use crate::model::Project;
+use plotters::prelude::*;
+
+/// One bar, or one stack of segments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    /// (value, colour) segments from left to right.
+    pub segments: Vec<(f64, [u8; 3])>,
+}
+
+/// A horizontal bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    pub title: String,
+    pub x_label: String,
+    pub x_max: f64,
+    pub bars: Vec<Bar>,
+    /// Legend entries (name, colour); empty for single-series charts.
+    pub legend: Vec<(String, [u8; 3])>,
+}
+
+fn rgb(hex: &str) -> [u8; 3] {
+    crate::model::codebook::parse_hex_color(hex).unwrap_or([120, 120, 120])
+}
+
+/// Prevalence of each top-level code (theme) as % of documents in scope.
+pub fn prevalence_chart(p: &Project, t: &PrevalenceTable) -> BarChart {
+    let bars = t
+        .rows
+        .iter()
+        .filter(|r| r.level == 1)
+        .map(|r| Bar {
+            label: r.name.clone(),
+            segments: vec![(
+                crate::analysis::rounding::percent_value(r.n_documents, t.n_total),
+                p.codebook
+                    .get(r.code)
+                    .map(|c| rgb(&c.color))
+                    .unwrap_or([78, 121, 167]),
+            )],
+        })
+        .collect();
+    BarChart {
+        title: format!("Prevalence of themes (N = {} documents)", t.n_total),
+        x_label: "% of documents".into(),
+        x_max: 100.0,
+        bars,
+        legend: vec![],
+    }
+}
+
+/// Documents per category for every code up to `max_level`, stacked.
+pub fn category_chart(p: &Project, t: &PrevalenceTable, max_level: usize) -> BarChart {
+    let colors: Vec<[u8; 3]> = t
+        .categories
+        .iter()
+        .map(|(id, _)| {
+            p.category(*id)
+                .map(|c| rgb(&c.color))
+                .unwrap_or([120, 120, 120])
+        })
+        .collect();
+    let bars: Vec<Bar> = t
+        .rows
+        .iter()
+        .filter(|r| r.level <= max_level)
+        .map(|r| Bar {
+            label: format!("{}{}", "  ".repeat(r.level - 1), r.name),
+            segments: r
+                .by_category
+                .iter()
+                .zip(&colors)
+                .map(|(n, c)| (*n as f64, *c))
+                .collect(),
+        })
+        .collect();
+    let x_max = bars
+        .iter()
+        .map(|b| b.segments.iter().map(|s| s.0).sum::<f64>())
+        .fold(1.0, f64::max);
+    BarChart {
+        title: "Documents per category".into(),
+        x_label: "documents (a document can count in several categories)".into(),
+        x_max: x_max.ceil(),
+        bars,
+        legend: t
+            .categories
+            .iter()
+            .map(|(_, n)| n.clone())
+            .zip(colors)
+            .collect(),
+    }
+}
+
+/// Draws the chart as an SVG document.
+pub fn svg(chart: &BarChart) -> Result<String, String> {
+    let row_h = 26u32;
+    let label_w = 260u32;
+    let width = 900u32;
+    let legend_h = if chart.legend.is_empty() { 0 } else { 28 };
+    let height = 70 + legend_h + row_h * chart.bars.len().max(1) as u32 + 40;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let font = ("sans-serif", 15).into_font();
+        root.draw(&Text::new(
+            chart.title.clone(),
+            (16, 14),
+            ("sans-serif", 20).into_font().style(FontStyle::Bold),
+        ))
+        .map_err(|e| e.to_string())?;
+        let mut lx = label_w as i32;
+        for (name, c) in &chart.legend {
+            root.draw(&Rectangle::new(
+                [(lx, 48), (lx + 14, 62)],
+                RGBColor(c[0], c[1], c[2]).filled(),
+            ))
+            .map_err(|e| e.to_string())?;
+            root.draw(&Text::new(name.clone(), (lx + 20, 48), font.clone()))
+                .map_err(|e| e.to_string())?;
+            lx += 30 + 9 * name.chars().count() as i32;
+        }
+        let top = 56 + legend_h as i32;
+        let plot_w = (width - label_w - 40) as f64;
+        let scale = |v: f64| (v / chart.x_max.max(1e-9) * plot_w).round() as i32;
+        for (i, bar) in chart.bars.iter().enumerate() {
+            let y = top + (i as u32 * row_h) as i32;
+            let label: String = if bar.label.chars().count() > 34 {
+                bar.label.chars().take(33).collect::<String>() + "…"
+            } else {
+                bar.label.clone()
+            };
+            root.draw(&Text::new(label, (12, y + 5), font.clone()))
+                .map_err(|e| e.to_string())?;
+            let mut x = label_w as i32;
+            for (v, c) in &bar.segments {
+                let w = scale(*v);
+                if w > 0 {
+                    root.draw(&Rectangle::new(
+                        [(x, y + 3), (x + w, y + row_h as i32 - 3)],
+                        RGBColor(c[0], c[1], c[2]).filled(),
+                    ))
+                    .map_err(|e| e.to_string())?;
+                }
+                x += w;
+            }
+            let total: f64 = bar.segments.iter().map(|s| s.0).sum();
+            let value = if chart.legend.is_empty() {
+                format!("{total:.1}%")
+            } else {
+                format!("{total:.0}")
+            };
+            root.draw(&Text::new(
+                value,
+                (x + 6, y + 5),
+                ("sans-serif", 13).into_font(),
+            ))
+            .map_err(|e| e.to_string())?;
+        }
+        // Axis with ticks at 0, 25, 50, 75, 100 % of the range.
+        let axis_y = top + (chart.bars.len().max(1) as u32 * row_h) as i32 + 4;
+        let x0 = label_w as i32;
+        root.draw(&PathElement::new(
+            vec![(x0, axis_y), (x0 + plot_w as i32, axis_y)],
+            BLACK.stroke_width(1),
+        ))
+        .map_err(|e| e.to_string())?;
+        for k in 0..=4 {
+            let v = chart.x_max * k as f64 / 4.0;
+            let x = x0 + scale(v);
+            root.draw(&PathElement::new(
+                vec![(x, axis_y), (x, axis_y + 5)],
+                BLACK.stroke_width(1),
+            ))
+            .map_err(|e| e.to_string())?;
+            root.draw(&Text::new(
+                format!("{v:.0}"),
+                (x - 8, axis_y + 8),
+                ("sans-serif", 12).into_font(),
+            ))
+            .map_err(|e| e.to_string())?;
+        }
+        root.draw(&Text::new(
+            chart.x_label.clone(),
+            (x0, axis_y + 24),
+            ("sans-serif", 12).into_font(),
+        ))
+        .map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// Rasterises an SVG (from `svg`) to PNG at 2× for crisp text.
+pub fn png(svg_text: &str) -> Result<Vec<u8>, String> {
+    let mut opt = resvg::usvg::Options::default();
+    let db = std::sync::Arc::make_mut(&mut opt.fontdb);
+    db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    db.set_sans_serif_family("Ubuntu Light");
+    let tree = resvg::usvg::Tree::from_str(svg_text, &opt).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let scale = 2.0;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(
+        (size.width() as f32 * scale) as u32,
+        (size.height() as f32 * scale) as u32,
+    )
+    .ok_or("the chart is too large to rasterise")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}

@@ -1,0 +1,110 @@
+//! The single self-contained HTML report: scope, charts (inline SVG), every
+//! table and the factor summaries, readable offline with no scripts.
+
+use super::chart;
+use super::sheets::{self, Cell, Sheet};
+use crate::analysis::Tables;
+use crate::model::Project;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn table_html(s: &Sheet) -> String {
+    let mut h = format!(
+        "<h2 id=\"{}\">{}</h2>\n<table>\n<thead><tr>",
+        esc(&s.name),
+        esc(&s.title)
+    );
+    for c in &s.columns {
+        h.push_str(&format!("<th>{}</th>", esc(c)));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for r in &s.rows {
+        h.push_str("<tr>");
+        for c in r {
+            let class = if matches!(c, Cell::Int(_) | Cell::Decimal(_)) {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            h.push_str(&format!("<td{class}>{}</td>", esc(&c.as_text())));
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody></table>\n");
+    h
+}
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Ubuntu,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\
+table{border-collapse:collapse;margin:1em 0 2em;font-size:14px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}\
+th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}h1{margin-bottom:0}.scope{color:#555}\
+blockquote{margin:.4em 0 .4em 1em;padding-left:.8em;border-left:3px solid #ccc}.cite{color:#555;font-size:90%}svg{max-width:100%;height:auto}";
+
+/// One table as a small HTML page.
+pub fn table_page(p: &Project, s: &Sheet) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n{}</body></html>\n",
+        esc(&s.title),
+        esc(&p.name),
+        esc(&p.name),
+        table_html(s)
+    )
+}
+
+/// The whole report as one HTML document.
+pub fn report(p: &Project, t: &Tables) -> Result<String, String> {
+    let mut h = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} — Thema report</title><style>{STYLE}</style></head><body>\n",
+        esc(&p.name)
+    );
+    h.push_str(&format!(
+        "<h1>{}</h1>\n<p class=\"scope\">{} · N = {} documents · {}</p>\n",
+        esc(&p.name),
+        esc(&t.scope.describe(p)),
+        t.prevalence.n_total,
+        crate::model::time::now_iso()
+    ));
+    h.push_str("<nav><a href=\"#charts\">Charts</a> · <a href=\"#prevalence\">Prevalence</a> · <a href=\"#references\">References</a> · <a href=\"#characteristics\">Characteristics</a> · <a href=\"#crosstab\">Cross-tab</a> · <a href=\"#citations\">Citations</a> · <a href=\"#factor-summaries\">Factor summaries</a></nav>\n");
+    h.push_str("<h2 id=\"charts\">Charts</h2>\n");
+    h.push_str(&chart::svg(&chart::prevalence_chart(p, &t.prevalence))?);
+    h.push_str(&chart::svg(&chart::category_chart(p, &t.prevalence, 2))?);
+    for s in sheets::all(t).iter().filter(|s| s.name != "summary") {
+        h.push_str(&table_html(s));
+    }
+    h.push_str("<h2 id=\"factor-summaries\">Factor summaries</h2>\n");
+    for f in &t.summaries {
+        if f.groups.is_empty() && f.description.is_empty() {
+            continue;
+        }
+        let tag = if f.level == 1 { "h3" } else { "h4" };
+        h.push_str(&format!("<{tag}>{}</{tag}>\n", esc(&f.path)));
+        if !f.description.is_empty() {
+            h.push_str(&format!("<p><em>{}</em></p>\n", esc(&f.description)));
+        }
+        for g in &f.groups {
+            h.push_str(&format!(
+                "<p><strong>{}</strong> ({} passages)</p>\n",
+                esc(&g.category),
+                g.quotes.len()
+            ));
+            for q in &g.quotes {
+                let via = q
+                    .via
+                    .as_ref()
+                    .map(|v| format!(" · {}", esc(v)))
+                    .unwrap_or_default();
+                h.push_str(&format!(
+                    "<blockquote>“{}” <span class=\"cite\">({}{via})</span></blockquote>\n",
+                    esc(&q.text),
+                    esc(&q.citation())
+                ));
+            }
+        }
+    }
+    h.push_str("<p class=\"scope\">Made with Thema.</p></body></html>\n");
+    Ok(h)
+}

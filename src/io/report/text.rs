@@ -1,0 +1,117 @@
+//! Text writers: CSV, Markdown and JSON for any sheet.
+
+use super::sheets::{Cell, Sheet};
+use crate::analysis::PrevalenceTable;
+use serde_json::{Value, json};
+
+pub fn csv(s: &Sheet) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(&s.columns);
+    for r in &s.rows {
+        let _ = w.write_record(r.iter().map(Cell::as_text));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(s: &Sheet) -> String {
+    let mut out = format!(
+        "## {}\n\n| {} |\n|",
+        md_escape(&s.title),
+        s.columns
+            .iter()
+            .map(|c| md_escape(c))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    for c in &s.columns {
+        let numeric = s
+            .rows
+            .first()
+            .and_then(|r| r.get(s.columns.iter().position(|x| x == c)?))
+            .is_some_and(|cell| matches!(cell, Cell::Int(_) | Cell::Decimal(_)));
+        out.push_str(if numeric { "---:|" } else { "---|" });
+    }
+    out.push('\n');
+    for r in &s.rows {
+        out.push_str("| ");
+        out.push_str(
+            &r.iter()
+                .map(|c| md_escape(&c.as_text()))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
+        out.push_str(" |\n");
+    }
+    out
+}
+
+fn cell_json(c: &Cell) -> Value {
+    match c {
+        Cell::Text(s) => json!(s),
+        Cell::Int(n) => json!(n),
+        // Keep the exact published rounding as a string.
+        Cell::Decimal(s) => json!(s),
+        Cell::Bool(b) => json!(b),
+    }
+}
+
+/// `{"table": name, "n_documents_in_scope": N, "rows": [{column: value}]}`
+pub fn json(s: &Sheet, n_docs: usize) -> String {
+    let rows: Vec<Value> = s
+        .rows
+        .iter()
+        .map(|r| {
+            Value::Object(
+                s.columns
+                    .iter()
+                    .cloned()
+                    .zip(r.iter().map(cell_json))
+                    .collect(),
+            )
+        })
+        .collect();
+    let v = json!({"table": s.name, "n_documents_in_scope": n_docs, "columns": s.columns, "rows": rows});
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// The prevalence table as readable Markdown (names indented by level).
+pub fn prevalence_markdown(t: &PrevalenceTable) -> String {
+    let mut s = format!(
+        "## Prevalence (N = {} documents)\n\n| Code | Level | n | % |",
+        t.n_total
+    );
+    for (_, name) in &t.categories {
+        s.push_str(&format!(" {} |", md_escape(name)));
+    }
+    s.push_str("\n|---|---:|---:|---:|");
+    s.push_str(&"---:|".repeat(t.categories.len()));
+    s.push('\n');
+    for r in &t.rows {
+        let indent = "&nbsp;&nbsp;".repeat(r.level - 1);
+        s.push_str(&format!(
+            "| {indent}{} | {} | {} | {} |",
+            md_escape(&r.name),
+            r.level,
+            r.n_documents,
+            r.percent
+        ));
+        for n in &r.by_category {
+            s.push_str(&format!(" {n} |"));
+        }
+        s.push('\n');
+    }
+    s.push_str("\n### Category prevalence\n\n| Category | n | % |\n|---|---:|---:|\n");
+    for c in &t.category_rows {
+        s.push_str(&format!(
+            "| {} | {} | {} |\n",
+            md_escape(&c.name),
+            c.n_documents,
+            c.percent
+        ));
+    }
+    s
+}

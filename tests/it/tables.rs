@@ -1,0 +1,447 @@
+//! The synthesis tables with exact numbers (references, characteristics,
+//! cross-tab, citations, summaries) and the CLI producing the same output.
+
+use super::fixtures::*;
+use thema::analysis::prepare::Prepared;
+use thema::analysis::references::references;
+use thema::analysis::{Scope, TableOptions, Tables, characteristics, citations, crosstab, summary};
+use thema::edit::{self, Command, ops};
+use thema::model::{AttrKind, AttributeDef, CategoryId, Coding, CodingId, Project};
+
+#[test]
+fn bmj_characteristics_are_exact() {
+    let p = bmj();
+    let prep = Prepared::new(&p, &Scope::default());
+    let t = characteristics::characteristics(&prep);
+    let rows = |name: &str| -> Vec<(String, usize, String)> {
+        t.block(name)
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| (r.value.clone(), r.n, r.percent.clone()))
+            .collect()
+    };
+    let s = |v: &str, n: usize, pc: &str| (v.to_owned(), n, pc.to_owned());
+    assert_eq!(
+        rows("Study type"),
+        vec![
+            s("Qualitative study", 9, "27.3"),
+            s("Report", 15, "45.5"),
+            s("Scoping Narrative Literature Review", 1, "3.0"),
+            s("Systematic Literature Review", 5, "15.2"),
+            s("Case Study", 3, "9.1"),
+        ]
+    );
+    assert_eq!(
+        rows("Year"),
+        vec![
+            s("1997–2004", 0, "0.0"),
+            s("2005–2009", 2, "6.1"),
+            s("2010–2014", 11, "33.3"),
+            s("2015–2019", 17, "51.5"),
+            s("2020–2021", 3, "9.1")
+        ]
+    );
+}
+
+#[test]
+fn crosstab_counts_documents_per_attribute_value() {
+    let p = bmj();
+    let prep = Prepared::new(&p, &Scope::default());
+    let t = crosstab::crosstab(&prep, STUDY_TYPE).unwrap();
+    assert_eq!(t.column_n, vec![9, 15, 1, 5, 3]);
+    // Theme 5 is in articles 1–20: all 9 qualitative studies and 11 of the 15 reports.
+    let r = t.row_by_path("Economic factors").unwrap();
+    assert_eq!(r.n, vec![9, 11, 0, 0, 0]);
+    assert_eq!(r.column_percent, vec!["100.0", "73.3", "0.0", "0.0", "0.0"]);
+}
+
+/// References fixture: 1,000 passages, 577 barriers and 423 facilitators,
+/// over four themes (two with sub-codes) in eight documents, two groups.
+fn references_fixture() -> Project {
+    let mut p = small();
+    let group = AttributeDef {
+        id: STUDY_TYPE,
+        name: "Group".into(),
+        kind: AttrKind::Choice(vec!["Review article".into(), "Grey literature".into()]),
+        bins: vec![],
+    };
+    let mut cmds = vec![
+        Command::InsertAttributeDef {
+            index: 0,
+            def: group,
+        },
+        ops::remove_document(&p, thema::model::DocId::from_u128(100)),
+        ops::remove_document(&p, thema::model::DocId::from_u128(101)),
+    ];
+    cmds.push(Command::Batch(vec![]));
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    p.codebook.codes.clear();
+    let codes = [
+        (1, "T1", None),
+        (11, "S1", Some(1)),
+        (12, "S2", Some(1)),
+        (2, "T2", None),
+        (21, "S3", Some(2)),
+        (3, "T3", None),
+        (4, "T4", None),
+    ];
+    for (i, (n, name, parent)) in codes.iter().enumerate() {
+        edit::apply(
+            &mut p,
+            Command::InsertCode {
+                index: i,
+                code: code(*n, name, *parent),
+            },
+        )
+        .unwrap();
+    }
+    let docs: Vec<_> = (1..=8u128)
+        .map(|n| {
+            let mut d = doc(200 + n, &"x".repeat(2000));
+            d.attributes.insert(
+                STUDY_TYPE,
+                if n <= 5 {
+                    "Review article".into()
+                } else {
+                    "Grey literature".into()
+                },
+            );
+            d
+        })
+        .collect();
+    let cmd = ops::add_documents(&p, docs);
+    edit::apply(&mut p, cmd).unwrap();
+    // (code, barriers, facilitators)
+    let plan: [(u128, usize, usize); 6] = [
+        (11, 200, 100),
+        (12, 77, 23),
+        (1, 50, 0),
+        (21, 150, 100),
+        (3, 100, 100),
+        (4, 0, 100),
+    ];
+    let mut codings = Vec::new();
+    let mut n = 0u128;
+    for (code_id, b, f) in plan {
+        for (cat, k) in [(BARRIER, b), (FACILITATOR, f)] {
+            for _ in 0..k {
+                n += 1;
+                // Documents 1–5 (review articles) get 3 of every 5 passages.
+                let d = 200 + 1 + (n % 8);
+                codings.push(Coding {
+                    category: Some(cat),
+                    ..coding(
+                        n,
+                        d,
+                        (n % 1900) as usize,
+                        (n % 1900) as usize + 10,
+                        code_id,
+                        AB,
+                    )
+                });
+            }
+        }
+    }
+    edit::apply(&mut p, Command::AddCodings(codings)).unwrap();
+    p
+}
+
+#[test]
+fn references_relative_frequency_and_key_codes() {
+    let p = references_fixture();
+    let prep = Prepared::new(&p, &Scope::default());
+    let t = references(&prep, None);
+    assert_eq!(t.groups, vec!["Combined"]);
+    let total = &t.totals[0];
+    assert_eq!(total.all, 1000);
+    assert_eq!(t.relative(total.by_category[0], 0), "57.70");
+    assert_eq!(t.relative(total.by_category[1], 0), "42.30");
+    let row = |path: &str| t.row_by_path(path).unwrap();
+    let rf = |path: &str| t.relative(row(path).groups[0].all, 0);
+    assert_eq!(
+        [rf("T1"), rf("T2"), rf("T3"), rf("T4")],
+        ["45.00", "25.00", "20.00", "10.00"]
+    );
+    assert_eq!(row("T1").groups[0].by_category, vec![327, 123, 0, 0]);
+    // Upper quartile of level 1 is 30.00 (type-7 interpolation): only T1 is key.
+    let keys: Vec<&str> = t
+        .rows
+        .iter()
+        .filter(|r| r.key)
+        .map(|r| r.name.as_str())
+        .collect();
+    // Level 2: S1 30.00, S3 25.00, S2 10.00 → Q3 27.50: only S1.
+    assert_eq!(keys, vec!["T1", "S1"]);
+
+    let by_group = references(&prep, Some(STUDY_TYPE));
+    assert_eq!(
+        by_group.groups,
+        vec!["Review article", "Grey literature", "Combined"]
+    );
+    let sum: usize = by_group.totals[..2].iter().map(|c| c.all).sum();
+    assert_eq!(sum, 1000);
+    assert_eq!(
+        by_group.totals[0].all, 625,
+        "documents 1–5 hold 5 of every 8 passages"
+    );
+}
+
+#[test]
+fn citations_list_reference_numbers_rolled_up() {
+    let p = bmj();
+    let prep = Prepared::new(&p, &Scope::default());
+    let rows = citations::citations(&prep);
+    let get = |name: &str| {
+        rows.iter()
+            .find(|r| r.name == name)
+            .unwrap()
+            .citations
+            .clone()
+    };
+    assert_eq!(get("Political factors"), "(1–17)");
+    assert_eq!(get("Shared values"), "(2,4,6,8,10,12,14,16,18,20,22,24,26)");
+}
+
+#[test]
+fn factor_summary_groups_quotes_by_category_with_source_and_page() {
+    let mut p = small();
+    let mut d = doc(102, "Page one text.\n\nPage two says funding was short.");
+    d.page_starts = vec![16];
+    d.short_ref = "Smith 2019".into();
+    let cmd = ops::add_documents(&p, vec![d]);
+    edit::apply(&mut p, cmd).unwrap();
+    edit::apply(
+        &mut p,
+        Command::UpdateCode(thema::model::Code {
+            description: "Who leads.".into(),
+            ..code(2, "Leadership", Some(1))
+        }),
+    )
+    .unwrap();
+    let c1 = Coding {
+        category: Some(BARRIER),
+        ..coding(1, 102, 16, 47, 2, AB)
+    };
+    let c2 = Coding {
+        id: CodingId::from_u128(2),
+        reviewer: CD,
+        ..c1.clone()
+    }; // same passage, second reviewer
+    let c3 = Coding {
+        category: Some(FACILITATOR),
+        ..coding(3, 100, 0, 20, 2, AB)
+    };
+    edit::apply(&mut p, Command::AddCodings(vec![c1, c2, c3])).unwrap();
+    let prep = Prepared::new(&p, &Scope::default());
+    let s = summary::summaries(&prep);
+    let lead = s.iter().find(|f| f.name == "Leadership").unwrap();
+    assert_eq!(lead.description, "Who leads.");
+    let groups: Vec<(&str, usize)> = lead
+        .groups
+        .iter()
+        .map(|g| (g.category.as_str(), g.quotes.len()))
+        .collect();
+    assert_eq!(
+        groups,
+        vec![("Barrier", 1), ("Facilitator", 1)],
+        "the doubly coded passage is quoted once"
+    );
+    let q = &lead.groups[0].quotes[0];
+    assert_eq!(
+        (q.text.as_str(), q.citation()),
+        (
+            "Page two says funding was short",
+            "Smith 2019, p. 2".to_owned()
+        )
+    );
+    let theme = s.iter().find(|f| f.name == "Relational factors").unwrap();
+    assert_eq!(theme.groups[0].quotes[0].via.as_deref(), Some("Leadership"));
+    let _ = CategoryId::new();
+}
+
+#[test]
+fn consensus_view_counts_only_consensus_codings() {
+    let mut p = small();
+    edit::apply(
+        &mut p,
+        Command::InsertReviewer {
+            index: 2,
+            reviewer: thema::model::Reviewer {
+                id: thema::model::ReviewerId::CONSENSUS,
+                name: "Consensus".into(),
+                initials: "C".into(),
+            },
+        },
+    )
+    .unwrap();
+    edit::apply(
+        &mut p,
+        Command::AddCodings(vec![
+            coding(1, 100, 0, 7, 2, AB),
+            coding(2, 101, 0, 7, 2, thema::model::ReviewerId::CONSENSUS),
+        ]),
+    )
+    .unwrap();
+    let t = |v| {
+        thema::analysis::prevalence(
+            &p,
+            &Scope {
+                reviewers: v,
+                ..Default::default()
+            },
+        )
+        .row_by_path("Relational factors > Leadership")
+        .unwrap()
+        .n_documents
+    };
+    assert_eq!(
+        t(thema::analysis::ReviewerView::All),
+        1,
+        "all reviewers, not the consensus"
+    );
+    assert_eq!(t(thema::analysis::ReviewerView::Consensus), 1);
+}
+
+#[test]
+fn every_table_comes_out_of_the_cli_as_the_analysis_computes_it() {
+    let path = "sample_projects/neighbourhood_teams.thema.ron";
+    let p = thema::io::project_file::load(std::path::Path::new(path))
+        .unwrap()
+        .project;
+    let by = p.attribute_by_name("Group").unwrap().id;
+    let tables = Tables::compute(
+        &p,
+        &Scope::default(),
+        &TableOptions {
+            group_by: Some(by),
+            crosstab_by: Some(by),
+        },
+    );
+    use thema::io::report::{sheets, text};
+    let expected = [
+        (
+            "prevalence",
+            text::csv(&sheets::prevalence(&tables.prevalence)),
+        ),
+        (
+            "references",
+            text::csv(&sheets::references(&tables.references)),
+        ),
+        (
+            "characteristics",
+            text::csv(&sheets::characteristics(&tables.characteristics)),
+        ),
+        (
+            "crosstab",
+            text::csv(&sheets::crosstab(tables.crosstab.as_ref().unwrap())),
+        ),
+        (
+            "citations",
+            text::csv(&sheets::citations(&tables.citations)),
+        ),
+        ("summary", text::csv(&sheets::summary(&tables.summaries))),
+    ];
+    let headers = [
+        "code,level,n_documents,percent_documents,n_documents_barrier,n_documents_facilitator,n_documents_need,n_documents_recommendation",
+        "code,level,category,group,references,relative_frequency,key",
+        "attribute,value,n,percent",
+        "code,level,value,n_documents,column_percent",
+        "code,level,citations",
+        "code,level,description,category,source,page,quote,subcode",
+    ];
+    for ((table, want), header) in expected.iter().zip(headers) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
+            .args([
+                "report", path, "--table", table, "--by", "Group", "--format", "csv",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{table}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(&got, want, "{table}");
+        assert_eq!(got.lines().next().unwrap(), header);
+    }
+}
+
+#[test]
+fn whole_report_as_html_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = "sample_projects/neighbourhood_teams.thema.ron";
+    let html = dir.path().join("r.html");
+    let xlsx = dir.path().join("r.xlsx");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        run(&[
+            "report",
+            path,
+            "--table",
+            "all",
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let h = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        h.contains("<svg") && h.contains("Prevalence of themes") && h.contains("Factor summaries")
+    );
+    assert!(!h.contains("<script"), "readable offline, no scripts");
+    assert!(h.contains("Relational factors &gt; Leadership"));
+    assert!(
+        run(&[
+            "report",
+            path,
+            "--table",
+            "all",
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("xl/worksheets/sheet"))
+            .count()
+            >= 5,
+        "{names:?}"
+    );
+    let out = run(&["report", path, "--table", "all", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("html or xlsx"));
+}
+
+#[test]
+fn charts_export_as_svg_and_png() {
+    let p = bmj();
+    let t = thema::analysis::prevalence(&p, &Scope::default());
+    let chart = thema::io::report::chart::prevalence_chart(&p, &t);
+    assert_eq!(chart.bars.len(), 6);
+    assert!((chart.bars[0].segments[0].0 - 81.818).abs() < 0.01);
+    let svg = thema::io::report::chart::svg(&chart).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Organisational culture"));
+    let png = thema::io::report::chart::png(&svg).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+}
