@@ -1,7 +1,7 @@
 //! Citation lists: for each code, the reference numbers of the documents
 //! that hold it (rolled up), sorted and compressed: `(2,3,6,7,11,13–17)`.
 
-use super::prepare::{Prepared, docs_per_code};
+use super::prepare::Prepared;
 use crate::model::CodeId;
 
 /// Sorts, removes duplicates and compresses runs of three or more
@@ -14,21 +14,32 @@ pub fn compress(refs: &[u32]) -> String {
     if v.is_empty() {
         return String::new();
     }
-    let mut parts = Vec::new();
+    use std::fmt::Write;
+    let mut out = String::with_capacity(v.len() * 4 + 2);
+    out.push('(');
     let mut i = 0;
     while i < v.len() {
         let mut j = i;
         while j + 1 < v.len() && v[j + 1] == v[j] + 1 {
             j += 1;
         }
+        if i > 0 {
+            out.push(',');
+        }
         if j - i >= 2 {
-            parts.push(format!("{}–{}", v[i], v[j]));
+            let _ = write!(out, "{}–{}", v[i], v[j]);
         } else {
-            parts.extend(v[i..=j].iter().map(u32::to_string));
+            for (k, n) in v[i..=j].iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "{n}");
+            }
         }
         i = j + 1;
     }
-    format!("({})", parts.join(","))
+    out.push(')');
+    out
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +54,7 @@ pub struct CitationRow {
 }
 
 pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
-    let per_code = docs_per_code(prep);
+    let per_code = prep.docs_per_code();
     prep.codes
         .iter()
         .enumerate()

@@ -2,7 +2,7 @@
 //! code (rolled up) among the documents with that value, and the column %.
 
 use super::characteristics::{labels, value_order};
-use super::prepare::{Prepared, docs_per_code};
+use super::prepare::Prepared;
 use super::rounding::percent;
 use crate::model::{AttrId, CodeId};
 
@@ -49,7 +49,7 @@ pub fn crosstab(prep: &Prepared<'_>, attr: AttrId) -> Option<CrosstabTable> {
     let column_n: Vec<usize> = (0..values.len())
         .map(|k| doc_value.iter().filter(|&&v| v == k).count())
         .collect();
-    let per_code = docs_per_code(prep);
+    let per_code = prep.docs_per_code();
     let rows = prep
         .codes
         .iter()

@@ -2,7 +2,7 @@
 //! the synthesis guide: a document counts once for a code when it holds at
 //! least one coding of that code or of any descendant.
 
-use super::prepare::{BitSet, NO_CATEGORY, Prepared, docs_per_code};
+use super::prepare::{roll_up, BitSet, NO_CATEGORY, Prepared};
 use super::rounding::{percent, percent_value};
 use super::scope::Scope;
 use crate::model::{CategoryId, CodeId, Project};
@@ -64,15 +64,17 @@ pub fn prevalence_of(prep: &Prepared<'_>) -> PrevalenceTable {
     let p = prep.project;
     let n_total = prep.n_docs();
     let n_cats = prep.n_categories();
-    let per_code = docs_per_code(prep);
-    let mut per_code_cat = vec![BitSet::new(n_total); prep.codes.len() * n_cats];
+    let per_code = prep.docs_per_code();
+    // Per category: documents per code (direct, then rolled up the tree).
+    let mut per_code_cat: Vec<Vec<BitSet>> = vec![vec![BitSet::new(n_total); prep.codes.len()]; n_cats];
     let mut per_cat = vec![BitSet::new(n_total); n_cats];
     for c in prep.codings.iter().filter(|c| c.cat != NO_CATEGORY) {
         let k = c.cat as usize;
         per_cat[k].insert(c.doc as usize);
-        for &a in &prep.chains[c.code as usize] {
-            per_code_cat[a as usize * n_cats + k].insert(c.doc as usize);
-        }
+        per_code_cat[k][c.code as usize].insert(c.doc as usize);
+    }
+    for sets in &mut per_code_cat {
+        roll_up(prep, sets);
     }
     let rows = prep
         .codes
@@ -91,9 +93,7 @@ pub fn prevalence_of(prep: &Prepared<'_>) -> PrevalenceTable {
                 level: *level,
                 n_documents: n,
                 percent: percent(n, n_total, 1),
-                by_category: (0..n_cats)
-                    .map(|k| per_code_cat[i * n_cats + k].len())
-                    .collect(),
+                by_category: (0..n_cats).map(|k| per_code_cat[k][i].len()).collect(),
             }
         })
         .collect();

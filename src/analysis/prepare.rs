@@ -32,6 +32,8 @@ pub struct Prepared<'a> {
     pub chains: Vec<Vec<u32>>,
     /// Codings in scope.
     pub codings: Vec<ScopedCoding>,
+    /// Documents holding each code (rolled up), built once on first use.
+    docs_per_code: std::sync::OnceLock<Vec<BitSet>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -93,7 +95,13 @@ impl<'a> Prepared<'a> {
             codes,
             chains,
             codings,
+            docs_per_code: Default::default(),
         }
+    }
+
+    /// For each code (rolled up), the documents that hold it.
+    pub fn docs_per_code(&self) -> &[BitSet] {
+        self.docs_per_code.get_or_init(|| docs_per_code(self))
     }
 
     /// N: documents in scope.
@@ -150,6 +158,13 @@ impl BitSet {
         })
     }
 
+    /// Adds every member of `other`.
+    pub fn union_with(&mut self, other: &BitSet) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+
     /// Size of the intersection with `other`.
     pub fn and_len(&self, other: &BitSet) -> usize {
         self.0
@@ -160,13 +175,26 @@ impl BitSet {
     }
 }
 
-/// For each code (rolled up), the set of documents that hold it.
+/// For each code (rolled up), the set of documents that hold it: each
+/// coding marks its own code, then sets are merged up the tree.
 pub fn docs_per_code(prep: &Prepared<'_>) -> Vec<BitSet> {
     let mut sets = vec![BitSet::new(prep.n_docs()); prep.codes.len()];
     for c in &prep.codings {
-        for &a in &prep.chains[c.code as usize] {
-            sets[a as usize].insert(c.doc as usize);
+        sets[c.code as usize].insert(c.doc as usize);
+    }
+    roll_up(prep, &mut sets);
+    sets
+}
+
+/// Merges every code's set into its ancestors' sets (children first).
+pub fn roll_up(prep: &Prepared<'_>, sets: &mut [BitSet]) {
+    // Deepest codes first, so a set is complete before it is merged upward.
+    let mut order: Vec<usize> = (0..prep.codes.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(prep.codes[i].1));
+    for i in order {
+        if let Some(&parent) = prep.chains[i].get(1) {
+            let child = sets[i].clone();
+            sets[parent as usize].union_with(&child);
         }
     }
-    sets
 }

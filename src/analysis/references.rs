@@ -87,24 +87,35 @@ pub fn references(prep: &Prepared<'_>, group_by: Option<AttrId>) -> ReferencesTa
         all: 0,
     };
     let mut totals = vec![empty(); n_groups];
-    let mut counts = vec![empty(); prep.codes.len() * n_groups];
+    // Direct counts per (code, group, category + "all"), flat; rolled up after.
+    let width = n_cats + 1;
+    let slot = |code: usize, group: usize| (code * n_groups + group) * width;
+    let mut direct = vec![0usize; prep.codes.len() * n_groups * width];
     for c in &prep.codings {
-        let g = if def.is_some() {
-            Some(doc_group[c.doc as usize])
-        } else {
-            None
-        };
+        let g = if def.is_some() { Some(doc_group[c.doc as usize]) } else { None };
         for group in g.into_iter().chain(std::iter::once(combined)) {
             let t = &mut totals[group];
             t.all += 1;
+            let base = slot(c.code as usize, group);
+            direct[base + n_cats] += 1;
             if c.cat != NO_CATEGORY {
                 t.by_category[c.cat as usize] += 1;
+                direct[base + c.cat as usize] += 1;
             }
-            for &a in &prep.chains[c.code as usize] {
+        }
+    }
+    let mut counts = vec![empty(); prep.codes.len() * n_groups];
+    for (code, chain) in prep.chains.iter().enumerate() {
+        for group in 0..n_groups {
+            let base = slot(code, group);
+            if direct[base + n_cats] == 0 {
+                continue;
+            }
+            for &a in chain {
                 let x = &mut counts[a as usize * n_groups + group];
-                x.all += 1;
-                if c.cat != NO_CATEGORY {
-                    x.by_category[c.cat as usize] += 1;
+                x.all += direct[base + n_cats];
+                for k in 0..n_cats {
+                    x.by_category[k] += direct[base + k];
                 }
             }
         }

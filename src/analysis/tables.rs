@@ -32,16 +32,29 @@ pub struct Tables {
 }
 
 impl Tables {
+    /// Every table, factor summaries included (for reports and exports).
     pub fn compute(p: &Project, scope: &Scope, opts: &TableOptions) -> Self {
         let prep = Prepared::new(p, scope);
+        let mut t = Self::from_prepared(&prep, opts);
+        t.summaries = summaries(&prep);
+        t
+    }
+
+    /// The tables kept live while coding; factor summaries (which quote
+    /// every passage) are left empty and built when they are looked at.
+    pub fn compute_live(p: &Project, scope: &Scope, opts: &TableOptions) -> Self {
+        Self::from_prepared(&Prepared::new(p, scope), opts)
+    }
+
+    fn from_prepared(prep: &Prepared<'_>, opts: &TableOptions) -> Self {
         Self {
-            scope: scope.clone(),
-            prevalence: prevalence_of(&prep),
-            references: references(&prep, opts.group_by),
-            characteristics: characteristics(&prep),
-            crosstab: opts.crosstab_by.and_then(|a| crosstab(&prep, a)),
-            citations: citations(&prep),
-            summaries: summaries(&prep),
+            scope: prep.scope.clone(),
+            prevalence: prevalence_of(prep),
+            references: references(prep, opts.group_by),
+            characteristics: characteristics(prep),
+            crosstab: opts.crosstab_by.and_then(|a| crosstab(prep, a)),
+            citations: citations(prep),
+            summaries: Vec::new(),
         }
     }
 }

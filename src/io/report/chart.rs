@@ -13,6 +13,8 @@ use plotters::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: String,
+    /// 0 for a theme; deeper codes are indented and not bold.
+    pub depth: usize,
     /// (value, colour) segments from left to right.
     pub segments: Vec<(f64, [u8; 3])>,
 }
@@ -40,6 +42,7 @@ pub fn prevalence_chart(p: &Project, t: &PrevalenceTable) -> BarChart {
         .filter(|r| r.level == 1)
         .map(|r| Bar {
             label: r.name.clone(),
+            depth: 0,
             segments: vec![(
                 crate::analysis::rounding::percent_value(r.n_documents, t.n_total),
                 p.codebook
@@ -74,7 +77,8 @@ pub fn category_chart(p: &Project, t: &PrevalenceTable, max_level: usize) -> Bar
         .iter()
         .filter(|r| r.level <= max_level)
         .map(|r| Bar {
-            label: format!("{}{}", "  ".repeat(r.level - 1), r.name),
+            label: r.name.clone(),
+            depth: r.level - 1,
             segments: r
                 .by_category
                 .iter()
@@ -135,12 +139,16 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
         let scale = |v: f64| (v / chart.x_max.max(1e-9) * plot_w).round() as i32;
         for (i, bar) in chart.bars.iter().enumerate() {
             let y = top + (i as u32 * row_h) as i32;
-            let label: String = if bar.label.chars().count() > 34 {
-                bar.label.chars().take(33).collect::<String>() + "…"
+            let room = 34 - 2 * bar.depth.min(5);
+            let label: String = if bar.label.chars().count() > room {
+                bar.label.chars().take(room - 1).collect::<String>() + "…"
             } else {
                 bar.label.clone()
             };
-            root.draw(&Text::new(label, (12, y + 5), font.clone()))
+            let nested = chart.bars.iter().any(|b| b.depth > 0);
+            let color = if bar.depth == 0 && nested { BLACK } else { RGBColor(70, 70, 70) };
+            let x = 12 + 16 * bar.depth as i32;
+            root.draw(&Text::new(label, (x, y + 5), font.clone().color(&color)))
                 .map_err(|e| e.to_string())?;
             let mut x = label_w as i32;
             for (v, c) in &bar.segments {
@@ -206,7 +214,10 @@ pub fn png(svg_text: &str) -> Result<Vec<u8>, String> {
     let mut opt = resvg::usvg::Options::default();
     let db = std::sync::Arc::make_mut(&mut opt.fontdb);
     db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    db.set_sans_serif_family("Ubuntu Light");
+    let family = db.faces().next().and_then(|f| f.families.first().map(|(name, _)| name.clone()));
+    if let Some(family) = family {
+        db.set_sans_serif_family(family);
+    }
     let tree = resvg::usvg::Tree::from_str(svg_text, &opt).map_err(|e| e.to_string())?;
     let size = tree.size().to_int_size();
     let scale = 2.0;
