@@ -242,7 +242,6 @@ pub const TABLES: [&str; 7] = [
 /// Produces the report's bytes (text formats are UTF-8).
 pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> {
     use crate::analysis::{TableOptions, Tables};
-    use report::{Format, html, sheets, text, xlsx};
     if !TABLES.contains(&args.table.as_str()) {
         return Err(format!(
             "unknown table '{}' (available: {})",
@@ -262,47 +261,8 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
     if args.table == "crosstab" && by.is_none() {
         return Err("the crosstab table needs --by ATTRIBUTE (e.g. --by \"Study type\")".into());
     }
-    let tables = Tables::compute(
-        p,
-        &scope,
-        &TableOptions {
-            group_by: by,
-            crosstab_by: by,
-        },
-    );
-    if args.table == "all" {
-        return match args.format {
-            Format::Html => html::report(p, &tables).map(String::into_bytes),
-            Format::Xlsx => xlsx::workbook(&sheets::all(&tables)),
-            other => Err(format!(
-                "--table all is written as html or xlsx, not {other}"
-            )),
-        };
-    }
-    let sheet = match args.table.as_str() {
-        "prevalence" => sheets::prevalence(&tables.prevalence),
-        "references" => sheets::references(&tables.references),
-        "characteristics" => sheets::characteristics(&tables.characteristics),
-        "crosstab" => sheets::crosstab(
-            tables
-                .crosstab
-                .as_ref()
-                .ok_or("the crosstab attribute was not found")?,
-        ),
-        "citations" => sheets::citations(&tables.citations),
-        _ => sheets::summary(&tables.summaries),
-    };
-    let n = tables.prevalence.n_total;
-    Ok(match args.format {
-        Format::Csv => text::csv(&sheet).into_bytes(),
-        Format::Markdown if args.table == "prevalence" => {
-            text::prevalence_markdown(&tables.prevalence).into_bytes()
-        }
-        Format::Markdown => text::markdown(&sheet).into_bytes(),
-        Format::Json => text::json(&sheet, n).into_bytes(),
-        Format::Xlsx => xlsx::workbook(&[sheet])?,
-        Format::Html => html::table_page(p, &sheet).into_bytes(),
-    })
+    let tables = Tables::compute(p, &scope, &TableOptions { group_by: by, crosstab_by: by });
+    report::render(p, &tables, &args.table, args.format)
 }
 
 fn report_cmd(path: &Path, args: &ReportArgs, output: Option<&Path>) -> Result<(), String> {

@@ -4,6 +4,7 @@
 pub mod characteristics;
 pub mod citations;
 pub mod crosstab;
+pub mod drill;
 pub mod frequency;
 pub mod prepare;
 pub mod references;

@@ -194,6 +194,19 @@ impl ThemaApp {
                     ws.scope.reviewers = v;
                 }
             }
+            Intent::SetScopeDocs(f) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.scope.docs = f;
+                }
+            }
+            Intent::SetTableOptions(o) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.table_options = o;
+                }
+            }
+            Intent::ShowBehind { title, behind } => self.show_behind(title, behind),
+            Intent::Export { table, format } => self.export_table(&table, format),
+            Intent::ExportChart { chart, png } => self.export_chart(chart, png),
             Intent::ShowError(e) => self.set_error(e),
         }
     }

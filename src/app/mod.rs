@@ -3,6 +3,7 @@
 //! applies them (as `Command`s) after the frame.
 
 mod actions;
+mod export;
 mod files;
 mod keys;
 pub mod workspace;
@@ -27,7 +28,9 @@ pub struct ThemaApp {
     pub import: Option<ImportJob>,
     pub status: Option<Status>,
     pub picker: Option<ui::code_picker::CodePicker>,
-    pub right_tab: ui::prevalence_panel::RightTab,
+    pub tables_ui: ui::tables::TablesUi,
+    /// The documents or passages behind a clicked number.
+    pub behind: Option<export::BehindList>,
     pub codebook_ui: ui::codebook_panel::CodebookUi,
     pub docs_ui: ui::documents_panel::DocumentsUi,
     pending: Vec<Intent>,
@@ -77,7 +80,8 @@ impl ThemaApp {
             import: None,
             status: None,
             picker: None,
-            right_tab: Default::default(),
+            tables_ui: Default::default(),
+            behind: None,
             codebook_ui: Default::default(),
             docs_ui: Default::default(),
             pending: Vec::new(),
@@ -175,6 +179,13 @@ impl eframe::App for ThemaApp {
                 self.dialog = None;
             }
         }
+        if let (Some(list), Some(ws)) = (&mut self.behind, &self.ws) {
+            let (keep, more) = list.show(&ctx, &ws.project);
+            intents.extend(more);
+            if !keep {
+                self.behind = None;
+            }
+        }
         if let (Some(picker), Some(ws)) = (&mut self.picker, &self.ws) {
             let (keep, more) = picker.show(&ctx, &ws.project, ws.category);
             intents.extend(more);
@@ -227,7 +238,7 @@ impl ThemaApp {
             .default_size(430.0)
             .size_range(260.0..=640.0)
             .show(ui, |ui| {
-                intents.extend(ui::prevalence_panel::show(ui, ws, &mut self.right_tab));
+                intents.extend(ui::tables::show(ui, ws, &mut self.tables_ui));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             intents.extend(ui::inspector::document_header(ui, ws, &mut self.docs_ui));

@@ -48,5 +48,13 @@ pub enum Intent {
     EditCategories,
     SetFontSize(f32),
     SetScopeReviewers(crate::analysis::ReviewerView),
+    SetScopeDocs(crate::analysis::DocFilter),
+    SetTableOptions(crate::analysis::TableOptions),
+    /// List the documents or passages behind a number in a table.
+    ShowBehind { title: String, behind: crate::ui::tables::grid::Behind },
+    /// Save a table (`all` = every table) in a format.
+    Export { table: String, format: crate::io::report::Format },
+    /// Save chart 0 (themes) or 1 (categories) as SVG or PNG.
+    ExportChart { chart: usize, png: bool },
     ShowError(String),
 }

@@ -8,9 +8,9 @@ pub mod document_view;
 pub mod documents_panel;
 pub mod inspector;
 pub mod intent;
-pub mod prevalence_panel;
 pub mod start_screen;
 pub mod style;
+pub mod tables;
 pub mod top_bar;
 
 pub use intent::Intent;

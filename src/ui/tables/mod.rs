@@ -1,0 +1,181 @@
+//! The tables panel (right side): tabs for prevalence, references,
+//! characteristics, cross-tab, citations, factor summaries and charts, plus
+//! the passages of the selected code. One scope bar (which documents, whose
+//! codings) governs every tab; the Export menu writes what is shown.
+
+mod characteristics;
+mod charts;
+mod citations;
+mod crosstab;
+pub mod grid;
+mod passages;
+mod prevalence;
+mod references;
+mod summary;
+
+use super::Intent;
+use crate::analysis::{DocFilter, ReviewerView};
+use crate::app::Workspace;
+use crate::io::report::Format;
+use std::collections::HashMap;
+
+/// The tabs of the tables panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Tab {
+    #[default]
+    Prevalence,
+    References,
+    Characteristics,
+    Crosstab,
+    Citations,
+    Summary,
+    Charts,
+    Passages,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 8] = [Tab::Prevalence, Tab::References, Tab::Characteristics, Tab::Crosstab, Tab::Citations, Tab::Summary, Tab::Charts, Tab::Passages];
+
+    pub fn title(&self) -> &'static str {
+        match self {
+            Tab::Prevalence => "Prevalence",
+            Tab::References => "References",
+            Tab::Characteristics => "Characteristics",
+            Tab::Crosstab => "Cross-tab",
+            Tab::Citations => "Citations",
+            Tab::Summary => "Summary",
+            Tab::Charts => "Charts",
+            Tab::Passages => "Passages",
+        }
+    }
+
+    /// The `thema report --table` name of the tab's table, if it has one.
+    pub fn table_name(&self) -> Option<&'static str> {
+        match self {
+            Tab::Prevalence => Some("prevalence"),
+            Tab::References => Some("references"),
+            Tab::Characteristics => Some("characteristics"),
+            Tab::Crosstab => Some("crosstab"),
+            Tab::Citations => Some("citations"),
+            Tab::Summary => Some("summary"),
+            Tab::Charts | Tab::Passages => None,
+        }
+    }
+}
+
+/// UI state of the tables panel.
+#[derive(Default)]
+pub struct TablesUi {
+    pub tab: Tab,
+    pub sort: HashMap<Tab, grid::SortState>,
+}
+
+pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<Intent> {
+    let mut out = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        for tab in Tab::ALL {
+            ui.selectable_value(&mut state.tab, tab, tab.title());
+        }
+    });
+    ui.separator();
+    if state.tab != Tab::Passages {
+        scope_bar(ui, ws, state.tab, &mut out);
+    }
+    let sort = state.sort.entry(state.tab).or_default();
+    match state.tab {
+        Tab::Prevalence => prevalence::show(ui, ws, sort, &mut out),
+        Tab::References => references::show(ui, ws, sort, &mut out),
+        Tab::Characteristics => characteristics::show(ui, ws, &mut out),
+        Tab::Crosstab => crosstab::show(ui, ws, sort, &mut out),
+        Tab::Citations => citations::show(ui, ws, sort, &mut out),
+        Tab::Summary => summary::show(ui, ws, &mut out),
+        Tab::Charts => charts::show(ui, ws, &mut out),
+        Tab::Passages => passages::show(ui, ws, &mut out),
+    }
+    out
+}
+
+/// Which documents and whose codings, and the Export menu.
+fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>) {
+    let p = &ws.project;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Documents");
+        let current = match &ws.scope.docs {
+            DocFilter::All => "all".to_owned(),
+            DocFilter::Attribute { attr, value } => format!("{} = {value}", p.attribute_def(*attr).map(|a| a.name.as_str()).unwrap_or("?")),
+        };
+        let r = egui::ComboBox::from_id_salt("scope_docs").selected_text(current).show_ui(ui, |ui| {
+            if ui.selectable_label(ws.scope.docs == DocFilter::All, "all documents").clicked() {
+                out.push(Intent::SetScopeDocs(DocFilter::All));
+            }
+            if let Some(t) = ws.tables() {
+                for block in &t.characteristics.attributes {
+                    ui.separator();
+                    ui.label(egui::RichText::new(&block.name).weak());
+                    for row in block.rows.iter().filter(|r| r.n > 0) {
+                        let f = DocFilter::Attribute { attr: block.attr, value: row.value.clone() };
+                        if ui.selectable_label(ws.scope.docs == f, format!("{} ({})", row.value, row.n)).clicked() {
+                            out.push(Intent::SetScopeDocs(f));
+                        }
+                    }
+                }
+            }
+        });
+        crate::ui::name_combo(r, "Documents in scope");
+        ui.label("codings of");
+        let who = match ws.scope.reviewers {
+            ReviewerView::All => "all reviewers".to_owned(),
+            ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
+            ReviewerView::Consensus => "Consensus".to_owned(),
+        };
+        let r = egui::ComboBox::from_id_salt("scope_reviewers").selected_text(who).show_ui(ui, |ui| {
+            if ui.selectable_label(ws.scope.reviewers == ReviewerView::All, "all reviewers").clicked() {
+                out.push(Intent::SetScopeReviewers(ReviewerView::All));
+            }
+            for r in p.reviewers.iter().filter(|r| r.id != crate::model::ReviewerId::CONSENSUS) {
+                let v = ReviewerView::One(r.id);
+                if ui.selectable_label(ws.scope.reviewers == v, &r.name).clicked() {
+                    out.push(Intent::SetScopeReviewers(v));
+                }
+            }
+            if ui.selectable_label(ws.scope.reviewers == ReviewerView::Consensus, "Consensus").clicked() {
+                out.push(Intent::SetScopeReviewers(ReviewerView::Consensus));
+            }
+        });
+        crate::ui::name_combo(r, "Codings of");
+        ui.menu_button("Export", |ui| {
+            if let Some(name) = tab.table_name() {
+                for (label, format) in [("This table as CSV…", Format::Csv), ("This table as Markdown…", Format::Markdown), ("This table as Excel…", Format::Xlsx)] {
+                    if ui.button(label).clicked() {
+                        out.push(Intent::Export { table: name.to_owned(), format });
+                        ui.close();
+                    }
+                }
+                ui.separator();
+            }
+            if ui.button("All tables as Excel (one sheet each)…").clicked() {
+                out.push(Intent::Export { table: "all".into(), format: Format::Xlsx });
+                ui.close();
+            }
+            if ui.button("Full report as HTML…").clicked() {
+                out.push(Intent::Export { table: "all".into(), format: Format::Html });
+                ui.close();
+            }
+            ui.separator();
+            for (i, name) in ["Theme prevalence chart", "Categories chart"].iter().enumerate() {
+                if ui.button(format!("{name} as SVG…")).clicked() {
+                    out.push(Intent::ExportChart { chart: i, png: false });
+                    ui.close();
+                }
+                if ui.button(format!("{name} as PNG…")).clicked() {
+                    out.push(Intent::ExportChart { chart: i, png: true });
+                    ui.close();
+                }
+            }
+        });
+    });
+    if let Some(t) = ws.tables() {
+        ui.label(egui::RichText::new(format!("N = {} documents · click a column to sort, a number to see what is behind it", t.prevalence.n_total)).small().weak());
+    }
+    ui.add_space(2.0);
+}
