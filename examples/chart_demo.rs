@@ -3,11 +3,22 @@
 use thema::io::report::chart;
 fn main() {
     let out = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
-    let p = thema::io::project_file::load(std::path::Path::new("sample_projects/neighbourhood_teams.thema.ron")).expect("sample").project;
+    let p = thema::io::project_file::load(std::path::Path::new(
+        "sample_projects/neighbourhood_teams.thema.ron",
+    ))
+    .expect("sample")
+    .project;
     let t = thema::analysis::prevalence(&p, &Default::default());
-    for (name, c) in [("prevalence", chart::prevalence_chart(&p, &t)), ("categories", chart::category_chart(&p, &t, 2))] {
+    for (name, c) in [
+        ("prevalence", chart::prevalence_chart(&p, &t)),
+        ("categories", chart::category_chart(&p, &t, 2)),
+    ] {
         let svg = chart::svg(&c).expect("svg");
         std::fs::write(out.join(format!("{name}.svg")), &svg).expect("write");
-        std::fs::write(out.join(format!("{name}.png")), chart::png(&svg).expect("png")).expect("write");
+        std::fs::write(
+            out.join(format!("{name}.png")),
+            chart::png(&svg).expect("png"),
+        )
+        .expect("write");
     }
 }

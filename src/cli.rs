@@ -261,7 +261,14 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
     if args.table == "crosstab" && by.is_none() {
         return Err("the crosstab table needs --by ATTRIBUTE (e.g. --by \"Study type\")".into());
     }
-    let tables = Tables::compute(p, &scope, &TableOptions { group_by: by, crosstab_by: by });
+    let tables = Tables::compute(
+        p,
+        &scope,
+        &TableOptions {
+            group_by: by,
+            crosstab_by: by,
+        },
+    );
     report::render(p, &tables, &args.table, args.format)
 }
 

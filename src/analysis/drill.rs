@@ -3,7 +3,7 @@
 //! counted as its references. Same scope and rollup as the tables.
 
 use super::characteristics::value_label;
-use super::prepare::{Prepared, NO_CATEGORY};
+use super::prepare::{NO_CATEGORY, Prepared};
 use crate::model::{AttrId, CodeId, CodingId, DocId};
 
 /// A filter on the codings and documents behind a cell.
@@ -21,7 +21,11 @@ impl Cell {
     fn code_index(&self, prep: &Prepared<'_>) -> Option<Option<u32>> {
         match self.code {
             None => Some(None),
-            Some(id) => prep.codes.iter().position(|(c, _)| *c == id).map(|i| Some(i as u32)),
+            Some(id) => prep
+                .codes
+                .iter()
+                .position(|(c, _)| *c == id)
+                .map(|i| Some(i as u32)),
         }
     }
 
@@ -38,12 +42,17 @@ impl Cell {
 
 /// Codings in scope that the cell counts, in document and text order.
 pub fn passages(prep: &Prepared<'_>, cell: &Cell) -> Vec<CodingId> {
-    let Some(code) = cell.code_index(prep) else { return Vec::new() };
+    let Some(code) = cell.code_index(prep) else {
+        return Vec::new();
+    };
     let mut out: Vec<(u32, usize, CodingId)> = prep
         .codings
         .iter()
         .filter(|c| code.is_none_or(|k| prep.chains[c.code as usize].contains(&k)))
-        .filter(|c| cell.category.is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k))
+        .filter(|c| {
+            cell.category
+                .is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k)
+        })
         .filter(|c| cell.doc_ok(prep, c.doc))
         .map(|c| {
             let coding = &prep.project.codings[c.index as usize];
@@ -58,14 +67,21 @@ pub fn passages(prep: &Prepared<'_>, cell: &Cell) -> Vec<CodingId> {
 /// and no category, every document with the attribute value.
 pub fn documents(prep: &Prepared<'_>, cell: &Cell) -> Vec<DocId> {
     let slots: Vec<u32> = if cell.code.is_none() && cell.category.is_none() {
-        (0..prep.n_docs() as u32).filter(|&s| cell.doc_ok(prep, s)).collect()
+        (0..prep.n_docs() as u32)
+            .filter(|&s| cell.doc_ok(prep, s))
+            .collect()
     } else {
-        let Some(code) = cell.code_index(prep) else { return Vec::new() };
+        let Some(code) = cell.code_index(prep) else {
+            return Vec::new();
+        };
         let mut v: Vec<u32> = prep
             .codings
             .iter()
             .filter(|c| code.is_none_or(|k| prep.chains[c.code as usize].contains(&k)))
-            .filter(|c| cell.category.is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k))
+            .filter(|c| {
+                cell.category
+                    .is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k)
+            })
             .filter(|c| cell.doc_ok(prep, c.doc))
             .map(|c| c.doc)
             .collect();

@@ -2,7 +2,7 @@
 //! the synthesis guide: a document counts once for a code when it holds at
 //! least one coding of that code or of any descendant.
 
-use super::prepare::{roll_up, BitSet, NO_CATEGORY, Prepared};
+use super::prepare::{BitSet, NO_CATEGORY, Prepared, roll_up};
 use super::rounding::{percent, percent_value};
 use super::scope::Scope;
 use crate::model::{CategoryId, CodeId, Project};
@@ -66,7 +66,8 @@ pub fn prevalence_of(prep: &Prepared<'_>) -> PrevalenceTable {
     let n_cats = prep.n_categories();
     let per_code = prep.docs_per_code();
     // Per category: documents per code (direct, then rolled up the tree).
-    let mut per_code_cat: Vec<Vec<BitSet>> = vec![vec![BitSet::new(n_total); prep.codes.len()]; n_cats];
+    let mut per_code_cat: Vec<Vec<BitSet>> =
+        vec![vec![BitSet::new(n_total); prep.codes.len()]; n_cats];
     let mut per_cat = vec![BitSet::new(n_total); n_cats];
     for c in prep.codings.iter().filter(|c| c.cat != NO_CATEGORY) {
         let k = c.cat as usize;

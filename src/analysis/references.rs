@@ -92,7 +92,11 @@ pub fn references(prep: &Prepared<'_>, group_by: Option<AttrId>) -> ReferencesTa
     let slot = |code: usize, group: usize| (code * n_groups + group) * width;
     let mut direct = vec![0usize; prep.codes.len() * n_groups * width];
     for c in &prep.codings {
-        let g = if def.is_some() { Some(doc_group[c.doc as usize]) } else { None };
+        let g = if def.is_some() {
+            Some(doc_group[c.doc as usize])
+        } else {
+            None
+        };
         for group in g.into_iter().chain(std::iter::once(combined)) {
             let t = &mut totals[group];
             t.all += 1;

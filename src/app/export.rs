@@ -2,11 +2,11 @@
 //! of documents or passages behind a clicked number.
 
 use super::ThemaApp;
-use crate::analysis::{drill, Prepared, Tables};
-use crate::io::report::{self, chart, Format};
+use crate::analysis::{Prepared, Tables, drill};
+use crate::io::report::{self, Format, chart};
 use crate::model::{CodingId, DocId, Project};
-use crate::ui::tables::grid::Behind;
 use crate::ui::Intent;
+use crate::ui::tables::grid::Behind;
 
 /// What stands behind a number, listed in a small window.
 pub struct BehindList {
@@ -29,23 +29,36 @@ impl BehindList {
             .show(ctx, |ui| {
                 ui.label(egui::RichText::new(&self.title).strong());
                 ui.separator();
-                egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
-                    for d in self.docs.iter().filter_map(|id| p.document(*id)) {
-                        let label = format!("[{}] {}", d.reference, d.title);
-                        if ui.link(label).on_hover_text("Open this document").clicked() {
-                            out.push(Intent::OpenDocument(d.id));
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        for d in self.docs.iter().filter_map(|id| p.document(*id)) {
+                            let label = format!("[{}] {}", d.reference, d.title);
+                            if ui.link(label).on_hover_text("Open this document").clicked() {
+                                out.push(Intent::OpenDocument(d.id));
+                            }
                         }
-                    }
-                    for c in self.passages.iter().filter_map(|id| p.coding(*id)) {
-                        let Some(d) = p.document(c.doc) else { continue };
-                        let src = if d.short_ref.is_empty() { format!("[{}]", d.reference) } else { d.short_ref.clone() };
-                        let page = d.page_of(c.start).map(|n| format!(", p. {n}")).unwrap_or_default();
-                        let quote: String = d.slice_chars(c.start, c.end.min(c.start + 160));
-                        if ui.link(format!("{src}{page}: “{}”", quote.replace('\n', " "))).on_hover_text("Open this passage").clicked() {
-                            out.push(Intent::JumpToCoding(c.id));
+                        for c in self.passages.iter().filter_map(|id| p.coding(*id)) {
+                            let Some(d) = p.document(c.doc) else { continue };
+                            let src = if d.short_ref.is_empty() {
+                                format!("[{}]", d.reference)
+                            } else {
+                                d.short_ref.clone()
+                            };
+                            let page = d
+                                .page_of(c.start)
+                                .map(|n| format!(", p. {n}"))
+                                .unwrap_or_default();
+                            let quote: String = d.slice_chars(c.start, c.end.min(c.start + 160));
+                            if ui
+                                .link(format!("{src}{page}: “{}”", quote.replace('\n', " ")))
+                                .on_hover_text("Open this passage")
+                                .clicked()
+                            {
+                                out.push(Intent::JumpToCoding(c.id));
+                            }
                         }
-                    }
-                });
+                    });
             });
         (open, out)
     }
@@ -59,7 +72,11 @@ impl ThemaApp {
             Behind::Documents(cell) => (drill::documents(&prep, cell), Vec::new()),
             Behind::Passages(cell) => (Vec::new(), drill::passages(&prep, cell)),
         };
-        self.behind = Some(BehindList { title, docs, passages });
+        self.behind = Some(BehindList {
+            title,
+            docs,
+            passages,
+        });
     }
 
     /// Asks where to save and writes a table or the whole report.
@@ -70,19 +87,41 @@ impl ThemaApp {
             Ok(b) => b,
             Err(e) => return self.set_error(format!("The export could not be made: {e}.")),
         };
-        let name = if table == "all" { "report".to_owned() } else { table.to_owned() };
-        self.save_bytes(&format!("{name}.{}", format.extension()), format.extension(), &bytes);
+        let name = if table == "all" {
+            "report".to_owned()
+        } else {
+            table.to_owned()
+        };
+        self.save_bytes(
+            &format!("{name}.{}", format.extension()),
+            format.extension(),
+            &bytes,
+        );
     }
 
     pub fn export_chart(&mut self, which: usize, png: bool) {
         let Some(ws) = &self.ws else { return };
         let Some(t) = ws.prevalence() else { return };
-        let c = if which == 0 { chart::prevalence_chart(&ws.project, t) } else { chart::category_chart(&ws.project, t, 2) };
-        let result = chart::svg(&c).and_then(|svg| if png { chart::png(&svg) } else { Ok(svg.into_bytes()) });
+        let c = if which == 0 {
+            chart::prevalence_chart(&ws.project, t)
+        } else {
+            chart::category_chart(&ws.project, t, 2)
+        };
+        let result = chart::svg(&c).and_then(|svg| {
+            if png {
+                chart::png(&svg)
+            } else {
+                Ok(svg.into_bytes())
+            }
+        });
         match result {
             Ok(bytes) => {
                 let ext = if png { "png" } else { "svg" };
-                let name = if which == 0 { "theme-prevalence" } else { "categories" };
+                let name = if which == 0 {
+                    "theme-prevalence"
+                } else {
+                    "categories"
+                };
                 self.save_bytes(&format!("{name}.{ext}"), ext, &bytes);
             }
             Err(e) => self.set_error(format!("The chart could not be drawn: {e}.")),
@@ -90,7 +129,12 @@ impl ThemaApp {
     }
 
     fn save_bytes(&mut self, default_name: &str, ext: &str, bytes: &[u8]) {
-        let Some(path) = rfd::FileDialog::new().set_title("Export").set_file_name(default_name).add_filter(ext.to_uppercase(), &[ext]).save_file() else {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Export")
+            .set_file_name(default_name)
+            .add_filter(ext.to_uppercase(), &[ext])
+            .save_file()
+        else {
             return;
         };
         match crate::io::project_file::write_atomic(&path, bytes, false) {

@@ -58,7 +58,12 @@ impl Workspace {
         let fresh = matches!(&self.tables, Some((rev, scope, opts, _)) if *rev == self.project.revision && *scope == self.scope && *opts == self.table_options);
         if !fresh {
             let t = Tables::compute_live(&self.project, &self.scope, &self.table_options);
-            self.tables = Some((self.project.revision, self.scope.clone(), self.table_options.clone(), t));
+            self.tables = Some((
+                self.project.revision,
+                self.scope.clone(),
+                self.table_options.clone(),
+                t,
+            ));
         }
     }
 
@@ -66,7 +71,8 @@ impl Workspace {
     /// for the cross-tab when none is chosen (or the chosen one is gone).
     fn default_table_options(&mut self) {
         let p = &self.project;
-        let exists = |a: Option<crate::model::AttrId>| a.is_some_and(|a| p.attribute_def(a).is_some());
+        let exists =
+            |a: Option<crate::model::AttrId>| a.is_some_and(|a| p.attribute_def(a).is_some());
         if !exists(self.table_options.crosstab_by) {
             self.table_options.crosstab_by = p
                 .attributes

@@ -138,30 +138,75 @@ fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
     let mut rng = Lcg(77);
     let mut p = Project::new("bench review");
     let reviewer = ReviewerId::from_u128(1);
-    p.reviewers.push(Reviewer { id: reviewer, name: "Bench".into(), initials: "BE".into() });
+    p.reviewers.push(Reviewer {
+        id: reviewer,
+        name: "Bench".into(),
+        initials: "BE".into(),
+    });
     for i in 0..codes as u128 {
         let parent = match i {
             0..6 => None,
             6..24 => Some(CodeId::from_u128(i % 6 + 1)),
             _ => Some(CodeId::from_u128(7 + i % 18)),
         };
-        p.codebook.codes.push(Code { id: CodeId::from_u128(i + 1), name: format!("Code {i}"), parent, color: "#4E79A7".into(), description: String::new() });
+        p.codebook.codes.push(Code {
+            id: CodeId::from_u128(i + 1),
+            name: format!("Code {i}"),
+            parent,
+            color: "#4E79A7".into(),
+            description: String::new(),
+        });
     }
     let group = thema::model::AttrId::from_u128(1);
     let year = thema::model::AttrId::from_u128(2);
-    p.attributes.push(thema::model::AttributeDef { id: group, name: "Group".into(), kind: thema::model::AttrKind::Choice(vec!["Review article".into(), "Grey literature".into()]), bins: vec![] });
-    p.attributes.push(thema::model::AttributeDef { id: year, name: "Year".into(), kind: thema::model::AttrKind::Number, bins: vec![thema::model::Bin { from: 2000.0, to: 2009.0 }, thema::model::Bin { from: 2010.0, to: 2025.0 }] });
+    p.attributes.push(thema::model::AttributeDef {
+        id: group,
+        name: "Group".into(),
+        kind: thema::model::AttrKind::Choice(vec![
+            "Review article".into(),
+            "Grey literature".into(),
+        ]),
+        bins: vec![],
+    });
+    p.attributes.push(thema::model::AttributeDef {
+        id: year,
+        name: "Year".into(),
+        kind: thema::model::AttrKind::Number,
+        bins: vec![
+            thema::model::Bin {
+                from: 2000.0,
+                to: 2009.0,
+            },
+            thema::model::Bin {
+                from: 2010.0,
+                to: 2025.0,
+            },
+        ],
+    });
     for d in 0..docs {
         let body = generate_text(3_000, &mut rng);
         let mut attributes = std::collections::BTreeMap::new();
-        attributes.insert(group, if d % 3 == 0 { "Grey literature" } else { "Review article" }.to_owned());
+        attributes.insert(
+            group,
+            if d % 3 == 0 {
+                "Grey literature"
+            } else {
+                "Review article"
+            }
+            .to_owned(),
+        );
         attributes.insert(year, (2000 + d % 25).to_string());
         p.documents.push(Document {
             id: DocId::from_u128(1_000_000 + d as u128),
             title: format!("Study {d}"),
             short_ref: String::new(),
             reference: d as u32 + 1,
-            source: Source { path: String::new(), kind: SourceKind::Text, text_hash: text::text_hash(&body), imported: String::new() },
+            source: Source {
+                path: String::new(),
+                kind: SourceKind::Text,
+                text_hash: text::text_hash(&body),
+                imported: String::new(),
+            },
             text: body,
             page_starts: vec![],
             attributes,
@@ -355,18 +400,27 @@ fn main() {
     // All live tables for a large review.
     let p = review_project(2_000, 100_000, 60);
     let group = p.attribute_by_name("Group").map(|a| a.id);
-    let opts = analysis::TableOptions { group_by: group, crosstab_by: group };
+    let opts = analysis::TableOptions {
+        group_by: group,
+        crosstab_by: group,
+    };
     let reps = 20;
     let start = Instant::now();
     for _ in 0..reps {
         std::hint::black_box(analysis::Tables::compute_live(&p, &Scope::default(), &opts));
     }
-    println!("tables_all_2000docs_100000codings {:.3} ms", start.elapsed().as_secs_f64() * 1000.0 / reps as f64);
+    println!(
+        "tables_all_2000docs_100000codings {:.3} ms",
+        start.elapsed().as_secs_f64() * 1000.0 / reps as f64
+    );
     let start = Instant::now();
     for _ in 0..reps {
         std::hint::black_box(analysis::prevalence(&p, &Scope::default()));
     }
-    println!("prevalence_2000docs_100000codings {:.3} ms", start.elapsed().as_secs_f64() * 1000.0 / reps as f64);
+    println!(
+        "prevalence_2000docs_100000codings {:.3} ms",
+        start.elapsed().as_secs_f64() * 1000.0 / reps as f64
+    );
 
     // Sample project: load + first frame of the real app, headless.
     let path = std::path::Path::new("sample_projects/neighbourhood_teams.thema.ron");

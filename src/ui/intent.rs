@@ -51,10 +51,19 @@ pub enum Intent {
     SetScopeDocs(crate::analysis::DocFilter),
     SetTableOptions(crate::analysis::TableOptions),
     /// List the documents or passages behind a number in a table.
-    ShowBehind { title: String, behind: crate::ui::tables::grid::Behind },
+    ShowBehind {
+        title: String,
+        behind: crate::ui::tables::grid::Behind,
+    },
     /// Save a table (`all` = every table) in a format.
-    Export { table: String, format: crate::io::report::Format },
+    Export {
+        table: String,
+        format: crate::io::report::Format,
+    },
     /// Save chart 0 (themes) or 1 (categories) as SVG or PNG.
-    ExportChart { chart: usize, png: bool },
+    ExportChart {
+        chart: usize,
+        png: bool,
+    },
     ShowError(String),
 }

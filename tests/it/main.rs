@@ -8,3 +8,4 @@ mod fixtures;
 mod io;
 mod tables;
 mod ui;
+mod ui_tables;

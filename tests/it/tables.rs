@@ -448,19 +448,36 @@ fn charts_export_as_svg_and_png() {
 
 #[test]
 fn numbers_drill_down_to_the_documents_and_passages_behind_them() {
-    use thema::analysis::drill::{documents, passages, Cell};
+    use thema::analysis::drill::{Cell, documents, passages};
     let p = bmj();
     let prep = Prepared::new(&p, &Scope::default());
     let culture = p.codebook.find_by_path("Organisational culture").unwrap();
-    let cell = Cell { code: Some(culture), ..Default::default() };
+    let cell = Cell {
+        code: Some(culture),
+        ..Default::default()
+    };
     assert_eq!(documents(&prep, &cell).len(), 27, "the 27 behind 81.8%");
-    let barrier = Cell { code: Some(culture), category: Some(0), ..Default::default() };
+    let barrier = Cell {
+        code: Some(culture),
+        category: Some(0),
+        ..Default::default()
+    };
     assert_eq!(documents(&prep, &barrier).len(), 20);
-    let reports = Cell { value: Some((STUDY_TYPE, "Report".into())), ..Default::default() };
+    let reports = Cell {
+        value: Some((STUDY_TYPE, "Report".into())),
+        ..Default::default()
+    };
     assert_eq!(documents(&prep, &reports).len(), 15);
-    let economic = Cell { code: p.codebook.find_by_path("Economic factors"), value: Some((STUDY_TYPE, "Report".into())), ..Default::default() };
+    let economic = Cell {
+        code: p.codebook.find_by_path("Economic factors"),
+        value: Some((STUDY_TYPE, "Report".into())),
+        ..Default::default()
+    };
     assert_eq!(documents(&prep, &economic).len(), 11);
     // Passages: 20 articles coded once for theme 5, 4 of them twice.
-    let all = Cell { code: p.codebook.find_by_path("Economic factors"), ..Default::default() };
+    let all = Cell {
+        code: p.codebook.find_by_path("Economic factors"),
+        ..Default::default()
+    };
     assert_eq!(passages(&prep, &all).len(), 24);
 }

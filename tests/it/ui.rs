@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use thema::app::ThemaApp;
 use thema::settings::Settings;
 
-fn open_sample() -> (tempfile::TempDir, Harness<'static, ThemaApp>) {
+pub fn open_sample() -> (tempfile::TempDir, Harness<'static, ThemaApp>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample.thema.ron");
     std::fs::copy("sample_projects/neighbourhood_teams.thema.ron", &path).unwrap();
@@ -21,7 +21,7 @@ fn open_sample() -> (tempfile::TempDir, Harness<'static, ThemaApp>) {
 }
 
 /// The document view's rect and the screen y of the text's first line.
-fn text_area(h: &Harness<'_, ThemaApp>) -> (egui::Rect, f32) {
+pub fn text_area(h: &Harness<'_, ThemaApp>) -> (egui::Rect, f32) {
     let rect = h.get_by_label("Document text").rect();
     let top = h
         .state()
@@ -35,7 +35,7 @@ fn text_area(h: &Harness<'_, ThemaApp>) -> (egui::Rect, f32) {
     (rect, top)
 }
 
-fn select_by_drag(h: &mut Harness<'_, ThemaApp>, from: egui::Pos2, to: egui::Pos2) {
+pub fn select_by_drag(h: &mut Harness<'_, ThemaApp>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
     h.run();
     h.drag_at(from);
@@ -48,7 +48,7 @@ fn select_by_drag(h: &mut Harness<'_, ThemaApp>, from: egui::Pos2, to: egui::Pos
     h.run();
 }
 
-fn count(h: &Harness<'_, ThemaApp>, label: &str) -> usize {
+pub fn count(h: &Harness<'_, ThemaApp>, label: &str) -> usize {
     h.query_all_by_label(label).count()
 }
 

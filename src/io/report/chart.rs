@@ -146,7 +146,11 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
                 bar.label.clone()
             };
             let nested = chart.bars.iter().any(|b| b.depth > 0);
-            let color = if bar.depth == 0 && nested { BLACK } else { RGBColor(70, 70, 70) };
+            let color = if bar.depth == 0 && nested {
+                BLACK
+            } else {
+                RGBColor(70, 70, 70)
+            };
             let x = 12 + 16 * bar.depth as i32;
             root.draw(&Text::new(label, (x, y + 5), font.clone().color(&color)))
                 .map_err(|e| e.to_string())?;
@@ -214,7 +218,10 @@ pub fn png(svg_text: &str) -> Result<Vec<u8>, String> {
     let mut opt = resvg::usvg::Options::default();
     let db = std::sync::Arc::make_mut(&mut opt.fontdb);
     db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    let family = db.faces().next().and_then(|f| f.families.first().map(|(name, _)| name.clone()));
+    let family = db
+        .faces()
+        .next()
+        .and_then(|f| f.families.first().map(|(name, _)| name.clone()));
     if let Some(family) = family {
         db.set_sans_serif_family(family);
     }

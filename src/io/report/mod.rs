@@ -83,19 +83,31 @@ pub fn prevalence(t: &crate::analysis::PrevalenceTable, format: Format) -> Strin
 }
 
 /// One table (or `all`) of computed tables in a format, as bytes.
-pub fn render(p: &crate::model::Project, tables: &crate::analysis::Tables, table: &str, format: Format) -> Result<Vec<u8>, String> {
+pub fn render(
+    p: &crate::model::Project,
+    tables: &crate::analysis::Tables,
+    table: &str,
+    format: Format,
+) -> Result<Vec<u8>, String> {
     if table == "all" {
         return match format {
             Format::Html => html::report(p, tables).map(String::into_bytes),
             Format::Xlsx => xlsx::workbook(&sheets::all(tables)),
-            other => Err(format!("--table all is written as html or xlsx, not {other}")),
+            other => Err(format!(
+                "--table all is written as html or xlsx, not {other}"
+            )),
         };
     }
     let sheet = match table {
         "prevalence" => sheets::prevalence(&tables.prevalence),
         "references" => sheets::references(&tables.references),
         "characteristics" => sheets::characteristics(&tables.characteristics),
-        "crosstab" => sheets::crosstab(tables.crosstab.as_ref().ok_or("the cross-tab needs an attribute to split by")?),
+        "crosstab" => sheets::crosstab(
+            tables
+                .crosstab
+                .as_ref()
+                .ok_or("the cross-tab needs an attribute to split by")?,
+        ),
         "citations" => sheets::citations(&tables.citations),
         "summary" => sheets::summary(&tables.summaries),
         other => return Err(format!("unknown table '{other}'")),
@@ -103,7 +115,9 @@ pub fn render(p: &crate::model::Project, tables: &crate::analysis::Tables, table
     let n = tables.prevalence.n_total;
     Ok(match format {
         Format::Csv => text::csv(&sheet).into_bytes(),
-        Format::Markdown if table == "prevalence" => text::prevalence_markdown(&tables.prevalence).into_bytes(),
+        Format::Markdown if table == "prevalence" => {
+            text::prevalence_markdown(&tables.prevalence).into_bytes()
+        }
         Format::Markdown => text::markdown(&sheet).into_bytes(),
         Format::Json => text::json(&sheet, n).into_bytes(),
         Format::Xlsx => xlsx::workbook(&[sheet])?,

@@ -9,45 +9,78 @@ use crate::model::{AttrKind, Bin};
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
-    let (Some(tables), p) = (ws.tables(), &ws.project) else { return };
+    let (Some(tables), p) = (ws.tables(), &ws.project) else {
+        return;
+    };
     let t = &tables.characteristics;
     if t.attributes.is_empty() {
-        ui.label(egui::RichText::new("No attributes yet. Define them in Edit > Document attributes…").weak());
+        ui.label(
+            egui::RichText::new("No attributes yet. Define them in Edit > Document attributes…")
+                .weak(),
+        );
         return;
     }
-    egui::ScrollArea::vertical().id_salt("characteristics_table").auto_shrink([false, false]).show(ui, |ui| {
-        for block in &t.attributes {
-            ui.add_space(4.0);
-            ui.label(egui::RichText::new(&block.name).strong());
-            egui::Grid::new(("characteristics", block.attr)).striped(true).num_columns(3).min_col_width(8.0).spacing([12.0, 3.0]).show(ui, |ui| {
-                for r in &block.rows {
-                    ui.label(&r.value);
-                    if r.n > 0 {
-                        if ui.link(r.n.to_string()).on_hover_text("Show these documents").clicked() {
-                            let cell = Cell { value: Some((block.attr, r.value.clone())), ..Default::default() };
-                            out.push(Intent::ShowBehind { title: format!("{} = {}: {} documents", block.name, r.value, r.n), behind: Behind::Documents(cell) });
+    egui::ScrollArea::vertical()
+        .id_salt("characteristics_table")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for block in &t.attributes {
+                ui.add_space(4.0);
+                ui.label(egui::RichText::new(&block.name).strong());
+                egui::Grid::new(("characteristics", block.attr))
+                    .striped(true)
+                    .num_columns(3)
+                    .min_col_width(8.0)
+                    .spacing([12.0, 3.0])
+                    .show(ui, |ui| {
+                        for r in &block.rows {
+                            ui.label(&r.value);
+                            if r.n > 0 {
+                                if ui
+                                    .link(r.n.to_string())
+                                    .on_hover_text("Show these documents")
+                                    .clicked()
+                                {
+                                    let cell = Cell {
+                                        value: Some((block.attr, r.value.clone())),
+                                        ..Default::default()
+                                    };
+                                    out.push(Intent::ShowBehind {
+                                        title: format!(
+                                            "{} = {}: {} documents",
+                                            block.name, r.value, r.n
+                                        ),
+                                        behind: Behind::Documents(cell),
+                                    });
+                                }
+                            } else {
+                                ui.label("0");
+                            }
+                            ui.label(format!("{}%", r.percent));
+                            ui.end_row();
                         }
-                    } else {
-                        ui.label("0");
-                    }
-                    ui.label(format!("{}%", r.percent));
-                    ui.end_row();
+                    });
+                if let Some(def) = p.attribute_def(block.attr)
+                    && matches!(def.kind, AttrKind::Number)
+                {
+                    bins_editor(ui, def, out);
                 }
-            });
-            if let Some(def) = p.attribute_def(block.attr)
-                && matches!(def.kind, AttrKind::Number)
-            {
-                bins_editor(ui, def, out);
             }
-        }
-    });
+        });
 }
 
 /// "Ranges: 1997–2004, 2005–2009 …" with a text field to change them.
 fn bins_editor(ui: &mut egui::Ui, def: &crate::model::AttributeDef, out: &mut Vec<Intent>) {
     let id = egui::Id::unique(("bins_text", def.id));
-    let current = def.bins.iter().map(Bin::label).collect::<Vec<_>>().join(", ");
-    let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| current.clone());
+    let current = def
+        .bins
+        .iter()
+        .map(Bin::label)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| current.clone());
     ui.horizontal(|ui| {
         let l = ui.label(egui::RichText::new("Ranges").small());
         let resp = ui
@@ -76,7 +109,11 @@ fn bins_editor(ui: &mut egui::Ui, def: &crate::model::AttributeDef, out: &mut Ve
 /// "1997-2004, 2005–2009, 2020" → bins; `None` if any part is not a range.
 pub fn parse_bins(text: &str) -> Option<Vec<Bin>> {
     let mut bins = Vec::new();
-    for part in text.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()) {
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let part = part.replace('–', "-");
         let (a, b) = match part.split_once('-') {
             Some((a, b)) => (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?),
@@ -100,7 +137,10 @@ mod tests {
     #[test]
     fn parses_ranges() {
         let b = parse_bins("1997-2004, 2005–2009; 2020").unwrap();
-        assert_eq!(b.iter().map(|b| b.label()).collect::<Vec<_>>(), ["1997–2004", "2005–2009", "2020"]);
+        assert_eq!(
+            b.iter().map(|b| b.label()).collect::<Vec<_>>(),
+            ["1997–2004", "2005–2009", "2020"]
+        );
         assert!(parse_bins("2009-2005").is_none());
         assert!(parse_bins("soon").is_none());
         assert_eq!(parse_bins("").unwrap(), vec![]);

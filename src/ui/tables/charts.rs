@@ -8,49 +8,77 @@ use crate::ui::Intent;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
-    let (Some(t), p) = (ws.prevalence(), &ws.project) else { return };
-    egui::ScrollArea::vertical().id_salt("charts_view").auto_shrink([false, false]).show(ui, |ui| {
-        let themes = chart::prevalence_chart(p, t);
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&themes.title).strong());
-            if ui.small_button("SVG…").clicked() {
-                out.push(Intent::ExportChart { chart: 0, png: false });
-            }
-            if ui.small_button("PNG…").clicked() {
-                out.push(Intent::ExportChart { chart: 0, png: true });
-            }
+    let (Some(t), p) = (ws.prevalence(), &ws.project) else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("charts_view")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let themes = chart::prevalence_chart(p, t);
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(&themes.title).strong());
+                if ui.small_button("SVG…").clicked() {
+                    out.push(Intent::ExportChart {
+                        chart: 0,
+                        png: false,
+                    });
+                }
+                if ui.small_button("PNG…").clicked() {
+                    out.push(Intent::ExportChart {
+                        chart: 0,
+                        png: true,
+                    });
+                }
+            });
+            bars(ui, "theme_chart", &themes, 100.0);
+            ui.add_space(12.0);
+            let cats = chart::category_chart(p, t, 2);
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(&cats.title).strong());
+                if ui.small_button("SVG…").clicked() {
+                    out.push(Intent::ExportChart {
+                        chart: 1,
+                        png: false,
+                    });
+                }
+                if ui.small_button("PNG…").clicked() {
+                    out.push(Intent::ExportChart {
+                        chart: 1,
+                        png: true,
+                    });
+                }
+            });
+            bars(ui, "category_chart", &cats, cats.x_max);
         });
-        bars(ui, "theme_chart", &themes, 100.0);
-        ui.add_space(12.0);
-        let cats = chart::category_chart(p, t, 2);
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&cats.title).strong());
-            if ui.small_button("SVG…").clicked() {
-                out.push(Intent::ExportChart { chart: 1, png: false });
-            }
-            if ui.small_button("PNG…").clicked() {
-                out.push(Intent::ExportChart { chart: 1, png: true });
-            }
-        });
-        bars(ui, "category_chart", &cats, cats.x_max);
-    });
 }
 
 /// Horizontal (stacked) bars, first bar at the top, names on the y axis.
 fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
     let n = c.bars.len();
-    let names: Vec<String> = c.bars.iter().map(|b| format!("{}{}", "  ".repeat(b.depth), b.label)).collect();
+    let names: Vec<String> = c
+        .bars
+        .iter()
+        .map(|b| format!("{}{}", "  ".repeat(b.depth), b.label))
+        .collect();
     let series = c.bars.first().map_or(0, |b| b.segments.len());
     let mut charts: Vec<BarChart> = Vec::new();
     for s in 0..series {
-        let name = c.legend.get(s).map(|l| l.0.clone()).unwrap_or_else(|| c.x_label.clone());
+        let name = c
+            .legend
+            .get(s)
+            .map(|l| l.0.clone())
+            .unwrap_or_else(|| c.x_label.clone());
         let bars: Vec<Bar> = c
             .bars
             .iter()
             .enumerate()
             .map(|(i, b)| {
                 let (v, rgb) = b.segments[s];
-                Bar::new((n - 1 - i) as f64, v).name(&b.label).fill(egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2])).width(0.7)
+                Bar::new((n - 1 - i) as f64, v)
+                    .name(&b.label)
+                    .fill(egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]))
+                    .width(0.7)
             })
             .collect();
         let mut chart = BarChart::new(name, bars).horizontal();

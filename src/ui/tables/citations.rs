@@ -7,23 +7,47 @@ use crate::app::Workspace;
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut Vec<Intent>) {
-    let (Some(tables), p) = (ws.tables(), &ws.project) else { return };
+    let (Some(tables), p) = (ws.tables(), &ws.project) else {
+        return;
+    };
     let width = (ui.available_width() * 0.45).max(120.0);
-    let columns = vec![Column::new("n", "Documents citing the code", 30.0), Column::new("Citations", "Reference numbers of those documents", width)];
+    let columns = vec![
+        Column::new("n", "Documents citing the code", 30.0),
+        Column::new("Citations", "Reference numbers of those documents", width),
+    ];
     let rows: Vec<Row> = tables
         .citations
         .iter()
         .map(|r| {
             let mut cites = Value::text(r.citations.clone());
             cites.sort = r.references.len() as f64;
-            let n = Value::number(r.references.len(), Some(Behind::Documents(Cell { code: Some(r.code), ..Default::default() })));
-            Row { label: r.name.clone(), full_label: r.path.clone(), level: r.level, swatch: p.codebook.get(r.code).map(|c| c.color.clone()), values: vec![n, cites], key: false }
+            let n = Value::number(
+                r.references.len(),
+                Some(Behind::Documents(Cell {
+                    code: Some(r.code),
+                    ..Default::default()
+                })),
+            );
+            Row {
+                label: r.name.clone(),
+                full_label: r.path.clone(),
+                level: r.level,
+                swatch: p.codebook.get(r.code).map(|c| c.color.clone()),
+                values: vec![n, cites],
+                key: false,
+            }
         })
         .collect();
     ui.label(egui::RichText::new("Reference numbers are set per document (Edit details); renumber from the documents list.").small().weak());
-    egui::ScrollArea::vertical().id_salt("citations_table").auto_shrink([false, false]).show(ui, |ui| {
-        if let Some(c) = grid::show(ui, "citations_grid", "Code", &columns, &rows, sort) {
-            out.push(Intent::ShowBehind { title: c.title, behind: c.behind });
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("citations_table")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some(c) = grid::show(ui, "citations_grid", "Code", &columns, &rows, sort) {
+                out.push(Intent::ShowBehind {
+                    title: c.title,
+                    behind: c.behind,
+                });
+            }
+        });
 }

@@ -7,19 +7,31 @@ use crate::app::Workspace;
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut Vec<Intent>) {
-    let (Some(tables), p) = (ws.tables(), &ws.project) else { return };
+    let (Some(tables), p) = (ws.tables(), &ws.project) else {
+        return;
+    };
     ui.horizontal(|ui| {
         ui.label("Columns");
-        let current = ws.table_options.crosstab_by.and_then(|a| p.attribute_def(a)).map(|a| a.name.clone()).unwrap_or_else(|| "choose an attribute".into());
-        let r = egui::ComboBox::from_id_salt("crosstab_by").selected_text(current).show_ui(ui, |ui| {
-            for a in &p.attributes {
-                if ui.selectable_label(ws.table_options.crosstab_by == Some(a.id), &a.name).clicked() {
-                    let mut o = ws.table_options.clone();
-                    o.crosstab_by = Some(a.id);
-                    out.push(Intent::SetTableOptions(o));
+        let current = ws
+            .table_options
+            .crosstab_by
+            .and_then(|a| p.attribute_def(a))
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| "choose an attribute".into());
+        let r = egui::ComboBox::from_id_salt("crosstab_by")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for a in &p.attributes {
+                    if ui
+                        .selectable_label(ws.table_options.crosstab_by == Some(a.id), &a.name)
+                        .clicked()
+                    {
+                        let mut o = ws.table_options.clone();
+                        o.crosstab_by = Some(a.id);
+                        out.push(Intent::SetTableOptions(o));
+                    }
                 }
-            }
-        });
+            });
         crate::ui::name_combo(r, "Cross-tab columns");
     });
     let Some(t) = &tables.crosstab else {
@@ -31,7 +43,13 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
         .values
         .iter()
         .zip(&t.column_n)
-        .map(|(v, n)| Column::new(format!("{v} ({n})"), format!("{v}: n documents and % of the {n} documents with this value"), 96.0))
+        .map(|(v, n)| {
+            Column::new(
+                format!("{v} ({n})"),
+                format!("{v}: n documents and % of the {n} documents with this value"),
+                96.0,
+            )
+        })
         .collect();
     let rows: Vec<Row> = t
         .rows
@@ -42,18 +60,37 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
                 .iter()
                 .enumerate()
                 .map(|(k, v)| {
-                    let behind = attr.map(|a| Behind::Documents(Cell { code: Some(r.code), category: None, value: Some((a, v.clone())) }));
+                    let behind = attr.map(|a| {
+                        Behind::Documents(Cell {
+                            code: Some(r.code),
+                            category: None,
+                            value: Some((a, v.clone())),
+                        })
+                    });
                     let mut val = Value::number(r.n[k], behind);
                     val.text = format!("{} ({}%)", r.n[k], r.column_percent[k]);
                     val
                 })
                 .collect();
-            Row { label: r.name.clone(), full_label: r.path.clone(), level: r.level, swatch: p.codebook.get(r.code).map(|c| c.color.clone()), values, key: false }
+            Row {
+                label: r.name.clone(),
+                full_label: r.path.clone(),
+                level: r.level,
+                swatch: p.codebook.get(r.code).map(|c| c.color.clone()),
+                values,
+                key: false,
+            }
         })
         .collect();
-    egui::ScrollArea::both().id_salt("crosstab_table").auto_shrink([false, false]).show(ui, |ui| {
-        if let Some(c) = grid::show(ui, "crosstab_grid", "Code", &columns, &rows, sort) {
-            out.push(Intent::ShowBehind { title: c.title, behind: c.behind });
-        }
-    });
+    egui::ScrollArea::both()
+        .id_salt("crosstab_table")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some(c) = grid::show(ui, "crosstab_grid", "Code", &columns, &rows, sort) {
+                out.push(Intent::ShowBehind {
+                    title: c.title,
+                    behind: c.behind,
+                });
+            }
+        });
 }

@@ -16,7 +16,12 @@ pub struct Column {
 
 impl Column {
     pub fn new(title: impl Into<String>, hover: impl Into<String>, width: f32) -> Self {
-        Self { title: title.into(), hover: hover.into(), width, color: None }
+        Self {
+            title: title.into(),
+            hover: hover.into(),
+            width,
+            color: None,
+        }
     }
 }
 
@@ -37,15 +42,30 @@ pub struct Value {
 
 impl Value {
     pub fn number(n: usize, behind: Option<Behind>) -> Self {
-        Self { text: n.to_string(), sort: n as f64, behind: behind.filter(|_| n > 0), strong: false }
+        Self {
+            text: n.to_string(),
+            sort: n as f64,
+            behind: behind.filter(|_| n > 0),
+            strong: false,
+        }
     }
 
     pub fn decimal(text: &str) -> Self {
-        Self { sort: text.parse().unwrap_or(0.0), text: text.to_owned(), behind: None, strong: false }
+        Self {
+            sort: text.parse().unwrap_or(0.0),
+            text: text.to_owned(),
+            behind: None,
+            strong: false,
+        }
     }
 
     pub fn text(text: impl Into<String>) -> Self {
-        Self { text: text.into(), sort: 0.0, behind: None, strong: false }
+        Self {
+            text: text.into(),
+            sort: 0.0,
+            behind: None,
+            strong: false,
+        }
     }
 }
 
@@ -75,15 +95,27 @@ pub struct Clicked {
     pub title: String,
 }
 
-pub fn show(ui: &mut egui::Ui, id: &str, label_title: &str, columns: &[Column], rows: &[Row], sort: &mut SortState) -> Option<Clicked> {
+pub fn show(
+    ui: &mut egui::Ui,
+    id: &str,
+    label_title: &str,
+    columns: &[Column],
+    rows: &[Row],
+    sort: &mut SortState,
+) -> Option<Clicked> {
     let mut clicked = None;
     let mut order: Vec<usize> = (0..rows.len()).collect();
     if let Some(col) = sort.column {
         order.sort_by(|&a, &b| {
             let o = if col == 0 {
-                rows[a].full_label.to_lowercase().cmp(&rows[b].full_label.to_lowercase())
+                rows[a]
+                    .full_label
+                    .to_lowercase()
+                    .cmp(&rows[b].full_label.to_lowercase())
             } else {
-                rows[a].values[col - 1].sort.total_cmp(&rows[b].values[col - 1].sort)
+                rows[a].values[col - 1]
+                    .sort
+                    .total_cmp(&rows[b].values[col - 1].sort)
             };
             if sort.descending { o.reverse() } else { o }
         });
@@ -112,8 +144,10 @@ pub fn show(ui: &mut egui::Ui, id: &str, label_title: &str, columns: &[Column], 
                     crate::ui::swatch(ui, c);
                 }
                 if row.key {
-                    ui.label(egui::RichText::new("KEY").small().strong().color(ui.visuals().warn_fg_color))
-                        .on_hover_text("Key code: its relative frequency is in the upper quartile of its level");
+                    // A small orange dot marks a key code.
+                    let (r, resp) = ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
+                    ui.painter().circle_filled(r.center(), 3.5, egui::Color32::from_rgb(230, 140, 20));
+                    resp.on_hover_text("Key code: its relative frequency is in the upper quartile of its level");
                 }
                 let mut rt = egui::RichText::new(text);
                 if row.level == 1 {
@@ -150,26 +184,56 @@ pub fn show(ui: &mut egui::Ui, id: &str, label_title: &str, columns: &[Column], 
     clicked
 }
 
-fn header(ui: &mut egui::Ui, text: &str, hover: &str, width: f32, color: Option<egui::Color32>, sort: &SortState, col: usize) -> bool {
+fn header(
+    ui: &mut egui::Ui,
+    text: &str,
+    hover: &str,
+    width: f32,
+    color: Option<egui::Color32>,
+    sort: &SortState,
+    col: usize,
+) -> bool {
     let sorted = sort.column == Some(col);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
-    let layout = if col == 0 { egui::Layout::left_to_right(egui::Align::Center) } else { egui::Layout::right_to_left(egui::Align::Center) };
+    let layout = if col == 0 {
+        egui::Layout::left_to_right(egui::Align::Center)
+    } else {
+        egui::Layout::right_to_left(egui::Align::Center)
+    };
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
     let mut rt = egui::RichText::new(text).strong();
     if let Some(c) = color {
         rt = rt.color(c);
     }
-    let resp = child.add(egui::Button::new(rt).frame(false)).on_hover_text(format!("{hover}\nClick to sort"));
+    let resp = child
+        .add(egui::Button::new(rt).frame(false))
+        .on_hover_text(format!("{hover}\nClick to sort"));
     if sorted {
         // A small painted triangle: down for descending, up for ascending.
-        let x = if col == 0 { resp.rect.right() + 7.0 } else { resp.rect.left() - 7.0 };
+        let x = if col == 0 {
+            resp.rect.right() + 7.0
+        } else {
+            resp.rect.left() - 7.0
+        };
         let c = egui::pos2(x, resp.rect.center().y);
         let pts = if sort.descending {
-            vec![c + egui::vec2(-4.0, -2.0), c + egui::vec2(4.0, -2.0), c + egui::vec2(0.0, 3.0)]
+            vec![
+                c + egui::vec2(-4.0, -2.0),
+                c + egui::vec2(4.0, -2.0),
+                c + egui::vec2(0.0, 3.0),
+            ]
         } else {
-            vec![c + egui::vec2(-4.0, 2.0), c + egui::vec2(4.0, 2.0), c + egui::vec2(0.0, -3.0)]
+            vec![
+                c + egui::vec2(-4.0, 2.0),
+                c + egui::vec2(4.0, 2.0),
+                c + egui::vec2(0.0, -3.0),
+            ]
         };
-        ui.painter().add(egui::Shape::convex_polygon(pts, ui.visuals().strong_text_color(), egui::Stroke::NONE));
+        ui.painter().add(egui::Shape::convex_polygon(
+            pts,
+            ui.visuals().strong_text_color(),
+            egui::Stroke::NONE,
+        ));
     }
     resp.clicked()
 }
@@ -177,8 +241,14 @@ fn header(ui: &mut egui::Ui, text: &str, hover: &str, width: f32, color: Option<
 /// Header clicks cycle: descending, ascending, back to tree order.
 fn cycle(sort: &mut SortState, col: usize) {
     *sort = match sort.column {
-        Some(c) if c == col && sort.descending => SortState { column: Some(col), descending: false },
+        Some(c) if c == col && sort.descending => SortState {
+            column: Some(col),
+            descending: false,
+        },
         Some(c) if c == col => SortState::default(),
-        _ => SortState { column: Some(col), descending: col != 0 },
+        _ => SortState {
+            column: Some(col),
+            descending: col != 0,
+        },
     };
 }

@@ -34,7 +34,16 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [Tab::Prevalence, Tab::References, Tab::Characteristics, Tab::Crosstab, Tab::Citations, Tab::Summary, Tab::Charts, Tab::Passages];
+    pub const ALL: [Tab; 8] = [
+        Tab::Prevalence,
+        Tab::References,
+        Tab::Characteristics,
+        Tab::Crosstab,
+        Tab::Citations,
+        Tab::Summary,
+        Tab::Charts,
+        Tab::Passages,
+    ];
 
     pub fn title(&self) -> &'static str {
         match self {
@@ -68,6 +77,8 @@ impl Tab {
 pub struct TablesUi {
     pub tab: Tab,
     pub sort: HashMap<Tab, grid::SortState>,
+    /// The current tab is shown in its own large window.
+    pub popped_out: bool,
 }
 
 pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<Intent> {
@@ -78,7 +89,39 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<
         }
     });
     ui.separator();
+    if state.popped_out {
+        let mut open = true;
+        let title = format!("{} — {}", state.tab.title(), ws.project.name);
+        egui::Window::new(title)
+            .id(egui::Id::unique("tables_window"))
+            .open(&mut open)
+            .default_size([920.0, 620.0])
+            .resizable(true)
+            .show(ui.ctx(), |ui| out.extend(tab_contents(ui, ws, state)));
+        if !open {
+            state.popped_out = false;
+        }
+        ui.label(egui::RichText::new("This table is open in its own window.").weak());
+        if ui.button("Show it here again").clicked() {
+            state.popped_out = false;
+        }
+        return out;
+    }
+    out.extend(tab_contents(ui, ws, state));
+    out
+}
+
+fn tab_contents(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<Intent> {
+    let mut out = Vec::new();
     if state.tab != Tab::Passages {
+        if !state.popped_out
+            && ui
+                .small_button("Open in a larger window")
+                .on_hover_text("Wide tables (references, cross-tab) read better there")
+                .clicked()
+        {
+            state.popped_out = true;
+        }
         scope_bar(ui, ws, state.tab, &mut out);
     }
     let sort = state.sort.entry(state.tab).or_default();
@@ -102,25 +145,44 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
         ui.label("Documents");
         let current = match &ws.scope.docs {
             DocFilter::All => "all".to_owned(),
-            DocFilter::Attribute { attr, value } => format!("{} = {value}", p.attribute_def(*attr).map(|a| a.name.as_str()).unwrap_or("?")),
+            DocFilter::Attribute { attr, value } => format!(
+                "{} = {value}",
+                p.attribute_def(*attr)
+                    .map(|a| a.name.as_str())
+                    .unwrap_or("?")
+            ),
         };
-        let r = egui::ComboBox::from_id_salt("scope_docs").selected_text(current).show_ui(ui, |ui| {
-            if ui.selectable_label(ws.scope.docs == DocFilter::All, "all documents").clicked() {
-                out.push(Intent::SetScopeDocs(DocFilter::All));
-            }
-            if let Some(t) = ws.tables() {
-                for block in &t.characteristics.attributes {
-                    ui.separator();
-                    ui.label(egui::RichText::new(&block.name).weak());
-                    for row in block.rows.iter().filter(|r| r.n > 0) {
-                        let f = DocFilter::Attribute { attr: block.attr, value: row.value.clone() };
-                        if ui.selectable_label(ws.scope.docs == f, format!("{} ({})", row.value, row.n)).clicked() {
-                            out.push(Intent::SetScopeDocs(f));
+        let r = egui::ComboBox::from_id_salt("scope_docs")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(ws.scope.docs == DocFilter::All, "all documents")
+                    .clicked()
+                {
+                    out.push(Intent::SetScopeDocs(DocFilter::All));
+                }
+                if let Some(t) = ws.tables() {
+                    for block in &t.characteristics.attributes {
+                        ui.separator();
+                        ui.label(egui::RichText::new(&block.name).weak());
+                        for row in block.rows.iter().filter(|r| r.n > 0) {
+                            let f = DocFilter::Attribute {
+                                attr: block.attr,
+                                value: row.value.clone(),
+                            };
+                            if ui
+                                .selectable_label(
+                                    ws.scope.docs == f,
+                                    format!("{} ({})", row.value, row.n),
+                                )
+                                .clicked()
+                            {
+                                out.push(Intent::SetScopeDocs(f));
+                            }
                         }
                     }
                 }
-            }
-        });
+            });
         crate::ui::name_combo(r, "Documents in scope");
         ui.label("codings of");
         let who = match ws.scope.reviewers {
@@ -128,54 +190,98 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
             ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
             ReviewerView::Consensus => "Consensus".to_owned(),
         };
-        let r = egui::ComboBox::from_id_salt("scope_reviewers").selected_text(who).show_ui(ui, |ui| {
-            if ui.selectable_label(ws.scope.reviewers == ReviewerView::All, "all reviewers").clicked() {
-                out.push(Intent::SetScopeReviewers(ReviewerView::All));
-            }
-            for r in p.reviewers.iter().filter(|r| r.id != crate::model::ReviewerId::CONSENSUS) {
-                let v = ReviewerView::One(r.id);
-                if ui.selectable_label(ws.scope.reviewers == v, &r.name).clicked() {
-                    out.push(Intent::SetScopeReviewers(v));
+        let r = egui::ComboBox::from_id_salt("scope_reviewers")
+            .selected_text(who)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(ws.scope.reviewers == ReviewerView::All, "all reviewers")
+                    .clicked()
+                {
+                    out.push(Intent::SetScopeReviewers(ReviewerView::All));
                 }
-            }
-            if ui.selectable_label(ws.scope.reviewers == ReviewerView::Consensus, "Consensus").clicked() {
-                out.push(Intent::SetScopeReviewers(ReviewerView::Consensus));
-            }
-        });
+                for r in p
+                    .reviewers
+                    .iter()
+                    .filter(|r| r.id != crate::model::ReviewerId::CONSENSUS)
+                {
+                    let v = ReviewerView::One(r.id);
+                    if ui
+                        .selectable_label(ws.scope.reviewers == v, &r.name)
+                        .clicked()
+                    {
+                        out.push(Intent::SetScopeReviewers(v));
+                    }
+                }
+                if ui
+                    .selectable_label(ws.scope.reviewers == ReviewerView::Consensus, "Consensus")
+                    .clicked()
+                {
+                    out.push(Intent::SetScopeReviewers(ReviewerView::Consensus));
+                }
+            });
         crate::ui::name_combo(r, "Codings of");
         ui.menu_button("Export", |ui| {
             if let Some(name) = tab.table_name() {
-                for (label, format) in [("This table as CSV…", Format::Csv), ("This table as Markdown…", Format::Markdown), ("This table as Excel…", Format::Xlsx)] {
+                for (label, format) in [
+                    ("This table as CSV…", Format::Csv),
+                    ("This table as Markdown…", Format::Markdown),
+                    ("This table as Excel…", Format::Xlsx),
+                ] {
                     if ui.button(label).clicked() {
-                        out.push(Intent::Export { table: name.to_owned(), format });
+                        out.push(Intent::Export {
+                            table: name.to_owned(),
+                            format,
+                        });
                         ui.close();
                     }
                 }
                 ui.separator();
             }
             if ui.button("All tables as Excel (one sheet each)…").clicked() {
-                out.push(Intent::Export { table: "all".into(), format: Format::Xlsx });
+                out.push(Intent::Export {
+                    table: "all".into(),
+                    format: Format::Xlsx,
+                });
                 ui.close();
             }
             if ui.button("Full report as HTML…").clicked() {
-                out.push(Intent::Export { table: "all".into(), format: Format::Html });
+                out.push(Intent::Export {
+                    table: "all".into(),
+                    format: Format::Html,
+                });
                 ui.close();
             }
             ui.separator();
-            for (i, name) in ["Theme prevalence chart", "Categories chart"].iter().enumerate() {
+            for (i, name) in ["Theme prevalence chart", "Categories chart"]
+                .iter()
+                .enumerate()
+            {
                 if ui.button(format!("{name} as SVG…")).clicked() {
-                    out.push(Intent::ExportChart { chart: i, png: false });
+                    out.push(Intent::ExportChart {
+                        chart: i,
+                        png: false,
+                    });
                     ui.close();
                 }
                 if ui.button(format!("{name} as PNG…")).clicked() {
-                    out.push(Intent::ExportChart { chart: i, png: true });
+                    out.push(Intent::ExportChart {
+                        chart: i,
+                        png: true,
+                    });
                     ui.close();
                 }
             }
         });
     });
     if let Some(t) = ws.tables() {
-        ui.label(egui::RichText::new(format!("N = {} documents · click a column to sort, a number to see what is behind it", t.prevalence.n_total)).small().weak());
+        ui.label(
+            egui::RichText::new(format!(
+                "N = {} documents · click a column to sort, a number to see what is behind it",
+                t.prevalence.n_total
+            ))
+            .small()
+            .weak(),
+        );
     }
     ui.add_space(2.0);
 }

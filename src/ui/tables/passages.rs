@@ -2,8 +2,8 @@
 //! sub-codes), in document order; click one to open it in its document.
 
 use crate::app::Workspace;
-use crate::ui::style::panel_heading;
 use crate::ui::Intent;
+use crate::ui::style::panel_heading;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let p = &ws.project;
@@ -77,4 +77,3 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
             }
         });
 }
-
