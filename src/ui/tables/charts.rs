@@ -81,7 +81,15 @@ fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
                     .width(0.7)
             })
             .collect();
-        let mut chart = BarChart::new(name, bars).horizontal();
+        let rgb = c
+            .legend
+            .get(s)
+            .map(|l| l.1)
+            .or_else(|| c.bars.first().map(|b| b.segments[s].1))
+            .unwrap_or([120, 120, 120]);
+        let mut chart = BarChart::new(name, bars)
+            .horizontal()
+            .color(egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
         let below: Vec<&BarChart> = charts.iter().collect();
         chart = chart.stack_on(&below);
         charts.push(chart);
@@ -105,7 +113,7 @@ fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
             }
         });
     if !c.legend.is_empty() {
-        plot = plot.legend(Legend::default());
+        plot = plot.legend(Legend::default().position(egui_plot::Corner::RightBottom));
     }
     plot.show(ui, |plot_ui| {
         for chart in charts {
