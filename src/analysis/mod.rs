@@ -1,6 +1,7 @@
 //! Analysis: pure functions over `&Project` and a `Scope`. The window's
 //! tables and the command-line reports call the same functions.
 
+pub mod agreement;
 pub mod characteristics;
 pub mod citations;
 pub mod crosstab;

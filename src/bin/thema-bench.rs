@@ -113,6 +113,7 @@ fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId) {
         text: body,
         page_starts: vec![],
         attributes: Default::default(),
+        char_count: Default::default(),
     });
     for i in 0..codings {
         let start = rng.below(n as u64 - 500) as usize;
@@ -210,6 +211,7 @@ fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             text: body,
             page_starts: vec![],
             attributes,
+            char_count: Default::default(),
         });
     }
     for i in 0..codings {

@@ -103,6 +103,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             text: body,
             page_starts,
             attributes: Default::default(),
+            char_count: Default::default(),
         },
         notes,
     })

@@ -49,12 +49,36 @@ pub struct Document {
     /// Attribute values by attribute definition.
     #[serde(default)]
     pub attributes: BTreeMap<AttrId, String>,
+    /// Cached char count (not saved; never part of equality).
+    #[serde(skip)]
+    pub char_count: CharCount,
+}
+
+/// A lazily computed char count that compares equal to any other.
+#[derive(Clone, Debug, Default)]
+pub struct CharCount(std::sync::OnceLock<usize>);
+
+impl CharCount {
+    fn get_or_init(&self, f: impl FnOnce() -> usize) -> &usize {
+        self.0.get_or_init(f)
+    }
+}
+
+impl PartialEq for CharCount {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Document {
     /// Length of the text in chars (the unit of every range).
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
+    }
+
+    /// `char_len`, counted once and remembered (texts never change).
+    pub fn char_len_cached(&self) -> usize {
+        *self.char_count.get_or_init(|| self.char_len())
     }
 
     /// 1-based page holding char offset `pos`, if the document has pages.

@@ -1,6 +1,7 @@
 //! One integration-test binary (linking egui once): model and commands,
 //! analysis with exact numbers, files, the command line and the real UI.
 
+mod agreement;
 mod analysis;
 mod cli;
 mod edit;
