@@ -46,6 +46,12 @@ pub enum CliCommand {
         /// Whose codings: a reviewer's name, initials or id; "consensus"; or "all".
         #[arg(long, default_value = "all")]
         reviewer: String,
+        /// For --table agreement: the two reviewers, "A,B" (names, initials or ids).
+        #[arg(long)]
+        reviewers: Option<String>,
+        /// For --table agreement: document, character or category.
+        #[arg(long, default_value = "document")]
+        level: String,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -64,15 +70,11 @@ pub fn run(cmd: CliCommand) -> i32 {
             by,
             filter,
             reviewer,
+            reviewers,
+            level,
             output,
         } => {
-            let args = ReportArgs {
-                table,
-                format,
-                by,
-                filter,
-                reviewer,
-            };
+            let args = ReportArgs { table, format, by, filter, reviewer, reviewers, level };
             match report_cmd(&project, &args, output.as_deref()) {
                 Ok(()) => 0,
                 Err(e) => {
@@ -226,18 +228,12 @@ pub struct ReportArgs {
     pub by: Option<String>,
     pub filter: Option<String>,
     pub reviewer: String,
+    pub reviewers: Option<String>,
+    pub level: String,
 }
 
 /// Table names `thema report --table` accepts.
-pub const TABLES: [&str; 7] = [
-    "prevalence",
-    "references",
-    "characteristics",
-    "crosstab",
-    "citations",
-    "summary",
-    "all",
-];
+pub const TABLES: [&str; 8] = ["prevalence", "references", "characteristics", "crosstab", "citations", "summary", "agreement", "all"];
 
 /// Produces the report's bytes (text formats are UTF-8).
 pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> {
@@ -250,6 +246,9 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
         ));
     }
     let scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer)?;
+    if args.table == "agreement" {
+        return agreement_report(p, &scope, args);
+    }
     let by = match &args.by {
         Some(name) => Some(
             p.attribute_by_name(name)
@@ -270,6 +269,42 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
         },
     );
     report::render(p, &tables, &args.table, args.format)
+}
+
+/// Finds a reviewer by name, initials or id (or "consensus").
+pub fn find_reviewer(p: &Project, word: &str) -> Result<crate::model::ReviewerId, String> {
+    if word.eq_ignore_ascii_case("consensus") {
+        return Ok(crate::model::ReviewerId::CONSENSUS);
+    }
+    p.reviewers
+        .iter()
+        .find(|r| r.name.eq_ignore_ascii_case(word) || r.initials.eq_ignore_ascii_case(word) || r.id.to_string() == word)
+        .map(|r| r.id)
+        .ok_or_else(|| format!("the project has no reviewer '{word}'"))
+}
+
+fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec<u8>, String> {
+    use crate::analysis::agreement::agreement;
+    use report::{sheets, text, Format};
+    let pair = args.reviewers.as_deref().ok_or("--table agreement needs --reviewers A,B")?;
+    let (a, b) = pair.split_once(',').ok_or("--reviewers needs two reviewers separated by a comma, e.g. AB,CD")?;
+    let (a, b) = (find_reviewer(p, a.trim())?, find_reviewer(p, b.trim())?);
+    let ag = agreement(p, scope, a, b);
+    let rep = match args.level.to_ascii_lowercase().as_str() {
+        "document" | "documents" => &ag.document,
+        "character" | "characters" => &ag.character,
+        "category" | "categories" => &ag.category,
+        other => return Err(format!("unknown level '{other}' (use document, character or category)")),
+    };
+    let sheet = sheets::agreement(rep);
+    let n = ag.per_document.len();
+    Ok(match args.format {
+        Format::Csv => text::csv(&sheet).into_bytes(),
+        Format::Markdown => text::markdown(&sheet).into_bytes(),
+        Format::Json => text::json(&sheet, n).into_bytes(),
+        Format::Xlsx => report::xlsx::workbook(&[sheet])?,
+        Format::Html => report::html::table_page(p, &sheet).into_bytes(),
+    })
 }
 
 fn report_cmd(path: &Path, args: &ReportArgs, output: Option<&Path>) -> Result<(), String> {

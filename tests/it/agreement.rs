@@ -113,3 +113,30 @@ fn category_level_separates_categories() {
     let doc_row = ag.document.rows.iter().find(|r| r.path.ends_with("Leadership")).unwrap().table;
     assert_eq!(doc_row, Table2 { a: 1, b: 0, c: 0, d: 0 });
 }
+
+#[test]
+fn cli_agreement_report_has_the_documented_columns() {
+    let path = "sample_projects/neighbourhood_teams.thema.ron";
+    let run = |level: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
+            .args(["report", path, "--table", "agreement", "--reviewers", "AB,CD", "--level", level, "--format", "csv"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let doc = run("document");
+    assert_eq!(doc.lines().next().unwrap(), "code,level,a,b,c,d,percent_agreement,kappa,pabak");
+    assert!(doc.lines().last().unwrap().starts_with("(pooled),0,"));
+    let cat = run("category");
+    assert_eq!(cat.lines().next().unwrap(), "code,level,category,a,b,c,d,percent_agreement,kappa,pabak");
+    assert!(cat.contains(",—,"), "undefined kappa is a dash");
+    // Same numbers as the analysis function.
+    let p = thema::io::project_file::load(std::path::Path::new(path)).unwrap().project;
+    let ag = agreement(&p, &Scope::default(), thema::cli::find_reviewer(&p, "AB").unwrap(), thema::cli::find_reviewer(&p, "CD").unwrap());
+    let expected = thema::io::report::text::csv(&thema::io::report::sheets::agreement(&ag.character));
+    assert_eq!(run("character"), expected);
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_thema")).args(["report", path, "--table", "agreement"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--reviewers"));
+}

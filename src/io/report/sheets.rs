@@ -264,3 +264,39 @@ pub fn all(t: &crate::analysis::Tables) -> Vec<Sheet> {
     v.push(summary(&t.summaries));
     v
 }
+
+/// Agreement between two reviewers: one row per code (and category at the
+/// category level), then the pooled row.
+pub fn agreement(r: &crate::analysis::agreement::AgreementReport) -> Sheet {
+    use crate::analysis::agreement::{fmt_stat, Level};
+    let with_cat = r.level == Level::Category;
+    let mut cols = vec!["code", "level"];
+    if with_cat {
+        cols.push("category");
+    }
+    cols.extend(["a", "b", "c", "d", "percent_agreement", "kappa", "pabak"]);
+    let title = match r.level {
+        Level::Document => "Agreement (documents)",
+        Level::Character => "Agreement (characters)",
+        Level::Category => "Agreement (documents, per category)",
+    };
+    let mut s = Sheet::new("agreement", title, &cols);
+    for row in r.rows.iter().chain(std::iter::once(&r.pooled)) {
+        let t = &row.table;
+        let mut cells: Vec<Cell> = vec![row.path.clone().into(), row.level.into()];
+        if with_cat {
+            cells.push(row.category.clone().unwrap_or_default().into());
+        }
+        cells.extend([
+            Cell::Int(t.a as i64),
+            Cell::Int(t.b as i64),
+            Cell::Int(t.c as i64),
+            Cell::Int(t.d as i64),
+            Cell::Decimal(fmt_stat(t.percent_agreement(), 4)),
+            Cell::Decimal(fmt_stat(t.kappa(), 4)),
+            Cell::Decimal(fmt_stat(t.pabak(), 4)),
+        ]);
+        s.rows.push(cells);
+    }
+    s
+}
