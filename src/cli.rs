@@ -28,6 +28,14 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Merge a second reviewer's project file into a first (lossless, by id).
+    Merge {
+        first: PathBuf,
+        second: PathBuf,
+        /// Where to write the merged project.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Print or write a table, or the whole report.
     Report {
         project: PathBuf,
@@ -63,6 +71,11 @@ pub fn run(cmd: CliCommand) -> i32 {
     match cmd {
         CliCommand::Check { project } => check(&project),
         CliCommand::Import { project, files } => import(&project, files),
+        CliCommand::Merge {
+            first,
+            second,
+            output,
+        } => merge_cmd(&first, &second, &output),
         CliCommand::Report {
             project,
             table,
@@ -74,7 +87,15 @@ pub fn run(cmd: CliCommand) -> i32 {
             level,
             output,
         } => {
-            let args = ReportArgs { table, format, by, filter, reviewer, reviewers, level };
+            let args = ReportArgs {
+                table,
+                format,
+                by,
+                filter,
+                reviewer,
+                reviewers,
+                level,
+            };
             match report_cmd(&project, &args, output.as_deref()) {
                 Ok(()) => 0,
                 Err(e) => {
@@ -111,6 +132,33 @@ fn check(path: &Path) -> i32 {
                 }
                 1
             }
+        }
+    }
+}
+
+fn merge_cmd(first: &Path, second: &Path, output: &Path) -> i32 {
+    let load = |p: &Path| {
+        project_file::load(p)
+            .map(|l| l.project)
+            .map_err(|e| e.to_string())
+    };
+    let (a, b) = match (load(first), load(second)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("thema: {e}");
+            return 2;
+        }
+    };
+    let (merged, report) = crate::io::merge::merge(&a, &b);
+    println!("{}", report.summary());
+    match project_file::save(&merged, output) {
+        Ok(()) => {
+            println!("merged project written to {}", output.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("thema: {e}");
+            2
         }
     }
 }
@@ -233,7 +281,16 @@ pub struct ReportArgs {
 }
 
 /// Table names `thema report --table` accepts.
-pub const TABLES: [&str; 8] = ["prevalence", "references", "characteristics", "crosstab", "citations", "summary", "agreement", "all"];
+pub const TABLES: [&str; 8] = [
+    "prevalence",
+    "references",
+    "characteristics",
+    "crosstab",
+    "citations",
+    "summary",
+    "agreement",
+    "all",
+];
 
 /// Produces the report's bytes (text formats are UTF-8).
 pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> {
@@ -278,23 +335,36 @@ pub fn find_reviewer(p: &Project, word: &str) -> Result<crate::model::ReviewerId
     }
     p.reviewers
         .iter()
-        .find(|r| r.name.eq_ignore_ascii_case(word) || r.initials.eq_ignore_ascii_case(word) || r.id.to_string() == word)
+        .find(|r| {
+            r.name.eq_ignore_ascii_case(word)
+                || r.initials.eq_ignore_ascii_case(word)
+                || r.id.to_string() == word
+        })
         .map(|r| r.id)
         .ok_or_else(|| format!("the project has no reviewer '{word}'"))
 }
 
 fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec<u8>, String> {
     use crate::analysis::agreement::agreement;
-    use report::{sheets, text, Format};
-    let pair = args.reviewers.as_deref().ok_or("--table agreement needs --reviewers A,B")?;
-    let (a, b) = pair.split_once(',').ok_or("--reviewers needs two reviewers separated by a comma, e.g. AB,CD")?;
+    use report::{Format, sheets, text};
+    let pair = args
+        .reviewers
+        .as_deref()
+        .ok_or("--table agreement needs --reviewers A,B")?;
+    let (a, b) = pair
+        .split_once(',')
+        .ok_or("--reviewers needs two reviewers separated by a comma, e.g. AB,CD")?;
     let (a, b) = (find_reviewer(p, a.trim())?, find_reviewer(p, b.trim())?);
     let ag = agreement(p, scope, a, b);
     let rep = match args.level.to_ascii_lowercase().as_str() {
         "document" | "documents" => &ag.document,
         "character" | "characters" => &ag.character,
         "category" | "categories" => &ag.category,
-        other => return Err(format!("unknown level '{other}' (use document, character or category)")),
+        other => {
+            return Err(format!(
+                "unknown level '{other}' (use document, character or category)"
+            ));
+        }
     };
     let sheet = sheets::agreement(rep);
     let n = ag.per_document.len();

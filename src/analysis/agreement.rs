@@ -7,7 +7,7 @@
 //! per document; pooled tables add the 2×2 tables before computing.
 //! Kappa is undefined (shown as "—") when expected agreement is 1.
 
-use super::prepare::{Prepared, NO_CATEGORY};
+use super::prepare::{NO_CATEGORY, Prepared};
 use super::scope::{ReviewerView, Scope};
 use crate::model::{CodeId, DocId, Project, ReviewerId};
 
@@ -143,7 +143,10 @@ fn overlap(x: &[(usize, usize)], y: &[(usize, usize)]) -> u64 {
 
 /// The scope for one reviewer's codings.
 fn one(scope: &Scope, r: ReviewerId) -> Scope {
-    Scope { docs: scope.docs.clone(), reviewers: ReviewerView::One(r) }
+    Scope {
+        docs: scope.docs.clone(),
+        reviewers: ReviewerView::One(r),
+    }
 }
 
 /// Intervals of each (code rolled up, category or all, doc) for one reviewer.
@@ -177,7 +180,12 @@ impl Coverage {
             }
         }
         let cells = cells.into_iter().map(merge).collect();
-        Self { cells, n_codes, width, n_docs }
+        Self {
+            cells,
+            n_codes,
+            width,
+            n_docs,
+        }
     }
 
     fn get(&self, code: usize, cat: Option<usize>, doc: usize) -> &[(usize, usize)] {
@@ -203,7 +211,9 @@ pub fn agreement(p: &Project, scope: &Scope, a: ReviewerId, b: ReviewerId) -> Ag
     let cb = Coverage::build(&pb);
     let n_docs = pa.n_docs();
     let n_cats = pa.n_categories();
-    let lens: Vec<u64> = (0..n_docs).map(|d| pa.doc(d as u32).char_len_cached() as u64).collect();
+    let lens: Vec<u64> = (0..n_docs)
+        .map(|d| pa.doc(d as u32).char_len_cached() as u64)
+        .collect();
     let row = |i: usize, category: Option<String>, table: Table2| AgreementRow {
         code: Some(pa.codes[i].0),
         path: pa.path(i),
@@ -216,7 +226,13 @@ pub fn agreement(p: &Project, scope: &Scope, a: ReviewerId, b: ReviewerId) -> Ag
         for r in rows {
             t.add(&r.table);
         }
-        AgreementRow { code: None, path: "(pooled)".into(), level: 0, category: None, table: t }
+        AgreementRow {
+            code: None,
+            path: "(pooled)".into(),
+            level: 0,
+            category: None,
+            table: t,
+        }
     };
 
     let mut doc_rows = Vec::new();
@@ -237,7 +253,12 @@ pub fn agreement(p: &Project, scope: &Scope, a: ReviewerId, b: ReviewerId) -> Ag
             let both = overlap(x, y);
             let only_a = covered(x) - both;
             let only_b = covered(y) - both;
-            let t = Table2 { a: both, b: only_a, c: only_b, d: lens[d] - both - only_a - only_b };
+            let t = Table2 {
+                a: both,
+                b: only_a,
+                c: only_b,
+                d: lens[d] - both - only_a - only_b,
+            };
             tc.add(&t);
             per_doc[d].add(&t);
         }
@@ -246,7 +267,10 @@ pub fn agreement(p: &Project, scope: &Scope, a: ReviewerId, b: ReviewerId) -> Ag
         for k in 0..n_cats {
             let mut t = Table2::default();
             for d in 0..n_docs {
-                match (!ca.get(i, Some(k), d).is_empty(), !cb.get(i, Some(k), d).is_empty()) {
+                match (
+                    !ca.get(i, Some(k), d).is_empty(),
+                    !cb.get(i, Some(k), d).is_empty(),
+                ) {
                     (true, true) => t.a += 1,
                     (true, false) => t.b += 1,
                     (false, true) => t.c += 1,
@@ -259,13 +283,29 @@ pub fn agreement(p: &Project, scope: &Scope, a: ReviewerId, b: ReviewerId) -> Ag
     let per_document = (0..n_docs)
         .map(|d| {
             let doc = pa.doc(d as u32);
-            DocumentAgreement { doc: doc.id, title: doc.title.clone(), table: per_doc[d] }
+            DocumentAgreement {
+                doc: doc.id,
+                title: doc.title.clone(),
+                table: per_doc[d],
+            }
         })
         .collect();
     Agreement {
-        document: AgreementReport { level: Level::Document, pooled: pooled(&doc_rows), rows: doc_rows },
-        character: AgreementReport { level: Level::Character, pooled: pooled(&char_rows), rows: char_rows },
-        category: AgreementReport { level: Level::Category, pooled: pooled(&cat_rows), rows: cat_rows },
+        document: AgreementReport {
+            level: Level::Document,
+            pooled: pooled(&doc_rows),
+            rows: doc_rows,
+        },
+        character: AgreementReport {
+            level: Level::Character,
+            pooled: pooled(&char_rows),
+            rows: char_rows,
+        },
+        category: AgreementReport {
+            level: Level::Category,
+            pooled: pooled(&cat_rows),
+            rows: cat_rows,
+        },
         per_document,
     }
 }

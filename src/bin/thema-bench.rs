@@ -128,6 +128,7 @@ fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId) {
             reviewer,
             memo: String::new(),
             created: String::new(),
+            check: None,
         });
     }
     (p, doc)
@@ -227,6 +228,7 @@ fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             reviewer,
             memo: String::new(),
             created: String::new(),
+            check: None,
         });
     }
     p

@@ -74,6 +74,13 @@ pub enum Command {
     RemoveCategory(CategoryId),
     UpdateCategory(Category),
 
+    /// Logs a decision on a disagreement.
+    AddDecision(crate::model::Decision),
+    RemoveDecision(uuid::Uuid),
+    SetBlind(bool),
+    /// Replaces the whole project (a merge); the inverse restores it.
+    ReplaceProject(Box<Project>),
+
     InsertReviewer {
         index: usize,
         reviewer: Reviewer,
@@ -363,6 +370,26 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             UpdateCategory(std::mem::replace(slot, cat))
         }
 
+        AddDecision(d) => {
+            let id = d.id;
+            p.decisions.push(d);
+            RemoveDecision(id)
+        }
+        RemoveDecision(id) => {
+            let index = p
+                .decisions
+                .iter()
+                .position(|d| d.id == id)
+                .ok_or(EditError::NotFound("decision"))?;
+            AddDecision(p.decisions.remove(index))
+        }
+        SetBlind(on) => SetBlind(std::mem::replace(&mut p.blind, on)),
+        ReplaceProject(new) => {
+            let revision = p.revision;
+            let old = std::mem::replace(p, *new);
+            p.revision = revision;
+            ReplaceProject(Box::new(old))
+        }
         InsertReviewer { index, reviewer } => {
             let id = reviewer.id;
             let index = index.min(p.reviewers.len());

@@ -192,6 +192,7 @@ pub fn new_coding(
         reviewer,
         memo: String::new(),
         created: time::now_iso(),
+        check: None,
     }
 }
 

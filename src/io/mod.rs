@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod import;
+pub mod merge;
 pub mod pdf;
 pub mod project_file;
 pub mod report;

@@ -19,6 +19,9 @@ pub struct Coding {
     pub memo: String,
     #[serde(default)]
     pub created: String,
+    /// A second reviewer's check, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<super::consensus::Check>,
 }
 
 impl Coding {

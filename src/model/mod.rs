@@ -2,6 +2,7 @@
 
 pub mod codebook;
 pub mod coding;
+pub mod consensus;
 pub mod document;
 pub mod ids;
 pub mod project;
@@ -11,6 +12,7 @@ pub mod validate;
 
 pub use codebook::{Code, Codebook};
 pub use coding::Coding;
+pub use consensus::{Check, Choice, Decision, Verdict};
 pub use document::{Document, Source, SourceKind};
 pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, IdMap, ReviewerId};
 pub use project::{AttrKind, AttributeDef, Bin, Category, FORMAT_VERSION, Project, Reviewer};

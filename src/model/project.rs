@@ -96,6 +96,12 @@ pub struct Project {
     pub pinned: Vec<CodeId>,
     pub documents: Vec<Document>,
     pub codings: Vec<Coding>,
+    /// Log of decisions that resolved disagreements into Consensus codings.
+    #[serde(default)]
+    pub decisions: Vec<super::consensus::Decision>,
+    /// Blind coding: each reviewer sees only their own codings.
+    #[serde(default)]
+    pub blind: bool,
     /// Bumped by every applied command; not saved.
     #[serde(skip)]
     pub revision: u64,
@@ -136,6 +142,8 @@ impl Project {
             pinned: Vec::new(),
             documents: Vec::new(),
             codings: Vec::new(),
+            decisions: Vec::new(),
+            blind: false,
             revision: 0,
             last_change: ChangeHint::default(),
         }

@@ -53,6 +53,7 @@ pub fn coding(
         reviewer,
         memo: String::new(),
         created: "2026-01-01T00:00:00Z".into(),
+        check: None,
     }
 }
 

@@ -7,6 +7,7 @@ mod cli;
 mod edit;
 mod fixtures;
 mod io;
+mod merge;
 mod tables;
 mod ui;
 mod ui_tables;

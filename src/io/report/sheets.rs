@@ -268,7 +268,7 @@ pub fn all(t: &crate::analysis::Tables) -> Vec<Sheet> {
 /// Agreement between two reviewers: one row per code (and category at the
 /// category level), then the pooled row.
 pub fn agreement(r: &crate::analysis::agreement::AgreementReport) -> Sheet {
-    use crate::analysis::agreement::{fmt_stat, Level};
+    use crate::analysis::agreement::{Level, fmt_stat};
     let with_cat = r.level == Level::Category;
     let mut cols = vec!["code", "level"];
     if with_cat {
