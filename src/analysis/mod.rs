@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod characteristics;
 pub mod citations;
 pub mod crosstab;
+pub mod disagreements;
 pub mod drill;
 pub mod frequency;
 pub mod prepare;

@@ -2,6 +2,7 @@
 //! inverse, which is what the undo stack keeps. Nothing else mutates a
 //! `Project`.
 
+pub mod consensus;
 pub mod ops;
 pub mod undo;
 

@@ -4,6 +4,7 @@
 mod agreement;
 mod analysis;
 mod cli;
+mod consensus;
 mod edit;
 mod fixtures;
 mod io;

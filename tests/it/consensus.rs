@@ -1,0 +1,162 @@
+//! Disagreements and their resolution into Consensus codings; checking.
+
+use super::fixtures::*;
+use thema::analysis::disagreements::disagreements;
+use thema::analysis::{ReviewerView, Scope};
+use thema::edit::{self, Command, UndoStack, consensus};
+use thema::model::{Choice, ReviewerId, Verdict};
+
+fn two_reviewers() -> thema::model::Project {
+    let mut p = small();
+    edit::apply(
+        &mut p,
+        Command::AddCodings(vec![
+            coding(1, 100, 0, 7, 2, AB),  // both coded Leadership here…
+            coding(2, 100, 0, 7, 2, CD),  // …identically: no disagreement
+            coding(3, 100, 8, 20, 3, AB), // Vision: only A
+            coding(4, 101, 0, 10, 2, AB), // doc 101 Leadership: different passages
+            coding(5, 101, 5, 15, 2, CD),
+        ]),
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn queue_lists_each_document_code_where_reviewers_differ() {
+    let p = two_reviewers();
+    let q = disagreements(&p, &Scope::default(), AB, CD);
+    let got: Vec<(String, usize, usize, usize)> = q
+        .iter()
+        .map(|d| {
+            (
+                p.codebook.path(d.code),
+                d.a.len(),
+                d.b.len(),
+                d.first_difference,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Relational factors > Vision and purpose".into(), 1, 0, 8),
+            ("Relational factors > Leadership".into(), 1, 1, 0)
+        ]
+    );
+    assert!(q.iter().all(|d| !d.resolved));
+}
+
+#[test]
+fn decisions_make_consensus_codings_never_touch_a_or_b_and_undo() {
+    let mut p = two_reviewers();
+    let before_ab: Vec<_> = p
+        .codings
+        .iter()
+        .filter(|c| c.reviewer != ReviewerId::CONSENSUS)
+        .cloned()
+        .collect();
+    let mut undo = UndoStack::new();
+    let q = disagreements(&p, &Scope::default(), AB, CD);
+    let cmd = consensus::decide(
+        &p,
+        &q[1],
+        AB,
+        CD,
+        Choice::AcceptBoth,
+        AB,
+        "both passages say it",
+        None,
+    );
+    undo.apply(&mut p, "Decide", cmd).unwrap();
+    let cons: Vec<(usize, usize)> = p
+        .codings
+        .iter()
+        .filter(|c| c.reviewer == ReviewerId::CONSENSUS)
+        .map(|c| (c.start, c.end))
+        .collect();
+    assert_eq!(cons, vec![(0, 10), (5, 15)]);
+    assert_eq!(p.decisions.len(), 1);
+    assert_eq!(
+        (p.decisions[0].choice, p.decisions[0].note.as_str()),
+        (Choice::AcceptBoth, "both passages say it")
+    );
+    assert!(p.reviewer(ReviewerId::CONSENSUS).is_some());
+    // Deciding again replaces the consensus codings of that cell.
+    let q = disagreements(&p, &Scope::default(), AB, CD);
+    assert_eq!(q.iter().filter(|d| d.resolved).count(), 1);
+    let cmd = consensus::decide(&p, &q[1], AB, CD, Choice::Edited, AB, "", Some((5, 10)));
+    undo.apply(&mut p, "Decide", cmd).unwrap();
+    let cons: Vec<(usize, usize)> = p
+        .codings
+        .iter()
+        .filter(|c| c.reviewer == ReviewerId::CONSENSUS)
+        .map(|c| (c.start, c.end))
+        .collect();
+    assert_eq!(cons, vec![(5, 10)]);
+    // A's and B's codings are untouched; tables can use Consensus.
+    let after_ab: Vec<_> = p
+        .codings
+        .iter()
+        .filter(|c| c.reviewer != ReviewerId::CONSENSUS)
+        .cloned()
+        .collect();
+    assert_eq!(before_ab, after_ab);
+    let t = thema::analysis::prevalence(
+        &p,
+        &Scope {
+            reviewers: ReviewerView::Consensus,
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        t.row_by_path("Relational factors > Leadership")
+            .unwrap()
+            .n_documents,
+        1
+    );
+    undo.undo(&mut p);
+    undo.undo(&mut p);
+    assert!(p.decisions.is_empty());
+    assert!(
+        p.codings
+            .iter()
+            .all(|c| c.reviewer != ReviewerId::CONSENSUS)
+    );
+}
+
+#[test]
+fn checking_marks_codings_and_disputes_are_resolved_by_their_author() {
+    let mut p = two_reviewers();
+    let c = p.codings[0].clone();
+    edit::apply(
+        &mut p,
+        consensus::check(
+            &c,
+            Verdict::Disputed,
+            CD,
+            "this is about management, not leadership",
+        ),
+    )
+    .unwrap();
+    let checked = p.coding(c.id).unwrap().clone();
+    let chk = checked.check.as_ref().unwrap();
+    assert_eq!(
+        (chk.verdict, chk.by, chk.resolved),
+        (Verdict::Disputed, CD, false)
+    );
+    edit::apply(
+        &mut p,
+        consensus::resolve_dispute(&checked, "kept: the quote names the leader").unwrap(),
+    )
+    .unwrap();
+    let chk = p.coding(c.id).unwrap().check.clone().unwrap();
+    assert!(chk.resolved);
+    assert_eq!(chk.reply, "kept: the quote names the leader");
+    // Checks survive a save and load.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.thema.ron");
+    thema::io::project_file::save(&p, &path).unwrap();
+    let back = thema::io::project_file::load(&path).unwrap().project;
+    assert_eq!(back.coding(c.id).unwrap().check, Some(chk));
+}
