@@ -35,13 +35,13 @@ fn table_html(s: &Sheet) -> String {
         }
         h.push_str("</tr>\n");
     }
-    h.push_str("</tbody></table>\n");
+    h.push_str("</tbody></table></div>\n");
     h
 }
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Ubuntu,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\
 table{border-collapse:collapse;margin:1em 0 2em;font-size:14px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}\
-th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}h1{margin-bottom:0}.scope{color:#555}\
+th{background:#f2f2f2;font-size:12px}td:first-child{min-width:16em}.wrap{overflow-x:auto}td.num{text-align:right;font-variant-numeric:tabular-nums}h1{margin-bottom:0}.scope{color:#555}\
 blockquote{margin:.4em 0 .4em 1em;padding-left:.8em;border-left:3px solid #ccc}.cite{color:#555;font-size:90%}svg{max-width:100%;height:auto}";
 
 /// One table as a small HTML page.
