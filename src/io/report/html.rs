@@ -15,7 +15,7 @@ fn esc(s: &str) -> String {
 
 fn table_html(s: &Sheet) -> String {
     let mut h = format!(
-        "<h2 id=\"{}\">{}</h2>\n<table>\n<thead><tr>",
+        "<h2 id=\"{}\">{}</h2>\n<div class=\"wrap\"><table>\n<thead><tr>",
         esc(&s.name),
         esc(&s.title)
     );
