@@ -208,6 +208,28 @@ impl ThemaApp {
             Intent::Export { table, format } => self.export_table(&table, format),
             Intent::ExportChart { chart, png } => self.export_chart(chart, png),
             Intent::ShowError(e) => self.set_error(e),
+            Intent::OpenDisagreement { doc, at, a, b } => {
+                if let Some(ws) = &mut self.ws {
+                    ws.open_doc = Some(doc);
+                    ws.view_filter = super::workspace::ViewFilter::Overlay(a, b);
+                    ws.view.scroll_to_char(at);
+                    ws.selected_coding = None;
+                }
+            }
+            Intent::SetViewFilter(f) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.view_filter = f;
+                }
+            }
+            Intent::MergeDialog => self.merge_dialog(),
+            Intent::ExportForReviewer { include_codings } => {
+                self.export_for_reviewer(include_codings)
+            }
+            Intent::ExportForReviewerDialog => {
+                self.dialog = Some(Dialog::ExportForReviewer {
+                    include_codings: false,
+                })
+            }
         }
     }
 

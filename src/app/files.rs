@@ -197,3 +197,74 @@ impl ThemaApp {
         }
     }
 }
+
+impl ThemaApp {
+    /// Picks another reviewer's file and shows what merging it would do.
+    pub fn merge_dialog(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Merge a reviewer's file")
+            .add_filter("Thema project", &["ron"])
+            .pick_file()
+        else {
+            return;
+        };
+        self.prepare_merge(&path);
+    }
+
+    /// Loads `path` and asks for confirmation of the merge.
+    pub fn prepare_merge(&mut self, path: &std::path::Path) {
+        let Some(ws) = &self.ws else { return };
+        match project_file::load(path) {
+            Err(e) => self.set_error(e.to_string()),
+            Ok(other) => {
+                let (merged, report) = crate::io::merge::merge(&ws.project, &other.project);
+                let from = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::ConfirmMerge {
+                    merged: Box::new(merged),
+                    report,
+                    from,
+                });
+            }
+        }
+    }
+
+    /// Writes a copy for a second reviewer: blind on, codings optional.
+    pub fn export_for_reviewer(&mut self, include_codings: bool) {
+        let Some(ws) = &self.ws else { return };
+        let copy = copy_for_reviewer(&ws.project, include_codings);
+        let name = format!(
+            "{} (second reviewer).thema.ron",
+            ws.project.name.replace(['/', '\\'], "-")
+        );
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Save copy for a second reviewer")
+            .set_file_name(&name)
+            .add_filter("Thema project", &["ron"])
+            .save_file()
+        else {
+            return;
+        };
+        match project_file::save(&copy, &path) {
+            Ok(()) => self.set_status(format!(
+                "Saved a copy for a second reviewer: {}",
+                path.display()
+            )),
+            Err(e) => self.set_error(format!("{e} Choose another folder and try again.")),
+        }
+    }
+}
+
+/// A copy of a project for a second reviewer: same ids (so it merges back),
+/// blind coding on, and by choice none of the codings or decisions.
+pub fn copy_for_reviewer(p: &Project, include_codings: bool) -> Project {
+    let mut copy = p.clone();
+    copy.blind = true;
+    if !include_codings {
+        copy.codings.clear();
+        copy.decisions.clear();
+    }
+    copy
+}

@@ -9,6 +9,20 @@ use crate::model::{CategoryId, CodeId, CodingId, DocId, Project, ReviewerId};
 use crate::ui::document_view::DocView;
 use std::path::PathBuf;
 
+/// Whose codings the document view shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ViewFilter {
+    /// Every reviewer's codings (not the Consensus).
+    #[default]
+    All,
+    /// Only the reviewer who is coding.
+    Mine,
+    One(ReviewerId),
+    /// Two reviewers: the first tinted, the second outlined.
+    Overlay(ReviewerId, ReviewerId),
+    Consensus,
+}
+
 pub struct Workspace {
     pub project: Project,
     pub path: Option<PathBuf>,
@@ -22,6 +36,8 @@ pub struct Workspace {
     pub view: DocView,
     /// Scope of the tables panel.
     pub scope: Scope,
+    /// Whose codings the document view shows.
+    pub view_filter: ViewFilter,
     /// Attributes that split the references and cross-tab tables.
     pub table_options: TableOptions,
     tables: Option<(u64, Scope, TableOptions, Tables)>,
@@ -44,11 +60,64 @@ impl Workspace {
             category: None,
             view: DocView::default(),
             scope: Scope::default(),
+            view_filter: ViewFilter::default(),
             table_options: TableOptions::default(),
             tables: None,
             summaries: None,
             problems: Vec::new(),
         }
+    }
+
+    /// True when blind coding hides other reviewers' work from this reviewer.
+    pub fn is_blind(&self) -> bool {
+        self.project.blind && self.coding_as.is_some()
+    }
+
+    /// The scope tables really use: in blind mode, only my codings.
+    pub fn effective_scope(&self) -> Scope {
+        match (self.is_blind(), self.coding_as) {
+            (true, Some(me)) => Scope {
+                docs: self.scope.docs.clone(),
+                reviewers: ReviewerView::One(me),
+            },
+            _ => self.scope.clone(),
+        }
+    }
+
+    /// How the document view shows a coding (or hides it).
+    pub fn mark_style(
+        &self,
+        c: &crate::model::Coding,
+    ) -> Option<crate::ui::document_view::marks::MarkStyle> {
+        use crate::ui::document_view::marks::MarkStyle::{Fill, Outline};
+        let me = self.coding_as;
+        if self.is_blind() {
+            return (Some(c.reviewer) == me).then_some(Fill);
+        }
+        let consensus = c.reviewer == ReviewerId::CONSENSUS;
+        match self.view_filter {
+            ViewFilter::All => (!consensus).then_some(Fill),
+            ViewFilter::Mine => (Some(c.reviewer) == me).then_some(Fill),
+            ViewFilter::One(r) => (c.reviewer == r).then_some(Fill),
+            ViewFilter::Overlay(a, b) => {
+                if c.reviewer == a {
+                    Some(Fill)
+                } else if c.reviewer == b {
+                    Some(Outline)
+                } else {
+                    None
+                }
+            }
+            ViewFilter::Consensus => consensus.then_some(Fill),
+        }
+    }
+
+    /// Changes whenever `mark_style` would answer differently.
+    pub fn view_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.is_blind(), self.coding_as, self.view_filter).hash(&mut h);
+        h.finish()
     }
 
     /// Recomputes the live tables if the project, the scope or the table
@@ -98,11 +167,12 @@ impl Workspace {
 
     /// Factor summaries, built on first look after a change.
     pub fn summaries(&mut self) -> &[FactorSummary] {
-        let fresh = matches!(&self.summaries, Some((rev, scope, _)) if *rev == self.project.revision && *scope == self.scope);
+        let scope = self.effective_scope();
+        let fresh = matches!(&self.summaries, Some((rev, s, _)) if *rev == self.project.revision && *s == scope);
         if !fresh {
-            let prep = crate::analysis::Prepared::new(&self.project, &self.scope);
+            let prep = crate::analysis::Prepared::new(&self.project, &scope);
             let s = crate::analysis::summary::summaries(&prep);
-            self.summaries = Some((self.project.revision, self.scope.clone(), s));
+            self.summaries = Some((self.project.revision, scope, s));
         }
         &self.summaries.as_ref().expect("just built").2
     }
@@ -117,13 +187,5 @@ impl Workspace {
             .map(|n| format!(" ({})", n.to_string_lossy()))
             .unwrap_or_else(|| " (not saved yet)".into());
         format!("{dirty}{}{file} — Thema", self.project.name)
-    }
-
-    pub fn reviewer_view_key(&self) -> u64 {
-        match self.scope.reviewers {
-            ReviewerView::All => 0,
-            ReviewerView::Consensus => 1,
-            ReviewerView::One(r) => r.0.as_u64_pair().0 ^ r.0.as_u64_pair().1 | 2,
-        }
     }
 }

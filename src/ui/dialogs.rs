@@ -48,6 +48,16 @@ pub enum Dialog {
     Problems,
     Attributes(AttrDraft),
     Categories,
+    /// Save a copy for a second reviewer.
+    ExportForReviewer {
+        include_codings: bool,
+    },
+    /// Review a merge before applying it.
+    ConfirmMerge {
+        merged: Box<crate::model::Project>,
+        report: crate::io::merge::MergeReport,
+        from: String,
+    },
 }
 
 impl Dialog {
@@ -240,6 +250,54 @@ impl Dialog {
                 }
                 Dialog::Categories => {
                     keep = categories(ui, ws, &mut out);
+                }
+                Dialog::ExportForReviewer { include_codings } => {
+                    title(ui, "Export for a second reviewer");
+                    ui.label("Writes a copy of this project with its documents, codebook, categories and attributes, with blind coding on, ready to send. Merge their file back later with File > Merge reviewer file….");
+                    ui.checkbox(include_codings, "Include the existing codings (for checking rather than independent coding)");
+                    ui.horizontal(|ui| {
+                        if ui.button("Save copy…").clicked() {
+                            out.push(Intent::ExportForReviewer { include_codings: *include_codings });
+                            keep = false;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::ConfirmMerge { merged, report, from } => {
+                    title(ui, &format!("Merge {from}?"));
+                    ui.label(format!(
+                        "{} coding(s) will be added ({} exact duplicates collapsed), {} document(s), {} reviewer(s).",
+                        report.codings_added,
+                        report.duplicates_collapsed,
+                        report.documents_added.len(),
+                        report.reviewers_added.len()
+                    ));
+                    egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
+                        if !report.codes_added.is_empty() {
+                            ui.label(egui::RichText::new(format!("New codes from the other file ({}):", report.codes_added.len())).strong());
+                            for c in &report.codes_added {
+                                ui.label(format!("• {c}"));
+                            }
+                        }
+                        if !report.conflicts.is_empty() {
+                            ui.label(egui::RichText::new(format!("Conflicts ({}) — this project's version is kept; the other is kept too where possible:", report.conflicts.len())).strong());
+                            for c in &report.conflicts {
+                                ui.label(format!("• {}: kept “{}”, other “{}”", c.what, c.kept, c.other));
+                            }
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        let label = if report.is_empty() { "Nothing new to merge" } else { "Merge" };
+                        if ui.add_enabled(!report.is_empty(), egui::Button::new(label)).clicked() {
+                            out.push(Intent::Apply(format!("Merge {from}"), Command::ReplaceProject(merged.clone())));
+                            keep = false;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
                 }
             }
         });

@@ -40,7 +40,11 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
     let needle = state.filter.to_lowercase();
     let mut counts = std::collections::HashMap::new();
     let mut mine = std::collections::HashMap::new();
+    let blind = ws.is_blind();
     for c in &ws.project.codings {
+        if blind && Some(c.reviewer) != ws.coding_as {
+            continue;
+        }
         *counts.entry(c.doc).or_insert(0usize) += 1;
         if Some(c.reviewer) == ws.coding_as {
             *mine.entry(c.doc).or_insert(0usize) += 1;

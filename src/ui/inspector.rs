@@ -207,6 +207,8 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
             }
         }
         ui.separator();
+        view_filter(ui, ws, &mut out);
+        ui.separator();
         let has_sel = ws.view.selected_range().is_some();
         if ui
             .add_enabled(has_sel, egui::Button::new("Code selection…"))
@@ -278,15 +280,70 @@ pub fn document_body(ui: &mut egui::Ui, ws: &mut Workspace) -> Vec<Intent> {
     let Some(doc) = ws.open_doc else {
         return Vec::new();
     };
-    let key = ws.reviewer_view_key();
-    let view = ws.scope.clone();
-    let visible = move |c: &crate::model::Coding| view.includes_coding(c);
-    ws.view
-        .show(ui, &ws.project, doc, key, &visible)
+    let key = ws.view_key();
+    // The view is taken out for the frame so the style can read the workspace.
+    let mut view = std::mem::take(&mut ws.view);
+    let events = view.show(ui, &ws.project, doc, key, &|c| ws.mark_style(c));
+    ws.view = view;
+    events
         .into_iter()
         .map(|e| match e {
             DocViewEvent::SelectCoding(id) => Intent::SelectCoding(Some(id)),
             DocViewEvent::ClearCodingSelection => Intent::SelectCoding(None),
         })
         .collect()
+}
+
+/// "Showing: all reviewers / mine / X / A and B / Consensus" for the text.
+fn view_filter(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
+    use crate::app::workspace::ViewFilter;
+    let p = &ws.project;
+    if ws.is_blind() {
+        ui.label(egui::RichText::new("Blind: only your codings").color(ui.visuals().warn_fg_color))
+            .on_hover_text(
+                "Blind coding is on (Edit menu): other reviewers' codings are hidden everywhere.",
+            );
+        return;
+    }
+    let name = |r: crate::model::ReviewerId| {
+        p.reviewer(r)
+            .map(|r| r.initials.clone())
+            .unwrap_or_default()
+    };
+    let current = match ws.view_filter {
+        ViewFilter::All => "all reviewers".to_owned(),
+        ViewFilter::Mine => "mine".to_owned(),
+        ViewFilter::One(r) => name(r),
+        ViewFilter::Overlay(a, b) => format!("{} + {} (outlined)", name(a), name(b)),
+        ViewFilter::Consensus => "Consensus".to_owned(),
+    };
+    let r = egui::ComboBox::from_id_salt("view_filter")
+        .selected_text(format!("Showing {current}"))
+        .show_ui(ui, |ui| {
+            let mut pick = |f: ViewFilter, label: String| {
+                if ui.selectable_label(ws.view_filter == f, label).clicked() {
+                    out.push(Intent::SetViewFilter(f));
+                }
+            };
+            pick(ViewFilter::All, "all reviewers".into());
+            pick(ViewFilter::Mine, "my codings".into());
+            let coders: Vec<_> = p
+                .reviewers
+                .iter()
+                .filter(|r| r.id != crate::model::ReviewerId::CONSENSUS)
+                .collect();
+            for r in &coders {
+                pick(ViewFilter::One(r.id), format!("{} only", r.name));
+            }
+            if let Some(me) = ws.coding_as {
+                for r in coders.iter().filter(|r| r.id != me) {
+                    pick(
+                        ViewFilter::Overlay(me, r.id),
+                        format!("mine and {} (outlined)", r.name),
+                    );
+                }
+            }
+            pick(ViewFilter::Consensus, "Consensus".into());
+        });
+    crate::ui::name_combo(r, "Codings shown in the text");
 }

@@ -66,4 +66,17 @@ pub enum Intent {
         png: bool,
     },
     ShowError(String),
+    /// Open a disagreement: its document, both reviewers overlaid, at a position.
+    OpenDisagreement {
+        doc: DocId,
+        at: usize,
+        a: ReviewerId,
+        b: ReviewerId,
+    },
+    SetViewFilter(crate::app::workspace::ViewFilter),
+    MergeDialog,
+    ExportForReviewerDialog,
+    ExportForReviewer {
+        include_codings: bool,
+    },
 }

@@ -8,6 +8,7 @@ pub mod document_view;
 pub mod documents_panel;
 pub mod inspector;
 pub mod intent;
+pub mod review;
 pub mod start_screen;
 pub mod style;
 pub mod tables;

@@ -41,6 +41,13 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                         out.push(Intent::ImportDialog);
                     }
                     ui.separator();
+                    if ui.button("Export for second reviewer…").clicked() {
+                        out.push(Intent::ExportForReviewerDialog);
+                    }
+                    if ui.button("Merge reviewer file…").clicked() {
+                        out.push(Intent::MergeDialog);
+                    }
+                    ui.separator();
                     if ui.button("Close project").clicked() {
                         out.push(Intent::CloseProject);
                     }
@@ -85,6 +92,12 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                     }
                     if ui.button("Reviewers…").clicked() {
                         out.push(Intent::ChooseReviewer);
+                    }
+                    if let Some(ws) = ws {
+                        let mut blind = ws.project.blind;
+                        if ui.checkbox(&mut blind, "Blind coding").on_hover_text("Each reviewer sees only their own codings, in the text and in every table").clicked() {
+                            out.push(Intent::Apply(if blind { "Blind coding on" } else { "Blind coding off" }.into(), crate::edit::Command::SetBlind(blind)));
+                        }
                     }
                 });
                 ui.menu_button("Codebook", |ui| {

@@ -18,7 +18,21 @@ pub struct Mark {
     pub category_color: Option<Color32>,
     /// Margin lane (0 = nearest the text).
     pub lane: usize,
+    /// Drawn as an outline (the other reviewer when two are overlaid).
+    pub outline: bool,
 }
+
+/// How a coding is shown in the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkStyle {
+    /// Tinted background (the usual look).
+    Fill,
+    /// An outline only, so two reviewers' codings can be told apart.
+    Outline,
+}
+
+/// Decides whether and how each coding is shown.
+pub type StyleFn<'a> = &'a dyn Fn(&crate::model::Coding) -> Option<MarkStyle>;
 
 /// Marks of one document, indexed by paragraph.
 #[derive(Default)]
@@ -46,7 +60,7 @@ impl MarkIndex {
         doc: DocId,
         paras: &Paragraphs,
         filter_key: u64,
-        visible: &dyn Fn(&crate::model::Coding) -> bool,
+        style: StyleFn<'_>,
     ) {
         let key = Some((doc, p.revision, filter_key));
         if self.key == key {
@@ -64,9 +78,11 @@ impl MarkIndex {
         {
             for c in p.codings[from.min(p.codings.len())..]
                 .iter()
-                .filter(|c| c.doc == doc && visible(c) && c.end > c.start)
+                .filter(|c| c.doc == doc && c.end > c.start)
             {
-                self.append(p, c, paras);
+                if let Some(st) = style(c) {
+                    self.append(p, c, paras, st == MarkStyle::Outline);
+                }
             }
             return;
         }
@@ -84,8 +100,10 @@ impl MarkIndex {
         let mut marks: Vec<Mark> = p
             .codings
             .iter()
-            .filter(|c| c.doc == doc && visible(c) && c.end > c.start)
-            .map(|c| Mark {
+            .filter(|c| c.doc == doc && c.end > c.start)
+            .filter_map(|c| style(c).map(|st| (c, st)))
+            .map(|(c, st)| Mark {
+                outline: st == MarkStyle::Outline,
                 id: c.id,
                 start: c.start.min(paras.total_chars),
                 end: c.end.min(paras.total_chars),
@@ -126,7 +144,7 @@ impl MarkIndex {
 
     /// Adds one coding's mark without rebuilding: it takes the lowest lane
     /// not used by a mark it overlaps.
-    fn append(&mut self, p: &Project, c: &crate::model::Coding, paras: &Paragraphs) {
+    fn append(&mut self, p: &Project, c: &crate::model::Coding, paras: &Paragraphs, outline: bool) {
         let (start, end) = (c.start.min(paras.total_chars), c.end.min(paras.total_chars));
         let range = paras.range_of(start, end);
         let mut used: Vec<usize> = range
@@ -161,6 +179,7 @@ impl MarkIndex {
             color,
             category_color,
             lane,
+            outline,
         });
         self.lanes = self.lanes.max(lane + 1);
         for para in range {

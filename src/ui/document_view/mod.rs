@@ -137,19 +137,19 @@ impl DocView {
         self.galleys.len()
     }
 
-    /// Shows the document; `visible` chooses which codings are painted and
-    /// `filter_key` must change whenever `visible` does.
+    /// Shows the document; `style` chooses which codings are painted and
+    /// how, and `filter_key` must change whenever `style` does.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         p: &Project,
         doc: DocId,
         filter_key: u64,
-        visible: &dyn Fn(&Coding) -> bool,
+        style: marks::StyleFn<'_>,
     ) -> Vec<DocViewEvent> {
         self.ensure_doc(p, doc);
         let mut events = Vec::new();
-        self.marks.update(p, doc, &self.paras, filter_key, visible);
+        self.marks.update(p, doc, &self.paras, filter_key, style);
         self.galleys.next_frame();
 
         let gutter = 8.0 + MAX_LANES as f32 * LANE_WIDTH;

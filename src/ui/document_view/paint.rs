@@ -47,6 +47,7 @@ pub fn paint_marks<'m>(
     let mut spans: Vec<(usize, usize, usize)> = marks
         .iter()
         .enumerate()
+        .filter(|(_, m)| !m.outline)
         .map(|(i, m)| {
             let (a, b) = local(m);
             (a, b, i)
@@ -99,11 +100,18 @@ pub fn paint_marks<'m>(
             continue;
         }
         let is_hl = highlighted == Some(m.id);
-        let rects = if is_hl {
+        let rects = if is_hl || m.outline {
             range_rects(geo.galley, a, b)
         } else {
             Vec::new()
         };
+        if m.outline {
+            // The other reviewer's coding: an outline, no tint.
+            for r in &rects {
+                let r = r.translate(geo.origin.to_vec2()).shrink(0.5);
+                painter.rect_stroke(r, 1.0, Stroke::new(1.5, m.color), egui::StrokeKind::Inside);
+            }
+        }
         let first = geo.galley.pos_from_cursor(egui::text::CCursor::new(a));
         let last = geo.galley.pos_from_cursor(egui::text::CCursor::new(b - 1));
         let (top, bottom) = (first.top(), last.bottom());

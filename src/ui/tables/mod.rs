@@ -31,10 +31,13 @@ pub enum Tab {
     Summary,
     Charts,
     Passages,
+    Agreement,
+    Disagreements,
+    Checking,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Prevalence,
         Tab::References,
         Tab::Characteristics,
@@ -43,7 +46,15 @@ impl Tab {
         Tab::Summary,
         Tab::Charts,
         Tab::Passages,
+        Tab::Agreement,
+        Tab::Disagreements,
+        Tab::Checking,
     ];
+
+    /// Tabs about two reviewers' work (shown on their own row).
+    pub fn is_review(&self) -> bool {
+        matches!(self, Tab::Agreement | Tab::Disagreements | Tab::Checking)
+    }
 
     pub fn title(&self) -> &'static str {
         match self {
@@ -55,6 +66,9 @@ impl Tab {
             Tab::Summary => "Summary",
             Tab::Charts => "Charts",
             Tab::Passages => "Passages",
+            Tab::Agreement => "Agreement",
+            Tab::Disagreements => "Disagreements",
+            Tab::Checking => "Checking",
         }
     }
 
@@ -67,7 +81,7 @@ impl Tab {
             Tab::Crosstab => Some("crosstab"),
             Tab::Citations => Some("citations"),
             Tab::Summary => Some("summary"),
-            Tab::Charts | Tab::Passages => None,
+            _ => None,
         }
     }
 }
@@ -79,13 +93,20 @@ pub struct TablesUi {
     pub sort: HashMap<Tab, grid::SortState>,
     /// The current tab is shown in its own large window.
     pub popped_out: bool,
+    pub review: crate::ui::review::ReviewUi,
 }
 
 pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        for tab in Tab::ALL {
-            ui.selectable_value(&mut state.tab, tab, tab.title());
+        for tab in Tab::ALL.iter().filter(|t| !t.is_review()) {
+            ui.selectable_value(&mut state.tab, *tab, tab.title());
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Second reviewer:").small().weak());
+        for tab in Tab::ALL.iter().filter(|t| t.is_review()) {
+            ui.selectable_value(&mut state.tab, *tab, tab.title());
         }
     });
     ui.separator();
@@ -113,7 +134,7 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<
 
 fn tab_contents(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<Intent> {
     let mut out = Vec::new();
-    if state.tab != Tab::Passages {
+    if state.tab != Tab::Passages && !state.tab.is_review() {
         if !state.popped_out
             && ui
                 .small_button("Open in a larger window")
@@ -134,6 +155,11 @@ fn tab_contents(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> 
         Tab::Summary => summary::show(ui, ws, &mut out),
         Tab::Charts => charts::show(ui, ws, &mut out),
         Tab::Passages => passages::show(ui, ws, &mut out),
+        Tab::Agreement => crate::ui::review::agreement_tab(ui, ws, &mut state.review, &mut out),
+        Tab::Disagreements => {
+            crate::ui::review::disagreements_tab(ui, ws, &mut state.review, &mut out)
+        }
+        Tab::Checking => crate::ui::review::checking_tab(ui, ws, &mut state.review, &mut out),
     }
     out
 }

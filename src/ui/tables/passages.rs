@@ -21,6 +21,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
         .codings
         .iter()
         .filter(|c| family.contains(&c.code))
+        .filter(|c| ws.mark_style(c).is_some())
         .collect();
     let doc_pos = p.doc_positions();
     list.sort_by_key(|c| (doc_pos.get(&c.doc).copied().unwrap_or(usize::MAX), c.start));
