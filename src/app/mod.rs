@@ -11,6 +11,7 @@ pub mod workspace;
 use crate::io::import::ImportJob;
 use crate::settings::Settings;
 use crate::ui::{self, Intent, dialogs::Dialog};
+pub use files::copy_for_reviewer;
 use std::path::PathBuf;
 pub use workspace::Workspace;
 
@@ -195,6 +196,11 @@ impl eframe::App for ThemaApp {
         }
         if !modal_open && self.dialog.is_none() && self.picker.is_none() {
             intents.extend(keys::shortcuts(&ctx, self.ws.as_ref()));
+        }
+        if !intents.is_empty() {
+            // Show the result at once: tables and views read the project
+            // at the start of the next frame.
+            ctx.request_repaint();
         }
         for intent in intents {
             self.handle(&ctx, intent);

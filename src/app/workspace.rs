@@ -124,15 +124,11 @@ impl Workspace {
     /// options changed, so tables change in the same frame as the coding.
     pub fn refresh_tables(&mut self) {
         self.default_table_options();
-        let fresh = matches!(&self.tables, Some((rev, scope, opts, _)) if *rev == self.project.revision && *scope == self.scope && *opts == self.table_options);
+        let scope = self.effective_scope();
+        let fresh = matches!(&self.tables, Some((rev, s, opts, _)) if *rev == self.project.revision && *s == scope && *opts == self.table_options);
         if !fresh {
-            let t = Tables::compute_live(&self.project, &self.scope, &self.table_options);
-            self.tables = Some((
-                self.project.revision,
-                self.scope.clone(),
-                self.table_options.clone(),
-                t,
-            ));
+            let t = Tables::compute_live(&self.project, &scope, &self.table_options);
+            self.tables = Some((self.project.revision, scope, self.table_options.clone(), t));
         }
     }
 

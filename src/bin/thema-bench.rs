@@ -426,6 +426,35 @@ fn main() {
         start.elapsed().as_secs_f64() * 1000.0 / reps as f64
     );
 
+    // Agreement: 500 documents × 60 codes × 2 reviewers.
+    let mut p = review_project(500, 50_000, 60);
+    let second = ReviewerId::from_u128(2);
+    p.reviewers.push(Reviewer {
+        id: second,
+        name: "Second".into(),
+        initials: "SE".into(),
+    });
+    let mut rng = Lcg(5);
+    for c in p.codings.iter_mut() {
+        if rng.below(2) == 0 {
+            c.reviewer = second;
+        }
+    }
+    let reps = 5;
+    let start = Instant::now();
+    for _ in 0..reps {
+        std::hint::black_box(thema::analysis::agreement::agreement(
+            &p,
+            &Scope::default(),
+            ReviewerId::from_u128(1),
+            second,
+        ));
+    }
+    println!(
+        "agreement_500docs_60codes_2reviewers {:.1} ms",
+        start.elapsed().as_secs_f64() * 1000.0 / reps as f64
+    );
+
     // Sample project: load + first frame of the real app, headless.
     let path = std::path::Path::new("sample_projects/neighbourhood_teams.thema.ron");
     if path.exists() {

@@ -33,3 +33,23 @@ pub fn name_combo<R>(r: egui::InnerResponse<R>, name: &str) -> egui::InnerRespon
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
     r
 }
+
+/// A one-line text field with a visible label that also names it for
+/// screen readers (and tests).
+pub fn labelled_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    hint: &str,
+) -> egui::Response {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id)
+    })
+    .inner
+}

@@ -11,4 +11,5 @@ mod io;
 mod merge;
 mod tables;
 mod ui;
+mod ui_review;
 mod ui_tables;

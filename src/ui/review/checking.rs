@@ -163,11 +163,7 @@ fn checker(
             };
             ui.label(egui::RichText::new(format!("{v} by {who}{note}")).italics());
         }
-        ui.add(
-            egui::TextEdit::singleline(&mut state.check_note)
-                .hint_text("Note (why you dispute it)")
-                .desired_width(f32::INFINITY),
-        );
+        crate::ui::labelled_field(ui, "Note", &mut state.check_note, "why you dispute it");
         ui.horizontal(|ui| {
             if ui.button("Confirm (Y)").clicked() || yes {
                 out.push(Intent::Apply(
@@ -249,11 +245,7 @@ fn my_disputes(
         ui.label(egui::RichText::new("None open.").weak());
         return;
     }
-    ui.add(
-        egui::TextEdit::singleline(&mut state.reply)
-            .hint_text("Your answer (optional)")
-            .desired_width(f32::INFINITY),
-    );
+    crate::ui::labelled_field(ui, "Answer", &mut state.reply, "optional");
     egui::ScrollArea::vertical()
         .id_salt("my_disputes")
         .auto_shrink([false, true])

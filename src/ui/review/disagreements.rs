@@ -59,10 +59,11 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut V
                 d.a.len(),
                 d.b.len()
             ));
-            ui.add(
-                egui::TextEdit::singleline(&mut state.note)
-                    .hint_text("Note for the log (optional)")
-                    .desired_width(f32::INFINITY),
+            crate::ui::labelled_field(
+                ui,
+                "Note",
+                &mut state.note,
+                "for the decision log (optional)",
             );
             ui.horizontal_wrapped(|ui| {
                 let by = ws.coding_as.unwrap_or(a);

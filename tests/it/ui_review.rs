@@ -1,0 +1,194 @@
+//! Second-reviewer work in the real window: agreement, resolving a
+//! disagreement into Consensus, checking with the keyboard, blind coding,
+//! and merging another reviewer's file.
+
+use super::ui::open_sample;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use thema::model::{ReviewerId, Verdict};
+
+fn start_as(
+    name: &str,
+) -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, thema::app::ThemaApp>,
+) {
+    let (dir, mut h) = open_sample();
+    h.run();
+    h.get_by_label_contains(&format!("{name} (")).click();
+    h.run();
+    (dir, h)
+}
+
+#[test]
+fn agreement_tab_shows_kappa_for_the_two_reviewers() {
+    let (_dir, mut h) = start_as("Alex Byrne");
+    h.get_by_label("Agreement").click();
+    h.run();
+    assert!(h.query_by_label("kappa").is_some());
+    assert!(h.query_by_label("(pooled)").is_some());
+    h.get_by_label("Characters").click();
+    h.run();
+    assert!(h.query_by_label_contains("Per document").is_some());
+}
+
+#[test]
+fn resolving_a_disagreement_creates_consensus_codings_and_can_be_undone() {
+    let (_dir, mut h) = start_as("Alex Byrne");
+    h.get_by_label("Disagreements").click();
+    h.run();
+    assert!(h.query_by_label_contains("0 of ").is_some());
+    // Open the first disagreement in the queue, then accept both.
+    h.get_all_by_label_contains(" — AB ")
+        .next()
+        .expect("a queue entry")
+        .click();
+    h.run();
+    assert!(matches!(
+        h.state().ws.as_ref().unwrap().view_filter,
+        thema::app::workspace::ViewFilter::Overlay(_, _)
+    ));
+    h.get_by_label("Note").focus();
+    h.run();
+    h.get_by_label("Note").type_text("agreed in meeting");
+    h.run();
+    h.get_by_label("Accept both").click();
+    h.run();
+    let p = &h.state().ws.as_ref().unwrap().project;
+    assert_eq!(p.decisions.len(), 1);
+    assert_eq!(p.decisions[0].note, "agreed in meeting");
+    assert!(
+        p.codings
+            .iter()
+            .any(|c| c.reviewer == ReviewerId::CONSENSUS)
+    );
+    assert!(
+        h.query_by_label_contains("1 of ").is_some(),
+        "progress counts the decision"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let p = &h.state().ws.as_ref().unwrap().project;
+    assert!(p.decisions.is_empty());
+    assert!(
+        p.codings
+            .iter()
+            .all(|c| c.reviewer != ReviewerId::CONSENSUS)
+    );
+}
+
+#[test]
+fn checking_steps_through_codings_with_the_keyboard() {
+    let (_dir, mut h) = start_as("Chidi Dike");
+    h.get_by_label("Checking").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("unchecked of 77").is_some(),
+        "CD checks AB's 77 codings"
+    );
+    h.key_press(Key::Y);
+    h.run();
+    h.get_by_label("Note").focus();
+    h.run();
+    h.get_by_label("Note").type_text("not about leadership");
+    h.run();
+    h.get_by_label("Dispute (D)").click();
+    h.run();
+    let p = &h.state().ws.as_ref().unwrap().project;
+    let verdicts: Vec<Verdict> = p
+        .codings
+        .iter()
+        .filter_map(|c| c.check.as_ref().map(|k| k.verdict))
+        .collect();
+    assert_eq!(verdicts.len(), 2);
+    assert!(verdicts.contains(&Verdict::Confirmed) && verdicts.contains(&Verdict::Disputed));
+    assert!(
+        h.query_by_label_contains("1 confirmed, 1 disputed")
+            .is_some()
+    );
+}
+
+#[test]
+fn blind_coding_hides_the_other_reviewer_everywhere() {
+    let (_dir, mut h) = start_as("Chidi Dike");
+    let all = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .tables()
+        .unwrap()
+        .prevalence
+        .row_by_path("Relational factors > Leadership")
+        .unwrap()
+        .n_documents;
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Blind coding").click();
+    h.run();
+    let ws = h.state().ws.as_ref().unwrap();
+    assert!(ws.project.blind);
+    let mine = ws
+        .tables()
+        .unwrap()
+        .prevalence
+        .row_by_path("Relational factors > Leadership")
+        .unwrap()
+        .n_documents;
+    assert!(
+        mine < all,
+        "tables count only CD's codings ({mine} < {all})"
+    );
+    let c = ws
+        .project
+        .codings
+        .iter()
+        .find(|c| c.reviewer != ws.coding_as.unwrap())
+        .unwrap();
+    assert_eq!(
+        ws.mark_style(c),
+        None,
+        "others' codings are not shown in the text"
+    );
+    assert!(h.query_by_label("Blind: only your codings").is_some());
+}
+
+#[test]
+fn merging_a_second_reviewers_file_asks_then_merges() {
+    let (dir, mut h) = start_as("Alex Byrne");
+    // The second reviewer's copy: blind, no codings, then one coding of their own.
+    let mut other = thema::app::copy_for_reviewer(&h.state().ws.as_ref().unwrap().project, false);
+    assert!(other.blind && other.codings.is_empty());
+    let doc = other.documents[0].id;
+    let code = other
+        .codebook
+        .find_by_path("Organisational factors > Co-location")
+        .unwrap();
+    let reviewer = other.reviewers[1].id;
+    thema::edit::apply(
+        &mut other,
+        thema::edit::Command::AddCodings(vec![thema::edit::ops::new_coding(
+            doc, 0, 40, code, None, reviewer,
+        )]),
+    )
+    .unwrap();
+    let path = dir.path().join("second.thema.ron");
+    thema::io::project_file::save(&other, &path).unwrap();
+    let before = h.state().ws.as_ref().unwrap().project.codings.len();
+    h.state_mut().prepare_merge(&path);
+    h.run();
+    assert!(h.query_by_label("Merge second.thema.ron?").is_some());
+    h.get_by_label("Merge").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.as_ref().unwrap().project.codings.len(),
+        before + 1
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().ws.as_ref().unwrap().project.codings.len(),
+        before,
+        "a merge is one undoable step"
+    );
+}
