@@ -114,13 +114,31 @@ impl Dialog {
                         && !ws.project.reviewers.is_empty()
                     {
                         ui.label(egui::RichText::new("Continue as").strong());
-                        for r in &ws.project.reviewers {
+                        for r in ws.project.reviewers.iter().filter(|r| r.id != ReviewerId::CONSENSUS) {
                             let n = ws.project.codings.iter().filter(|c| c.reviewer == r.id).count();
                             if ui.button(format!("{} ({}) — {n} codings", r.name, r.initials)).clicked() {
                                 out.push(Intent::SetCodingAs(r.id));
                                 keep = false;
                             }
                         }
+                        egui::CollapsingHeader::new("Rename reviewers").show(ui, |ui| {
+                            egui::Grid::new("rename_reviewers").num_columns(2).show(ui, |ui| {
+                                let name_h = ui.label(egui::RichText::new("Name").weak()).id;
+                                let ini_h = ui.label(egui::RichText::new("Initials").weak()).id;
+                                ui.end_row();
+                                for r in ws.project.reviewers.iter().filter(|r| r.id != ReviewerId::CONSENSUS) {
+                                    let mut n = r.name.clone();
+                                    let mut i = r.initials.clone();
+                                    let a = ui.add(egui::TextEdit::singleline(&mut n).desired_width(180.0)).labelled_by(name_h);
+                                    let b = ui.add(egui::TextEdit::singleline(&mut i).desired_width(50.0)).labelled_by(ini_h);
+                                    if (a.changed() || b.changed()) && !n.trim().is_empty() {
+                                        let updated = Reviewer { id: r.id, name: n, initials: i };
+                                        out.push(Intent::ApplyTyping("Rename reviewer".into(), Command::UpdateReviewer(updated)));
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                        });
                         ui.separator();
                         ui.label(egui::RichText::new("or add a reviewer").strong());
                     }

@@ -144,6 +144,8 @@ fn tab_contents(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> 
             state.popped_out = true;
         }
         scope_bar(ui, ws, state.tab, &mut out);
+    } else if matches!(state.tab, Tab::Agreement | Tab::Disagreements) {
+        scope_bar(ui, ws, state.tab, &mut out);
     }
     let sort = state.sort.entry(state.tab).or_default();
     match state.tab {
@@ -210,42 +212,18 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
                 }
             });
         crate::ui::name_combo(r, "Documents in scope");
-        ui.label("codings of");
-        let who = match ws.scope.reviewers {
-            ReviewerView::All => "all reviewers".to_owned(),
-            ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
-            ReviewerView::Consensus => "Consensus".to_owned(),
-        };
-        let r = egui::ComboBox::from_id_salt("scope_reviewers")
-            .selected_text(who)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(ws.scope.reviewers == ReviewerView::All, "all reviewers")
-                    .clicked()
-                {
-                    out.push(Intent::SetScopeReviewers(ReviewerView::All));
-                }
-                for r in p
-                    .reviewers
-                    .iter()
-                    .filter(|r| r.id != crate::model::ReviewerId::CONSENSUS)
-                {
-                    let v = ReviewerView::One(r.id);
-                    if ui
-                        .selectable_label(ws.scope.reviewers == v, &r.name)
-                        .clicked()
-                    {
-                        out.push(Intent::SetScopeReviewers(v));
-                    }
-                }
-                if ui
-                    .selectable_label(ws.scope.reviewers == ReviewerView::Consensus, "Consensus")
-                    .clicked()
-                {
-                    out.push(Intent::SetScopeReviewers(ReviewerView::Consensus));
-                }
-            });
-        crate::ui::name_combo(r, "Codings of");
+        if tab.is_review() {
+            // Agreement compares two chosen reviewers; only the documents filter applies.
+            return;
+        }
+        if ws.is_blind() {
+            ui.label(
+                egui::RichText::new("codings: only yours (blind)")
+                    .color(ui.visuals().warn_fg_color),
+            );
+        } else {
+            reviewers_combo(ui, ws, out);
+        }
         ui.menu_button("Export", |ui| {
             if let Some(name) = tab.table_name() {
                 for (label, format) in [
@@ -310,4 +288,45 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
         );
     }
     ui.add_space(2.0);
+}
+
+/// Whose codings the tables count.
+fn reviewers_combo(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
+    let p = &ws.project;
+    ui.label("codings of");
+    let who = match ws.scope.reviewers {
+        ReviewerView::All => "all reviewers".to_owned(),
+        ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
+        ReviewerView::Consensus => "Consensus".to_owned(),
+    };
+    let r = egui::ComboBox::from_id_salt("scope_reviewers")
+        .selected_text(who)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(ws.scope.reviewers == ReviewerView::All, "all reviewers")
+                .clicked()
+            {
+                out.push(Intent::SetScopeReviewers(ReviewerView::All));
+            }
+            for r in p
+                .reviewers
+                .iter()
+                .filter(|r| r.id != crate::model::ReviewerId::CONSENSUS)
+            {
+                let v = ReviewerView::One(r.id);
+                if ui
+                    .selectable_label(ws.scope.reviewers == v, &r.name)
+                    .clicked()
+                {
+                    out.push(Intent::SetScopeReviewers(v));
+                }
+            }
+            if ui
+                .selectable_label(ws.scope.reviewers == ReviewerView::Consensus, "Consensus")
+                .clicked()
+            {
+                out.push(Intent::SetScopeReviewers(ReviewerView::Consensus));
+            }
+        });
+    crate::ui::name_combo(r, "Codings of");
 }
