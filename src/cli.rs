@@ -28,6 +28,22 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export to REFI-QDA: a .qdpx project or a .qdc codebook.
+    Export {
+        project: PathBuf,
+        /// qdpx or qdc.
+        #[arg(long)]
+        format: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Import a REFI-QDA .qdpx project (from NVivo, ATLAS.ti, MAXQDA, QualCoder…).
+    #[command(name = "import-qdpx")]
+    ImportQdpx {
+        input: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Merge a second reviewer's project file into a first (lossless, by id).
     Merge {
         first: PathBuf,
@@ -76,6 +92,12 @@ pub fn run(cmd: CliCommand) -> i32 {
             second,
             output,
         } => merge_cmd(&first, &second, &output),
+        CliCommand::Export {
+            project,
+            format,
+            output,
+        } => export_cmd(&project, &format, &output),
+        CliCommand::ImportQdpx { input, output } => import_qdpx_cmd(&input, &output),
         CliCommand::Report {
             project,
             table,
@@ -131,6 +153,58 @@ fn check(path: &Path) -> i32 {
                     println!("  - {pr}");
                 }
                 1
+            }
+        }
+    }
+}
+
+fn export_cmd(path: &Path, format: &str, output: &Path) -> i32 {
+    let p = match project_file::load(path) {
+        Ok(l) => l.project,
+        Err(e) => {
+            eprintln!("thema: {e}");
+            return 2;
+        }
+    };
+    let bytes = match format.to_ascii_lowercase().as_str() {
+        "qdpx" => crate::io::refi::export::qdpx(&p),
+        "qdc" => Ok(crate::io::refi::export::codebook_xml(&p)),
+        other => Err(format!("unknown export format '{other}' (use qdpx or qdc)")),
+    };
+    match bytes
+        .and_then(|b| project_file::write_atomic(output, &b, false).map_err(|e| e.to_string()))
+    {
+        Ok(()) => {
+            println!("wrote {}", output.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("thema: {e}");
+            2
+        }
+    }
+}
+
+fn import_qdpx_cmd(input: &Path, output: &Path) -> i32 {
+    match crate::io::refi::import::read_qdpx_file(input) {
+        Err(e) => {
+            eprintln!("thema: {e}");
+            2
+        }
+        Ok((mut project, report)) => {
+            if project.name.is_empty() {
+                project.name = project_name_from_path(output);
+            }
+            println!("{}", report.summary());
+            match project_file::save(&project, output) {
+                Ok(()) => {
+                    println!("wrote {}", output.display());
+                    0
+                }
+                Err(e) => {
+                    eprintln!("thema: {e}");
+                    2
+                }
             }
         }
     }

@@ -2,9 +2,11 @@
 //! and table reports.
 
 pub mod decode;
+pub mod docx;
 pub mod import;
 pub mod merge;
 pub mod pdf;
 pub mod project_file;
+pub mod refi;
 pub mod report;
 pub mod template;

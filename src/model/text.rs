@@ -108,3 +108,68 @@ mod tests {
         assert_eq!(find_loose(hay, "vision is"), None);
     }
 }
+
+/// `normalize`, also returning where each raw char lands: `map[i]` is the
+/// normalised char offset of raw char `i` (`map.len()` = raw chars + 1), so
+/// ranges from another tool can be carried over exactly.
+pub fn normalize_with_map(raw: &str) -> (String, Vec<usize>) {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len());
+    let mut map = Vec::with_capacity(chars.len() + 1);
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        map.push(n);
+        let c = chars[i];
+        let emit: &str = match c {
+            '\u{FEFF}' if i == 0 => "",
+            '\r' => {
+                if chars.get(i + 1) == Some(&'\n') {
+                    // CR and LF become one LF; the LF maps to the same place.
+                    out.push('\n');
+                    map.push(n);
+                    n += 1;
+                    i += 2;
+                    continue;
+                }
+                "\n"
+            }
+            '\u{00AD}' | '\0' | '\u{FEFF}' => "",
+            '\u{000C}' => "\n\n",
+            '\u{FB00}' => "ff",
+            '\u{FB01}' => "fi",
+            '\u{FB02}' => "fl",
+            '\u{FB03}' => "ffi",
+            '\u{FB04}' => "ffl",
+            '\u{FB05}' | '\u{FB06}' => "st",
+            c if c.is_control() && c != '\n' && c != '\t' => "",
+            _ => {
+                out.push(c);
+                n += 1;
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(emit);
+        n += emit.chars().count();
+        i += 1;
+    }
+    map.push(n);
+    debug_assert_eq!(out, normalize(raw));
+    (out, map)
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::*;
+
+    #[test]
+    fn offsets_follow_normalisation() {
+        let raw = "\u{FEFF}a\r\nb\u{00AD}c \u{FB01}x";
+        let (text, map) = normalize_with_map(raw);
+        assert_eq!(text, normalize(raw));
+        assert_eq!(text, "a\nbc fix");
+        // raw: [BOM, a, CR, LF, b, SHY, c, ' ', ﬁ, x]
+        assert_eq!(map, vec![0, 0, 1, 1, 2, 3, 3, 4, 5, 7, 8]);
+    }
+}

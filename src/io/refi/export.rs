@@ -1,0 +1,302 @@
+//! Writing REFI-QDA: a `.qdpx` zip (project.qde + sources/<GUID>.txt) and
+//! a standalone `.qdc` codebook. Element order, colours, booleans and
+//! dates follow Project.xsd and Codebook.xsd; no empty containers.
+
+use super::xml::Out;
+use super::{CATEGORY_GROUP, VAR_REFERENCE, VAR_SHORT_REF, derived_guid};
+use crate::model::{AttrKind, CodeId, Coding, Project};
+use std::io::Write;
+
+const NS_PROJECT: &str = "urn:QDA-XML:project:1.0";
+const NS_CODEBOOK: &str = "urn:QDA-XML:codebook:1.0";
+
+/// GUID of the category group code.
+fn category_group_guid(p: &Project) -> uuid::Uuid {
+    derived_guid(
+        uuid::Uuid::from_bytes([7; 16]),
+        &format!("categories:{}", p.name),
+    )
+}
+
+/// `#RRGGBB` in upper case, or a neutral grey for anything malformed.
+fn color(hex: &str) -> String {
+    crate::model::codebook::parse_hex_color(hex)
+        .map(crate::model::codebook::hex_color)
+        .unwrap_or_else(|| "#808080".into())
+}
+
+fn codes(out: &mut Out, p: &Project, parent: Option<CodeId>) {
+    for c in p.codebook.children(parent) {
+        let guid = c.id.to_string();
+        let col = color(&c.color);
+        let has_children = p.codebook.children(Some(c.id)).next().is_some();
+        if c.description.is_empty() && !has_children {
+            out.empty(
+                "Code",
+                &[
+                    ("guid", &guid),
+                    ("name", &c.name),
+                    ("isCodable", "true"),
+                    ("color", &col),
+                ],
+            );
+            continue;
+        }
+        out.open(
+            "Code",
+            &[
+                ("guid", &guid),
+                ("name", &c.name),
+                ("isCodable", "true"),
+                ("color", &col),
+            ],
+        );
+        if !c.description.is_empty() {
+            out.text_element("Description", &c.description);
+        }
+        codes(out, p, Some(c.id));
+        out.close("Code");
+    }
+}
+
+fn category_codes(out: &mut Out, p: &Project) {
+    if p.categories.is_empty() {
+        return;
+    }
+    let group = category_group_guid(p).to_string();
+    out.open(
+        "Code",
+        &[
+            ("guid", &group),
+            ("name", CATEGORY_GROUP),
+            ("isCodable", "false"),
+            ("color", "#999999"),
+        ],
+    );
+    out.text_element("Description", "Thema's categories (barrier, facilitator…): each categorised passage is also coded with its category.");
+    for c in &p.categories {
+        out.empty(
+            "Code",
+            &[
+                ("guid", &c.id.to_string()),
+                ("name", &c.name),
+                ("isCodable", "true"),
+                ("color", &color(&c.color)),
+            ],
+        );
+    }
+    out.close("Code");
+}
+
+/// The project.qde document.
+pub fn project_xml(p: &Project) -> Vec<u8> {
+    let mut out = Out::new();
+    let now = crate::model::time::now_iso();
+    out.open(
+        "Project",
+        &[
+            ("xmlns", NS_PROJECT),
+            ("name", &p.name),
+            ("origin", "Thema"),
+            ("creationDateTime", &now),
+        ],
+    );
+    if !p.reviewers.is_empty() {
+        out.open("Users", &[]);
+        for r in &p.reviewers {
+            out.empty(
+                "User",
+                &[
+                    ("guid", &r.id.to_string()),
+                    ("name", &r.name),
+                    ("id", &r.initials),
+                ],
+            );
+        }
+        out.close("Users");
+    }
+    if !p.codebook.codes.is_empty() || !p.categories.is_empty() {
+        out.open("CodeBook", &[]);
+        out.open("Codes", &[]);
+        codes(&mut out, p, None);
+        category_codes(&mut out, p);
+        out.close("Codes");
+        out.close("CodeBook");
+    }
+    // Attributes plus two variables for Thema's document fields.
+    let ref_var = derived_guid(uuid::Uuid::from_bytes([1; 16]), VAR_REFERENCE).to_string();
+    let short_var = derived_guid(uuid::Uuid::from_bytes([2; 16]), VAR_SHORT_REF).to_string();
+    out.open("Variables", &[]);
+    for a in &p.attributes {
+        let kind = match a.kind {
+            AttrKind::Number => "Float",
+            _ => "Text",
+        };
+        match &a.kind {
+            AttrKind::Choice(choices) => {
+                out.open(
+                    "Variable",
+                    &[
+                        ("guid", &a.id.to_string()),
+                        ("name", &a.name),
+                        ("typeOfVariable", kind),
+                    ],
+                );
+                out.text_element("Description", &format!("Choices: {}", choices.join("; ")));
+                out.close("Variable");
+            }
+            _ => out.empty(
+                "Variable",
+                &[
+                    ("guid", &a.id.to_string()),
+                    ("name", &a.name),
+                    ("typeOfVariable", kind),
+                ],
+            ),
+        }
+    }
+    out.empty(
+        "Variable",
+        &[
+            ("guid", &ref_var),
+            ("name", VAR_REFERENCE),
+            ("typeOfVariable", "Integer"),
+        ],
+    );
+    out.empty(
+        "Variable",
+        &[
+            ("guid", &short_var),
+            ("name", VAR_SHORT_REF),
+            ("typeOfVariable", "Text"),
+        ],
+    );
+    out.close("Variables");
+
+    if !p.documents.is_empty() {
+        out.open("Sources", &[]);
+        for d in &p.documents {
+            let guid = d.id.to_string();
+            let path = format!("internal://{guid}.txt");
+            let imported = if d.source.imported.is_empty() {
+                String::new()
+            } else {
+                d.source.imported.clone()
+            };
+            out.open(
+                "TextSource",
+                &[
+                    ("guid", &guid),
+                    ("name", &d.title),
+                    ("plainTextPath", &path),
+                    ("creationDateTime", &imported),
+                ],
+            );
+            let mut codings: Vec<&Coding> = p.codings_of(d.id).collect();
+            codings.sort_by_key(|c| (c.start, c.end, c.id));
+            for c in codings {
+                selection(&mut out, p, d, c);
+            }
+            for a in &p.attributes {
+                let v = d.attribute(a.id);
+                if v.is_empty() {
+                    continue;
+                }
+                out.open("VariableValue", &[]);
+                out.empty("VariableRef", &[("targetGUID", &a.id.to_string())]);
+                match (&a.kind, v.parse::<f64>()) {
+                    (AttrKind::Number, Ok(_)) => out.text_element("FloatValue", v.trim()),
+                    _ => out.text_element("TextValue", v),
+                }
+                out.close("VariableValue");
+            }
+            out.open("VariableValue", &[]);
+            out.empty("VariableRef", &[("targetGUID", &ref_var)]);
+            out.text_element("IntegerValue", &d.reference.to_string());
+            out.close("VariableValue");
+            if !d.short_ref.is_empty() {
+                out.open("VariableValue", &[]);
+                out.empty("VariableRef", &[("targetGUID", &short_var)]);
+                out.text_element("TextValue", &d.short_ref);
+                out.close("VariableValue");
+            }
+            out.close("TextSource");
+        }
+        out.close("Sources");
+    }
+    out.close("Project");
+    out.finish()
+}
+
+/// One coded passage: a selection holding a coding of its code and, when
+/// categorised, a second coding of its category code.
+fn selection(out: &mut Out, p: &Project, d: &crate::model::Document, c: &Coding) {
+    let user = c.reviewer.to_string();
+    let quote: String = d.slice_chars(c.start, c.end.min(c.start + 400));
+    out.open(
+        "PlainTextSelection",
+        &[
+            ("guid", &c.id.to_string()),
+            ("name", &quote),
+            ("startPosition", &c.start.to_string()),
+            ("endPosition", &c.end.to_string()),
+            ("creatingUser", &user),
+            ("creationDateTime", &c.created),
+        ],
+    );
+    if !c.memo.is_empty() {
+        out.text_element("Description", &c.memo);
+    }
+    out.open(
+        "Coding",
+        &[
+            ("guid", &derived_guid(c.id.0, "code").to_string()),
+            ("creatingUser", &user),
+            ("creationDateTime", &c.created),
+        ],
+    );
+    out.empty("CodeRef", &[("targetGUID", &c.code.to_string())]);
+    out.close("Coding");
+    if let Some(cat) = c.category.filter(|k| p.category(*k).is_some()) {
+        out.open(
+            "Coding",
+            &[
+                ("guid", &derived_guid(c.id.0, "category").to_string()),
+                ("creatingUser", &user),
+                ("creationDateTime", &c.created),
+            ],
+        );
+        out.empty("CodeRef", &[("targetGUID", &cat.to_string())]);
+        out.close("Coding");
+    }
+    out.close("PlainTextSelection");
+}
+
+/// The `.qdc` codebook document.
+pub fn codebook_xml(p: &Project) -> Vec<u8> {
+    let mut out = Out::new();
+    out.open("CodeBook", &[("xmlns", NS_CODEBOOK), ("origin", "Thema")]);
+    out.open("Codes", &[]);
+    codes(&mut out, p, None);
+    category_codes(&mut out, p);
+    out.close("Codes");
+    out.close("CodeBook");
+    out.finish()
+}
+
+/// The `.qdpx` archive as bytes.
+pub fn qdpx(p: &Project) -> Result<Vec<u8>, String> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let err = |e: &dyn std::fmt::Display| format!("the archive could not be written ({e})");
+    zip.start_file("project.qde", opts).map_err(|e| err(&e))?;
+    zip.write_all(&project_xml(p)).map_err(|e| err(&e))?;
+    for d in &p.documents {
+        zip.start_file(format!("sources/{}.txt", d.id), opts)
+            .map_err(|e| err(&e))?;
+        zip.write_all(d.text.as_bytes()).map_err(|e| err(&e))?;
+    }
+    let cursor = zip.finish().map_err(|e| err(&e))?;
+    Ok(cursor.into_inner())
+}

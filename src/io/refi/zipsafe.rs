@@ -1,0 +1,96 @@
+//! Reading a zip from someone else without trusting it: entries whose path
+//! leaves the archive (`..`, absolute paths, drive letters), symlinks,
+//! absurd sizes or compression ratios (zip bombs) are refused with a message
+//! naming the entry; nothing is ever written to disk.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+/// Largest total of uncompressed bytes read from one archive.
+pub const MAX_TOTAL: u64 = 1 << 30;
+/// Largest single entry.
+pub const MAX_ENTRY: u64 = 512 << 20;
+/// Largest compression ratio accepted for entries over 1 MiB.
+pub const MAX_RATIO: u64 = 200;
+pub const MAX_ENTRIES: usize = 20_000;
+
+/// The files of an archive, by path as written (no folders).
+pub struct Archive {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Archive {
+    /// A file by path, ignoring case and a leading "./".
+    pub fn get(&self, path: &str) -> Option<&Vec<u8>> {
+        let want = path.trim_start_matches("./").to_lowercase();
+        self.files
+            .iter()
+            .find(|(k, _)| k.trim_start_matches("./").to_lowercase() == want)
+            .map(|(_, v)| v)
+    }
+}
+
+fn unsafe_path(name: &str) -> bool {
+    let n = name.replace('\\', "/");
+    n.starts_with('/') || n.split('/').any(|part| part == "..") || n.chars().nth(1) == Some(':')
+}
+
+/// Reads every file of the archive with the checks above.
+pub fn read(bytes: &[u8]) -> Result<Archive, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("it is not a readable zip archive ({e})"))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(format!(
+            "it holds {} entries, more than the {MAX_ENTRIES} Thema accepts",
+            zip.len()
+        ));
+    }
+    let mut files = BTreeMap::new();
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| format!("entry {i} could not be read ({e})"))?;
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        if unsafe_path(&name) {
+            return Err(format!(
+                "the entry \"{name}\" points outside the archive; the file was refused"
+            ));
+        }
+        if entry.is_symlink() {
+            return Err(format!(
+                "the entry \"{name}\" is a symbolic link; the file was refused"
+            ));
+        }
+        if entry.is_dir() {
+            continue;
+        }
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        if size > MAX_ENTRY || total + size > MAX_TOTAL {
+            return Err(format!(
+                "the entry \"{name}\" is too large ({size} bytes unpacked)"
+            ));
+        }
+        if size > (1 << 20) && size / packed > MAX_RATIO {
+            return Err(format!(
+                "the entry \"{name}\" unpacks {}× its size, like a zip bomb; the file was refused",
+                size / packed
+            ));
+        }
+        let mut data = Vec::with_capacity(size.min(1 << 24) as usize);
+        // Never trust the declared size: read at most one byte more than it.
+        (&mut entry)
+            .take(size + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| format!("the entry \"{name}\" is damaged ({e})"))?;
+        if data.len() as u64 > size {
+            return Err(format!(
+                "the entry \"{name}\" is larger than it claims; the file was refused"
+            ));
+        }
+        total += data.len() as u64;
+        files.insert(name, data);
+    }
+    Ok(Archive { files })
+}
