@@ -222,6 +222,11 @@ impl ThemaApp {
                 }
             }
             Intent::MergeDialog => self.merge_dialog(),
+            Intent::ExportRefi { codebook_only } => self.export_refi(codebook_only),
+            Intent::ImportQdpxDialog => {
+                self.guard_unsaved(Intent::ImportQdpxDialog, |app| app.import_qdpx_dialog())
+            }
+            Intent::ImportQdcDialog => self.import_qdc_dialog(),
             Intent::ExportForReviewer { include_codings } => {
                 self.export_for_reviewer(include_codings)
             }

@@ -268,3 +268,110 @@ pub fn copy_for_reviewer(p: &Project, include_codings: bool) -> Project {
     }
     copy
 }
+
+impl ThemaApp {
+    /// File > Exchange > Export: writes a .qdpx project or .qdc codebook.
+    pub fn export_refi(&mut self, codebook_only: bool) {
+        let Some(ws) = &self.ws else { return };
+        let (ext, bytes) = if codebook_only {
+            (
+                "qdc",
+                Ok(crate::io::refi::export::codebook_xml(&ws.project)),
+            )
+        } else {
+            ("qdpx", crate::io::refi::export::qdpx(&ws.project))
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => return self.set_error(format!("The export could not be made: {e}.")),
+        };
+        let name = format!("{}.{ext}", ws.project.name.replace(['/', '\\'], "-"));
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Export for other QDA tools")
+            .set_file_name(&name)
+            .add_filter(ext.to_uppercase(), &[ext])
+            .save_file()
+        else {
+            return;
+        };
+        match project_file::write_atomic(&path, &bytes, false) {
+            Ok(()) => self.set_status(format!("Exported {}", path.display())),
+            Err(e) => self.set_error(format!("{e} Choose another folder and try again.")),
+        }
+    }
+
+    pub fn import_qdpx_dialog(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Import a REFI-QDA project")
+            .add_filter("REFI-QDA project", &["qdpx"])
+            .pick_file()
+        else {
+            return;
+        };
+        self.import_qdpx(&path);
+    }
+
+    /// Opens a .qdpx as a new, unsaved project and shows what was left out.
+    pub fn import_qdpx(&mut self, path: &std::path::Path) {
+        match crate::io::refi::import::read_qdpx_file(path) {
+            Err(e) => self.set_error(e),
+            Ok((mut project, report)) => {
+                if project.name.is_empty() {
+                    project.name = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                }
+                let mut ws = Workspace::new(project, None);
+                ws.view.font_size = self.settings.font_size;
+                ws.undo.mark_dirty();
+                self.ws = Some(ws);
+                self.dialog = Some(Dialog::ImportReport {
+                    summary: report
+                        .summary()
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    lines: report.skipped.clone(),
+                });
+                self.set_status(
+                    "Imported from REFI-QDA. Save it (Ctrl+S) to keep it as a Thema project.",
+                );
+            }
+        }
+    }
+
+    /// Adds the codes of a .qdc codebook to the project (undoable).
+    pub fn import_qdc_dialog(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Import a REFI-QDA codebook")
+            .add_filter("REFI-QDA codebook", &["qdc"])
+            .pick_file()
+        else {
+            return;
+        };
+        let parsed = std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| crate::io::refi::import::read_qdc(&b));
+        match parsed {
+            Err(e) => self.set_error(format!("{} could not be imported: {e}.", path.display())),
+            Ok(book) => {
+                let Some(ws) = &self.ws else { return };
+                let (merged, report) = crate::io::merge::merge(&ws.project, &codes_only(book));
+                let n = report.codes_added.len();
+                self.apply(
+                    &format!("Import codebook ({n} new codes)"),
+                    crate::edit::Command::ReplaceProject(Box::new(merged)),
+                );
+            }
+        }
+    }
+}
+
+/// A project holding only a codebook's codes and categories.
+fn codes_only(mut p: Project) -> Project {
+    p.documents.clear();
+    p.codings.clear();
+    p
+}

@@ -75,6 +75,12 @@ pub enum Intent {
     },
     SetViewFilter(crate::app::workspace::ViewFilter),
     MergeDialog,
+    /// File > Export as REFI-QDA: a project (.qdpx) or codebook (.qdc).
+    ExportRefi {
+        codebook_only: bool,
+    },
+    ImportQdpxDialog,
+    ImportQdcDialog,
     ExportForReviewerDialog,
     ExportForReviewer {
         include_codings: bool,

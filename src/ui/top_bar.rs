@@ -18,6 +18,9 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                 if ui.button("Open project…  (Ctrl+O)").clicked() {
                     out.push(Intent::OpenDialog);
                 }
+                if ui.button("Import REFI-QDA project (.qdpx)…").on_hover_text("Open a project from NVivo, ATLAS.ti, MAXQDA, QualCoder…").clicked() {
+                    out.push(Intent::ImportQdpxDialog);
+                }
                 ui.menu_button("Open recent", |ui| {
                     if settings.recent.is_empty() {
                         ui.label("No recent projects");
@@ -47,6 +50,19 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                     if ui.button("Merge reviewer file…").clicked() {
                         out.push(Intent::MergeDialog);
                     }
+                    ui.separator();
+                    ui.menu_button("Exchange (REFI-QDA)", |ui| {
+                        if ui.button("Export project (.qdpx)…").on_hover_text("For NVivo, ATLAS.ti, MAXQDA, QualCoder…").clicked() {
+                            out.push(Intent::ExportRefi { codebook_only: false });
+                        }
+                        if ui.button("Export codebook (.qdc)…").clicked() {
+                            out.push(Intent::ExportRefi { codebook_only: true });
+                        }
+                        ui.separator();
+                        if ui.button("Import codebook (.qdc)…").clicked() {
+                            out.push(Intent::ImportQdcDialog);
+                        }
+                    });
                     ui.separator();
                     if ui.button("Close project").clicked() {
                         out.push(Intent::CloseProject);

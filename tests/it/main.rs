@@ -9,6 +9,7 @@ mod edit;
 mod fixtures;
 mod io;
 mod merge;
+mod refi;
 mod tables;
 mod ui;
 mod ui_review;
