@@ -5,6 +5,7 @@ pub mod decode;
 pub mod docx;
 pub mod import;
 pub mod merge;
+pub mod migrate;
 pub mod pdf;
 pub mod project_file;
 pub mod refi;

@@ -117,6 +117,13 @@ pub enum ParseError {
 
 /// Parses project text (no validation).
 pub fn parse(text: &str) -> Result<Project, ParseError> {
+    // Older formats go through their explicit migration steps.
+    if let Some(v) = sniff_version(text)
+        && v < FORMAT_VERSION
+    {
+        return super::migrate::upgrade(text, v)
+            .map_err(|(line, col, message)| ParseError::Syntax { line, col, message });
+    }
     match ron::from_str::<Project>(text) {
         Ok(p) if p.format_version > FORMAT_VERSION => Err(ParseError::TooNew(p.format_version)),
         Ok(p) => Ok(p),
@@ -191,6 +198,8 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
         )
     });
     list(&mut out, "codings", codings.into_iter())?;
+    list(&mut out, "decisions", p.decisions.iter())?;
+    out.push_str(&format!("    blind: {},\n", p.blind));
     out.push_str(")\n");
     Ok(out)
 }

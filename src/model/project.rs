@@ -11,7 +11,8 @@ use super::ids::{AttrId, CategoryId, CodeId, CodingId, DocId, ReviewerId};
 use serde::{Deserialize, Serialize};
 
 /// The project file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added consensus decisions, blind coding, checks and year ranges.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A person who codes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -160,3 +160,21 @@ fn checking_marks_codings_and_disputes_are_resolved_by_their_author() {
     let back = thema::io::project_file::load(&path).unwrap().project;
     assert_eq!(back.coding(c.id).unwrap().check, Some(chk));
 }
+
+#[test]
+fn decisions_and_blind_flag_survive_save_and_load() {
+    let mut p = two_reviewers();
+    let q = disagreements(&p, &Scope::default(), AB, CD);
+    let cmd = consensus::decide(&p, &q[0], AB, CD, Choice::AcceptA, AB, "note", None);
+    edit::apply(&mut p, cmd).unwrap();
+    edit::apply(&mut p, Command::SetBlind(true)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.thema.ron");
+    thema::io::project_file::save(&p, &path).unwrap();
+    let mut back = thema::io::project_file::load(&path).unwrap().project;
+    back.revision = p.revision;
+    // The file orders codings by document and position.
+    back.codings.sort_by_key(|c| c.id);
+    p.codings.sort_by_key(|c| c.id);
+    assert_eq!(back, p);
+}

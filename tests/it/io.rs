@@ -72,9 +72,10 @@ fn corrupt_project_names_line_and_column_and_is_left_untouched() {
             .contains("not UTF-8")
     );
 
-    let newer = project_file::to_string(&small())
-        .unwrap()
-        .replace("format_version: 1", "format_version: 99");
+    let newer = project_file::to_string(&small()).unwrap().replace(
+        &format!("format_version: {}", thema::model::FORMAT_VERSION),
+        "format_version: 99",
+    );
     std::fs::write(&path, newer).unwrap();
     assert!(
         project_file::load(&path)
@@ -183,5 +184,35 @@ fn corpus_pdfs_never_take_the_importer_down() {
         results.len(),
         n,
         "every file gave a result (text or a clear error)"
+    );
+}
+
+#[test]
+fn older_format_loads_through_its_migration_and_current_fixture_loads() {
+    let v1 = project_file::load(&fixture("format_v1.thema.ron")).unwrap();
+    assert!(v1.problems.is_empty(), "{:?}", v1.problems);
+    let p = v1.project;
+    assert_eq!(p.format_version, thema::model::FORMAT_VERSION);
+    assert_eq!(
+        (p.documents.len(), p.codings.len(), p.codebook.codes.len()),
+        (1, 12, 18)
+    );
+    assert!(p.decisions.is_empty() && !p.blind);
+    // The current format's fixture holds the same project.
+    let current = project_file::load(&fixture("format_current.thema.ron"))
+        .unwrap()
+        .project;
+    assert_eq!(current.format_version, thema::model::FORMAT_VERSION);
+    let mut a = p.clone();
+    let mut b = current.clone();
+    a.codings.sort_by_key(|c| c.id);
+    b.codings.sort_by_key(|c| c.id);
+    assert_eq!(a, b);
+    // Opening never rewrites the old file.
+    let before = std::fs::read(fixture("format_v1.thema.ron")).unwrap();
+    let _ = project_file::load(&fixture("format_v1.thema.ron")).unwrap();
+    assert_eq!(
+        std::fs::read(fixture("format_v1.thema.ron")).unwrap(),
+        before
     );
 }
