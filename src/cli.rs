@@ -28,6 +28,13 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Test helper: saves two projects over one file, alternately, until killed.
+    #[command(name = "__save-loop", hide = true)]
+    SaveLoop {
+        first: PathBuf,
+        second: PathBuf,
+        target: PathBuf,
+    },
     /// Export to REFI-QDA: a .qdpx project or a .qdc codebook.
     Export {
         project: PathBuf,
@@ -92,6 +99,11 @@ pub fn run(cmd: CliCommand) -> i32 {
             second,
             output,
         } => merge_cmd(&first, &second, &output),
+        CliCommand::SaveLoop {
+            first,
+            second,
+            target,
+        } => save_loop(&first, &second, &target),
         CliCommand::Export {
             project,
             format,
@@ -153,6 +165,24 @@ fn check(path: &Path) -> i32 {
                     println!("  - {pr}");
                 }
                 1
+            }
+        }
+    }
+}
+
+/// Saves `first` and `second` over `target` in turn, forever (the crash
+/// test kills this process at random moments).
+fn save_loop(first: &Path, second: &Path, target: &Path) -> i32 {
+    let (Ok(a), Ok(b)) = (project_file::load(first), project_file::load(second)) else {
+        eprintln!("thema: could not load the two projects");
+        return 2;
+    };
+    println!("saving");
+    loop {
+        for p in [&a.project, &b.project] {
+            if let Err(e) = project_file::save(p, target) {
+                eprintln!("thema: {e}");
+                return 2;
             }
         }
     }

@@ -16,6 +16,9 @@ pub struct Settings {
     pub reviewer_for: BTreeMap<String, ReviewerId>,
     #[serde(default = "default_font_size")]
     pub font_size: f32,
+    /// Seconds between autosaves of unsaved work (0 turns autosave off).
+    #[serde(default = "default_autosave")]
+    pub autosave_secs: u64,
     /// Where these settings live; `None` keeps them in memory only (tests).
     #[serde(skip)]
     pub file: Option<PathBuf>,
@@ -25,11 +28,16 @@ fn default_font_size() -> f32 {
     15.0
 }
 
+fn default_autosave() -> u64 {
+    60
+}
+
 impl Settings {
     /// Settings that are never written to disk.
     pub fn in_memory() -> Self {
         Self {
             font_size: default_font_size(),
+            autosave_secs: default_autosave(),
             ..Default::default()
         }
     }

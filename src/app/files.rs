@@ -52,6 +52,7 @@ impl ThemaApp {
                 } else if ask_reviewer {
                     self.dialog = Some(Dialog::reviewer_setup());
                 }
+                self.offer_recovery(&path);
                 self.set_status(format!("Opened {}", path.display()));
             }
         }
@@ -68,6 +69,7 @@ impl ThemaApp {
                 if let Some(ws) = &mut self.ws {
                     ws.undo.mark_saved();
                 }
+                self.remove_recovery(&path);
                 self.set_status(format!("Saved {}", path.display()));
                 true
             }

@@ -3,6 +3,7 @@
 //! applies them (as `Command`s) after the frame.
 
 mod actions;
+mod autosave;
 mod export;
 mod files;
 mod keys;
@@ -38,6 +39,8 @@ pub struct ThemaApp {
     last_title: String,
     /// Set once the user confirmed quitting with unsaved changes.
     allow_close: bool,
+    /// When unsaved work was last written to the recovery file.
+    pub last_autosave: std::time::Instant,
     /// `THEMA_STARTUP_PROBE`: print the time to the first frame, then quit.
     startup_probe: Option<std::time::Instant>,
 }
@@ -89,6 +92,7 @@ impl ThemaApp {
             last_title: String::new(),
             allow_close: false,
             startup_probe: None,
+            last_autosave: std::time::Instant::now(),
         };
         if let Some(path) = project {
             app.open_path(path);
@@ -146,6 +150,7 @@ impl eframe::App for ThemaApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.poll_import();
+        self.autosave_if_due();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files

@@ -282,6 +282,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     Ok(())
 }
 
+/// `<file>.recovery` beside the project: the autosave of unsaved work.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".recovery");
+    PathBuf::from(s)
+}
+
+/// A recovery file newer than the project, if there is one.
+pub fn newer_recovery(path: &Path) -> Option<PathBuf> {
+    let rec = recovery_path(path);
+    let rec_time = std::fs::metadata(&rec).and_then(|m| m.modified()).ok()?;
+    let proj_time = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    match proj_time {
+        Some(t) if t >= rec_time => None,
+        _ => Some(rec),
+    }
+}
+
 /// `<file>.bak` beside the project.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut s = path.as_os_str().to_owned();

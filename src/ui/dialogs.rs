@@ -52,6 +52,13 @@ pub enum Dialog {
     ExportForReviewer {
         include_codings: bool,
     },
+    /// Unsaved work from an autosave, newer than the project file.
+    Recover {
+        project: Box<crate::model::Project>,
+        more_codings: i64,
+        when: String,
+        file: std::path::PathBuf,
+    },
     /// Review a merge before applying it.
     ConfirmMerge {
         merged: Box<crate::model::Project>,
@@ -268,6 +275,25 @@ impl Dialog {
                 }
                 Dialog::Categories => {
                     keep = categories(ui, ws, &mut out);
+                }
+                Dialog::Recover { project, more_codings, when, file } => {
+                    title(ui, "Restore unsaved work?");
+                    let what = match *more_codings {
+                        n if n > 0 => format!("{n} more coding(s) than the saved file"),
+                        n if n < 0 => format!("{} fewer coding(s) than the saved file", -n),
+                        _ => "changes that are not in the saved file".to_owned(),
+                    };
+                    ui.label(format!("Thema kept an automatic copy of this project from {when} with {what}. It was probably left by a crash or a forced quit."));
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore it").clicked() {
+                            out.push(Intent::Apply("Restore unsaved work".into(), Command::ReplaceProject(project.clone())));
+                            keep = false;
+                        }
+                        if ui.button("Keep the saved version").on_hover_text("The automatic copy is deleted").clicked() {
+                            let _ = std::fs::remove_file(&*file);
+                            keep = false;
+                        }
+                    });
                 }
                 Dialog::ExportForReviewer { include_codings } => {
                     title(ui, "Export for a second reviewer");

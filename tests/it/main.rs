@@ -5,6 +5,7 @@ mod agreement;
 mod analysis;
 mod cli;
 mod consensus;
+mod crash;
 mod edit;
 mod fixtures;
 mod io;
