@@ -21,7 +21,12 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum CliCommand {
     /// Validate a project and print what it holds; exit 1 if it has problems.
-    Check { project: PathBuf },
+    Check {
+        project: PathBuf,
+        /// Fix what can be fixed without losing anything (orphans go to "Lost and found"), and save.
+        #[arg(long)]
+        repair: bool,
+    },
     /// Add documents (PDF, TXT, MD) to a project, creating it if missing.
     Import {
         project: PathBuf,
@@ -92,7 +97,14 @@ pub enum CliCommand {
 /// Runs a subcommand and returns the process exit code.
 pub fn run(cmd: CliCommand) -> i32 {
     match cmd {
-        CliCommand::Check { project } => check(&project),
+        CliCommand::Check {
+            project,
+            repair: false,
+        } => check(&project),
+        CliCommand::Check {
+            project,
+            repair: true,
+        } => repair_cmd(&project),
         CliCommand::Import { project, files } => import(&project, files),
         CliCommand::Merge {
             first,
@@ -237,6 +249,42 @@ fn import_qdpx_cmd(input: &Path, output: &Path) -> i32 {
                 }
             }
         }
+    }
+}
+
+fn repair_cmd(path: &Path) -> i32 {
+    let mut p = match project_file::load(path) {
+        Ok(l) => l.project,
+        Err(e) => {
+            eprintln!("thema: {e}");
+            return 2;
+        }
+    };
+    let notes = crate::model::repair::repair(&mut p);
+    if notes.is_empty() {
+        println!("nothing to repair");
+        return 0;
+    }
+    for n in &notes {
+        println!("repaired: {n}");
+    }
+    let left = crate::model::validate::validate(&p);
+    if let Err(e) = project_file::save(&p, path) {
+        eprintln!("thema: {e}");
+        return 2;
+    }
+    println!(
+        "{} repair(s) saved to {} (the previous file is kept as .bak)",
+        notes.len(),
+        path.display()
+    );
+    if left.is_empty() {
+        0
+    } else {
+        for pr in &left {
+            println!("  still wrong: {pr}");
+        }
+        1
     }
 }
 

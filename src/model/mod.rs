@@ -6,6 +6,7 @@ pub mod consensus;
 pub mod document;
 pub mod ids;
 pub mod project;
+pub mod repair;
 pub mod text;
 pub mod time;
 pub mod validate;

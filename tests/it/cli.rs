@@ -153,3 +153,53 @@ fn report_matches_the_analysis_function() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no attribute named 'Nope'"));
 }
+
+#[test]
+fn check_repair_moves_orphans_to_lost_and_found_and_deletes_nothing() {
+    use super::fixtures::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.thema.ron");
+    let mut p = small();
+    p.codings.push(coding(1, 100, 0, 7, 99, AB)); // unknown code
+    p.codings.push(coding(2, 555, 0, 7, 2, AB)); // unknown document
+    p.codings.push(coding(3, 101, 5, 9_999, 2, AB)); // past the end
+    p.codings.push(coding(
+        4,
+        101,
+        0,
+        3,
+        2,
+        thema::model::ReviewerId::from_u128(0x77),
+    )); // unknown reviewer
+    thema::io::project_file::save(&p, &path).unwrap();
+    let out = thema()
+        .args(["check", "--repair", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{s}");
+    assert!(
+        s.contains("Lost and found") && s.contains("did not fit"),
+        "{s}"
+    );
+    let fixed = thema::io::project_file::load(&path).unwrap();
+    assert!(fixed.problems.is_empty(), "{:?}", fixed.problems);
+    let q = fixed.project;
+    assert_eq!(q.codings.len(), 4, "nothing deleted");
+    let c1 = q.coding(thema::model::CodingId::from_u128(1)).unwrap();
+    assert_eq!(q.codebook.path(c1.code), "Lost and found");
+    assert!(c1.memo.contains("Repaired"));
+    let c3 = q.coding(thema::model::CodingId::from_u128(3)).unwrap();
+    assert_eq!((c3.start, c3.end), (5, 23));
+    assert!(
+        q.document(thema::model::DocId::from_u128(555)).is_some(),
+        "a placeholder document holds the orphan"
+    );
+    assert!(thema::io::project_file::backup_path(&path).exists());
+    // A second repair finds nothing to do.
+    let out = thema()
+        .args(["check", "--repair", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing to repair"));
+}
