@@ -33,6 +33,9 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Worker: prints the text of a PDF as JSON (run by the importer in its own process).
+    #[command(name = "__extract-pdf", hide = true)]
+    ExtractPdf { file: PathBuf },
     /// Test helper: saves two projects over one file, alternately, until killed.
     #[command(name = "__save-loop", hide = true)]
     SaveLoop {
@@ -111,6 +114,22 @@ pub fn run(cmd: CliCommand) -> i32 {
             second,
             output,
         } => merge_cmd(&first, &second, &output),
+        CliCommand::ExtractPdf { file } => {
+            crate::io::pdf::install_quiet_panic_hook();
+            let r = std::fs::read(&file)
+                .map_err(|e| format!("it could not be read ({e})"))
+                .and_then(|b| {
+                    // Run on a named thread so pdf-extract's panics stay quiet.
+                    std::thread::Builder::new()
+                        .name(format!("{}-worker", crate::io::pdf::QUIET_THREAD_PREFIX))
+                        .spawn(move || crate::io::pdf::extract(&b))
+                        .map_err(|e| e.to_string())?
+                        .join()
+                        .unwrap_or_else(|_| Err("the PDF reader could not make sense of it".into()))
+                });
+            println!("{}", crate::io::pdf::encode_worker_answer(&r));
+            0
+        }
         CliCommand::SaveLoop {
             first,
             second,

@@ -6,6 +6,11 @@ use thema::cli::{self, Cli};
 
 fn main() {
     let args = Cli::parse();
+    // PDFs are read in a worker process of this same binary, with limits.
+    thema::io::pdf::set_isolation(thema::io::pdf::Isolation {
+        worker: std::env::current_exe().ok(),
+        ..Default::default()
+    });
     match args.command {
         Some(cmd) => std::process::exit(cli::run(cmd)),
         None => {

@@ -64,7 +64,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let mut notes = Vec::new();
     let (body, page_starts) = match kind {
         SourceKind::Pdf => {
-            let pdf = pdf::extract(&bytes).map_err(err)?;
+            let pdf = pdf::extract_file(path, &bytes).map_err(err)?;
             if !pdf.failed_pages.is_empty() {
                 notes.push(format!(
                     "pages {} could not be read and are empty",

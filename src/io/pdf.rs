@@ -82,3 +82,154 @@ pub fn install_quiet_panic_hook() {
         }));
     });
 }
+
+/// How PDF text extraction is isolated from the app.
+#[derive(Clone, Debug)]
+pub struct Isolation {
+    /// The `thema` executable run as a worker process (`thema __extract-pdf FILE`).
+    pub worker: Option<std::path::PathBuf>,
+    /// A PDF that takes longer than this is given up.
+    pub timeout: std::time::Duration,
+    /// Address-space limit of the worker, in bytes.
+    pub memory: u64,
+}
+
+impl Default for Isolation {
+    fn default() -> Self {
+        let secs = std::env::var("THEMA_PDF_TIMEOUT")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(60);
+        let mb: u64 = std::env::var("THEMA_PDF_MEMORY_MB")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(2048);
+        Self {
+            worker: None,
+            timeout: std::time::Duration::from_secs(secs),
+            memory: mb << 20,
+        }
+    }
+}
+
+static ISOLATION: std::sync::OnceLock<Isolation> = std::sync::OnceLock::new();
+
+/// Set once at start-up by the `thema` binary: PDFs are then read in a
+/// worker process with a time limit and a memory cap.
+pub fn set_isolation(i: Isolation) {
+    let _ = ISOLATION.set(i);
+}
+
+/// Extracts a PDF file's text, in a worker process when one is set up,
+/// otherwise in this process (pages still isolated with `catch_unwind`).
+pub fn extract_file(path: &std::path::Path, bytes: &[u8]) -> Result<PdfText, String> {
+    match ISOLATION.get() {
+        Some(iso) if iso.worker.is_some() => extract_in_worker(path, iso),
+        _ => extract(bytes),
+    }
+}
+
+/// Runs `worker __extract-pdf path` with a time limit and memory cap and
+/// reads its answer.
+pub fn extract_in_worker(path: &std::path::Path, iso: &Isolation) -> Result<PdfText, String> {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let worker = iso.worker.as_ref().ok_or("no PDF worker is set up")?;
+    let mut cmd = Command::new(worker);
+    cmd.arg("__extract-pdf")
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let limit = iso.memory;
+        // SAFETY: setrlimit is async-signal-safe and only affects the child.
+        unsafe {
+            cmd.pre_exec(move || {
+                let rl = libc::rlimit {
+                    rlim_cur: limit as libc::rlim_t,
+                    rlim_max: limit as libc::rlim_t,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &rl);
+                Ok(())
+            });
+        }
+    }
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("the PDF reader could not be started ({e})"))?;
+    let mut stdout = child.stdout.take().ok_or("the PDF reader gave no output")?;
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stdout.read_to_string(&mut s);
+        s
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() > iso.timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "reading it took longer than {} s, so it was stopped (a damaged or unusually complex PDF)",
+                    iso.timeout.as_secs()
+                ));
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(10)),
+            Err(e) => return Err(format!("the PDF reader failed ({e})")),
+        }
+    };
+    let out = reader.join().unwrap_or_default();
+    if !status.success() {
+        return Err(match status.code() {
+            None => {
+                "the PDF reader was stopped while reading it (it may need more memory than allowed)"
+                    .to_owned()
+            }
+            Some(_) if out.is_empty() => {
+                "the PDF reader ran out of memory or failed on it".to_owned()
+            }
+            Some(c) => format!("the PDF reader failed on it (code {c})"),
+        });
+    }
+    decode_worker_answer(&out)
+}
+
+/// The worker's JSON answer: `{"pages": [...], "failed": [...]}` or `{"error": "..."}`.
+pub fn encode_worker_answer(r: &Result<PdfText, String>) -> String {
+    match r {
+        Ok(t) => serde_json::json!({"pages": t.pages, "failed": t.failed_pages}).to_string(),
+        Err(e) => serde_json::json!({"error": e}).to_string(),
+    }
+}
+
+fn decode_worker_answer(s: &str) -> Result<PdfText, String> {
+    let v: serde_json::Value = serde_json::from_str(s.trim())
+        .map_err(|_| "the PDF reader gave an unreadable answer".to_owned())?;
+    if let Some(e) = v.get("error").and_then(|e| e.as_str()) {
+        return Err(e.to_owned());
+    }
+    let pages = v
+        .get("pages")
+        .and_then(|p| p.as_array())
+        .ok_or("the PDF reader gave no pages")?;
+    let failed = v
+        .get("failed")
+        .and_then(|p| p.as_array())
+        .cloned()
+        .unwrap_or_default();
+    Ok(PdfText {
+        pages: pages
+            .iter()
+            .map(|p| p.as_str().unwrap_or_default().to_owned())
+            .collect(),
+        failed_pages: failed
+            .iter()
+            .filter_map(|f| f.as_u64())
+            .map(|f| f as usize)
+            .collect(),
+    })
+}

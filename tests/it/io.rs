@@ -216,3 +216,77 @@ fn older_format_loads_through_its_migration_and_current_fixture_loads() {
         before
     );
 }
+
+fn worker(timeout_secs: u64, memory_mb: u64) -> thema::io::pdf::Isolation {
+    thema::io::pdf::Isolation {
+        worker: Some(env!("CARGO_BIN_EXE_thema").into()),
+        timeout: std::time::Duration::from_secs(timeout_secs),
+        memory: memory_mb << 20,
+    }
+}
+
+#[test]
+fn pdfs_are_read_in_a_worker_process_with_a_time_limit() {
+    let ok =
+        thema::io::pdf::extract_in_worker(&fixture("two_pages.pdf"), &worker(30, 2048)).unwrap();
+    assert_eq!(ok.pages.len(), 2);
+    let bad = thema::io::pdf::extract_in_worker(&fixture("truncated.pdf"), &worker(30, 2048))
+        .err()
+        .unwrap();
+    assert!(bad.contains("not a readable PDF"), "{bad}");
+    // A worker that hangs is stopped at the time limit.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("hang.sh");
+    std::fs::write(&script, "#!/bin/sh\nsleep 30\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let iso = thema::io::pdf::Isolation {
+        worker: Some(script),
+        timeout: std::time::Duration::from_secs(1),
+        memory: 1 << 30,
+    };
+    let started = std::time::Instant::now();
+    let err = thema::io::pdf::extract_in_worker(&fixture("two_pages.pdf"), &iso)
+        .err()
+        .unwrap();
+    assert!(err.contains("longer than 1 s"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    // A worker over its memory cap fails with a clear sentence, not a crash.
+    let err = thema::io::pdf::extract_in_worker(&fixture("two_pages.pdf"), &worker(30, 8))
+        .err()
+        .unwrap();
+    assert!(
+        err.contains("memory") || err.contains("stopped") || err.contains("failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_corpus_pdf_gives_text_or_a_clear_error_in_the_worker() {
+    let dir = Path::new("../shared/corpus/pdfjs");
+    if !dir.exists() {
+        eprintln!("skipped: ../shared/corpus/pdfjs is not present");
+        return;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let iso = worker(20, 2048);
+    let (mut ok, mut failed) = (0, 0);
+    for f in &files {
+        match thema::io::pdf::extract_in_worker(f, &iso) {
+            Ok(_) => ok += 1,
+            Err(e) => {
+                assert!(!e.is_empty());
+                failed += 1;
+            }
+        }
+    }
+    eprintln!(
+        "corpus: {ok} read, {failed} refused with a message, of {}",
+        files.len()
+    );
+    assert_eq!(ok + failed, files.len());
+}
