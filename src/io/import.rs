@@ -65,6 +65,13 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let (body, page_starts) = match kind {
         SourceKind::Pdf => {
             let pdf = pdf::extract_file(path, &bytes).map_err(err)?;
+            let running = super::pdf_text::running_lines(&pdf.pages);
+            if !running.is_empty() {
+                notes.push(format!(
+                    "lines repeated on most pages (running headers or footers, kept in the text): {}",
+                    running.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
+                ));
+            }
             if !pdf.failed_pages.is_empty() {
                 notes.push(format!(
                     "pages {} could not be read and are empty",
@@ -115,7 +122,7 @@ pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
     let mut chars = 0usize;
     let mut starts = Vec::new();
     for (i, page) in pages.iter().enumerate() {
-        let norm = text::normalize(page);
+        let norm = super::pdf_text::join_hyphenated_lines(&text::normalize(page));
         let norm = norm.trim_matches('\n');
         if i > 0 {
             if !body.is_empty() {

@@ -7,6 +7,7 @@ pub mod import;
 pub mod merge;
 pub mod migrate;
 pub mod pdf;
+pub mod pdf_text;
 pub mod project_file;
 pub mod refi;
 pub mod report;
