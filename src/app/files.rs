@@ -140,6 +140,7 @@ impl ThemaApp {
         let Some(results) = job.poll() else { return };
         self.import = None;
         let mut docs = Vec::new();
+        let mut changed = Vec::new();
         let mut lines = Vec::new();
         for r in results {
             match r {
@@ -147,7 +148,24 @@ impl ThemaApp {
                     for n in &imp.notes {
                         lines.push(format!("{}: {n}", imp.doc.title));
                     }
-                    docs.push(imp.doc);
+                    // The same source again: unchanged is skipped, changed is re-anchored.
+                    let existing = self.ws.as_ref().and_then(|ws| {
+                        ws.project
+                            .documents
+                            .iter()
+                            .find(|d| d.source.path == imp.doc.source.path)
+                            .cloned()
+                    });
+                    match existing {
+                        Some(old) if old.source.text_hash == imp.doc.source.text_hash => {
+                            lines.push(format!(
+                                "{}: already in the project, unchanged; not imported again",
+                                old.title
+                            ));
+                        }
+                        Some(old) => changed.push((old.id, imp.doc)),
+                        None => docs.push(imp.doc),
+                    }
                 }
                 Err(e) => lines.push(e.to_string()),
             }
@@ -162,6 +180,10 @@ impl ThemaApp {
             if let Some(ws) = &mut self.ws {
                 ws.open_doc = Some(first);
             }
+        }
+        if !changed.is_empty() {
+            self.prepare_reanchor(changed);
+            return;
         }
         let summary = format!(
             "{n} document(s) imported{}.",
@@ -376,4 +398,50 @@ fn codes_only(mut p: Project) -> Project {
     p.documents.clear();
     p.codings.clear();
     p
+}
+
+impl ThemaApp {
+    /// Sources that changed since they were imported: work out where each
+    /// coding goes and ask before replacing the texts.
+    pub fn prepare_reanchor(
+        &mut self,
+        changed: Vec<(crate::model::DocId, crate::model::Document)>,
+    ) {
+        use crate::edit::reanchor::{Found, replace_document};
+        let Some(ws) = &self.ws else { return };
+        let mut scratch = ws.project.clone();
+        let mut cmds = Vec::new();
+        let mut lines = Vec::new();
+        for (old_id, new_doc) in changed {
+            let title = scratch
+                .document(old_id)
+                .map(|d| d.title.clone())
+                .unwrap_or_default();
+            let Some((cmd, r)) = replace_document(&scratch, old_id, &new_doc) else {
+                continue;
+            };
+            let count = |f: Found| r.placed.iter().filter(|x| x.3 == f).count();
+            let mut line = format!(
+                "{title}: {} coding(s) found again ({} exactly, {} with different spacing, {} by their first and last words)",
+                r.placed.len(),
+                count(Found::Exact),
+                count(Found::Whitespace),
+                count(Found::Ends)
+            );
+            if !r.unplaced.is_empty() {
+                line.push_str(&format!(
+                    "; {} could not be placed and stay on a copy of the previous version",
+                    r.unplaced.len()
+                ));
+            }
+            lines.push(line);
+            if crate::edit::apply(&mut scratch, cmd.clone()).is_ok() {
+                cmds.push(cmd);
+            }
+        }
+        self.dialog = Some(Dialog::Reanchor {
+            lines,
+            command: Box::new(crate::edit::Command::Batch(cmds)),
+        });
+    }
 }

@@ -4,6 +4,7 @@
 
 pub mod consensus;
 pub mod ops;
+pub mod reanchor;
 pub mod undo;
 
 pub use undo::UndoStack;

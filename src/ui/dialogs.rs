@@ -59,6 +59,11 @@ pub enum Dialog {
         when: String,
         file: std::path::PathBuf,
     },
+    /// Changed sources: where their codings go, before replacing the texts.
+    Reanchor {
+        lines: Vec<String>,
+        command: Box<Command>,
+    },
     /// Review a merge before applying it.
     ConfirmMerge {
         merged: Box<crate::model::Project>,
@@ -291,6 +296,22 @@ impl Dialog {
                         }
                         if ui.button("Keep the saved version").on_hover_text("The automatic copy is deleted").clicked() {
                             let _ = std::fs::remove_file(&*file);
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::Reanchor { lines, command } => {
+                    title(ui, "Sources have changed");
+                    ui.label("These files were imported before and their text is different now. Thema can replace the text and move each coding to where its passage is now:");
+                    for l in lines.iter() {
+                        ui.label(format!("• {l}"));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Update the texts and move the codings").clicked() {
+                            out.push(Intent::Apply("Update changed sources".into(), (**command).clone()));
+                            keep = false;
+                        }
+                        if ui.button("Keep the old texts").clicked() {
                             keep = false;
                         }
                     });

@@ -121,6 +121,16 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
                         out.push(Intent::OpenDocument(d.id));
                         ui.close();
                     }
+                    let source = std::path::PathBuf::from(&d.source.path);
+                    if ui
+                        .add_enabled(source.is_file(), egui::Button::new("Re-import from its source file"))
+                        .on_hover_text("If the file changed, its codings are moved to where their passages are now")
+                        .on_disabled_hover_text("The file it was imported from is not there any more")
+                        .clicked()
+                    {
+                        out.push(Intent::Import(vec![source]));
+                        ui.close();
+                    }
                     if ui.button("Renumber all documents in list order").clicked() {
                         out.push(Intent::Apply(
                             "Renumber documents".into(),

@@ -183,3 +183,65 @@ fn undo_redo_and_dirty_tracking() {
     assert!(u.is_dirty(), "the saved state can no longer be reached");
     assert_eq!(u.redo_label(), None);
 }
+
+#[test]
+fn reimporting_a_changed_source_moves_codings_and_keeps_what_it_cannot_place() {
+    use thema::edit::reanchor::{Found, replace_document};
+    let mut p = small();
+    let old_text = "Intro line.\nThe team met every week to plan care for older people at home.\nFunding ended in March, which everyone regretted deeply.\nA passage about something that will vanish completely.";
+    let d = doc(300, old_text);
+    let cmd = ops::add_documents(&p, vec![d.clone()]);
+    edit::apply(&mut p, cmd).unwrap();
+    let find = |t: &str, s: &str| t.find(s).map(|b| t[..b].chars().count()).unwrap();
+    let span = |s: &str| (find(old_text, s), find(old_text, s) + s.chars().count());
+    let (a0, a1) = span("The team met every week");
+    let (b0, b1) = span("Funding ended in March, which everyone regretted deeply.");
+    let (c0, c1) = span("something that will vanish");
+    edit::apply(
+        &mut p,
+        Command::AddCodings(vec![
+            coding(1, 300, a0, a1, 2, AB),
+            coding(2, 300, b0, b1, 3, AB),
+            coding(3, 300, c0, c1, 2, CD),
+        ]),
+    )
+    .unwrap();
+    // New version: a paragraph inserted, a line re-wrapped, one passage gone.
+    let new_text = "Intro line.\nA new opening paragraph was added here.\nThe team met every week to plan care.\nFunding ended in March,\nwhich everyone regretted deeply.\n";
+    let mut new_doc = d.clone();
+    new_doc.text = new_text.into();
+    new_doc.source.text_hash = thema::model::text::text_hash(new_text);
+    let before = p.clone();
+    let (cmd, result) = replace_document(&p, d.id, &new_doc).unwrap();
+    assert_eq!(
+        result.placed.iter().map(|x| x.3).collect::<Vec<_>>(),
+        vec![Found::Exact, Found::Whitespace]
+    );
+    assert_eq!(result.unplaced, vec![thema::model::CodingId::from_u128(3)]);
+    let inverse = edit::apply(&mut p, cmd).unwrap();
+    let now = p.document(d.id).unwrap();
+    assert_eq!(now.text, new_text);
+    let c1 = p.coding(thema::model::CodingId::from_u128(1)).unwrap();
+    assert_eq!(now.slice_chars(c1.start, c1.end), "The team met every week");
+    let c2 = p.coding(thema::model::CodingId::from_u128(2)).unwrap();
+    assert_eq!(
+        now.slice_chars(c2.start, c2.end),
+        "Funding ended in March,\nwhich everyone regretted deeply."
+    );
+    // The passage that vanished stays, on the previous version of the document.
+    let c3 = p.coding(thema::model::CodingId::from_u128(3)).unwrap();
+    let prev = p.document(c3.doc).unwrap();
+    assert!(prev.title.ends_with("(previous version)"));
+    assert_eq!(
+        prev.slice_chars(c3.start, c3.end),
+        "something that will vanish"
+    );
+    assert_eq!(p.codings.len(), before.codings.len(), "no coding lost");
+    edit::apply(&mut p, inverse).unwrap();
+    p.revision = before.revision;
+    let mut x = p.clone();
+    let mut y = before.clone();
+    x.codings.sort_by_key(|c| c.id);
+    y.codings.sort_by_key(|c| c.id);
+    assert_eq!(x, y, "undo restores the old document and codings");
+}

@@ -404,3 +404,75 @@ fn window_title_names_the_project_and_unsaved_state() {
         .unwrap();
     assert_eq!(ws.title(), "● Renamed (my_review.thema.ron) — Thema");
 }
+
+#[test]
+fn importing_a_changed_source_again_offers_to_move_its_codings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("study.txt");
+    std::fs::write(&file, "Title\n\nThe team met every week.\nFunding ended.\n").unwrap();
+    let mut h = fresh_app();
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text("Sam Reviewer");
+    h.run();
+    h.get_by_label("Add and start coding").click();
+    h.run();
+    let import = |h: &mut Harness<'static, ThemaApp>| {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(file.clone())));
+        h.run();
+        for _ in 0..200 {
+            if h.state().import.is_none() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            h.step();
+        }
+        h.run();
+    };
+    import(&mut h);
+    // Code "Funding ended." through the model (as the window would).
+    let (doc, code) = {
+        let ws = h.state_mut().ws.as_mut().unwrap();
+        let (_, cmd) = thema::edit::ops::add_code(&ws.project, None, "Funding", "");
+        ws.undo.apply(&mut ws.project, "Add code", cmd).unwrap();
+        (ws.project.documents[0].id, ws.project.codebook.codes[0].id)
+    };
+    {
+        let ws = h.state_mut().ws.as_mut().unwrap();
+        let start = ws.project.documents[0].text.find("Funding").unwrap();
+        let me = ws.coding_as.unwrap();
+        let c = thema::edit::ops::new_coding(doc, start, start + 14, code, None, me);
+        ws.undo
+            .apply(
+                &mut ws.project,
+                "Code",
+                thema::edit::Command::AddCodings(vec![c]),
+            )
+            .unwrap();
+    }
+    // The same file again, unchanged: not imported twice.
+    import(&mut h);
+    assert_eq!(h.state().ws.as_ref().unwrap().project.documents.len(), 1);
+    h.get_by_label("OK").click();
+    h.run();
+    // Changed on disk: Thema offers to move the coding.
+    std::fs::write(
+        &file,
+        "Title\n\nA new first line.\nThe team met every week.\nFunding ended.\n",
+    )
+    .unwrap();
+    import(&mut h);
+    assert!(h.query_by_label("Sources have changed").is_some());
+    h.get_by_label("Update the texts and move the codings")
+        .click();
+    h.run();
+    let p = &h.state().ws.as_ref().unwrap().project;
+    assert_eq!(p.documents.len(), 1);
+    let c = &p.codings[0];
+    assert_eq!(p.documents[0].slice_chars(c.start, c.end), "Funding ended.");
+}
