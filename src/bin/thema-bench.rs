@@ -455,6 +455,56 @@ fn main() {
         start.elapsed().as_secs_f64() * 1000.0 / reps as f64
     );
 
+    // Open and save of a ~25 MB project (500 documents, 100,000 codings).
+    let big = review_project(500, 100_000, 60);
+    let dir = std::env::temp_dir().join(format!("thema-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("big.thema.ron");
+    let start = Instant::now();
+    thema::io::project_file::save(&big, &file).expect("save");
+    let save_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let size_mb = std::fs::metadata(&file).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0);
+    let start = Instant::now();
+    let loaded = thema::io::project_file::load(&file).expect("load");
+    let open_ms = start.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(loaded.project.codings.len(), 100_000);
+    println!("project_file_size {size_mb:.1} MB");
+    println!("project_save_500docs_100000codings {save_ms:.0} ms");
+    println!("project_open_500docs_100000codings {open_ms:.0} ms");
+
+    // Import of 100 generated PDFs through the real importer (worker processes).
+    let pdf_dir = dir.join("pdfs");
+    let _ = std::fs::create_dir_all(&pdf_dir);
+    let mut rng = Lcg(3);
+    let paths: Vec<std::path::PathBuf> = (0..100)
+        .map(|i| {
+            let path = pdf_dir.join(format!("study_{i:03}.pdf"));
+            write_pdf(&path, &generate_text(6_000, &mut rng));
+            path
+        })
+        .collect();
+    let worker = std::env::current_exe().ok().and_then(|e| e.parent().map(|d| d.join("thema"))).filter(|p| p.exists());
+    let isolated = worker.is_some();
+    thema::io::pdf::set_isolation(thema::io::pdf::Isolation { worker, ..Default::default() });
+    let start = Instant::now();
+    let results = thema::io::import::ImportJob::start(paths.clone()).wait();
+    let secs = start.elapsed().as_secs_f64();
+    let ok = results.iter().filter(|r| r.is_ok()).count();
+    println!("pdf_import_100_files {:.1} docs/s ({ok} imported, {} workers, {})", ok as f64 / secs, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1), if isolated { "each in a worker process" } else { "in-process" });
+    let start = Instant::now();
+    let mut poppler = true;
+    for p in &paths {
+        if std::process::Command::new("pdftotext").arg(p).arg("/dev/null").status().is_err() {
+            poppler = false;
+            break;
+        }
+    }
+    if poppler {
+        let pt = start.elapsed().as_secs_f64();
+        println!("pdf_import_time_vs_pdftotext {:.2} x (pdftotext one file at a time: {:.1} docs/s)", secs / pt, paths.len() as f64 / pt);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+
     // Sample project: load + first frame of the real app, headless.
     let path = std::path::Path::new("sample_projects/neighbourhood_teams.thema.ron");
     if path.exists() {
@@ -476,4 +526,51 @@ fn main() {
             start.elapsed().as_secs_f64() * 1000.0
         );
     }
+}
+
+/// A plain PDF (Helvetica, A4) holding `text`, about 3,000 chars a page.
+fn write_pdf(path: &std::path::Path, text: &str) {
+    use pdf_extract::{Dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    let resources_id = doc.add_object(resources);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut kids = Vec::new();
+    for page_words in words.chunks(450) {
+        let mut content = String::from("BT /F1 10 Tf 12 TL 50 800 Td\n");
+        for line in page_words.chunks(12) {
+            let l = line.join(" ").replace('\\', "").replace('(', "").replace(')', "");
+            content.push_str(&format!("({l}) Tj T*\n"));
+        }
+        content.push_str("ET");
+        let stream_id = doc.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference(pages_id));
+        page.set("Contents", Object::Reference(stream_id));
+        page.set("Resources", Object::Reference(resources_id));
+        page.set("MediaBox", Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]));
+        kids.push(Object::Reference(doc.add_object(page)));
+    }
+    let mut pages = Dictionary::new();
+    pages.set("Type", Object::Name(b"Pages".to_vec()));
+    pages.set("Count", Object::Integer(kids.len() as i64));
+    pages.set("Kids", Object::Array(kids));
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    doc.save(path).expect("write a PDF");
 }
