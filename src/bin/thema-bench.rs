@@ -463,7 +463,9 @@ fn main() {
     let start = Instant::now();
     thema::io::project_file::save(&big, &file).expect("save");
     let save_ms = start.elapsed().as_secs_f64() * 1000.0;
-    let size_mb = std::fs::metadata(&file).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0);
+    let size_mb = std::fs::metadata(&file)
+        .map(|m| m.len() as f64 / 1e6)
+        .unwrap_or(0.0);
     let start = Instant::now();
     let loaded = thema::io::project_file::load(&file).expect("load");
     let open_ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -483,25 +485,51 @@ fn main() {
             path
         })
         .collect();
-    let worker = std::env::current_exe().ok().and_then(|e| e.parent().map(|d| d.join("thema"))).filter(|p| p.exists());
+    let worker = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(|d| d.join("thema")))
+        .filter(|p| p.exists());
     let isolated = worker.is_some();
-    thema::io::pdf::set_isolation(thema::io::pdf::Isolation { worker, ..Default::default() });
+    thema::io::pdf::set_isolation(thema::io::pdf::Isolation {
+        worker,
+        ..Default::default()
+    });
     let start = Instant::now();
     let results = thema::io::import::ImportJob::start(paths.clone()).wait();
     let secs = start.elapsed().as_secs_f64();
     let ok = results.iter().filter(|r| r.is_ok()).count();
-    println!("pdf_import_100_files {:.1} docs/s ({ok} imported, {} workers, {})", ok as f64 / secs, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1), if isolated { "each in a worker process" } else { "in-process" });
+    println!(
+        "pdf_import_100_files {:.1} docs/s ({ok} imported, {} workers, {})",
+        ok as f64 / secs,
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+        if isolated {
+            "each in a worker process"
+        } else {
+            "in-process"
+        }
+    );
     let start = Instant::now();
     let mut poppler = true;
     for p in &paths {
-        if std::process::Command::new("pdftotext").arg(p).arg("/dev/null").status().is_err() {
+        if std::process::Command::new("pdftotext")
+            .arg(p)
+            .arg("/dev/null")
+            .status()
+            .is_err()
+        {
             poppler = false;
             break;
         }
     }
     if poppler {
         let pt = start.elapsed().as_secs_f64();
-        println!("pdf_import_time_vs_pdftotext {:.2} x (pdftotext one file at a time: {:.1} docs/s)", secs / pt, paths.len() as f64 / pt);
+        println!(
+            "pdf_import_time_vs_pdftotext {:.2} x (pdftotext one file at a time: {:.1} docs/s)",
+            secs / pt,
+            paths.len() as f64 / pt
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 
@@ -549,7 +577,11 @@ fn write_pdf(path: &std::path::Path, text: &str) {
     for page_words in words.chunks(450) {
         let mut content = String::from("BT /F1 10 Tf 12 TL 50 800 Td\n");
         for line in page_words.chunks(12) {
-            let l = line.join(" ").replace('\\', "").replace('(', "").replace(')', "");
+            let l = line
+                .join(" ")
+                .replace('\\', "")
+                .replace('(', "")
+                .replace(')', "");
             content.push_str(&format!("({l}) Tj T*\n"));
         }
         content.push_str("ET");
@@ -559,7 +591,10 @@ fn write_pdf(path: &std::path::Path, text: &str) {
         page.set("Parent", Object::Reference(pages_id));
         page.set("Contents", Object::Reference(stream_id));
         page.set("Resources", Object::Reference(resources_id));
-        page.set("MediaBox", Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]));
+        page.set(
+            "MediaBox",
+            Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]),
+        );
         kids.push(Object::Reference(doc.add_object(page)));
     }
     let mut pages = Dictionary::new();

@@ -224,6 +224,7 @@ pub fn project_xml(p: &Project) -> Vec<u8> {
         }
         out.close("Sources");
     }
+    category_sets(&mut out, p);
     out.close("Project");
     out.finish()
 }
@@ -299,4 +300,44 @@ pub fn qdpx(p: &Project) -> Result<Vec<u8>, String> {
     }
     let cursor = zip.finish().map_err(|e| err(&e))?;
     Ok(cursor.into_inner())
+}
+
+/// One Set per category, holding the category's code and every document
+/// with a passage in that category, so tools without Thema's category group
+/// still see which studies report barriers, facilitators, ….
+fn category_sets(out: &mut Out, p: &Project) {
+    let used: Vec<_> = p
+        .categories
+        .iter()
+        .filter(|k| p.codings.iter().any(|c| c.category == Some(k.id)))
+        .collect();
+    if used.is_empty() {
+        return;
+    }
+    out.open("Sets", &[]);
+    for k in used {
+        let guid = derived_guid(k.id.0, "set").to_string();
+        out.open("Set", &[("guid", &guid), ("name", &k.name)]);
+        out.text_element(
+            "Description",
+            &format!(
+                "Thema category: the studies with a passage marked {}.",
+                k.name
+            ),
+        );
+        out.empty("MemberCode", &[("targetGUID", &k.id.to_string())]);
+        let mut docs: Vec<_> = p
+            .codings
+            .iter()
+            .filter(|c| c.category == Some(k.id))
+            .map(|c| c.doc)
+            .collect();
+        docs.sort();
+        docs.dedup();
+        for d in docs {
+            out.empty("MemberSource", &[("targetGUID", &d.to_string())]);
+        }
+        out.close("Set");
+    }
+    out.close("Sets");
 }

@@ -370,8 +370,23 @@ impl<'a> Importer<'a> {
                 ));
             }
         }
-        if root.child("Sets").is_some() {
-            self.report.skipped.push("sets (groups of codes or sources) are not kept; their members were imported normally".into());
+        // Sets that mirror Thema's categories carry nothing new; others are reported.
+        let foreign_sets: Vec<String> = root
+            .child("Sets")
+            .into_iter()
+            .flat_map(|s| s.children("Set"))
+            .filter(|set| {
+                !p.categories
+                    .iter()
+                    .any(|k| Some(k.name.as_str()) == set.attr("name"))
+            })
+            .map(|set| set.attr("name").unwrap_or("unnamed").to_owned())
+            .collect();
+        if !foreign_sets.is_empty() {
+            self.report.skipped.push(format!(
+                "sets are not kept ({}); their members were imported normally",
+                foreign_sets.join(", ")
+            ));
         }
         if root.child("Graphs").is_some() {
             self.report
