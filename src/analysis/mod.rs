@@ -8,6 +8,7 @@ pub mod crosstab;
 pub mod disagreements;
 pub mod drill;
 pub mod frequency;
+pub mod incremental;
 pub mod prepare;
 pub mod references;
 pub mod rounding;

@@ -46,6 +46,11 @@ impl Tables {
         Self::from_prepared(&Prepared::new(p, scope), opts)
     }
 
+    /// The live tables from prepared data (no summaries).
+    pub fn from_prepared_live(prep: &Prepared<'_>, opts: &TableOptions) -> Self {
+        Self::from_prepared(prep, opts)
+    }
+
     fn from_prepared(prep: &Prepared<'_>, opts: &TableOptions) -> Self {
         Self {
             scope: prep.scope.clone(),

@@ -40,7 +40,7 @@ pub struct Workspace {
     pub view_filter: ViewFilter,
     /// Attributes that split the references and cross-tab tables.
     pub table_options: TableOptions,
-    tables: Option<(u64, Scope, TableOptions, Tables)>,
+    tables: Option<crate::analysis::incremental::LiveTables>,
     summaries: Option<(u64, Scope, Vec<FactorSummary>)>,
     /// Problems found when the file was opened.
     pub problems: Vec<Problem>,
@@ -125,11 +125,23 @@ impl Workspace {
     pub fn refresh_tables(&mut self) {
         self.default_table_options();
         let scope = self.effective_scope();
-        let fresh = matches!(&self.tables, Some((rev, s, opts, _)) if *rev == self.project.revision && *s == scope && *opts == self.table_options);
-        if !fresh {
-            let t = Tables::compute_live(&self.project, &scope, &self.table_options);
-            self.tables = Some((self.project.revision, scope, self.table_options.clone(), t));
+        let rev = self.project.revision;
+        if let Some(live) = &mut self.tables
+            && live.matches(&scope, &self.table_options)
+        {
+            if live.revision == rev {
+                return;
+            }
+            // Only codings were added since: update just for them.
+            if live.revision + 1 == rev
+                && let Some(from) = self.project.last_change.appended_codings_from
+                && live.add(&self.project.codings[from.min(self.project.codings.len())..])
+            {
+                live.revision = rev;
+                return;
+            }
         }
+        self.tables = Some(crate::analysis::incremental::LiveTables::build(&self.project, &scope, &self.table_options));
     }
 
     /// Picks a Group-like attribute for grouping and a choice attribute
@@ -153,7 +165,7 @@ impl Workspace {
 
     /// The live tables (call `refresh_tables` first in a frame).
     pub fn tables(&self) -> Option<&Tables> {
-        self.tables.as_ref().map(|(_, _, _, t)| t)
+        self.tables.as_ref().map(|live| &live.tables)
     }
 
     /// The prevalence table (call `refresh_tables` first in a frame).

@@ -481,3 +481,42 @@ fn numbers_drill_down_to_the_documents_and_passages_behind_them() {
     };
     assert_eq!(passages(&prep, &all).len(), 24);
 }
+
+mod incremental {
+    use super::*;
+    use proptest::prelude::*;
+    use thema::analysis::incremental::LiveTables;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn adding_codings_incrementally_equals_recomputing(
+            adds in proptest::collection::vec((1u128..34, 0usize..6, 0usize..5, any::<bool>()), 1..40),
+            grouped in any::<bool>(),
+            reviewer_scope in any::<bool>(),
+        ) {
+            let mut p = bmj();
+            let opts = TableOptions { group_by: grouped.then_some(STUDY_TYPE), crosstab_by: Some(YEAR) };
+            let scope = if reviewer_scope { Scope { reviewers: thema::analysis::ReviewerView::One(AB), ..Default::default() } } else { Scope::default() };
+            let mut live = LiveTables::build(&p, &scope, &opts);
+            let codes = [1u128, 2, 3, 4, 5, 11];
+            let cats = [Some(BARRIER), Some(FACILITATOR), Some(NEED), None, Some(RECOMMENDATION)];
+            let new: Vec<Coding> = adds
+                .iter()
+                .enumerate()
+                .map(|(i, (d, c, k, other))| Coding {
+                    category: cats[*k],
+                    ..coding(900_000 + i as u128, 1000 + d, 1, 9, codes[*c], if *other { CD } else { AB })
+                })
+                .collect();
+            edit::apply(&mut p, Command::InsertReviewer { index: 1, reviewer: thema::model::Reviewer { id: CD, name: "C".into(), initials: "C".into() } }).unwrap();
+            edit::apply(&mut p, Command::AddCodings(new.clone())).unwrap();
+            prop_assert!(live.add(&new));
+            let full = Tables::compute_live(&p, &scope, &opts);
+            prop_assert_eq!(&live.tables.prevalence, &full.prevalence);
+            prop_assert_eq!(&live.tables.references, &full.references);
+            prop_assert_eq!(&live.tables.crosstab, &full.crosstab);
+            prop_assert_eq!(&live.tables.citations, &full.citations);
+        }
+    }
+}
