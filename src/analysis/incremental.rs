@@ -3,9 +3,9 @@
 //! codings alone (and the touched rows rewritten) instead of recomputing
 //! everything. Any other change rebuilds from scratch.
 
-use super::prepare::{BitSet, Prepared, NO_CATEGORY};
+use super::prepare::{BitSet, NO_CATEGORY, Prepared};
 use super::rounding::{percent, percent_value, upper_quartile};
-use super::{characteristics, Scope, TableOptions, Tables};
+use super::{Scope, TableOptions, Tables, characteristics};
 use crate::model::{CategoryId, CodeId, Coding, DocId, IdMap, Project};
 
 /// Live tables plus the sets needed to update them.
@@ -46,20 +46,50 @@ impl LiveTables {
         }
         let labels = |attr: Option<crate::model::AttrId>, values: &[String]| {
             attr.and_then(|a| p.attribute_def(a)).map(|def| {
-                characteristics::labels(&prep, def).iter().map(|l| values.iter().position(|v| v == l).unwrap_or(0)).collect::<Vec<_>>()
+                characteristics::labels(&prep, def)
+                    .iter()
+                    .map(|l| values.iter().position(|v| v == l).unwrap_or(0))
+                    .collect::<Vec<_>>()
             })
         };
-        let group_values: Vec<String> = tables.references.groups[..tables.references.groups.len() - 1].to_vec();
-        let doc_group = if group_values.is_empty() { None } else { labels(options.group_by, &group_values) };
-        let doc_value = tables.crosstab.as_ref().and_then(|ct| labels(options.crosstab_by, &ct.values));
+        let group_values: Vec<String> =
+            tables.references.groups[..tables.references.groups.len() - 1].to_vec();
+        let doc_group = if group_values.is_empty() {
+            None
+        } else {
+            labels(options.group_by, &group_values)
+        };
+        let doc_value = tables
+            .crosstab
+            .as_ref()
+            .and_then(|ct| labels(options.crosstab_by, &ct.values));
         Self {
             revision: p.revision,
             options: options.clone(),
             scope: scope.clone(),
-            doc_slot: prep.docs.iter().enumerate().map(|(s, &i)| (p.documents[i].id, s as u32)).collect(),
-            doc_refs: prep.docs.iter().map(|&i| p.documents[i].reference).collect(),
-            code_slot: prep.codes.iter().enumerate().map(|(i, (id, _))| (*id, i as u32)).collect(),
-            cat_slot: p.categories.iter().enumerate().map(|(i, c)| (c.id, i as u16)).collect(),
+            doc_slot: prep
+                .docs
+                .iter()
+                .enumerate()
+                .map(|(s, &i)| (p.documents[i].id, s as u32))
+                .collect(),
+            doc_refs: prep
+                .docs
+                .iter()
+                .map(|&i| p.documents[i].reference)
+                .collect(),
+            code_slot: prep
+                .codes
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (*id, i as u32))
+                .collect(),
+            cat_slot: p
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id, i as u16))
+                .collect(),
             chains: prep.chains.clone(),
             levels: prep.codes.iter().map(|(_, l)| *l).collect(),
             docs_per_code: prep.docs_per_code().to_vec(),
@@ -80,7 +110,11 @@ impl LiveTables {
     /// useful) when a coding refers to something the tables do not know;
     /// the caller then rebuilds.
     pub fn add(&mut self, codings: &[Coding]) -> bool {
-        let known = codings.iter().all(|c| !self.scope.includes_coding(c) || !self.doc_slot.contains_key(&c.doc) || self.code_slot.contains_key(&c.code));
+        let known = codings.iter().all(|c| {
+            !self.scope.includes_coding(c)
+                || !self.doc_slot.contains_key(&c.doc)
+                || self.code_slot.contains_key(&c.code)
+        });
         if !known {
             return false;
         }
@@ -88,9 +122,14 @@ impl LiveTables {
         let t = &mut self.tables;
         let combined = t.references.groups.len() - 1;
         for c in codings.iter().filter(|c| self.scope.includes_coding(c)) {
-            let Some(&d) = self.doc_slot.get(&c.doc) else { continue };
+            let Some(&d) = self.doc_slot.get(&c.doc) else {
+                continue;
+            };
             let i = self.code_slot[&c.code] as usize;
-            let k = c.category.and_then(|k| self.cat_slot.get(&k).copied()).map(|k| k as usize);
+            let k = c
+                .category
+                .and_then(|k| self.cat_slot.get(&k).copied())
+                .map(|k| k as usize);
             let d = d as usize;
             let groups: Vec<usize> = match &self.doc_group {
                 Some(g) => vec![g[d], combined],
@@ -149,10 +188,18 @@ impl LiveTables {
         }
         // Key codes depend on every code of a level: recompute the flags.
         let total = t.references.totals[combined].all;
-        let rf: Vec<f64> = t.references.rows.iter().map(|r| percent_value(r.groups[combined].all, total)).collect();
+        let rf: Vec<f64> = t
+            .references
+            .rows
+            .iter()
+            .map(|r| percent_value(r.groups[combined].all, total))
+            .collect();
         let max_level = self.levels.iter().copied().max().unwrap_or(0);
         for level in 1..=max_level {
-            let values: Vec<f64> = (0..rf.len()).filter(|&i| self.levels[i] == level).map(|i| rf[i]).collect();
+            let values: Vec<f64> = (0..rf.len())
+                .filter(|&i| self.levels[i] == level)
+                .map(|i| rf[i])
+                .collect();
             let q3 = upper_quartile(&values).unwrap_or(f64::INFINITY);
             for i in (0..rf.len()).filter(|&i| self.levels[i] == level) {
                 t.references.rows[i].key = total > 0 && rf[i] >= q3 - 1e-9;

@@ -141,7 +141,11 @@ impl Workspace {
                 return;
             }
         }
-        self.tables = Some(crate::analysis::incremental::LiveTables::build(&self.project, &scope, &self.table_options));
+        self.tables = Some(crate::analysis::incremental::LiveTables::build(
+            &self.project,
+            &scope,
+            &self.table_options,
+        ));
     }
 
     /// Picks a Group-like attribute for grouping and a choice attribute

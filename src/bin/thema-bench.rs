@@ -424,7 +424,14 @@ fn main() {
         .map(|i| {
             let d = p.documents[rng.below(p.documents.len() as u64) as usize].id;
             let s = rng.below(2_000) as usize;
-            let mut c = thema::edit::ops::new_coding(d, s, s + 50, CodeId::from_u128(rng.below(60) as u128 + 1), Some(p.categories[0].id), ReviewerId::from_u128(1));
+            let mut c = thema::edit::ops::new_coding(
+                d,
+                s,
+                s + 50,
+                CodeId::from_u128(rng.below(60) as u128 + 1),
+                Some(p.categories[0].id),
+                ReviewerId::from_u128(1),
+            );
             c.id = CodingId::from_u128(9_000_000 + i);
             c
         })
@@ -433,7 +440,10 @@ fn main() {
     for c in &adds {
         live.add(std::slice::from_ref(c));
     }
-    println!("tables_incremental_one_coding_2000docs_100000codings {:.4} ms", start.elapsed().as_secs_f64() * 1000.0 / adds.len() as f64);
+    println!(
+        "tables_incremental_one_coding_2000docs_100000codings {:.4} ms",
+        start.elapsed().as_secs_f64() * 1000.0 / adds.len() as f64
+    );
     let start = Instant::now();
     for _ in 0..reps {
         std::hint::black_box(analysis::prevalence(&p, &Scope::default()));

@@ -81,15 +81,16 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, _out: &mut 
 }
 
 fn table_row(ui: &mut egui::Ui, row: &AgreementRow) {
+    let short = row.path.rsplit(" > ").next().unwrap_or(&row.path);
     let mut name = egui::RichText::new(match &row.category {
-        Some(c) => format!("{} · {c}", row.path),
-        None => row.path.clone(),
+        Some(c) => format!("{short} · {c}"),
+        None => short.to_owned(),
     });
     if row.code.is_none() {
         name = name.strong();
     }
     ui.horizontal(|ui| {
-        ui.set_max_width(260.0);
+        ui.set_max_width((ui.available_width() - 215.0).clamp(110.0, 260.0));
         ui.add_space((row.level.max(1) as f32 - 1.0) * 10.0);
         ui.add(egui::Label::new(name).truncate())
             .on_hover_text(&row.path);
