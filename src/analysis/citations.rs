@@ -68,12 +68,7 @@ pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
             CitationRow {
                 code: *id,
                 path: prep.path(i),
-                name: prep
-                    .project
-                    .codebook
-                    .get(*id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
+                name: prep.name(i),
                 level: *level,
                 citations: compress(&references),
                 references,

@@ -62,11 +62,7 @@ pub fn crosstab(prep: &Prepared<'_>, attr: AttrId) -> Option<CrosstabTable> {
             CrosstabRow {
                 code: *id,
                 path: prep.path(i),
-                name: p
-                    .codebook
-                    .get(*id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
+                name: prep.name(i),
                 level: *level,
                 column_percent: n
                     .iter()

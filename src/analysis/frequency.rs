@@ -86,11 +86,7 @@ pub fn prevalence_of(prep: &Prepared<'_>) -> PrevalenceTable {
             PrevalenceRow {
                 code: *id,
                 path: prep.path(i),
-                name: p
-                    .codebook
-                    .get(*id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
+                name: prep.name(i),
                 level: *level,
                 n_documents: n,
                 percent: percent(n, n_total, 1),

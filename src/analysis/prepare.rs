@@ -118,6 +118,15 @@ impl<'a> Prepared<'a> {
         &self.project.documents[self.docs[slot as usize]]
     }
 
+    /// Name of a code by dense index.
+    pub fn name(&self, code: usize) -> String {
+        self.project
+            .codebook
+            .get(self.codes[code].0)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }
+
     /// Full ` > ` path of a code by dense index.
     pub fn path(&self, code: usize) -> String {
         self.project.codebook.path(self.codes[code].0)

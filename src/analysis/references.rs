@@ -145,11 +145,7 @@ pub fn references(prep: &Prepared<'_>, group_by: Option<AttrId>) -> ReferencesTa
         .map(|(i, (id, level))| ReferenceRow {
             code: *id,
             path: prep.path(i),
-            name: p
-                .codebook
-                .get(*id)
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
+            name: prep.name(i),
             level: *level,
             groups: counts[i * n_groups..(i + 1) * n_groups].to_vec(),
             key: total > 0 && rf(i) >= q3[*level] - 1e-9,

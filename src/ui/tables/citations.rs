@@ -28,14 +28,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
                     ..Default::default()
                 })),
             );
-            Row {
-                label: r.name.clone(),
-                full_label: r.path.clone(),
-                level: r.level,
-                swatch: p.codebook.get(r.code).map(|c| c.color.clone()),
-                values: vec![n, cites],
-                key: false,
-            }
+            Row::code(p, r.code, &r.name, &r.path, r.level, vec![n, cites], false)
         })
         .collect();
     ui.label(egui::RichText::new("Reference numbers are set per document (Edit details); renumber from the documents list.").small().weak());
@@ -43,11 +36,6 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
         .id_salt("citations_table")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if let Some(c) = grid::show(ui, "citations_grid", "Code", &columns, &rows, sort) {
-                out.push(Intent::ShowBehind {
-                    title: c.title,
-                    behind: c.behind,
-                });
-            }
+            grid::show_into(ui, "citations_grid", &columns, &rows, sort, out);
         });
 }

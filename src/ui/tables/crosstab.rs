@@ -72,25 +72,13 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
                     val
                 })
                 .collect();
-            Row {
-                label: r.name.clone(),
-                full_label: r.path.clone(),
-                level: r.level,
-                swatch: p.codebook.get(r.code).map(|c| c.color.clone()),
-                values,
-                key: false,
-            }
+            Row::code(p, r.code, &r.name, &r.path, r.level, values, false)
         })
         .collect();
     egui::ScrollArea::both()
         .id_salt("crosstab_table")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if let Some(c) = grid::show(ui, "crosstab_grid", "Code", &columns, &rows, sort) {
-                out.push(Intent::ShowBehind {
-                    title: c.title,
-                    behind: c.behind,
-                });
-            }
+            grid::show_into(ui, "crosstab_grid", &columns, &rows, sort, out);
         });
 }

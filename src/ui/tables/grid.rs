@@ -81,6 +81,45 @@ pub struct Row {
     pub key: bool,
 }
 
+impl Row {
+    /// A row for a code: its name, full path, level and colour.
+    pub fn code(
+        p: &crate::model::Project,
+        code: crate::model::CodeId,
+        name: &str,
+        path: &str,
+        level: usize,
+        values: Vec<Value>,
+        key: bool,
+    ) -> Self {
+        Self {
+            label: name.to_owned(),
+            full_label: path.to_owned(),
+            level,
+            swatch: p.codebook.get(code).map(|c| c.color.clone()),
+            values,
+            key,
+        }
+    }
+}
+
+/// Shows the table and turns a clicked number into an intent.
+pub fn show_into(
+    ui: &mut egui::Ui,
+    id: &str,
+    columns: &[Column],
+    rows: &[Row],
+    sort: &mut SortState,
+    out: &mut Vec<crate::ui::Intent>,
+) {
+    if let Some(c) = show(ui, id, "Code", columns, rows, sort) {
+        out.push(crate::ui::Intent::ShowBehind {
+            title: c.title,
+            behind: c.behind,
+        });
+    }
+}
+
 /// Sorting of one table: `None` keeps the tree order.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct SortState {

@@ -49,26 +49,14 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
                     .enumerate()
                     .map(|(k, n)| Value::number(*n, docs(Some(k)))),
             );
-            Row {
-                label: r.name.clone(),
-                full_label: r.path.clone(),
-                level: r.level,
-                swatch: p.codebook.get(r.code).map(|c| c.color.clone()),
-                values,
-                key: false,
-            }
+            Row::code(p, r.code, &r.name, &r.path, r.level, values, false)
         })
         .collect();
     egui::ScrollArea::vertical()
         .id_salt("prevalence_table")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if let Some(c) = grid::show(ui, "prevalence_grid", "Code", &columns, &rows, sort) {
-                out.push(Intent::ShowBehind {
-                    title: c.title,
-                    behind: c.behind,
-                });
-            }
+            grid::show_into(ui, "prevalence_grid", &columns, &rows, sort, out);
             ui.add_space(10.0);
             ui.label(egui::RichText::new("Category prevalence").strong());
             egui::Grid::new("category_grid")

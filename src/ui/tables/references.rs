@@ -120,29 +120,17 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
                             columns[2 + k].width = columns[2 + k].width.max(70.0);
                             values.push(v);
                         }
-                        Row {
-                            label: r.name.clone(),
-                            full_label: r.path.clone(),
-                            level: r.level,
-                            swatch: p.codebook.get(r.code).map(|c| c.color.clone()),
-                            values,
-                            key: r.key,
-                        }
+                        Row::code(p, r.code, &r.name, &r.path, r.level, values, r.key)
                     })
                     .collect();
-                if let Some(c) = grid::show(
+                grid::show_into(
                     ui,
                     &format!("references_grid_{g}"),
-                    "Code",
                     &columns,
                     &rows,
                     sort,
-                ) {
-                    out.push(Intent::ShowBehind {
-                        title: c.title,
-                        behind: c.behind,
-                    });
-                }
+                    out,
+                );
             }
         });
 }
