@@ -42,7 +42,11 @@ impl fmt::Display for ProjectFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProjectFileError::Io { path, source } => {
-                write!(f, "Could not access {}: {source}.", path.display())
+                write!(
+                    f,
+                    "Could not access {}: {source}. Check that the file and its folder exist and that you have permission to use them.",
+                    path.display()
+                )
             }
             ProjectFileError::NotUtf8 { path } => write!(
                 f,

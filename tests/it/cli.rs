@@ -203,3 +203,72 @@ fn check_repair_moves_orphans_to_lost_and_found_and_deletes_nothing() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("nothing to repair"));
 }
+
+#[test]
+fn save_merge_and_export_failures_give_one_sentence_and_a_nonzero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/folder/out.thema.ron");
+    // Save into a folder that does not exist.
+    let err = thema::io::project_file::save(&super::fixtures::small(), &missing)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        err.starts_with("Could not access") && err.contains("folder exist"),
+        "{err}"
+    );
+    // Merge with a damaged second file.
+    let broken = dir.path().join("broken.thema.ron");
+    std::fs::write(&broken, "(format_version: 2, name: ").unwrap();
+    let out = thema()
+        .args([
+            "merge",
+            SAMPLE,
+            broken.to_str().unwrap(),
+            "-o",
+            dir.path().join("m.thema.ron").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.contains("damaged or not a Thema project") && e.contains("line "),
+        "{e}"
+    );
+    // Export to a folder that does not exist, and in an unknown format.
+    let out = thema()
+        .args([
+            "export",
+            SAMPLE,
+            "--format",
+            "qdpx",
+            "-o",
+            missing.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Could not access"));
+    let out = thema()
+        .args(["export", SAMPLE, "--format", "nvivo", "-o", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use qdpx or qdc"));
+    // A report into a missing folder.
+    let out = thema()
+        .args([
+            "report",
+            SAMPLE,
+            "--table",
+            "all",
+            "--format",
+            "html",
+            "-o",
+            missing.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
