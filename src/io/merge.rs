@@ -241,10 +241,9 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
     // Codes by id, else by path; parents before children.
     let mut code_map: IdMap<CodeId, CodeId> = IdMap::default();
     for (id, _) in other.codebook.tree_order() {
-        let c = other
-            .codebook
-            .get(id)
-            .expect("tree order lists existing codes");
+        let Some(c) = other.codebook.get(id) else {
+            continue;
+        };
         let parent = c.parent.and_then(|pa| code_map.get(&pa).copied());
         if let Some(x) = p.codebook.get(c.id) {
             if x.name != c.name || x.color != c.color || x.description != c.description {

@@ -7,6 +7,8 @@
 
 pub mod export;
 pub mod import;
+mod import_source;
+mod import_util;
 mod xml;
 pub mod zipsafe;
 
