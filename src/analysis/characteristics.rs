@@ -91,8 +91,25 @@ impl CharacteristicsTable {
 
 /// Labels of every document in scope for one attribute, by dense index.
 pub fn labels(prep: &Prepared<'_>, def: &AttributeDef) -> Vec<String> {
+    // Bin labels are formatted once, not once per document.
+    let bin_labels: Vec<String> = def.bins.iter().map(|b| b.label()).collect();
+    let binned = matches!(def.kind, AttrKind::Number) && !def.bins.is_empty();
     (0..prep.n_docs())
-        .map(|i| value_label(def, prep.doc(i as u32)))
+        .map(|i| {
+            let doc = prep.doc(i as u32);
+            if !binned {
+                return value_label(def, doc);
+            }
+            let raw = doc.attribute(def.id).trim();
+            if raw.is_empty() {
+                return NOT_REPORTED.to_owned();
+            }
+            raw.parse::<f64>()
+                .ok()
+                .and_then(|v| def.bins.iter().position(|b| b.contains(v)))
+                .map(|k| bin_labels[k].clone())
+                .unwrap_or_else(|| OTHER.to_owned())
+        })
         .collect()
 }
 

@@ -9,12 +9,13 @@ use crate::model::CodeId;
 /// An empty list gives an empty string.
 pub fn compress(refs: &[u32]) -> String {
     let mut v = refs.to_vec();
-    v.sort_unstable();
-    v.dedup();
+    if !v.windows(2).all(|w| w[0] < w[1]) {
+        v.sort_unstable();
+        v.dedup();
+    }
     if v.is_empty() {
         return String::new();
     }
-    use std::fmt::Write;
     let mut out = String::with_capacity(v.len() * 4 + 2);
     out.push('(');
     let mut i = 0;
@@ -27,19 +28,36 @@ pub fn compress(refs: &[u32]) -> String {
             out.push(',');
         }
         if j - i >= 2 {
-            let _ = write!(out, "{}–{}", v[i], v[j]);
+            push_number(&mut out, v[i]);
+            out.push('–');
+            push_number(&mut out, v[j]);
         } else {
             for (k, n) in v[i..=j].iter().enumerate() {
                 if k > 0 {
                     out.push(',');
                 }
-                let _ = write!(out, "{n}");
+                push_number(&mut out, *n);
             }
         }
         i = j + 1;
     }
     out.push(')');
     out
+}
+
+/// Appends a number's digits without going through `format!`.
+fn push_number(out: &mut String, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,8 +81,11 @@ pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
                 .iter()
                 .map(|d| prep.doc(d as u32).reference)
                 .collect();
-            references.sort_unstable();
-            references.dedup();
+            // Usually already in order (documents are numbered in list order).
+            if !references.windows(2).all(|w| w[0] < w[1]) {
+                references.sort_unstable();
+                references.dedup();
+            }
             CitationRow {
                 code: *id,
                 path: prep.path(i),
