@@ -22,6 +22,10 @@ pub struct Settings {
     /// Where these settings live; `None` keeps them in memory only (tests).
     #[serde(skip)]
     pub file: Option<PathBuf>,
+    /// Folder for the autosave of a project that has no file yet;
+    /// `None` turns that autosave off (tests that do not ask for it).
+    #[serde(skip)]
+    pub recovery_dir: Option<PathBuf>,
 }
 
 fn default_font_size() -> f32 {
@@ -59,7 +63,15 @@ impl Settings {
             .and_then(|t| ron::from_str(&t).ok())
             .unwrap_or_else(Self::in_memory);
         s.file = Some(file);
+        s.recovery_dir = Some(dir);
         s
+    }
+
+    /// The autosave of an untitled project (one per user).
+    pub fn untitled_recovery(&self) -> Option<PathBuf> {
+        self.recovery_dir
+            .as_ref()
+            .map(|d| d.join("untitled.thema.ron.recovery"))
     }
 
     /// Writes the settings; errors are ignored (settings are a convenience).

@@ -18,6 +18,7 @@ impl ThemaApp {
                 }
             }
             Intent::NewProject => self.guard_unsaved(Intent::NewProject, |app| app.new_project()),
+            Intent::RestoreUntitled(p) => self.restore_untitled(*p),
             Intent::OpenDialog => self.guard_unsaved(Intent::OpenDialog, |app| app.open_dialog()),
             Intent::Open(path) => {
                 let p = path.clone();
@@ -369,6 +370,11 @@ impl ThemaApp {
         } else {
             if confirmed {
                 self.dialog = None;
+                if dirty {
+                    // "Don't save": the autosaved copy goes with the changes.
+                    let untitled = self.ws.as_ref().is_some_and(|w| w.path.is_none());
+                    self.remove_current_recovery(untitled);
+                }
             }
             then(self);
         }

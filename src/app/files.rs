@@ -85,7 +85,7 @@ impl ThemaApp {
     pub fn save_as(&mut self) -> bool {
         let Some(ws) = &self.ws else { return false };
         let name = format!("{}.thema.ron", ws.project.name.replace(['/', '\\'], "-"));
-        let Some(mut path) = rfd::FileDialog::new()
+        let Some(path) = rfd::FileDialog::new()
             .set_title("Save project as")
             .set_file_name(&name)
             .add_filter("Thema project", &["ron"])
@@ -93,15 +93,27 @@ impl ThemaApp {
         else {
             return false;
         };
+        self.save_to(path)
+    }
+
+    /// Saves under a new path (what Save As does once a file is chosen);
+    /// the project then lives there.
+    pub fn save_to(&mut self, mut path: PathBuf) -> bool {
+        let Some(ws) = &mut self.ws else { return false };
+        let old_path = ws.path.clone();
+        let was_untitled = old_path.is_none();
         if !path.to_string_lossy().ends_with(".ron") {
             path = PathBuf::from(format!("{}.thema.ron", path.display()));
         }
-        if let Some(ws) = &mut self.ws {
-            ws.path = Some(path.clone());
-        }
+        ws.path = Some(path.clone());
         let ok = self.save();
         if ok {
             self.settings.remember(&path);
+            if was_untitled {
+                self.remove_current_recovery(true);
+            }
+        } else if let Some(ws) = &mut self.ws {
+            ws.path = old_path; // the project still lives where it was
         }
         ok
     }

@@ -94,8 +94,9 @@ impl ThemaApp {
             startup_probe: None,
             last_autosave: std::time::Instant::now(),
         };
-        if let Some(path) = project {
-            app.open_path(path);
+        match project {
+            Some(path) => app.open_path(path),
+            None => app.offer_untitled_recovery(),
         }
         app
     }

@@ -58,6 +58,8 @@ pub enum Dialog {
         more_codings: i64,
         when: String,
         file: std::path::PathBuf,
+        /// The project never had a file (`more_codings` is then its count).
+        untitled: bool,
     },
     /// Changed sources: where their codings go, before replacing the texts.
     Reanchor {
@@ -281,20 +283,34 @@ impl Dialog {
                 Dialog::Categories => {
                     keep = categories(ui, ws, &mut out);
                 }
-                Dialog::Recover { project, more_codings, when, file } => {
+                Dialog::Recover { project, more_codings, when, file, untitled } => {
                     title(ui, "Restore unsaved work?");
-                    let what = match *more_codings {
-                        n if n > 0 => format!("{n} more coding(s) than the saved file"),
-                        n if n < 0 => format!("{} fewer coding(s) than the saved file", -n),
-                        _ => "changes that are not in the saved file".to_owned(),
-                    };
-                    ui.label(format!("Thema kept an automatic copy of this project from {when} with {what}. It was probably left by a crash or a forced quit."));
+                    if *untitled {
+                        ui.label(format!(
+                            "Thema kept an automatic copy of a project that was never saved (\"{}\", {} document(s), {} coding(s)) from {when}. It was probably left by a crash or a forced quit.",
+                            project.name,
+                            project.documents.len(),
+                            more_codings
+                        ));
+                    } else {
+                        let what = match *more_codings {
+                            n if n > 0 => format!("{n} more coding(s) than the saved file"),
+                            n if n < 0 => format!("{} fewer coding(s) than the saved file", -n),
+                            _ => "changes that are not in the saved file".to_owned(),
+                        };
+                        ui.label(format!("Thema kept an automatic copy of this project from {when} with {what}. It was probably left by a crash or a forced quit."));
+                    }
                     ui.horizontal(|ui| {
                         if ui.button("Restore it").clicked() {
-                            out.push(Intent::Apply("Restore unsaved work".into(), Command::ReplaceProject(project.clone())));
+                            out.push(if *untitled {
+                                Intent::RestoreUntitled(project.clone())
+                            } else {
+                                Intent::Apply("Restore unsaved work".into(), Command::ReplaceProject(project.clone()))
+                            });
                             keep = false;
                         }
-                        if ui.button("Keep the saved version").on_hover_text("The automatic copy is deleted").clicked() {
+                        let discard = if *untitled { "Discard it" } else { "Keep the saved version" };
+                        if ui.button(discard).on_hover_text("The automatic copy is deleted").clicked() {
                             let _ = std::fs::remove_file(&*file);
                             keep = false;
                         }

@@ -12,6 +12,8 @@ pub enum Intent {
     /// A change made by typing in a field: folds into the previous step of the same label.
     ApplyTyping(String, Command),
     NewProject,
+    /// Open an autosaved project that never had a file.
+    RestoreUntitled(Box<crate::model::Project>),
     OpenDialog,
     Open(PathBuf),
     Save,

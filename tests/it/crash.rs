@@ -119,3 +119,114 @@ fn unsaved_work_is_offered_back_after_a_crash_and_a_clean_save_removes_it() {
     assert!(!recovery.exists(), "a clean save removes the recovery file");
     assert_eq!(project_file::load(&path).unwrap().project.codings.len(), 99);
 }
+
+/// A window whose settings keep untitled autosaves in `dir`.
+fn window_with_recovery_dir(
+    dir: &std::path::Path,
+) -> egui_kittest::Harness<'static, thema::app::ThemaApp> {
+    let dir = dir.to_owned();
+    egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            let mut settings = thema::settings::Settings::in_memory();
+            settings.recovery_dir = Some(dir);
+            thema::app::ThemaApp::new(cc, settings, None)
+        })
+}
+
+/// An untitled window holding the small fixture as one unsaved change.
+fn untitled_with_work(h: &mut egui_kittest::Harness<'static, thema::app::ThemaApp>) {
+    let app = h.state_mut();
+    app.ws = Some(thema::app::Workspace::new(
+        thema::model::Project::new("Untitled review"),
+        None,
+    ));
+    app.apply(
+        "Work",
+        thema::edit::Command::ReplaceProject(Box::new(super::fixtures::bmj())),
+    );
+    h.run();
+}
+
+#[test]
+fn a_project_that_was_never_saved_is_autosaved_and_offered_back_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("untitled.thema.ron.recovery");
+    let mut h = window_with_recovery_dir(dir.path());
+    h.run();
+    assert!(
+        h.query_by_label("Restore unsaved work?").is_none(),
+        "nothing to offer yet"
+    );
+    untitled_with_work(&mut h);
+    let n = h.state().ws.as_ref().unwrap().project.codings.len();
+    assert!(n > 0);
+    h.state_mut().autosave_now();
+    assert!(rec.exists(), "the untitled project is autosaved");
+    drop(h); // the window "crashes"
+
+    let mut h = window_with_recovery_dir(dir.path());
+    h.run();
+    assert!(h.query_by_label("Restore unsaved work?").is_some());
+    assert!(h.query_by_label_contains("never saved").is_some());
+    assert!(
+        h.query_by_label_contains(&format!("{n} coding(s)"))
+            .is_some()
+    );
+    h.get_by_label("Restore it").click();
+    h.run();
+    {
+        let ws = h.state().ws.as_ref().expect("the restored project is open");
+        assert_eq!(ws.project.codings.len(), n);
+        assert!(ws.path.is_none());
+        assert!(ws.undo.is_dirty(), "restored work is still unsaved");
+        assert_eq!(
+            ws.open_doc,
+            ws.project.documents.first().map(|d| d.id),
+            "a document is open"
+        );
+    }
+    assert!(h.query_by_label("Who is coding?").is_some());
+    // Saving it under a name removes the untitled copy.
+    let target = dir.path().join("kept.thema.ron");
+    assert!(h.state_mut().save_to(target.clone()));
+    assert!(!rec.exists(), "a first save removes the untitled autosave");
+    assert_eq!(
+        project_file::load(&target).unwrap().project.codings.len(),
+        n
+    );
+}
+
+#[test]
+fn discarding_an_untitled_autosave_deletes_it_and_dont_save_removes_it_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("untitled.thema.ron.recovery");
+    let mut h = window_with_recovery_dir(dir.path());
+    untitled_with_work(&mut h);
+    h.state_mut().autosave_now();
+    drop(h);
+    let mut h = window_with_recovery_dir(dir.path());
+    h.run();
+    h.get_by_label("Discard it").click();
+    h.run();
+    assert!(!rec.exists());
+    assert!(h.state().ws.is_none());
+
+    // Autosaved again, then closed with "Don't save": the copy goes too.
+    untitled_with_work(&mut h);
+    h.state_mut().autosave_now();
+    assert!(rec.exists());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Close project").click();
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().ws.is_none());
+    assert!(
+        !rec.exists(),
+        "\"Don't save\" discards the autosaved copy as well"
+    );
+}
