@@ -135,13 +135,14 @@ impl ThemaApp {
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.ws.as_ref().is_some_and(|w| w.undo.is_dirty()) {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.dialog = Some(Dialog::Unsaved {
-                    then: Box::new(Intent::Quit),
-                });
-            }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.ws.as_ref().is_some_and(|w| w.undo.is_dirty())
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(Intent::Quit),
+            });
         }
     }
 }

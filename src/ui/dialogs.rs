@@ -471,7 +471,7 @@ fn attributes(
                     ui.selectable_value(&mut draft.kind, 1, "Number");
                     ui.selectable_value(&mut draft.kind, 2, "Choice");
                 }),
-            &"Attribute kind",
+            "Attribute kind",
         );
     });
     if draft.kind == 2 {

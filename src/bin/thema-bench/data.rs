@@ -248,11 +248,7 @@ pub fn write_pdf(path: &std::path::Path, text: &str) {
     for page_words in words.chunks(450) {
         let mut content = String::from("BT /F1 10 Tf 12 TL 50 800 Td\n");
         for line in page_words.chunks(12) {
-            let l = line
-                .join(" ")
-                .replace('\\', "")
-                .replace('(', "")
-                .replace(')', "");
+            let l = line.join(" ").replace(['\\', '(', ')'], "");
             content.push_str(&format!("({l}) Tj T*\n"));
         }
         content.push_str("ET");

@@ -339,8 +339,8 @@ impl<'a> Importer<'a> {
                 }
                 Err(e) => self.report.skipped.push(format!("source \"{name}\": {e}")),
             }
-            if !s.children("PDFSelection").next().is_none()
-                || !s.children("Coding").next().is_none() && kind == "pdfsource"
+            if s.children("PDFSelection").next().is_some()
+                || s.children("Coding").next().is_some() && kind == "pdfsource"
             {
                 self.report.skipped.push(format!(
                     "PDF source \"{name}\": codings of PDF regions (not text) were not brought over"

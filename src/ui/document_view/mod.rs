@@ -322,17 +322,17 @@ impl DocView {
                 (self.paras.chars[i].0 + c).min(self.paras.chars[i].1)
             };
             let shift = ui.input(|inp| inp.modifiers.shift);
-            if response.drag_started() {
-                if let Some(origin) = ui.input(|inp| inp.pointer.press_origin()) {
-                    let c = char_at(origin);
-                    self.selection = Some(match (shift, self.selection) {
-                        (true, Some(s)) => Selection {
-                            anchor: s.anchor,
-                            head: c,
-                        },
-                        _ => Selection::caret(c),
-                    });
-                }
+            if response.drag_started()
+                && let Some(origin) = ui.input(|inp| inp.pointer.press_origin())
+            {
+                let c = char_at(origin);
+                self.selection = Some(match (shift, self.selection) {
+                    (true, Some(s)) => Selection {
+                        anchor: s.anchor,
+                        head: c,
+                    },
+                    _ => Selection::caret(c),
+                });
             }
             if response.dragged()
                 && let Some(pos) = response.interact_pointer_pos()
