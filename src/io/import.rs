@@ -121,8 +121,10 @@ pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
     let mut body = String::new();
     let mut chars = 0usize;
     let mut starts = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        let norm = super::pdf_text::join_hyphenated_lines(&text::normalize(page));
+    let normalized: Vec<String> = pages.iter().map(|p| text::normalize(p)).collect();
+    let vocabulary = super::pdf_text::Vocabulary::of_pages(&normalized);
+    for (i, page) in normalized.iter().enumerate() {
+        let norm = super::pdf_text::join_hyphenated_lines(page, &vocabulary);
         let norm = norm.trim_matches('\n');
         if i > 0 {
             if !body.is_empty() {

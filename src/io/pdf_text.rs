@@ -2,11 +2,51 @@
 //! are rejoined, and running headers or footers repeated on most pages are
 //! found so the importer can point them out (they are kept in the text).
 
+/// Words of a whole document, used to decide how a word broken at a line
+/// end is rejoined: "short-\nterm" keeps its hyphen when the document
+/// writes "short-term" elsewhere (and never "shortterm").
+#[derive(Default)]
+pub struct Vocabulary {
+    /// Lower-case words as written, hyphenated compounds included whole.
+    words: std::collections::HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Collects the words of `pages`, skipping the broken ends of lines.
+    pub fn of_pages<S: AsRef<str>>(pages: &[S]) -> Self {
+        let mut words = std::collections::HashSet::new();
+        for page in pages {
+            for line in page.as_ref().lines() {
+                let line = line.trim_end();
+                let mut tokens = line
+                    .split(|c: char| !(c.is_alphabetic() || c == '-'))
+                    .peekable();
+                while let Some(t) = tokens.next() {
+                    let t = t.trim_matches('-');
+                    let last = tokens.peek().is_none() && line.ends_with('-');
+                    if !t.is_empty() && !last {
+                        words.insert(t.to_lowercase());
+                    }
+                }
+            }
+        }
+        Self { words }
+    }
+
+    /// Whether "left-\nright" is a hyphenated compound broken at the line
+    /// end (written with its hyphen elsewhere, and never run together).
+    fn keeps_hyphen(&self, left: &str, right: &str) -> bool {
+        let (left, right) = (left.to_lowercase(), right.to_lowercase());
+        self.words.contains(&format!("{left}-{right}"))
+            && !self.words.contains(&format!("{left}{right}"))
+    }
+}
+
 /// Rejoins "integra-\ntion" into "integration" when the next line starts
-/// with a lower-case letter (a word broken at the line end). Hyphenated
-/// compounds broken at a line end lose their hyphen too; that is the usual
-/// trade-off and is noted in the README.
-pub fn join_hyphenated_lines(page: &str) -> String {
+/// with a lower-case letter (a word broken at the line end). A compound
+/// the document writes with a hyphen elsewhere keeps it ("short-term");
+/// one it never writes whole elsewhere loses it, the usual guess.
+pub fn join_hyphenated_lines(page: &str, vocabulary: &Vocabulary) -> String {
     let chars: Vec<char> = page.chars().collect();
     let mut out = String::with_capacity(page.len());
     let mut i = 0;
@@ -18,7 +58,19 @@ pub fn join_hyphenated_lines(page: &str) -> String {
             && chars.get(i + 1) == Some(&'\n')
             && chars.get(i + 2).is_some_and(|n| n.is_lowercase())
         {
-            i += 2; // drop "-\n"
+            let start = chars[..i]
+                .iter()
+                .rposition(|c| !c.is_alphabetic())
+                .map_or(0, |p| p + 1);
+            let left: String = chars[start..i].iter().collect();
+            let right: String = chars[i + 2..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if vocabulary.keeps_hyphen(&left, &right) {
+                out.push('-');
+            }
+            i += 2; // drop the line break (and the hyphen unless kept)
             continue;
         }
         out.push(c);
@@ -77,11 +129,35 @@ mod tests {
 
     #[test]
     fn rejoins_words_broken_at_line_ends() {
+        let none = Vocabulary::default();
         assert_eq!(
-            join_hyphenated_lines("integra-\ntion works\nwell-\nKnown"),
+            join_hyphenated_lines("integra-\ntion works\nwell-\nKnown", &none),
             "integration works\nwell-\nKnown"
         );
-        assert_eq!(join_hyphenated_lines("a - \nb"), "a - \nb");
+        assert_eq!(join_hyphenated_lines("a - \nb", &none), "a - \nb");
+        assert_eq!(join_hyphenated_lines("short-\nterm", &none), "shortterm");
+    }
+
+    #[test]
+    fn keeps_the_hyphen_of_compounds_the_document_writes_hyphenated() {
+        let pages = [
+            "Funding was short-term and the co-\nlocated teams met.",
+            "Short-\nterm money; co-location helped. The integra-\ntion of teams.",
+        ];
+        let vocabulary = Vocabulary::of_pages(&pages);
+        assert_eq!(
+            join_hyphenated_lines(pages[1], &vocabulary),
+            "Short-term money; co-location helped. The integration of teams."
+        );
+        // "co-located" is never written whole elsewhere; "colocated" is
+        // not either, so the usual guess (no hyphen) stands.
+        assert_eq!(
+            join_hyphenated_lines(pages[0], &vocabulary),
+            "Funding was short-term and the colocated teams met."
+        );
+        // Written run together elsewhere: the hyphen goes.
+        let v = Vocabulary::of_pages(&["a shortterm grant", "x short-term", "short-\nterm"]);
+        assert_eq!(join_hyphenated_lines("short-\nterm", &v), "shortterm");
     }
 
     #[test]
