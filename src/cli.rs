@@ -257,16 +257,7 @@ fn import_qdpx_cmd(input: &Path, output: &Path) -> i32 {
                 project.name = project_name_from_path(output);
             }
             println!("{}", report.summary());
-            match project_file::save(&project, output) {
-                Ok(()) => {
-                    println!("wrote {}", output.display());
-                    0
-                }
-                Err(e) => {
-                    eprintln!("thema: {e}");
-                    2
-                }
-            }
+            save_then(&project, output, &format!("wrote {}", output.display()))
         }
     }
 }
@@ -322,16 +313,11 @@ fn merge_cmd(first: &Path, second: &Path, output: &Path) -> i32 {
     };
     let (merged, report) = crate::io::merge::merge(&a, &b);
     println!("{}", report.summary());
-    match project_file::save(&merged, output) {
-        Ok(()) => {
-            println!("merged project written to {}", output.display());
-            0
-        }
-        Err(e) => {
-            eprintln!("thema: {e}");
-            2
-        }
-    }
+    save_then(
+        &merged,
+        output,
+        &format!("merged project written to {}", output.display()),
+    )
 }
 
 fn import(path: &Path, files: Vec<PathBuf>) -> i32 {
@@ -379,9 +365,19 @@ fn import(path: &Path, files: Vec<PathBuf>) -> i32 {
         eprintln!("thema: {e}");
         return 2;
     }
-    match project_file::save(&project, path) {
+    save_then(
+        &project,
+        path,
+        &format!("{n} document(s) added to {}", path.display()),
+    )
+}
+
+/// Saves `project` to `path`; prints `done` and returns 0, or prints the
+/// error and returns 2.
+fn save_then(project: &crate::model::Project, path: &Path, done: &str) -> i32 {
+    match project_file::save(project, path) {
         Ok(()) => {
-            println!("{n} document(s) added to {}", path.display());
+            println!("{done}");
             0
         }
         Err(e) => {

@@ -29,6 +29,22 @@ impl Cell {
         }
     }
 
+    /// The scoped codings this cell counts (`code` from `code_index`).
+    fn codings<'p>(
+        &'p self,
+        prep: &'p Prepared<'_>,
+        code: Option<u32>,
+    ) -> impl Iterator<Item = &'p super::prepare::ScopedCoding> + 'p {
+        prep.codings
+            .iter()
+            .filter(move |c| code.is_none_or(|k| prep.chains[c.code as usize].contains(&k)))
+            .filter(move |c| {
+                self.category
+                    .is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k)
+            })
+            .filter(move |c| self.doc_ok(prep, c.doc))
+    }
+
     fn doc_ok(&self, prep: &Prepared<'_>, slot: u32) -> bool {
         match &self.value {
             None => true,
@@ -45,15 +61,8 @@ pub fn passages(prep: &Prepared<'_>, cell: &Cell) -> Vec<CodingId> {
     let Some(code) = cell.code_index(prep) else {
         return Vec::new();
     };
-    let mut out: Vec<(u32, usize, CodingId)> = prep
-        .codings
-        .iter()
-        .filter(|c| code.is_none_or(|k| prep.chains[c.code as usize].contains(&k)))
-        .filter(|c| {
-            cell.category
-                .is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k)
-        })
-        .filter(|c| cell.doc_ok(prep, c.doc))
+    let mut out: Vec<(u32, usize, CodingId)> = cell
+        .codings(prep, code)
         .map(|c| {
             let coding = &prep.project.codings[c.index as usize];
             (c.doc, coding.start, coding.id)
@@ -74,17 +83,7 @@ pub fn documents(prep: &Prepared<'_>, cell: &Cell) -> Vec<DocId> {
         let Some(code) = cell.code_index(prep) else {
             return Vec::new();
         };
-        let mut v: Vec<u32> = prep
-            .codings
-            .iter()
-            .filter(|c| code.is_none_or(|k| prep.chains[c.code as usize].contains(&k)))
-            .filter(|c| {
-                cell.category
-                    .is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k)
-            })
-            .filter(|c| cell.doc_ok(prep, c.doc))
-            .map(|c| c.doc)
-            .collect();
+        let mut v: Vec<u32> = cell.codings(prep, code).map(|c| c.doc).collect();
         v.sort_unstable();
         v.dedup();
         v
