@@ -106,6 +106,7 @@ impl ThemaApp {
         self.dialog = Some(Dialog::reviewer_setup());
         self.set_status("Restored the unsaved project. Save it (Ctrl+S) to keep it in a file.");
     }
+
     /// After opening `path`: offers a newer recovery file, if any.
     pub fn offer_recovery(&mut self, path: &std::path::Path) {
         let Some(rec) = project_file::newer_recovery(path) else {
