@@ -40,7 +40,7 @@ fn main() {
         std::hint::black_box(
             p.codings
                 .iter()
-                .filter(|c| scope.includes_coding(c))
+                .filter(|c| scope.includes_coding(c) == Some(true))
                 .count(),
         );
     }

@@ -85,7 +85,8 @@ pub enum CliCommand {
         /// Whose codings: a reviewer's name, initials or id; "consensus"; or "all".
         #[arg(long, default_value = "all")]
         reviewer: String,
-        /// For --table agreement: the two reviewers, "A,B" (names, initials or ids).
+        /// The two reviewers, "A,B" (names, initials or ids): compared by --table
+        /// agreement, and whose Consensus --reviewer consensus counts.
         #[arg(long)]
         reviewers: Option<String>,
         /// For --table agreement: document, character or category.
@@ -400,8 +401,15 @@ pub fn project_name_from_path(path: &Path) -> String {
     stem.replace(['_', '-'], " ")
 }
 
-/// Builds a scope from command-line words.
-pub fn scope_from_args(p: &Project, filter: Option<&str>, reviewer: &str) -> Result<Scope, String> {
+/// Builds a scope from command-line words. `pair` ("A,B") names the two
+/// reviewers whose Consensus is counted when `reviewer` is "consensus"; it
+/// may be left out when the project has only one pair of coders.
+pub fn scope_from_args(
+    p: &Project,
+    filter: Option<&str>,
+    reviewer: &str,
+    pair: Option<&str>,
+) -> Result<Scope, String> {
     let docs = match filter {
         None => DocFilter::All,
         Some(f) => {
@@ -420,20 +428,32 @@ pub fn scope_from_args(p: &Project, filter: Option<&str>, reviewer: &str) -> Res
     let reviewers = if reviewer.eq_ignore_ascii_case("all") {
         ReviewerView::All
     } else if reviewer.eq_ignore_ascii_case("consensus") {
-        ReviewerView::Consensus
+        let (a, b) = match pair {
+            Some(pair) => reviewer_pair(p, pair)?,
+            None => crate::analysis::consensus::default_pair(p).ok_or(
+                "the Consensus is between two reviewers: name them with --reviewers A,B",
+            )?,
+        };
+        ReviewerView::Consensus(a, b)
     } else {
-        let r = p
-            .reviewers
-            .iter()
-            .find(|r| {
-                r.name.eq_ignore_ascii_case(reviewer)
-                    || r.initials.eq_ignore_ascii_case(reviewer)
-                    || r.id.to_string() == reviewer
-            })
-            .ok_or_else(|| format!("the project has no reviewer '{reviewer}'"))?;
-        ReviewerView::One(r.id)
+        ReviewerView::One(find_reviewer(p, reviewer)?)
     };
     Ok(Scope { docs, reviewers })
+}
+
+/// "AB,CD" → the two reviewers (names, initials or ids).
+pub fn reviewer_pair(
+    p: &Project,
+    pair: &str,
+) -> Result<(crate::model::ReviewerId, crate::model::ReviewerId), String> {
+    let (a, b) = pair
+        .split_once(',')
+        .ok_or("--reviewers needs two reviewers separated by a comma, e.g. AB,CD")?;
+    let (a, b) = (find_reviewer(p, a.trim())?, find_reviewer(p, b.trim())?);
+    if a == b {
+        return Err("--reviewers needs two different reviewers".into());
+    }
+    Ok((a, b))
 }
 
 /// What `thema report` was asked for.
@@ -469,7 +489,12 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
             TABLES.join(", ")
         ));
     }
-    let scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer)?;
+    let pair = if args.reviewer.eq_ignore_ascii_case("consensus") {
+        args.reviewers.as_deref()
+    } else {
+        None
+    };
+    let scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer, pair)?;
     if args.table == "agreement" {
         return agreement_report(p, &scope, args);
     }
@@ -492,6 +517,10 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
             crosstab_by: by,
         },
     );
+    if tables.consensus.is_some() && matches!(args.format, report::Format::Csv) {
+        // CSV keeps its machine columns: the open disagreements are told here.
+        eprintln!("note: {}", tables.describe(p));
+    }
     report::render(p, &tables, &args.table, args.format)
 }
 
@@ -518,10 +547,7 @@ fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec
         .reviewers
         .as_deref()
         .ok_or("--table agreement needs --reviewers A,B")?;
-    let (a, b) = pair
-        .split_once(',')
-        .ok_or("--reviewers needs two reviewers separated by a comma, e.g. AB,CD")?;
-    let (a, b) = (find_reviewer(p, a.trim())?, find_reviewer(p, b.trim())?);
+    let (a, b) = reviewer_pair(p, pair)?;
     let ag = agreement(p, scope, a, b);
     let rep = match args.level.to_ascii_lowercase().as_str() {
         "document" | "documents" => &ag.document,

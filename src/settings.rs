@@ -2,7 +2,7 @@
 //! coding in each. Stored as RON in the user's config folder; failures to
 //! read or write them never stop the app.
 
-use crate::model::ReviewerId;
+use crate::model::{CategoryId, ReviewerId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +14,13 @@ pub struct Settings {
     /// Reviewer last chosen per project path.
     #[serde(default)]
     pub reviewer_for: BTreeMap<String, ReviewerId>,
+    /// The category each reviewer last chose for new codings (`None`:
+    /// they chose "No category"), restored when they code again.
+    #[serde(default)]
+    pub last_category: BTreeMap<ReviewerId, Option<CategoryId>>,
+    /// Edit › Require a category: refuse codings made without one.
+    #[serde(default)]
+    pub require_category: bool,
     #[serde(default = "default_font_size")]
     pub font_size: f32,
     /// Seconds between autosaves of unsaved work (0 turns autosave off).

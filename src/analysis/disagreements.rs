@@ -18,16 +18,10 @@ pub struct Disagreement {
     pub resolved: bool,
 }
 
-fn merged(mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    v.sort_unstable();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in v {
-        match out.last_mut() {
-            Some(l) if s <= l.1 => l.1 = l.1.max(e),
-            _ => out.push((s, e)),
-        }
-    }
-    out
+use super::consensus::{coverage as merged_of, decides};
+
+fn merged(v: &[&crate::model::Coding]) -> Vec<(usize, usize)> {
+    merged_of(v.iter().copied())
 }
 
 /// First position where two interval sets differ.
@@ -75,8 +69,8 @@ pub fn disagreements(
     let mut out: Vec<Disagreement> = cells
         .into_iter()
         .filter_map(|((doc, code, category), (ca, cb))| {
-            let ia = merged(ca.iter().map(|c| (c.start, c.end)).collect());
-            let ib = merged(cb.iter().map(|c| (c.start, c.end)).collect());
+            let ia = merged(&ca);
+            let ib = merged(&cb);
             if ia == ib {
                 return None;
             }
@@ -84,13 +78,10 @@ pub fn disagreements(
             let mut cb = cb;
             ca.sort_by_key(|c| (c.start, c.end));
             cb.sort_by_key(|c| (c.start, c.end));
-            let resolved = p.decisions.iter().any(|d| {
-                d.doc == doc
-                    && d.code == code
-                    && d.category == category
-                    && d.reviewer_a == a
-                    && d.reviewer_b == b
-            });
+            let resolved = p
+                .decisions
+                .iter()
+                .any(|d| decides(d, &(doc, code, category), a, b));
             Some(Disagreement {
                 doc,
                 code,

@@ -110,8 +110,13 @@ impl LiveTables {
     /// useful) when a coding refers to something the tables do not know;
     /// the caller then rebuilds.
     pub fn add(&mut self, codings: &[Coding]) -> bool {
+        // A Consensus view depends on both reviewers' codings together:
+        // a new coding can settle or open a disagreement, so rebuild.
+        if codings.iter().any(|c| self.scope.includes_coding(c).is_none()) {
+            return false;
+        }
         let known = codings.iter().all(|c| {
-            !self.scope.includes_coding(c)
+            self.scope.includes_coding(c) != Some(true)
                 || !self.doc_slot.contains_key(&c.doc)
                 || self.code_slot.contains_key(&c.code)
         });
@@ -121,7 +126,10 @@ impl LiveTables {
         let n_total = self.tables.prevalence.n_total;
         let t = &mut self.tables;
         let combined = t.references.groups.len() - 1;
-        for c in codings.iter().filter(|c| self.scope.includes_coding(c)) {
+        for c in codings
+            .iter()
+            .filter(|c| self.scope.includes_coding(c) == Some(true))
+        {
             let Some(&d) = self.doc_slot.get(&c.doc) else {
                 continue;
             };

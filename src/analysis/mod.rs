@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod characteristics;
 pub mod citations;
+pub mod consensus;
 pub mod crosstab;
 pub mod disagreements;
 pub mod drill;
@@ -15,8 +16,10 @@ pub mod rounding;
 pub mod scope;
 pub mod summary;
 pub mod tables;
+pub mod visibility;
 
 pub use frequency::{PrevalenceRow, PrevalenceTable, prevalence, prevalence_of};
 pub use prepare::Prepared;
 pub use scope::{DocFilter, ReviewerView, Scope};
 pub use tables::{TableOptions, Tables};
+pub use visibility::Viewer;

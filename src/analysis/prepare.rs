@@ -32,6 +32,8 @@ pub struct Prepared<'a> {
     pub chains: Vec<Vec<u32>>,
     /// Codings in scope.
     pub codings: Vec<ScopedCoding>,
+    /// For a Consensus scope: how many disagreements are still open.
+    pub consensus: Option<super::consensus::ConsensusStatus>,
     /// Documents holding each code (rolled up), built once on first use.
     docs_per_code: std::sync::OnceLock<Vec<BitSet>>,
 }
@@ -71,11 +73,12 @@ impl<'a> Prepared<'a> {
             .enumerate()
             .map(|(i, c)| (c.id, i as u16))
             .collect();
+        let in_scope = scope.codings(project);
         let codings = project
             .codings
             .iter()
             .enumerate()
-            .filter(|(_, c)| scope.includes_coding(c))
+            .filter(|(i, _)| in_scope.mask[*i])
             .filter_map(|(i, c)| {
                 Some(ScopedCoding {
                     doc: *doc_slot.get(&c.doc)?,
@@ -95,6 +98,7 @@ impl<'a> Prepared<'a> {
             codes,
             chains,
             codings,
+            consensus: in_scope.consensus,
             docs_per_code: Default::default(),
         }
     }
@@ -127,9 +131,32 @@ impl<'a> Prepared<'a> {
             .unwrap_or_default()
     }
 
+    /// The scope in words, with the Consensus note when there is one:
+    /// "all documents · codings of the Consensus of … — 4 of 40
+    /// disagreements unresolved, not counted".
+    pub fn describe(&self) -> String {
+        describe(self.project, &self.scope, self.consensus.as_ref())
+    }
+
     /// Full ` > ` path of a code by dense index.
     pub fn path(&self, code: usize) -> String {
         self.project.codebook.path(self.codes[code].0)
+    }
+}
+
+/// A scope in words, with the Consensus note when there is one.
+pub fn describe(
+    p: &Project,
+    scope: &Scope,
+    consensus: Option<&super::consensus::ConsensusStatus>,
+) -> String {
+    match consensus {
+        Some(c) => {
+            let note = c.note(p);
+            let open = note.split_once(" — ").map(|(_, r)| r).unwrap_or("");
+            format!("{} — {open}", scope.describe(p))
+        }
+        None => scope.describe(p),
     }
 }
 

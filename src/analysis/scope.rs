@@ -1,6 +1,7 @@
 //! The scope of a table: which documents (filter) and whose codings
 //! (reviewer view) it counts. N is the number of documents in scope.
 
+use super::consensus::{self, ConsensusStatus};
 use crate::model::{AttrId, Coding, Document, Project, ReviewerId};
 
 /// Which documents are in scope.
@@ -16,12 +17,14 @@ pub enum DocFilter {
 /// Whose codings are counted.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum ReviewerView {
-    /// Every reviewer's codings.
+    /// Every reviewer's codings (not the Consensus reviewer's).
     #[default]
     All,
     One(ReviewerId),
-    /// The codings agreed between reviewers (the Consensus reviewer).
-    Consensus,
+    /// The Consensus of two reviewers (see `analysis::consensus`): what
+    /// both coded alike plus every resolved decision; open disagreements
+    /// count nowhere.
+    Consensus(ReviewerId, ReviewerId),
 }
 
 /// Documents and codings a table counts.
@@ -29,6 +32,14 @@ pub enum ReviewerView {
 pub struct Scope {
     pub docs: DocFilter,
     pub reviewers: ReviewerView,
+}
+
+/// The codings a scope counts, resolved against one project state.
+pub struct CodingsInScope {
+    /// Per index of `project.codings`: counted or not.
+    pub mask: Vec<bool>,
+    /// For a Consensus view: how many disagreements are still open.
+    pub consensus: Option<ConsensusStatus>,
 }
 
 impl Scope {
@@ -39,11 +50,46 @@ impl Scope {
         }
     }
 
-    pub fn includes_coding(&self, c: &Coding) -> bool {
+    /// Whether a coding counts, judged by its reviewer alone. `None` for a
+    /// Consensus view, where it depends on the other reviewer's codings
+    /// (use `codings`).
+    pub fn includes_coding(&self, c: &Coding) -> Option<bool> {
         match self.reviewers {
-            ReviewerView::All => c.reviewer != ReviewerId::CONSENSUS,
-            ReviewerView::One(r) => c.reviewer == r,
-            ReviewerView::Consensus => c.reviewer == ReviewerId::CONSENSUS,
+            ReviewerView::All => Some(c.reviewer != ReviewerId::CONSENSUS),
+            ReviewerView::One(r) => Some(c.reviewer == r),
+            ReviewerView::Consensus(..) => None,
+        }
+    }
+
+    /// Which of the project's codings this scope counts (documents outside
+    /// the filter are left to the caller).
+    pub fn codings(&self, p: &Project) -> CodingsInScope {
+        match self.reviewers {
+            ReviewerView::Consensus(a, b) => {
+                let included: std::collections::HashSet<_> = p
+                    .documents
+                    .iter()
+                    .filter(|d| self.includes_doc(d))
+                    .map(|d| d.id)
+                    .collect();
+                let cons = consensus::consensus(p, a, b, |d| included.contains(&d));
+                let mut mask = vec![false; p.codings.len()];
+                for i in cons.codings {
+                    mask[i] = true;
+                }
+                CodingsInScope {
+                    mask,
+                    consensus: Some(cons.status),
+                }
+            }
+            _ => CodingsInScope {
+                mask: p
+                    .codings
+                    .iter()
+                    .map(|c| self.includes_coding(c).unwrap_or(false))
+                    .collect(),
+                consensus: None,
+            },
         }
     }
 
@@ -64,10 +110,13 @@ impl Scope {
                 format!("{name} = {value}")
             }
         };
+        let name = |r: ReviewerId| p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default();
         let who = match self.reviewers {
             ReviewerView::All => "all reviewers".to_owned(),
-            ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
-            ReviewerView::Consensus => "Consensus".to_owned(),
+            ReviewerView::One(r) => name(r),
+            ReviewerView::Consensus(a, b) => {
+                format!("the Consensus of {} and {}", name(a), name(b))
+            }
         };
         format!("{docs} · codings of {who}")
     }

@@ -23,6 +23,8 @@ pub struct TableOptions {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tables {
     pub scope: Scope,
+    /// For a Consensus scope: how many disagreements are still open.
+    pub consensus: Option<super::consensus::ConsensusStatus>,
     pub prevalence: PrevalenceTable,
     pub references: ReferencesTable,
     pub characteristics: CharacteristicsTable,
@@ -46,6 +48,11 @@ impl Tables {
         Self::from_prepared(&Prepared::new(p, scope), opts)
     }
 
+    /// The scope in words, with the Consensus note when there is one.
+    pub fn describe(&self, p: &Project) -> String {
+        super::prepare::describe(p, &self.scope, self.consensus.as_ref())
+    }
+
     /// The live tables from prepared data (no summaries).
     pub fn from_prepared_live(prep: &Prepared<'_>, opts: &TableOptions) -> Self {
         Self::from_prepared(prep, opts)
@@ -54,6 +61,7 @@ impl Tables {
     fn from_prepared(prep: &Prepared<'_>, opts: &TableOptions) -> Self {
         Self {
             scope: prep.scope.clone(),
+            consensus: prep.consensus,
             prevalence: prevalence_of(prep),
             references: references(prep, opts.group_by),
             characteristics: characteristics(prep),

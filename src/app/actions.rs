@@ -119,12 +119,25 @@ impl ThemaApp {
                     );
                 }
             }
-            Intent::SetCategory(cat) => {
-                if let Some(ws) = &mut self.ws {
-                    ws.category = cat;
+            Intent::SetCategory(cat) => self.choose_category(cat),
+            Intent::CategoryKey(cat) => self.category_key(Some(cat)),
+            Intent::NoCategoryKey => self.category_key(None),
+            Intent::SetRequireCategory(on) => {
+                self.settings.require_category = on;
+                self.settings.save();
+                self.set_status(if on {
+                    "Codings now need a category."
+                } else {
+                    "Codings may be made without a category."
+                });
+            }
+            Intent::ProjectSettings => {
+                if let Some(ws) = &self.ws {
+                    self.dialog = Some(Dialog::ProjectSettings {
+                        name: ws.project.name.clone(),
+                    });
                 }
             }
-            Intent::CategoryKey(cat) => self.category_key(cat),
             Intent::DeleteCoding(id) => {
                 if let Some(ws) = &self.ws
                     && ws.project.coding(id).is_some()
@@ -173,6 +186,7 @@ impl ThemaApp {
             Intent::SetCodingAs(r) => {
                 if let Some(ws) = &mut self.ws {
                     ws.coding_as = Some(r);
+                    ws.category = crate::app::last_category(&self.settings, &ws.project, r);
                     if let Some(path) = &ws.path {
                         self.settings
                             .reviewer_for
@@ -296,12 +310,24 @@ impl ThemaApp {
             .map(|c| c.name.clone())
             .unwrap_or_default();
         if let (Some(doc), Some((s, e))) = (ws.open_doc, ws.view.selected_range()) {
+            let uncategorised = ws.category.is_none() && !ws.project.categories.is_empty();
+            if uncategorised && self.settings.require_category {
+                self.set_status_error(
+                    "Not coded: choose a category first (B, F, N, R or the chips above the text). Edit › Require a category is on.",
+                );
+                return;
+            }
             let coding = ops::new_coding(doc, s, e, code, ws.category, reviewer);
             let id = coding.id;
             self.apply(
                 &format!("Code \"{name}\""),
                 Command::AddCodings(vec![coding]),
             );
+            if uncategorised {
+                self.set_status_error(format!(
+                    "Coded \"{name}\" with no category. Press B, F, N or R to give it one."
+                ));
+            }
             if let Some(ws) = &mut self.ws {
                 ws.view.selection = None;
                 ws.selected_coding = Some(id);
@@ -320,29 +346,43 @@ impl ThemaApp {
         }
     }
 
-    /// B/F/N/R: recategorise the selected coding, else set the next category.
-    fn category_key(&mut self, cat: crate::model::CategoryId) {
+    /// B/F/N/R (or 0 for No category): gives the selected coding that
+    /// category, else makes it the category of the next coding. A key
+    /// always selects its category; it never switches it off.
+    fn category_key(&mut self, cat: Option<crate::model::CategoryId>) {
         let Some(ws) = &mut self.ws else { return };
         if ws.view.selected_range().is_none()
             && let Some(id) = ws.selected_coding
             && let Some(c) = ws.project.coding(id)
         {
-            let new_cat = if c.category == Some(cat) {
-                None
-            } else {
-                Some(cat)
-            };
+            if c.category == cat {
+                return;
+            }
+            if cat.is_none() && self.settings.require_category && !ws.project.categories.is_empty()
+            {
+                self.set_status_error(
+                    "A category is required (Edit › Require a category): the coding keeps its category.",
+                );
+                return;
+            }
             let changed = crate::model::Coding {
-                category: new_cat,
+                category: cat,
                 ..c.clone()
             };
             self.apply("Change category", Command::ReplaceCodings(vec![changed]));
         } else {
-            ws.category = if ws.category == Some(cat) {
-                None
-            } else {
-                Some(cat)
-            };
+            self.choose_category(cat);
+        }
+    }
+
+    /// Makes `cat` the category of the next coding and remembers it for
+    /// the reviewer who is coding.
+    fn choose_category(&mut self, cat: Option<crate::model::CategoryId>) {
+        let Some(ws) = &mut self.ws else { return };
+        ws.category = cat;
+        if let Some(me) = ws.coding_as {
+            self.settings.last_category.insert(me, cat);
+            self.settings.save();
         }
     }
 

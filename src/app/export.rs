@@ -67,7 +67,7 @@ impl BehindList {
 impl ThemaApp {
     pub fn show_behind(&mut self, title: String, behind: Behind) {
         let Some(ws) = &self.ws else { return };
-        let prep = Prepared::new(&ws.project, &ws.scope);
+        let prep = Prepared::new(&ws.project, &ws.effective_scope());
         let (docs, passages) = match &behind {
             Behind::Documents(cell) => (drill::documents(&prep, cell), Vec::new()),
             Behind::Passages(cell) => (Vec::new(), drill::passages(&prep, cell)),
@@ -82,16 +82,13 @@ impl ThemaApp {
     /// Asks where to save and writes a table or the whole report.
     pub fn export_table(&mut self, table: &str, format: Format) {
         let Some(ws) = &self.ws else { return };
-        let tables = Tables::compute(&ws.project, &ws.scope, &ws.table_options);
+        let tables = Tables::compute(&ws.project, &ws.effective_scope(), &ws.table_options);
         let bytes = match report::render(&ws.project, &tables, table, format) {
             Ok(b) => b,
             Err(e) => return self.set_error(format!("The export could not be made: {e}.")),
         };
-        let name = if table == "all" {
-            "report".to_owned()
-        } else {
-            table.to_owned()
-        };
+        let what = if table == "all" { "report" } else { table };
+        let name = format!("{} - {what}", ws.project.file_stem());
         self.save_bytes(
             &format!("{name}.{}", format.extension()),
             format.extension(),
@@ -122,7 +119,8 @@ impl ThemaApp {
                 } else {
                     "categories"
                 };
-                self.save_bytes(&format!("{name}.{ext}"), ext, &bytes);
+                let name = format!("{} - {name}.{ext}", ws.project.file_stem());
+                self.save_bytes(&name, ext, &bytes);
             }
             Err(e) => self.set_error(format!("The chart could not be drawn: {e}.")),
         }

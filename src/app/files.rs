@@ -42,6 +42,9 @@ impl ThemaApp {
                     .get(&key)
                     .copied()
                     .filter(|r| ws.project.reviewer(*r).is_some());
+                if let Some(me) = ws.coding_as {
+                    ws.category = super::last_category(&self.settings, &ws.project, me);
+                }
                 let n_problems = ws.problems.len();
                 let ask_reviewer = ws.coding_as.is_none();
                 self.ws = Some(ws);
@@ -84,7 +87,7 @@ impl ThemaApp {
 
     pub fn save_as(&mut self) -> bool {
         let Some(ws) = &self.ws else { return false };
-        let name = format!("{}.thema.ron", ws.project.name.replace(['/', '\\'], "-"));
+        let name = format!("{}.thema.ron", ws.project.file_stem());
         let Some(path) = rfd::FileDialog::new()
             .set_title("Save project as")
             .set_file_name(&name)
@@ -271,10 +274,7 @@ impl ThemaApp {
     pub fn export_for_reviewer(&mut self, include_codings: bool) {
         let Some(ws) = &self.ws else { return };
         let copy = copy_for_reviewer(&ws.project, include_codings);
-        let name = format!(
-            "{} (second reviewer).thema.ron",
-            ws.project.name.replace(['/', '\\'], "-")
-        );
+        let name = format!("{} (second reviewer).thema.ron", ws.project.file_stem());
         let Some(path) = rfd::FileDialog::new()
             .set_title("Save copy for a second reviewer")
             .set_file_name(&name)
@@ -321,7 +321,7 @@ impl ThemaApp {
             Ok(b) => b,
             Err(e) => return self.set_error(format!("The export could not be made: {e}.")),
         };
-        let name = format!("{}.{ext}", ws.project.name.replace(['/', '\\'], "-"));
+        let name = format!("{}.{ext}", ws.project.file_stem());
         let Some(path) = rfd::FileDialog::new()
             .set_title("Export for other QDA tools")
             .set_file_name(&name)

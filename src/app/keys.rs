@@ -73,6 +73,9 @@ pub fn shortcuts(ctx: &egui::Context, ws: Option<&Workspace>) -> Vec<Intent> {
                 out.push(Intent::CategoryKey(cat.id));
             }
         }
+        if pressed(Key::Num0) && !ws.project.categories.is_empty() {
+            out.push(Intent::NoCategoryKey);
+        }
         if pressed(Key::Enter) || pressed(Key::C) {
             out.push(Intent::OpenPicker);
         }

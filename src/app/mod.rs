@@ -45,6 +45,21 @@ pub struct ThemaApp {
     startup_probe: Option<std::time::Instant>,
 }
 
+/// The category `me` last chose in any project, if this project has it;
+/// else the project's first category is not assumed: `None` (No category).
+pub fn last_category(
+    settings: &Settings,
+    p: &crate::model::Project,
+    me: crate::model::ReviewerId,
+) -> Option<crate::model::CategoryId> {
+    settings
+        .last_category
+        .get(&me)
+        .copied()
+        .flatten()
+        .filter(|c| p.category(*c).is_some())
+}
+
 /// Opens the window, on `project` if given.
 pub fn run(project: Option<PathBuf>) -> eframe::Result {
     let started = std::time::Instant::now();
@@ -110,6 +125,14 @@ impl ThemaApp {
         self.status = Some(Status {
             text: text.into(),
             error: false,
+        });
+    }
+
+    /// A warning in the status bar (no dialog).
+    pub fn set_status_error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
         });
     }
 

@@ -2,7 +2,7 @@
 //! in it (open document, selections, current category, table scope).
 
 use crate::analysis::summary::FactorSummary;
-use crate::analysis::{PrevalenceTable, ReviewerView, Scope, TableOptions, Tables};
+use crate::analysis::{PrevalenceTable, Scope, TableOptions, Tables};
 use crate::edit::UndoStack;
 use crate::model::validate::Problem;
 use crate::model::{CategoryId, CodeId, CodingId, DocId, Project, ReviewerId};
@@ -70,18 +70,18 @@ impl Workspace {
 
     /// True when blind coding hides other reviewers' work from this reviewer.
     pub fn is_blind(&self) -> bool {
-        self.project.blind && self.coding_as.is_some()
+        self.viewer().blind
     }
 
-    /// The scope tables really use: in blind mode, only my codings.
+    /// Who is looking: the one visibility rule (`analysis::visibility`).
+    pub fn viewer(&self) -> crate::analysis::Viewer {
+        crate::analysis::Viewer::of(&self.project, self.coding_as)
+    }
+
+    /// The scope every table, list behind a number, export, chart and
+    /// summary uses: the scope bar's, narrowed by the visibility rule.
     pub fn effective_scope(&self) -> Scope {
-        match (self.is_blind(), self.coding_as) {
-            (true, Some(me)) => Scope {
-                docs: self.scope.docs.clone(),
-                reviewers: ReviewerView::One(me),
-            },
-            _ => self.scope.clone(),
-        }
+        self.viewer().scope(&self.scope)
     }
 
     /// How the document view shows a coding (or hides it).
@@ -90,10 +90,14 @@ impl Workspace {
         c: &crate::model::Coding,
     ) -> Option<crate::ui::document_view::marks::MarkStyle> {
         use crate::ui::document_view::marks::MarkStyle::{Fill, Outline};
-        let me = self.coding_as;
-        if self.is_blind() {
-            return (Some(c.reviewer) == me).then_some(Fill);
+        let viewer = self.viewer();
+        if !viewer.may_see(c) {
+            return None;
         }
+        if viewer.blind {
+            return Some(Fill);
+        }
+        let me = self.coding_as;
         let consensus = c.reviewer == ReviewerId::CONSENSUS;
         match self.view_filter {
             ViewFilter::All => (!consensus).then_some(Fill),

@@ -66,6 +66,9 @@ pub enum Command {
 
     AddCodings(Vec<Coding>),
     RemoveCodings(Vec<CodingId>),
+    /// Puts removed codings back at their old positions (index, coding),
+    /// in ascending index order: the exact inverse of `RemoveCodings`.
+    RestoreCodings(Vec<(usize, Coding)>),
     /// Replaces codings with the same ids (code, category, memo, range).
     ReplaceCodings(Vec<Coding>),
 
@@ -79,6 +82,11 @@ pub enum Command {
     /// Logs a decision on a disagreement.
     AddDecision(crate::model::Decision),
     RemoveDecision(uuid::Uuid),
+    /// Puts a removed decision back at its old place in the log.
+    InsertDecision {
+        index: usize,
+        decision: crate::model::Decision,
+    },
     SetBlind(bool),
     /// Replaces the whole project (a merge); the inverse restores it.
     ReplaceProject(Box<Project>),
@@ -91,11 +99,46 @@ pub enum Command {
     UpdateReviewer(Reviewer),
 }
 
+/// What a command changes: its kind and the id(s) of its target. Typing
+/// into a field folds keystrokes into one undo step only while this stays
+/// the same, so editing document A's title and then B's are two steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub kind: &'static str,
+    pub id: uuid::Uuid,
+    pub sub: Option<uuid::Uuid>,
+}
+
+impl Command {
+    /// The command's target, when it changes exactly one thing.
+    pub fn target(&self) -> Option<Target> {
+        use Command::*;
+        let t = |kind, id: uuid::Uuid| Target { kind, id, sub: None };
+        Some(match self {
+            RenameProject(_) => t("rename project", uuid::Uuid::nil()),
+            SetDocumentMeta { doc, .. } => t("document details", doc.0),
+            SetAttributeValue { doc, attr, .. } => Target {
+                kind: "attribute value",
+                id: doc.0,
+                sub: Some(attr.0),
+            },
+            UpdateAttributeDef(def) => t("attribute", def.id.0),
+            UpdateCode(code) => t("code", code.id.0),
+            UpdateCategory(cat) => t("category", cat.id.0),
+            UpdateReviewer(r) => t("reviewer", r.id.0),
+            ReplaceCodings(v) if v.len() == 1 => t("coding", v[0].id.0),
+            _ => return None,
+        })
+    }
+}
+
 /// Why a command could not be applied. The project is unchanged when this
 /// is returned.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditError {
     NotFound(&'static str),
+    /// Something with the same id is already in the project.
+    Duplicate(&'static str),
     StillInUse(&'static str),
     WouldCycle,
     BadRange {
@@ -109,6 +152,7 @@ impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EditError::NotFound(what) => write!(f, "the {what} no longer exists"),
+            EditError::Duplicate(what) => write!(f, "that {what} is already in the project"),
             EditError::StillInUse(what) => write!(f, "the {what} is still in use"),
             EditError::WouldCycle => write!(f, "a code cannot be moved inside itself"),
             EditError::BadRange { start, end, len } => {
@@ -156,6 +200,9 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
 
         InsertDocument { index, doc } => {
             let id = doc.id;
+            if p.document(id).is_some() {
+                return Err(EditError::Duplicate("document"));
+            }
             let index = index.min(p.documents.len());
             p.documents.insert(index, *doc);
             RemoveDocument(id)
@@ -200,6 +247,9 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
 
         InsertAttributeDef { index, def } => {
             let id = def.id;
+            if p.attribute_def(id).is_some() {
+                return Err(EditError::Duplicate("attribute"));
+            }
             let index = index.min(p.attributes.len());
             p.attributes.insert(index, def);
             RemoveAttributeDef(id)
@@ -228,6 +278,9 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
         }
 
         InsertCode { index, code } => {
+            if p.codebook.contains(code.id) {
+                return Err(EditError::Duplicate("code"));
+            }
             if let Some(parent) = code.parent
                 && !p.codebook.contains(parent)
             {
@@ -296,20 +349,7 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
         SetPinned(pins) => SetPinned(std::mem::replace(&mut p.pinned, pins)),
 
         AddCodings(codings) => {
-            for c in &codings {
-                let d = p.document(c.doc).ok_or(EditError::NotFound("document"))?;
-                let len = d.char_len();
-                if c.start >= c.end || c.end > len {
-                    return Err(EditError::BadRange {
-                        start: c.start,
-                        end: c.end,
-                        len,
-                    });
-                }
-                if !p.codebook.contains(c.code) {
-                    return Err(EditError::NotFound("code"));
-                }
-            }
+            check_codings(p, codings.iter(), true)?;
             let ids = codings.iter().map(|c| c.id).collect();
             p.codings.extend(codings);
             RemoveCodings(ids)
@@ -319,21 +359,33 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 return Err(EditError::NotFound("coding"));
             }
             let set: std::collections::HashSet<CodingId> = ids.iter().copied().collect();
-            let mut removed = Vec::with_capacity(ids.len());
+            let mut removed = Vec::with_capacity(set.len());
+            let mut index = 0;
             p.codings.retain(|c| {
-                if set.contains(&c.id) {
-                    removed.push(c.clone());
-                    false
-                } else {
-                    true
+                let keep = !set.contains(&c.id);
+                if !keep {
+                    removed.push((index, c.clone()));
                 }
+                index += 1;
+                keep
             });
-            AddCodings(removed)
+            RestoreCodings(removed)
+        }
+        RestoreCodings(mut placed) => {
+            check_codings(p, placed.iter().map(|(_, c)| c), true)?;
+            placed.sort_by_key(|(i, _)| *i);
+            let ids = placed.iter().map(|(_, c)| c.id).collect();
+            for (i, c) in placed {
+                let i = i.min(p.codings.len());
+                p.codings.insert(i, c);
+            }
+            RemoveCodings(ids)
         }
         ReplaceCodings(new) => {
             if new.iter().any(|n| p.coding(n.id).is_none()) {
                 return Err(EditError::NotFound("coding"));
             }
+            check_codings(p, new.iter(), false)?;
             let mut old = Vec::with_capacity(new.len());
             for n in new {
                 if let Some(slot) = p.codings.iter_mut().find(|c| c.id == n.id) {
@@ -345,6 +397,9 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
 
         InsertCategory { index, category } => {
             let id = category.id;
+            if p.category(id).is_some() {
+                return Err(EditError::Duplicate("category"));
+            }
             let index = index.min(p.categories.len());
             p.categories.insert(index, category);
             RemoveCategory(id)
@@ -374,7 +429,19 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
 
         AddDecision(d) => {
             let id = d.id;
+            if p.decisions.iter().any(|x| x.id == id) {
+                return Err(EditError::Duplicate("decision"));
+            }
             p.decisions.push(d);
+            RemoveDecision(id)
+        }
+        InsertDecision { index, decision } => {
+            let id = decision.id;
+            if p.decisions.iter().any(|x| x.id == id) {
+                return Err(EditError::Duplicate("decision"));
+            }
+            let index = index.min(p.decisions.len());
+            p.decisions.insert(index, decision);
             RemoveDecision(id)
         }
         RemoveDecision(id) => {
@@ -383,7 +450,10 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 .iter()
                 .position(|d| d.id == id)
                 .ok_or(EditError::NotFound("decision"))?;
-            AddDecision(p.decisions.remove(index))
+            InsertDecision {
+                index,
+                decision: p.decisions.remove(index),
+            }
         }
         SetBlind(on) => SetBlind(std::mem::replace(&mut p.blind, on)),
         ReplaceProject(new) => {
@@ -394,6 +464,9 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
         }
         InsertReviewer { index, reviewer } => {
             let id = reviewer.id;
+            if p.reviewer(id).is_some() {
+                return Err(EditError::Duplicate("reviewer"));
+            }
             let index = index.min(p.reviewers.len());
             p.reviewers.insert(index, reviewer);
             RemoveReviewer(id)
@@ -421,6 +494,35 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             UpdateReviewer(std::mem::replace(slot, r))
         }
     })
+}
+
+/// Checks codings before they enter the project: their document and code
+/// exist, their range fits the text, and (when `new`) their ids are unused
+/// and not repeated, so the inverse removes exactly these.
+fn check_codings<'a>(
+    p: &Project,
+    codings: impl Iterator<Item = &'a Coding>,
+    new: bool,
+) -> Result<(), EditError> {
+    let mut seen = std::collections::HashSet::new();
+    for c in codings {
+        let d = p.document(c.doc).ok_or(EditError::NotFound("document"))?;
+        let len = d.char_len();
+        if c.start >= c.end || c.end > len {
+            return Err(EditError::BadRange {
+                start: c.start,
+                end: c.end,
+                len,
+            });
+        }
+        if !p.codebook.contains(c.code) {
+            return Err(EditError::NotFound("code"));
+        }
+        if !seen.insert(c.id) || (new && p.coding(c.id).is_some()) {
+            return Err(EditError::Duplicate("coding"));
+        }
+    }
+    Ok(())
 }
 
 fn doc_mut(p: &mut Project, id: DocId) -> Result<&mut Document, EditError> {

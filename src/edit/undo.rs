@@ -1,6 +1,6 @@
 //! The undo/redo stack and the "unsaved changes" flag.
 
-use super::{Command, EditError, apply};
+use super::{Command, EditError, Target, apply};
 use crate::model::Project;
 
 /// One undoable step: a label for the menu and the command that reverts it.
@@ -8,6 +8,8 @@ use crate::model::Project;
 struct Step {
     label: String,
     inverse: Command,
+    /// Set for a step made by typing: what it changed (kind and id).
+    typing: Option<Target>,
 }
 
 /// Undo and redo history of one open project.
@@ -39,25 +41,34 @@ impl UndoStack {
         self.undo.push(Step {
             label: label.to_owned(),
             inverse,
+            typing: None,
         });
         self.redo.clear();
         Ok(())
     }
 
-    /// Like `apply`, but typing into a field (same label as the previous
-    /// step, nothing undone since) folds into that step, so one undo
-    /// reverts the whole edit rather than one keystroke.
+    /// Like `apply`, but typing into a field folds into the previous step
+    /// when that step was typing into the same thing (same command kind,
+    /// same target id) and nothing was undone or saved since, so one undo
+    /// reverts the whole edit rather than one keystroke. The label plays
+    /// no part: two fields with one label stay two steps.
     pub fn apply_typing(
         &mut self,
         p: &mut Project,
         label: &str,
         cmd: Command,
     ) -> Result<(), EditError> {
-        let same = self.redo.is_empty()
-            && self.undo.last().is_some_and(|s| s.label == label)
+        let target = cmd.target();
+        let same = target.is_some()
+            && self.redo.is_empty()
+            && self.undo.last().is_some_and(|s| s.typing == target)
             && self.clean_depth != Some(self.undo.len());
         if !same {
-            return self.apply(p, label, cmd);
+            self.apply(p, label, cmd)?;
+            if let Some(step) = self.undo.last_mut() {
+                step.typing = target;
+            }
+            return Ok(());
         }
         apply(p, cmd)?;
         Ok(())
@@ -71,6 +82,7 @@ impl UndoStack {
                 self.redo.push(Step {
                     label: step.label.clone(),
                     inverse: redo,
+                    typing: None,
                 });
                 Some(step.label)
             }
@@ -86,6 +98,7 @@ impl UndoStack {
                 self.undo.push(Step {
                     label: step.label.clone(),
                     inverse: undo,
+                    typing: None,
                 });
                 Some(step.label)
             }

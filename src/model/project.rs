@@ -201,6 +201,25 @@ impl Project {
             .collect()
     }
 
+    /// The project's name made safe as a file name ("review" if empty),
+    /// for the names Thema suggests when saving and exporting.
+    pub fn file_stem(&self) -> String {
+        let clean: String = self
+            .name
+            .trim()
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let clean = clean.trim_matches(['.', ' ']).to_owned();
+        if clean.is_empty() { "review".into() } else { clean }
+    }
+
     /// The next free reference number (one more than the largest in use).
     pub fn next_reference(&self) -> u32 {
         self.documents

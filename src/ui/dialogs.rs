@@ -40,6 +40,10 @@ pub enum Dialog {
     Problems,
     Attributes(AttrDraft),
     Categories,
+    /// File › Project settings: the project's name.
+    ProjectSettings {
+        name: String,
+    },
     /// Save a copy for a second reviewer.
     ExportForReviewer {
         include_codings: bool,
@@ -323,6 +327,32 @@ impl Dialog {
                             keep = false;
                         }
                     });
+                }
+                Dialog::ProjectSettings { name } => {
+                    title(ui, "Project settings");
+                    ui.label("The name appears in the title bar, at the top of reports and in the names Thema suggests for exported files.");
+                    ui.horizontal(|ui| {
+                        ui.label("Name");
+                        let r = ui.add(egui::TextEdit::singleline(name).desired_width(360.0));
+                        r.request_focus();
+                    });
+                    let clean = name.trim().to_owned();
+                    let unchanged = ws.is_some_and(|w| w.project.name == clean);
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(!clean.is_empty(), egui::Button::new("Rename"));
+                        if ok.clicked() || (!clean.is_empty() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+                            if !unchanged {
+                                out.push(Intent::Apply("Rename project".into(), Command::RenameProject(clean.clone())));
+                            }
+                            keep = false;
+                        }
+                        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                            keep = false;
+                        }
+                    });
+                    if clean.is_empty() {
+                        ui.label(egui::RichText::new("A project needs a name.").weak());
+                    }
                 }
                 Dialog::ExportForReviewer { include_codings } => {
                     title(ui, "Export for a second reviewer");

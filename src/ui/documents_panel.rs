@@ -40,9 +40,9 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
     let needle = state.filter.to_lowercase();
     let mut counts = std::collections::HashMap::new();
     let mut mine = std::collections::HashMap::new();
-    let blind = ws.is_blind();
+    let viewer = ws.viewer();
     for c in &ws.project.codings {
-        if blind && Some(c.reviewer) != ws.coding_as {
+        if !viewer.may_see(c) {
             continue;
         }
         *counts.entry(c.doc).or_insert(0usize) += 1;

@@ -203,7 +203,22 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
                 .on_hover_text(format!("Category given to the next coding{key}"))
                 .clicked()
             {
-                out.push(Intent::SetCategory(if on { None } else { Some(c.id) }));
+                out.push(Intent::SetCategory(Some(c.id)));
+            }
+        }
+        if !p.categories.is_empty() {
+            let none = ws.category.is_none();
+            let text = if none {
+                egui::RichText::new("No category").color(ui.visuals().warn_fg_color)
+            } else {
+                egui::RichText::new("No category").weak()
+            };
+            if ui
+                .add(egui::Button::new(text).selected(none))
+                .on_hover_text("The next coding gets no category (key 0). Edit › Require a category refuses such codings.")
+                .clicked()
+            {
+                out.push(Intent::SetCategory(None));
             }
         }
         ui.separator();

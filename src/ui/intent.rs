@@ -36,7 +36,13 @@ pub enum Intent {
     /// Code the current text selection (with the current category).
     ApplyCode(CodeId),
     OpenPicker,
+    /// Choose the category of the next coding (`None`: No category).
     SetCategory(Option<CategoryId>),
+    /// No category for the selected coding or the next one (key 0).
+    NoCategoryKey,
+    SetRequireCategory(bool),
+    /// File › Project settings…
+    ProjectSettings,
     /// Change the category of the selected coding, or of the next one.
     CategoryKey(CategoryId),
     DeleteCoding(CodingId),

@@ -39,6 +39,13 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                     if ui.button("Save as…  (Ctrl+Shift+S)").clicked() {
                         out.push(Intent::SaveAs);
                     }
+                    if ui
+                        .button("Project settings…")
+                        .on_hover_text("The project's name, used in the title bar, reports and file names")
+                        .clicked()
+                    {
+                        out.push(Intent::ProjectSettings);
+                    }
                     ui.separator();
                     if ui.button("Import documents…  (Ctrl+I)").clicked() {
                         out.push(Intent::ImportDialog);
@@ -108,6 +115,14 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                     }
                     if ui.button("Reviewers…").clicked() {
                         out.push(Intent::ChooseReviewer);
+                    }
+                    let mut require = settings.require_category;
+                    if ui
+                        .checkbox(&mut require, "Require a category")
+                        .on_hover_text("Refuse a coding made without a category (barrier, facilitator…) while the project has categories")
+                        .clicked()
+                    {
+                        out.push(Intent::SetRequireCategory(require));
                     }
                     if let Some(ws) = ws {
                         let mut blind = ws.project.blind;

@@ -105,15 +105,16 @@ fn decisions_make_consensus_codings_never_touch_a_or_b_and_undo() {
     let t = thema::analysis::prevalence(
         &p,
         &Scope {
-            reviewers: ReviewerView::Consensus,
+            reviewers: ReviewerView::Consensus(AB, CD),
             ..Default::default()
         },
     );
+    // Document 100: both coded Leadership alike; document 101: decided.
     assert_eq!(
         t.row_by_path("Relational factors > Leadership")
             .unwrap()
             .n_documents,
-        1
+        2
     );
     undo.undo(&mut p);
     undo.undo(&mut p);
@@ -177,4 +178,109 @@ fn decisions_and_blind_flag_survive_save_and_load() {
     back.codings.sort_by_key(|c| c.id);
     p.codings.sort_by_key(|c| c.id);
     assert_eq!(back, p);
+}
+
+fn consensus_scope() -> Scope {
+    Scope {
+        reviewers: ReviewerView::Consensus(AB, CD),
+        ..Default::default()
+    }
+}
+
+fn leadership_vision(p: &thema::model::Project) -> (usize, usize) {
+    let t = thema::analysis::prevalence(p, &consensus_scope());
+    let n = |path: &str| t.row_by_path(path).unwrap().n_documents;
+    (
+        n("Relational factors > Leadership"),
+        n("Relational factors > Vision and purpose"),
+    )
+}
+
+/// Issue 10, problem 1: a passage both reviewers coded alike is in the
+/// Consensus before any decision (it used to count 0).
+#[test]
+fn consensus_counts_what_both_coded_alike_and_says_what_is_open() {
+    let mut p = two_reviewers();
+    assert_eq!(leadership_vision(&p), (1, 0));
+    let tables = thema::analysis::Tables::compute(&p, &consensus_scope(), &Default::default());
+    let status = tables.consensus.unwrap();
+    assert_eq!((status.disagreements, status.unresolved), (2, 2));
+    assert_eq!(
+        status.note(&p),
+        "Consensus of AB and CD — 2 of 2 disagreements unresolved, not counted"
+    );
+    assert_eq!(
+        tables.describe(&p),
+        "all documents · codings of the Consensus of Alex Byrne and Chidi Dike — 2 of 2 disagreements unresolved, not counted"
+    );
+    // The identical passage is counted once, not twice.
+    let refs = thema::analysis::references::references(
+        &thema::analysis::Prepared::new(&p, &consensus_scope()),
+        None,
+    );
+    let lead = refs
+        .row_by_path("Relational factors > Leadership")
+        .map(|r| r.groups[refs.combined()].all)
+        .unwrap();
+    assert_eq!(lead, 1);
+    // Resolving "Vision: only A" as A's brings it in; Neither keeps it out.
+    let q = disagreements(&p, &Scope::default(), AB, CD);
+    let vision = q.iter().position(|d| p.codebook.path(d.code).ends_with("Vision and purpose")).unwrap();
+    let cmd = consensus::decide(&p, &q[vision], AB, CD, Choice::AcceptA, CD, "", None);
+    edit::apply(&mut p, cmd).unwrap();
+    assert_eq!(leadership_vision(&p), (1, 1));
+    let status = thema::analysis::Tables::compute(&p, &consensus_scope(), &Default::default())
+        .consensus
+        .unwrap();
+    assert_eq!(
+        status.note(&p),
+        "Consensus of AB and CD — 1 of 2 disagreements unresolved, not counted"
+    );
+    let q = disagreements(&p, &Scope::default(), AB, CD);
+    let lead = q.iter().position(|d| !d.resolved).unwrap();
+    let cmd = consensus::decide(&p, &q[lead], AB, CD, Choice::Neither, CD, "", None);
+    edit::apply(&mut p, cmd).unwrap();
+    // Document 101 decided "neither": Leadership stays at document 100 only.
+    assert_eq!(leadership_vision(&p), (1, 1));
+    let status = thema::analysis::Tables::compute(&p, &consensus_scope(), &Default::default())
+        .consensus
+        .unwrap();
+    assert_eq!(status.note(&p), "Consensus of AB and CD — all 2 disagreements resolved");
+}
+
+/// A decision logged with the reviewers in the other order resolves the
+/// same disagreement, in the queue and in the tables alike.
+#[test]
+fn a_decision_counts_whichever_order_the_pair_was_named_in() {
+    let mut p = two_reviewers();
+    let q = disagreements(&p, &Scope::default(), CD, AB);
+    let vision = q.iter().position(|d| p.codebook.path(d.code).ends_with("Vision and purpose")).unwrap();
+    let cmd = consensus::decide(&p, &q[vision], CD, AB, Choice::AcceptB, CD, "", None);
+    edit::apply(&mut p, cmd).unwrap();
+    let q = disagreements(&p, &Scope::default(), AB, CD);
+    assert_eq!(q.iter().filter(|d| d.resolved).count(), 1);
+    assert_eq!(leadership_vision(&p), (1, 1));
+}
+
+/// The live tables rebuild a Consensus view when a coding is added (a new
+/// coding can settle a disagreement) instead of adding it blindly.
+#[test]
+fn live_consensus_tables_follow_a_new_coding_that_settles_a_disagreement() {
+    let mut p = two_reviewers();
+    let scope = consensus_scope();
+    let mut live =
+        thema::analysis::incremental::LiveTables::build(&p, &scope, &Default::default());
+    // CD codes Vision exactly where AB did: the disagreement is settled.
+    let c = coding(9, 100, 8, 20, 3, CD);
+    edit::apply(&mut p, Command::AddCodings(vec![c.clone()])).unwrap();
+    assert!(!live.add(&[c]), "a Consensus view must be rebuilt");
+    live = thema::analysis::incremental::LiveTables::build(&p, &scope, &Default::default());
+    let n = live
+        .tables
+        .prevalence
+        .row_by_path("Relational factors > Vision and purpose")
+        .unwrap()
+        .n_documents;
+    assert_eq!(n, 1);
+    assert_eq!(live.tables.consensus.unwrap().disagreements, 1);
 }

@@ -261,49 +261,6 @@ fn factor_summary_groups_quotes_by_category_with_source_and_page() {
 }
 
 #[test]
-fn consensus_view_counts_only_consensus_codings() {
-    let mut p = small();
-    edit::apply(
-        &mut p,
-        Command::InsertReviewer {
-            index: 2,
-            reviewer: thema::model::Reviewer {
-                id: thema::model::ReviewerId::CONSENSUS,
-                name: "Consensus".into(),
-                initials: "C".into(),
-            },
-        },
-    )
-    .unwrap();
-    edit::apply(
-        &mut p,
-        Command::AddCodings(vec![
-            coding(1, 100, 0, 7, 2, AB),
-            coding(2, 101, 0, 7, 2, thema::model::ReviewerId::CONSENSUS),
-        ]),
-    )
-    .unwrap();
-    let t = |v| {
-        thema::analysis::prevalence(
-            &p,
-            &Scope {
-                reviewers: v,
-                ..Default::default()
-            },
-        )
-        .row_by_path("Relational factors > Leadership")
-        .unwrap()
-        .n_documents
-    };
-    assert_eq!(
-        t(thema::analysis::ReviewerView::All),
-        1,
-        "all reviewers, not the consensus"
-    );
-    assert_eq!(t(thema::analysis::ReviewerView::Consensus), 1);
-}
-
-#[test]
 fn every_table_comes_out_of_the_cli_as_the_analysis_computes_it() {
     let path = "sample_projects/neighbourhood_teams.thema.ron";
     let p = thema::io::project_file::load(std::path::Path::new(path))

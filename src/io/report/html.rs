@@ -36,6 +36,9 @@ fn table_html(s: &Sheet) -> String {
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody></table></div>\n");
+    if let Some(note) = &s.note {
+        h.push_str(&format!("<p class=\"scope\">{}</p>\n", esc(note)));
+    }
     h
 }
 
@@ -64,7 +67,7 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, String> {
     h.push_str(&format!(
         "<h1>{}</h1>\n<p class=\"scope\">{} · N = {} documents · {}</p>\n",
         esc(&p.name),
-        esc(&t.scope.describe(p)),
+        esc(&t.describe(p)),
         t.prevalence.n_total,
         crate::model::time::now_iso()
     ));

@@ -92,13 +92,13 @@ pub fn render(
     if table == "all" {
         return match format {
             Format::Html => html::report(p, tables).map(String::into_bytes),
-            Format::Xlsx => xlsx::workbook(&sheets::all(tables)),
+            Format::Xlsx => xlsx::workbook(&sheets::all_noted(p, tables)),
             other => Err(format!(
                 "--table all is written as html or xlsx, not {other}"
             )),
         };
     }
-    let sheet = match table {
+    let mut sheet = match table {
         "prevalence" => sheets::prevalence(&tables.prevalence),
         "references" => sheets::references(&tables.references),
         "characteristics" => sheets::characteristics(&tables.characteristics),
@@ -112,11 +112,18 @@ pub fn render(
         "summary" => sheets::summary(&tables.summaries),
         other => return Err(format!("unknown table '{other}'")),
     };
+    if tables.consensus.is_some() {
+        sheet.note = Some(tables.describe(p));
+    }
     let n = tables.prevalence.n_total;
     Ok(match format {
         Format::Csv => text::csv(&sheet).into_bytes(),
         Format::Markdown if table == "prevalence" => {
-            text::prevalence_markdown(&tables.prevalence).into_bytes()
+            let mut md = text::prevalence_markdown(&tables.prevalence);
+            if let Some(note) = &sheet.note {
+                md = md.replacen("\n\n", &format!("\n\n_{note}_\n\n"), 1);
+            }
+            md.into_bytes()
         }
         Format::Markdown => text::markdown(&sheet).into_bytes(),
         Format::Json => text::json(&sheet, n).into_bytes(),

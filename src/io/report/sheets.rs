@@ -63,6 +63,9 @@ pub struct Sheet {
     pub title: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// A sentence every format must carry with the table (e.g. how many
+    /// Consensus disagreements are still open and not counted).
+    pub note: Option<String>,
 }
 
 impl Sheet {
@@ -72,6 +75,7 @@ impl Sheet {
             title: title.into(),
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
+            note: None,
         }
     }
 }
@@ -262,6 +266,18 @@ pub fn all(t: &crate::analysis::Tables) -> Vec<Sheet> {
     }
     v.push(citations(&t.citations));
     v.push(summary(&t.summaries));
+    v
+}
+
+/// Every sheet of `t`, each carrying the scope note when the tables count
+/// a Consensus (so no export can hide open disagreements).
+pub fn all_noted(p: &crate::model::Project, t: &crate::analysis::Tables) -> Vec<Sheet> {
+    let mut v = all(t);
+    if t.consensus.is_some() {
+        for s in &mut v {
+            s.note = Some(t.describe(p));
+        }
+    }
     v
 }
 

@@ -27,6 +27,9 @@ pub fn markdown(s: &Sheet) -> String {
             .collect::<Vec<_>>()
             .join(" | ")
     );
+    if let Some(note) = &s.note {
+        out = out.replacen("\n\n| ", &format!("\n\n_{}_\n\n| ", md_escape(note)), 1);
+    }
     for c in &s.columns {
         let numeric = s
             .rows
@@ -74,7 +77,10 @@ pub fn json(s: &Sheet, n_docs: usize) -> String {
             )
         })
         .collect();
-    let v = json!({"table": s.name, "n_documents_in_scope": n_docs, "columns": s.columns, "rows": rows});
+    let mut v = json!({"table": s.name, "n_documents_in_scope": n_docs, "columns": s.columns, "rows": rows});
+    if let (Some(note), Some(obj)) = (&s.note, v.as_object_mut()) {
+        obj.insert("note".into(), Value::String(note.clone()));
+    }
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }
 

@@ -50,6 +50,10 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
                 res.map_err(|e| e.to_string())?;
             }
         }
+        if let Some(note) = &s.note {
+            ws.write_string(s.rows.len() as u32 + 2, 0, note)
+                .map_err(|e| e.to_string())?;
+        }
         ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
         for (c, name) in s.columns.iter().enumerate() {
             let longest = s

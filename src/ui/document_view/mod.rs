@@ -32,7 +32,7 @@ pub enum DocViewEvent {
 
 /// Persistent state of the view for the open document.
 pub struct DocView {
-    doc: Option<(DocId, usize)>,
+    doc: Option<(DocId, String, usize)>,
     paras: Paragraphs,
     chars: Vec<char>,
     heights: Option<Heights>,
@@ -76,11 +76,13 @@ impl DocView {
     /// Prepares the view for `doc` (no-op when it is already open).
     fn ensure_doc(&mut self, p: &Project, doc: DocId) {
         let Some(d) = p.document(doc) else { return };
-        let key = (doc, d.text.len());
-        if self.doc == Some(key) {
+        // Keyed on the text's content hash, never its length: a re-imported
+        // source with a typo fixed has the same length but other text.
+        if matches!(&self.doc, Some((id, hash, len)) if *id == doc && *hash == d.source.text_hash && *len == d.text.len())
+        {
             return;
         }
-        self.doc = Some(key);
+        self.doc = Some((doc, d.source.text_hash.clone(), d.text.len()));
         self.paras = Paragraphs::split(&d.text);
         self.chars = d.text.chars().collect();
         self.heights = None;
@@ -92,7 +94,7 @@ impl DocView {
 
     /// The open document's id.
     pub fn doc(&self) -> Option<DocId> {
-        self.doc.map(|(d, _)| d)
+        self.doc.as_ref().map(|(d, _, _)| *d)
     }
 
     /// Selected char range, trimmed of surrounding whitespace; `None` if empty.

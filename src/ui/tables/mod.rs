@@ -103,12 +103,21 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<
             ui.selectable_value(&mut state.tab, *tab, tab.title());
         }
     });
+    let may_compare = ws.viewer().may_compare();
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new("Second reviewer:").small().weak());
-        for tab in Tab::ALL.iter().filter(|t| t.is_review()) {
-            ui.selectable_value(&mut state.tab, *tab, tab.title());
+        if may_compare {
+            for tab in Tab::ALL.iter().filter(|t| t.is_review()) {
+                ui.selectable_value(&mut state.tab, *tab, tab.title());
+            }
+        } else {
+            ui.label(egui::RichText::new("hidden while coding blind").small().weak())
+                .on_hover_text(crate::analysis::Viewer::HIDDEN_WHY);
         }
     });
+    if !may_compare && state.tab.is_review() {
+        state.tab = Tab::Prevalence;
+    }
     ui.separator();
     if state.popped_out {
         let mut open = true;
@@ -146,6 +155,10 @@ fn tab_contents(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> 
         scope_bar(ui, ws, state.tab, &mut out);
     } else if matches!(state.tab, Tab::Agreement | Tab::Disagreements) {
         scope_bar(ui, ws, state.tab, &mut out);
+    }
+    if state.tab.is_review() && !ws.viewer().may_compare() {
+        ui.label(crate::analysis::Viewer::HIDDEN_WHY);
+        return out;
     }
     let sort = state.sort.entry(state.tab).or_default();
     match state.tab {
@@ -278,6 +291,14 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
         });
     });
     if let Some(t) = ws.tables() {
+        if let Some(c) = &t.consensus {
+            let color = if c.unresolved > 0 {
+                ui.visuals().warn_fg_color
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            ui.label(egui::RichText::new(c.note(p)).color(color));
+        }
         ui.label(
             egui::RichText::new(format!(
                 "N = {} documents · click a column to sort, a number to see what is behind it",
@@ -290,6 +311,26 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
     ui.add_space(2.0);
 }
 
+/// "Consensus of AB and CD".
+fn consensus_label(
+    p: &crate::model::Project,
+    a: crate::model::ReviewerId,
+    b: crate::model::ReviewerId,
+) -> String {
+    let who = |r| {
+        p.reviewer(r)
+            .map(|r| {
+                if r.initials.is_empty() {
+                    r.name.clone()
+                } else {
+                    r.initials.clone()
+                }
+            })
+            .unwrap_or_default()
+    };
+    format!("Consensus of {} and {}", who(a), who(b))
+}
+
 /// Whose codings the tables count.
 fn reviewers_combo(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let p = &ws.project;
@@ -297,7 +338,7 @@ fn reviewers_combo(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let who = match ws.scope.reviewers {
         ReviewerView::All => "all reviewers".to_owned(),
         ReviewerView::One(r) => p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default(),
-        ReviewerView::Consensus => "Consensus".to_owned(),
+        ReviewerView::Consensus(a, b) => consensus_label(p, a, b),
     };
     let r = egui::ComboBox::from_id_salt("scope_reviewers")
         .selected_text(who)
@@ -321,11 +362,15 @@ fn reviewers_combo(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                     out.push(Intent::SetScopeReviewers(v));
                 }
             }
-            if ui
-                .selectable_label(ws.scope.reviewers == ReviewerView::Consensus, "Consensus")
-                .clicked()
-            {
-                out.push(Intent::SetScopeReviewers(ReviewerView::Consensus));
+            for (a, b) in crate::analysis::consensus::pairs(p) {
+                let v = ReviewerView::Consensus(a, b);
+                if ui
+                    .selectable_label(ws.scope.reviewers == v, consensus_label(p, a, b))
+                    .on_hover_text("What both reviewers coded alike, plus every resolved disagreement; open disagreements are not counted")
+                    .clicked()
+                {
+                    out.push(Intent::SetScopeReviewers(v));
+                }
             }
         });
     crate::ui::name_combo(r, "Codings of");
