@@ -28,10 +28,15 @@ pub enum CliCommand {
         repair: bool,
     },
     /// Add documents (PDF, TXT, MD) to a project, creating it if missing.
+    /// A file already in the project unchanged is skipped; a changed one
+    /// replaces its old version, its codings moved to where their passages are now.
     Import {
         project: PathBuf,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Import every file as a new document, even one already in the project.
+        #[arg(long)]
+        allow_duplicates: bool,
     },
     /// Worker: prints the text of a PDF as JSON (run by the importer in its own process).
     #[command(name = "__extract-pdf", hide = true)]
@@ -109,7 +114,11 @@ pub fn run(cmd: CliCommand) -> i32 {
             project,
             repair: true,
         } => repair_cmd(&project),
-        CliCommand::Import { project, files } => import(&project, files),
+        CliCommand::Import {
+            project,
+            files,
+            allow_duplicates,
+        } => import(&project, files, allow_duplicates),
         CliCommand::Merge {
             first,
             second,
@@ -321,7 +330,7 @@ fn merge_cmd(first: &Path, second: &Path, output: &Path) -> i32 {
     )
 }
 
-fn import(path: &Path, files: Vec<PathBuf>) -> i32 {
+fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool) -> i32 {
     let mut project = if path.exists() {
         match project_file::load(path) {
             Ok(l) => l.project,
@@ -335,42 +344,67 @@ fn import(path: &Path, files: Vec<PathBuf>) -> i32 {
     };
     let results = ImportJob::start(files).wait();
     let mut docs = Vec::new();
+    let mut failed = 0;
     for r in results {
         match r {
             Ok(imp) => {
-                let pages = if imp.doc.page_starts.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {} pages", imp.doc.page_starts.len() + 1)
-                };
-                println!(
-                    "imported: {} ({} chars{pages})",
-                    imp.doc.title,
-                    imp.doc.char_len()
-                );
                 for n in &imp.notes {
-                    println!("  note: {n}");
+                    println!("  note ({}): {n}", imp.doc.title);
                 }
                 docs.push(imp.doc);
             }
-            Err(e) => eprintln!("error: {e}"),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
         }
     }
-    if docs.is_empty() {
-        eprintln!("thema: no file was imported; the project was not changed.");
-        return 1;
+    let plan = crate::io::import::plan(&project, docs, allow_duplicates);
+    for line in &plan.skipped {
+        println!("skipped: {line}");
     }
-    let n = docs.len();
-    let cmd = ops::add_documents(&project, docs);
-    if let Err(e) = edit::apply(&mut project, cmd) {
+    for d in &plan.new {
+        let pages = if d.page_starts.is_empty() {
+            String::new()
+        } else {
+            format!(", {} pages", d.page_starts.len() + 1)
+        };
+        println!("imported: {} ({} chars{pages})", d.title, d.char_len());
+    }
+    let n = plan.new.len();
+    let n_changed = plan.changed.len();
+    if n == 0 && n_changed == 0 {
+        if plan.skipped.is_empty() || failed > 0 {
+            eprintln!("thema: no file was imported; the project was not changed.");
+            return 1;
+        }
+        println!("nothing new to import; the project was not changed.");
+        return 0;
+    }
+    let mut cmds = Vec::new();
+    if n > 0 {
+        cmds.push(ops::add_documents(&project, plan.new));
+    }
+    let mut scratch = project.clone();
+    for c in &cmds {
+        let _ = edit::apply(&mut scratch, c.clone());
+    }
+    if n_changed > 0 {
+        let (cmd, lines) = crate::edit::reanchor::replace_documents(&scratch, plan.changed);
+        for line in lines {
+            println!("replaced: {line}");
+        }
+        cmds.push(cmd);
+    }
+    if let Err(e) = edit::apply(&mut project, edit::Command::Batch(cmds)) {
         eprintln!("thema: {e}");
         return 2;
     }
-    save_then(
-        &project,
-        path,
-        &format!("{n} document(s) added to {}", path.display()),
-    )
+    let mut done = format!("{n} document(s) added to {}", path.display());
+    if n_changed > 0 {
+        done.push_str(&format!(", {n_changed} changed document(s) replaced"));
+    }
+    save_then(&project, path, &done)
 }
 
 /// Saves `project` to `path`; prints `done` and returns 0, or prints the

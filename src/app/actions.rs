@@ -12,7 +12,7 @@ impl ThemaApp {
             Intent::Apply(label, cmd) => self.apply(&label, cmd),
             Intent::ApplyTyping(label, cmd) => {
                 if let Some(ws) = &mut self.ws
-                    && let Err(e) = ws.undo.apply_typing(&mut ws.project, &label, cmd)
+                    && let Err(e) = ws.undo.apply_typing(std::sync::Arc::make_mut(&mut ws.project), &label, cmd)
                 {
                     self.set_error(format!("{label} was not done: {e}."));
                 }
@@ -36,6 +36,9 @@ impl ThemaApp {
             Intent::Save => {
                 self.save();
             }
+            Intent::SaveThen(then) => {
+                self.save_then(vec![*then]);
+            }
             Intent::SaveAs => {
                 self.save_as();
             }
@@ -57,7 +60,7 @@ impl ThemaApp {
             Intent::LoadTemplateFile => self.load_template_file(),
             Intent::Undo => {
                 if let Some(ws) = &mut self.ws {
-                    match ws.undo.undo(&mut ws.project) {
+                    match ws.undo.undo(std::sync::Arc::make_mut(&mut ws.project)) {
                         Some(label) => self.set_status(format!("Undid: {label}")),
                         None => self.set_status("Nothing to undo"),
                     }
@@ -66,7 +69,7 @@ impl ThemaApp {
             }
             Intent::Redo => {
                 if let Some(ws) = &mut self.ws {
-                    match ws.undo.redo(&mut ws.project) {
+                    match ws.undo.redo(std::sync::Arc::make_mut(&mut ws.project)) {
                         Some(label) => self.set_status(format!("Redid: {label}")),
                         None => self.set_status("Nothing to redo"),
                     }
@@ -256,7 +259,7 @@ impl ThemaApp {
     /// Applies a command through the undo stack; a refusal is shown, not fatal.
     pub fn apply(&mut self, label: &str, cmd: Command) {
         let Some(ws) = &mut self.ws else { return };
-        match ws.undo.apply(&mut ws.project, label, cmd) {
+        match ws.apply(label, cmd) {
             Ok(()) => {
                 self.set_status(label.to_owned());
                 self.after_change();

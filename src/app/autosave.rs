@@ -39,14 +39,7 @@ impl ThemaApp {
                 None => return,
             },
         };
-        let result = project_file::to_string(&ws.project)
-            .and_then(|t| project_file::write_atomic(&rec, t.as_bytes(), false));
-        if let Err(e) = result {
-            self.status = Some(super::Status {
-                text: format!("Autosave failed: {e}"),
-                error: true,
-            });
-        }
+        self.start_recovery_save(rec);
     }
 
     /// Removes the recovery file after a clean save.
@@ -56,7 +49,9 @@ impl ThemaApp {
 
     /// Removes the recovery file of the open project, whether it has a
     /// file or not (after "Don't save" or a first save).
-    pub fn remove_current_recovery(&self, was_untitled: bool) {
+    pub fn remove_current_recovery(&mut self, was_untitled: bool) {
+        // A copy still being written would come back after the removal.
+        self.wait_for_saves();
         if was_untitled {
             if let Some(rec) = self.settings.untitled_recovery() {
                 let _ = std::fs::remove_file(rec);

@@ -5,6 +5,7 @@ use super::{ThemaApp, Workspace};
 use crate::edit::ops;
 use crate::io::{import::ImportJob, project_file, template};
 use crate::model::Project;
+use crate::ui::Intent;
 use crate::ui::dialogs::Dialog;
 use std::path::PathBuf;
 
@@ -62,30 +63,25 @@ impl ThemaApp {
     }
 
     /// Saves to the current path (asks for one if the project is new).
-    pub fn save(&mut self) -> bool {
+    /// The file is written in the background; `then` runs once it is on disk.
+    pub fn save_then(&mut self, then: Vec<Intent>) -> bool {
         let Some(ws) = &self.ws else { return false };
         let Some(path) = ws.path.clone() else {
-            return self.save_as();
+            return self.save_as_then(then);
         };
-        match project_file::save(&ws.project, &path) {
-            Ok(()) => {
-                if let Some(ws) = &mut self.ws {
-                    ws.undo.mark_saved();
-                }
-                self.remove_recovery(&path);
-                self.set_status(format!("Saved {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.set_error(format!(
-                    "{e} Your work is still open; try Save As to another folder."
-                ));
-                false
-            }
-        }
+        self.start_save(path.clone(), Some(path), then);
+        true
+    }
+
+    pub fn save(&mut self) -> bool {
+        self.save_then(Vec::new())
     }
 
     pub fn save_as(&mut self) -> bool {
+        self.save_as_then(Vec::new())
+    }
+
+    fn save_as_then(&mut self, then: Vec<Intent>) -> bool {
         let Some(ws) = &self.ws else { return false };
         let name = format!("{}.thema.ron", ws.project.file_stem());
         let Some(path) = rfd::FileDialog::new()
@@ -96,29 +92,24 @@ impl ThemaApp {
         else {
             return false;
         };
-        self.save_to(path)
+        self.save_to_then(path, then)
     }
 
     /// Saves under a new path (what Save As does once a file is chosen);
-    /// the project then lives there.
-    pub fn save_to(&mut self, mut path: PathBuf) -> bool {
+    /// the project then lives there (back where it was if the save fails).
+    pub fn save_to(&mut self, path: PathBuf) -> bool {
+        self.save_to_then(path, Vec::new())
+    }
+
+    fn save_to_then(&mut self, mut path: PathBuf, then: Vec<Intent>) -> bool {
         let Some(ws) = &mut self.ws else { return false };
         let old_path = ws.path.clone();
-        let was_untitled = old_path.is_none();
         if !path.to_string_lossy().ends_with(".ron") {
             path = PathBuf::from(format!("{}.thema.ron", path.display()));
         }
         ws.path = Some(path.clone());
-        let ok = self.save();
-        if ok {
-            self.settings.remember(&path);
-            if was_untitled {
-                self.remove_current_recovery(true);
-            }
-        } else if let Some(ws) = &mut self.ws {
-            ws.path = old_path; // the project still lives where it was
-        }
-        ok
+        self.start_save(path, old_path, then);
+        true
     }
 
     pub fn import_dialog(&mut self) {
@@ -154,8 +145,7 @@ impl ThemaApp {
         let cancelled = job.is_cancelled();
         let Some(results) = job.poll() else { return };
         self.import = None;
-        let mut docs = Vec::new();
-        let mut changed = Vec::new();
+        let mut imported = Vec::new();
         let mut lines = Vec::new();
         for r in results {
             match r {
@@ -163,28 +153,17 @@ impl ThemaApp {
                     for n in &imp.notes {
                         lines.push(format!("{}: {n}", imp.doc.title));
                     }
-                    // The same source again: unchanged is skipped, changed is re-anchored.
-                    let existing = self.ws.as_ref().and_then(|ws| {
-                        ws.project
-                            .documents
-                            .iter()
-                            .find(|d| d.source.path == imp.doc.source.path)
-                            .cloned()
-                    });
-                    match existing {
-                        Some(old) if old.source.text_hash == imp.doc.source.text_hash => {
-                            lines.push(format!(
-                                "{}: already in the project, unchanged; not imported again",
-                                old.title
-                            ));
-                        }
-                        Some(old) => changed.push((old.id, imp.doc)),
-                        None => docs.push(imp.doc),
-                    }
+                    imported.push(imp.doc);
                 }
                 Err(e) => lines.push(e.to_string()),
             }
         }
+        // The same source again: unchanged is skipped, changed is re-anchored.
+        let Some(ws) = &self.ws else { return };
+        let plan = crate::io::import::plan(&ws.project, imported, false);
+        lines.extend(plan.skipped);
+        let docs = plan.new;
+        let changed = plan.changed;
         let n = docs.len();
         if n > 0
             && let Some(ws) = &self.ws
@@ -198,6 +177,9 @@ impl ThemaApp {
         }
         if !changed.is_empty() {
             self.prepare_reanchor(changed);
+            if let Some(Dialog::Reanchor { lines: l, .. }) = &mut self.dialog {
+                l.extend(lines);
+            }
             return;
         }
         let summary = format!(
@@ -419,41 +401,11 @@ impl ThemaApp {
         &mut self,
         changed: Vec<(crate::model::DocId, crate::model::Document)>,
     ) {
-        use crate::edit::reanchor::{Found, replace_document};
         let Some(ws) = &self.ws else { return };
-        let mut scratch = ws.project.clone();
-        let mut cmds = Vec::new();
-        let mut lines = Vec::new();
-        for (old_id, new_doc) in changed {
-            let title = scratch
-                .document(old_id)
-                .map(|d| d.title.clone())
-                .unwrap_or_default();
-            let Some((cmd, r)) = replace_document(&scratch, old_id, &new_doc) else {
-                continue;
-            };
-            let count = |f: Found| r.placed.iter().filter(|x| x.3 == f).count();
-            let mut line = format!(
-                "{title}: {} coding(s) found again ({} exactly, {} with different spacing, {} by their first and last words)",
-                r.placed.len(),
-                count(Found::Exact),
-                count(Found::Whitespace),
-                count(Found::Ends)
-            );
-            if !r.unplaced.is_empty() {
-                line.push_str(&format!(
-                    "; {} could not be placed and stay on a copy of the previous version",
-                    r.unplaced.len()
-                ));
-            }
-            lines.push(line);
-            if crate::edit::apply(&mut scratch, cmd.clone()).is_ok() {
-                cmds.push(cmd);
-            }
-        }
+        let (command, lines) = crate::edit::reanchor::replace_documents(&ws.project, changed);
         self.dialog = Some(Dialog::Reanchor {
             lines,
-            command: Box::new(crate::edit::Command::Batch(cmds)),
+            command: Box::new(command),
         });
     }
 }

@@ -7,6 +7,7 @@ mod autosave;
 mod export;
 mod files;
 mod keys;
+pub mod saving;
 pub mod workspace;
 
 use crate::io::import::ImportJob;
@@ -28,6 +29,8 @@ pub struct ThemaApp {
     pub settings: Settings,
     pub dialog: Option<Dialog>,
     pub import: Option<ImportJob>,
+    /// Saves and autosaves being written in the background.
+    pub saves: Vec<saving::SaveJob>,
     pub status: Option<Status>,
     pub picker: Option<ui::code_picker::CodePicker>,
     pub tables_ui: ui::tables::TablesUi,
@@ -97,6 +100,7 @@ impl ThemaApp {
             settings,
             dialog: None,
             import: None,
+            saves: Vec::new(),
             status: None,
             picker: None,
             tables_ui: Default::default(),
@@ -158,6 +162,10 @@ impl ThemaApp {
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            // Never leave a half-written file behind: let running saves end.
+            self.wait_for_saves();
+        }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
             && self.ws.as_ref().is_some_and(|w| w.undo.is_dirty())
@@ -175,6 +183,7 @@ impl eframe::App for ThemaApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.poll_import();
+        self.poll_saves();
         self.autosave_if_due();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -246,6 +255,9 @@ impl eframe::App for ThemaApp {
         }
         if self.import.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if self.is_saving() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
     }
 }

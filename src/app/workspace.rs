@@ -24,7 +24,9 @@ pub enum ViewFilter {
 }
 
 pub struct Workspace {
-    pub project: Project,
+    /// The open project. Shared with background jobs (save, table
+    /// rebuilds) as a snapshot; an edit while one runs copies it first.
+    pub project: std::sync::Arc<Project>,
     pub path: Option<PathBuf>,
     pub undo: UndoStack,
     pub coding_as: Option<ReviewerId>,
@@ -50,7 +52,7 @@ impl Workspace {
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
         let open_doc = project.documents.first().map(|d| d.id);
         Self {
-            project,
+            project: std::sync::Arc::new(project),
             path,
             undo: UndoStack::new(),
             coding_as: None,
@@ -66,6 +68,18 @@ impl Workspace {
             summaries: None,
             problems: Vec::new(),
         }
+    }
+
+    /// The project to change (through the undo stack): copied first when a
+    /// background job still reads the current snapshot.
+    pub fn project_mut(&mut self) -> &mut Project {
+        std::sync::Arc::make_mut(&mut self.project)
+    }
+
+    /// Applies a command through the undo stack.
+    pub fn apply(&mut self, label: &str, cmd: crate::edit::Command) -> Result<(), crate::edit::EditError> {
+        let p = std::sync::Arc::make_mut(&mut self.project);
+        self.undo.apply(p, label, cmd)
     }
 
     /// True when blind coding hides other reviewers' work from this reviewer.

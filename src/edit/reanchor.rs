@@ -139,3 +139,42 @@ pub fn replace_document(
     }
     Some((Command::Batch(cmds), result))
 }
+
+/// Replaces several changed sources at once: one command for all of them
+/// and one report line each ("Title: 12 coding(s) found again (…)").
+pub fn replace_documents(p: &Project, changed: Vec<(DocId, Document)>) -> (Command, Vec<String>) {
+    let mut scratch = p.clone();
+    let mut cmds = Vec::new();
+    let mut lines = Vec::new();
+    for (old_id, new_doc) in changed {
+        let title = scratch
+            .document(old_id)
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        let Some((cmd, r)) = replace_document(&scratch, old_id, &new_doc) else {
+            continue;
+        };
+        let count = |f: Found| r.placed.iter().filter(|x| x.3 == f).count();
+        let mut line = format!(
+            "{title}: changed since it was imported; {} coding(s) found again ({} exactly, {} with different spacing, {} by their first and last words)",
+            r.placed.len(),
+            count(Found::Exact),
+            count(Found::Whitespace),
+            count(Found::Ends)
+        );
+        if !r.unplaced.is_empty() {
+            line.push_str(&format!(
+                "; {} could not be placed and stay on a copy of the previous version",
+                r.unplaced.len()
+            ));
+        }
+        match super::apply(&mut scratch, cmd.clone()) {
+            Ok(_) => {
+                cmds.push(cmd);
+                lines.push(line);
+            }
+            Err(e) => lines.push(format!("{title}: the new version could not replace the old one ({e}); nothing was changed")),
+        }
+    }
+    (Command::Batch(cmds), lines)
+}

@@ -102,7 +102,13 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             short_ref: String::new(),
             reference: 0,
             source: Source {
-                path: path.display().to_string(),
+                // Stored resolved, so the same file is recognised whichever
+                // folder Thema (or `thema import`) is run from.
+                path: path
+                    .canonicalize()
+                    .unwrap_or_else(|_| path.to_owned())
+                    .display()
+                    .to_string(),
                 kind,
                 text_hash: text::text_hash(&body),
                 imported: time::now_iso(),
@@ -299,4 +305,93 @@ impl ImportJob {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
+}
+
+/// How an imported file relates to the project it is going into.
+#[derive(Debug)]
+pub enum Classified {
+    /// Not in the project yet.
+    New(Document),
+    /// Already in the project with exactly this text: skipped.
+    Unchanged { existing: DocId, title: String },
+    /// The same source, but its text changed since: its codings are
+    /// re-anchored to the new text (`edit::reanchor`).
+    Changed { existing: DocId, doc: Document },
+}
+
+/// The one de-duplication rule for imports, shared by the window and the
+/// command line. A file is *unchanged* when a document of the project has
+/// the same text (whatever its path), *changed* when a document came from
+/// the same file (same path once resolved) but its text differs, and new
+/// otherwise. `allow_duplicates` makes every file new.
+pub fn classify(p: &crate::model::Project, doc: Document, allow_duplicates: bool) -> Classified {
+    if allow_duplicates {
+        return Classified::New(doc);
+    }
+    if let Some(old) = p
+        .documents
+        .iter()
+        .find(|d| d.source.text_hash == doc.source.text_hash && d.text == doc.text)
+    {
+        return Classified::Unchanged {
+            existing: old.id,
+            title: old.title.clone(),
+        };
+    }
+    let resolved = resolve(&doc.source.path);
+    if let Some(old) = p
+        .documents
+        .iter()
+        .find(|d| resolve(&d.source.path) == resolved)
+    {
+        return Classified::Changed {
+            existing: old.id,
+            doc,
+        };
+    }
+    Classified::New(doc)
+}
+
+/// A source path made comparable: absolute and without `..` when the file
+/// still exists, else as written.
+fn resolve(path: &str) -> PathBuf {
+    let p = Path::new(path);
+    p.canonicalize().unwrap_or_else(|_| p.to_owned())
+}
+
+/// What an import batch will do to a project.
+#[derive(Debug, Default)]
+pub struct ImportPlan {
+    pub new: Vec<Document>,
+    pub changed: Vec<(DocId, Document)>,
+    /// One line per skipped file: "Title: already in the project, unchanged; not imported again".
+    pub skipped: Vec<String>,
+}
+
+/// Sorts imported documents into new, changed and unchanged (see `classify`),
+/// also catching the same file given twice in one batch.
+pub fn plan(p: &crate::model::Project, docs: Vec<Document>, allow_duplicates: bool) -> ImportPlan {
+    let mut plan = ImportPlan::default();
+    for doc in docs {
+        let twice = !allow_duplicates
+            && plan
+                .new
+                .iter()
+                .any(|d| d.source.text_hash == doc.source.text_hash && d.text == doc.text);
+        if twice {
+            plan.skipped.push(format!(
+                "{}: given twice in this import; imported once",
+                doc.title
+            ));
+            continue;
+        }
+        match classify(p, doc, allow_duplicates) {
+            Classified::New(d) => plan.new.push(d),
+            Classified::Changed { existing, doc } => plan.changed.push((existing, doc)),
+            Classified::Unchanged { title, .. } => plan.skipped.push(format!(
+                "{title}: already in the project, unchanged; not imported again"
+            )),
+        }
+    }
+    plan
 }

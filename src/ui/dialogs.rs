@@ -104,8 +104,7 @@ impl Dialog {
                     ui.label(format!("\"{name}\" has changes that are not saved yet."));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
-                            out.push(Intent::Save);
-                            out.push((**then).clone());
+                            out.push(Intent::SaveThen(then.clone()));
                             keep = false;
                         }
                         if ui.button("Don't save").clicked() {

@@ -17,6 +17,8 @@ pub enum Intent {
     OpenDialog,
     Open(PathBuf),
     Save,
+    /// Save, then (once the file is safely written) do this.
+    SaveThen(Box<Intent>),
     SaveAs,
     CloseProject,
     Quit,

@@ -96,6 +96,7 @@ fn unsaved_work_is_offered_back_after_a_crash_and_a_clean_save_removes_it() {
     h.key_press(Key::Num1);
     h.run();
     h.state_mut().autosave_now();
+    h.state_mut().wait_for_saves();
     let recovery = project_file::recovery_path(&path);
     assert!(recovery.exists());
     drop(h); // the window "crashes" without saving
@@ -116,6 +117,7 @@ fn unsaved_work_is_offered_back_after_a_crash_and_a_clean_save_removes_it() {
     assert_eq!(h.state().ws.as_ref().unwrap().project.codings.len(), 99);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().wait_for_saves();
     assert!(!recovery.exists(), "a clean save removes the recovery file");
     assert_eq!(project_file::load(&path).unwrap().project.codings.len(), 99);
 }
@@ -164,6 +166,7 @@ fn a_project_that_was_never_saved_is_autosaved_and_offered_back_at_start() {
     let n = h.state().ws.as_ref().unwrap().project.codings.len();
     assert!(n > 0);
     h.state_mut().autosave_now();
+    h.state_mut().wait_for_saves();
     assert!(rec.exists(), "the untitled project is autosaved");
     drop(h); // the window "crashes"
 
@@ -192,6 +195,7 @@ fn a_project_that_was_never_saved_is_autosaved_and_offered_back_at_start() {
     // Saving it under a name removes the untitled copy.
     let target = dir.path().join("kept.thema.ron");
     assert!(h.state_mut().save_to(target.clone()));
+    h.state_mut().wait_for_saves();
     assert!(!rec.exists(), "a first save removes the untitled autosave");
     assert_eq!(
         project_file::load(&target).unwrap().project.codings.len(),
@@ -206,6 +210,7 @@ fn discarding_an_untitled_autosave_deletes_it_and_dont_save_removes_it_too() {
     let mut h = window_with_recovery_dir(dir.path());
     untitled_with_work(&mut h);
     h.state_mut().autosave_now();
+    h.state_mut().wait_for_saves();
     drop(h);
     let mut h = window_with_recovery_dir(dir.path());
     h.run();
@@ -217,6 +222,7 @@ fn discarding_an_untitled_autosave_deletes_it_and_dont_save_removes_it_too() {
     // Autosaved again, then closed with "Don't save": the copy goes too.
     untitled_with_work(&mut h);
     h.state_mut().autosave_now();
+    h.state_mut().wait_for_saves();
     assert!(rec.exists());
     h.get_by_label("File").click();
     h.run();

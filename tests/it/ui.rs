@@ -333,6 +333,7 @@ fn save_writes_the_file_and_closing_with_changes_asks_first() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().wait_for_saves();
     let path = dir.path().join("sample.thema.ron");
     let saved = thema::io::project_file::load(&path).unwrap().project;
     assert_eq!(saved.codings.len(), n);
@@ -397,7 +398,7 @@ fn window_title_names_the_project_and_unsaved_state() {
     assert_eq!(ws.title(), "My review (my_review.thema.ron) — Thema");
     ws.undo
         .apply(
-            &mut ws.project,
+            std::sync::Arc::make_mut(&mut ws.project),
             "Rename",
             thema::edit::Command::RenameProject("Renamed".into()),
         )
@@ -439,7 +440,7 @@ fn importing_a_changed_source_again_offers_to_move_its_codings() {
     let (doc, code) = {
         let ws = h.state_mut().ws.as_mut().unwrap();
         let (_, cmd) = thema::edit::ops::add_code(&ws.project, None, "Funding", "");
-        ws.undo.apply(&mut ws.project, "Add code", cmd).unwrap();
+        ws.undo.apply(std::sync::Arc::make_mut(&mut ws.project), "Add code", cmd).unwrap();
         (ws.project.documents[0].id, ws.project.codebook.codes[0].id)
     };
     {
@@ -449,7 +450,7 @@ fn importing_a_changed_source_again_offers_to_move_its_codings() {
         let c = thema::edit::ops::new_coding(doc, start, start + 14, code, None, me);
         ws.undo
             .apply(
-                &mut ws.project,
+                std::sync::Arc::make_mut(&mut ws.project),
                 "Code",
                 thema::edit::Command::AddCodings(vec![c]),
             )

@@ -1,0 +1,198 @@
+//! Saves and autosaves run on a worker thread: the window hands it a
+//! snapshot of the project (an `Arc`, no copy) and keeps painting; the
+//! result comes back on a channel and is handled at the start of a frame.
+//! What gets marked saved is the state the save started from (its undo
+//! marker), so edits made meanwhile stay unsaved.
+
+use super::ThemaApp;
+use crate::edit::undo::Marker;
+use crate::io::project_file;
+use crate::model::Project;
+use crate::ui::Intent;
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+
+/// What a finished save means for the window.
+pub enum SaveKind {
+    /// The project itself (Save, Save As): marks it saved, then runs `then`.
+    Project {
+        /// The path the project had before a Save As (restored on failure).
+        old_path: Option<PathBuf>,
+        then: Vec<Intent>,
+    },
+    /// The recovery copy of unsaved work.
+    Recovery,
+}
+
+/// A save running in the background.
+pub struct SaveJob {
+    pub path: PathBuf,
+    pub marker: Marker,
+    pub kind: SaveKind,
+    rx: mpsc::Receiver<Result<(), String>>,
+    /// Its result, once it arrived (kept for `wait_for_saves`).
+    done: Option<Result<(), String>>,
+}
+
+impl SaveJob {
+    /// Starts writing `project` to `path` (with a `.bak` when `backup`).
+    pub fn start(
+        project: Arc<Project>,
+        path: PathBuf,
+        backup: bool,
+        marker: Marker,
+        kind: SaveKind,
+    ) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let result = project_file::to_string(&project)
+                .and_then(|text| project_file::write_atomic(&target, text.as_bytes(), backup))
+                .map_err(|e| e.to_string());
+            let _ = tx.send(result);
+        });
+        Self {
+            path,
+            marker,
+            kind,
+            rx,
+            done: None,
+        }
+    }
+
+    /// The result, if the worker has finished.
+    fn poll(&mut self, block: bool) -> Option<Result<(), String>> {
+        if self.done.is_none() {
+            self.done = if block {
+                Some(self.rx.recv().unwrap_or_else(|_| {
+                    Err("the save stopped unexpectedly; the file on disk is unchanged".into())
+                }))
+            } else {
+                match self.rx.try_recv() {
+                    Ok(r) => Some(r),
+                    Err(mpsc::TryRecvError::Empty) => None,
+                    Err(mpsc::TryRecvError::Disconnected) => Some(Err(
+                        "the save stopped unexpectedly; the file on disk is unchanged".into(),
+                    )),
+                }
+            };
+        }
+        self.done.take()
+    }
+}
+
+impl ThemaApp {
+    /// True while a save or autosave is being written.
+    pub fn is_saving(&self) -> bool {
+        !self.saves.is_empty()
+    }
+
+    /// Starts saving the open project to `path`; `then` runs once it is
+    /// safely on disk (nothing runs if it fails).
+    pub fn start_save(&mut self, path: PathBuf, old_path: Option<PathBuf>, then: Vec<Intent>) {
+        let Some(ws) = &self.ws else { return };
+        let job = SaveJob::start(
+            Arc::clone(&ws.project),
+            path.clone(),
+            true,
+            ws.undo.marker(),
+            SaveKind::Project { old_path, then },
+        );
+        self.saves.push(job);
+        self.set_status(format!("Saving {}…", path.display()));
+    }
+
+    /// Starts writing the recovery copy of unsaved work to `path`.
+    pub fn start_recovery_save(&mut self, path: PathBuf) {
+        let Some(ws) = &self.ws else { return };
+        // A recovery copy still being written is enough: skip this one.
+        if self
+            .saves
+            .iter()
+            .any(|j| matches!(j.kind, SaveKind::Recovery) && j.path == path)
+        {
+            return;
+        }
+        let job = SaveJob::start(
+            Arc::clone(&ws.project),
+            path,
+            false,
+            ws.undo.marker(),
+            SaveKind::Recovery,
+        );
+        self.saves.push(job);
+    }
+
+    /// Handles saves that have finished (each frame).
+    pub fn poll_saves(&mut self) {
+        self.finish_saves(false);
+    }
+
+    /// Blocks until every running save has finished and handles them
+    /// (before quitting, removing a recovery file, and in tests).
+    pub fn wait_for_saves(&mut self) {
+        self.finish_saves(true);
+    }
+
+    fn finish_saves(&mut self, block: bool) {
+        let mut i = 0;
+        while i < self.saves.len() {
+            let Some(result) = self.saves[i].poll(block) else {
+                i += 1;
+                continue;
+            };
+            let job = self.saves.remove(i);
+            self.save_finished(job, result);
+        }
+    }
+
+    fn save_finished(&mut self, job: SaveJob, result: Result<(), String>) {
+        match (job.kind, result) {
+            (SaveKind::Recovery, Ok(())) => {
+                // A save of the project that finished first makes the copy moot.
+                if self.ws.as_ref().is_some_and(|w| !w.undo.is_dirty()) {
+                    let _ = std::fs::remove_file(&job.path);
+                }
+            }
+            (SaveKind::Recovery, Err(e)) => {
+                self.set_status_error(format!("Autosave failed: {e}"));
+            }
+            (SaveKind::Project { old_path, then }, Ok(())) => {
+                let was_untitled = old_path.is_none();
+                let same_project = self
+                    .ws
+                    .as_ref()
+                    .is_some_and(|w| w.path.as_ref() == Some(&job.path));
+                if same_project {
+                    if let Some(ws) = &mut self.ws {
+                        ws.undo.mark_saved_at(job.marker);
+                    }
+                    if !self.ws.as_ref().is_some_and(|w| w.undo.is_dirty()) {
+                        self.remove_recovery(&job.path);
+                    }
+                }
+                if old_path.as_ref() != Some(&job.path) {
+                    self.settings.remember(&job.path);
+                    if was_untitled {
+                        self.remove_current_recovery(true);
+                    }
+                }
+                self.set_status(format!("Saved {}", job.path.display()));
+                for intent in then {
+                    self.push(intent);
+                }
+            }
+            (SaveKind::Project { old_path, .. }, Err(e)) => {
+                if let Some(ws) = &mut self.ws
+                    && ws.path.as_ref() == Some(&job.path)
+                    && old_path.as_ref() != Some(&job.path)
+                {
+                    ws.path = old_path; // the project still lives where it was
+                }
+                self.set_error(format!(
+                    "{e} Your work is still open; try Save As to another folder."
+                ));
+            }
+        }
+    }
+}
