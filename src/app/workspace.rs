@@ -43,7 +43,14 @@ pub struct Workspace {
     /// Attributes that split the references and cross-tab tables.
     pub table_options: TableOptions,
     tables: Option<crate::analysis::incremental::LiveTables>,
+    /// A rebuild of the live tables running on a worker (large projects).
+    tables_job: Option<Job<crate::analysis::incremental::LiveTables>>,
     summaries: Option<(u64, Scope, Vec<FactorSummary>)>,
+    summaries_job: Option<Job<Vec<FactorSummary>>>,
+    /// Rebuild tables on a worker once a project is this large (codings
+    /// plus documents); below it a rebuild fits in a frame. Tests set 0
+    /// or `usize::MAX` to force one way.
+    pub background_threshold: usize,
     /// Problems found when the file was opened.
     pub problems: Vec<Problem>,
 }
@@ -65,7 +72,10 @@ impl Workspace {
             view_filter: ViewFilter::default(),
             table_options: TableOptions::default(),
             tables: None,
+            tables_job: None,
             summaries: None,
+            summaries_job: None,
+            background_threshold: BACKGROUND_THRESHOLD,
             problems: Vec::new(),
         }
     }
@@ -138,12 +148,21 @@ impl Workspace {
         h.finish()
     }
 
-    /// Recomputes the live tables if the project, the scope or the table
-    /// options changed, so tables change in the same frame as the coding.
+    /// Brings the live tables up to date with the project, the scope and
+    /// the table options, so tables change in the same frame as a coding.
+    /// Added codings update them in place; any other change rebuilds them,
+    /// on a worker when the project is large (the previous tables stay on
+    /// screen, marked as updating, until the new ones arrive).
     pub fn refresh_tables(&mut self) {
         self.default_table_options();
         let scope = self.effective_scope();
         let rev = self.project.revision;
+        if let Some(job) = &mut self.tables_job
+            && let Some(done) = job.poll()
+        {
+            self.tables_job = None;
+            self.tables = Some(done);
+        }
         if let Some(live) = &mut self.tables
             && live.matches(&scope, &self.table_options)
         {
@@ -159,11 +178,33 @@ impl Workspace {
                 return;
             }
         }
-        self.tables = Some(crate::analysis::incremental::LiveTables::build(
-            &self.project,
-            &scope,
-            &self.table_options,
-        ));
+        let key = JobKey {
+            revision: rev,
+            scope: scope.clone(),
+            options: self.table_options.clone(),
+        };
+        if self.tables_job.as_ref().is_some_and(|j| j.key == key) {
+            return; // already on its way
+        }
+        if self.project.codings.len() + self.project.documents.len() < self.background_threshold {
+            self.tables_job = None;
+            self.tables = Some(crate::analysis::incremental::LiveTables::build(
+                &self.project,
+                &scope,
+                &self.table_options,
+            ));
+            return;
+        }
+        let project = std::sync::Arc::clone(&self.project);
+        let options = self.table_options.clone();
+        self.tables_job = Some(Job::start(key, move || {
+            crate::analysis::incremental::LiveTables::build(&project, &scope, &options)
+        }));
+    }
+
+    /// True while tables are being rebuilt in the background.
+    pub fn tables_updating(&self) -> bool {
+        self.tables_job.is_some() || self.summaries_job.is_some()
     }
 
     /// Picks a Group-like attribute for grouping and a choice attribute
@@ -195,16 +236,56 @@ impl Workspace {
         self.tables().map(|t| &t.prevalence)
     }
 
-    /// Factor summaries, built on first look after a change.
-    pub fn summaries(&mut self) -> &[FactorSummary] {
+    /// Factor summaries, built on first look after a change (on a worker
+    /// for a large project; `None` until they arrive).
+    pub fn summaries(&mut self) -> Option<&[FactorSummary]> {
         let scope = self.effective_scope();
-        let fresh = matches!(&self.summaries, Some((rev, s, _)) if *rev == self.project.revision && *s == scope);
-        if !fresh {
-            let prep = crate::analysis::Prepared::new(&self.project, &scope);
-            let s = crate::analysis::summary::summaries(&prep);
-            self.summaries = Some((self.project.revision, scope, s));
+        let rev = self.project.revision;
+        if let Some(job) = &mut self.summaries_job
+            && let Some(done) = job.poll()
+        {
+            let key = self.summaries_job.take().map(|j| j.key);
+            if let Some(k) = key {
+                self.summaries = Some((k.revision, k.scope, done));
+            }
         }
-        &self.summaries.as_ref().expect("just built").2
+        let fresh =
+            matches!(&self.summaries, Some((r, s, _)) if *r == rev && *s == scope);
+        if !fresh {
+            let key = JobKey {
+                revision: rev,
+                scope: scope.clone(),
+                options: Default::default(),
+            };
+            let running = self.summaries_job.as_ref().is_some_and(|j| j.key == key);
+            if self.project.codings.len() + self.project.documents.len() < self.background_threshold {
+                let prep = crate::analysis::Prepared::new(&self.project, &scope);
+                let s = crate::analysis::summary::summaries(&prep);
+                self.summaries = Some((rev, scope, s));
+                self.summaries_job = None;
+            } else if !running {
+                let project = std::sync::Arc::clone(&self.project);
+                self.summaries_job = Some(Job::start(key, move || {
+                    let prep = crate::analysis::Prepared::new(&project, &scope);
+                    crate::analysis::summary::summaries(&prep)
+                }));
+                return None;
+            } else {
+                return None;
+            }
+        }
+        self.summaries.as_ref().map(|(_, _, s)| s.as_slice())
+    }
+
+    /// Waits for background table work (tests and benchmarks).
+    pub fn wait_for_tables(&mut self) {
+        if let Some(job) = &mut self.tables_job {
+            job.wait();
+        }
+        if let Some(job) = &mut self.summaries_job {
+            job.wait();
+        }
+        self.refresh_tables();
     }
 
     /// Title shown in the window bar: name, file, unsaved marker.
@@ -217,5 +298,49 @@ impl Workspace {
             .map(|n| format!(" ({})", n.to_string_lossy()))
             .unwrap_or_else(|| " (not saved yet)".into());
         format!("{dirty}{}{file} — Thema", self.project.name)
+    }
+}
+
+/// Projects at least this large (codings + documents) rebuild their tables
+/// on a worker: about where a full rebuild stops fitting in a frame here.
+pub const BACKGROUND_THRESHOLD: usize = 20_000;
+
+/// What a background table job was computed for.
+#[derive(Clone, Debug, PartialEq)]
+struct JobKey {
+    revision: u64,
+    scope: Scope,
+    options: TableOptions,
+}
+
+/// A computation on a worker thread, with the key it was started for.
+struct Job<T> {
+    key: JobKey,
+    rx: std::sync::mpsc::Receiver<T>,
+    done: Option<T>,
+}
+
+impl<T: Send + 'static> Job<T> {
+    fn start(key: JobKey, work: impl FnOnce() -> T + Send + 'static) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
+        });
+        Self { key, rx, done: None }
+    }
+
+    /// The result once it is ready.
+    fn poll(&mut self) -> Option<T> {
+        if self.done.is_none() {
+            self.done = self.rx.try_recv().ok();
+        }
+        self.done.take()
+    }
+
+    /// Blocks until the result is ready (it is then returned by `poll`).
+    fn wait(&mut self) {
+        if self.done.is_none() {
+            self.done = self.rx.recv().ok();
+        }
     }
 }

@@ -15,3 +15,4 @@ mod tables;
 mod ui;
 mod ui_review;
 mod ui_tables;
+mod undo;

@@ -339,6 +339,17 @@ fn main() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 
+    // The real window, headless: the longest frame while an autosave of a
+    // large project is written, and while the tables follow a scope change.
+    let (longest, frames) = longest_frame_during_autosave(review_project(500, 100_000, 60));
+    println!(
+        "longest_frame_during_autosave_500docs_100000codings {longest:.1} ms ({frames} frames while it was written)"
+    );
+    let (longest, frames) = longest_frame_during_scope_change(review_project(2_000, 100_000, 60));
+    println!(
+        "longest_frame_during_scope_change_2000docs_100000codings {longest:.1} ms ({frames} frames until the new tables showed)"
+    );
+
     // Sample project: load + first frame of the real app, headless.
     let path = std::path::Path::new("sample_projects/neighbourhood_teams.thema.ron");
     if path.exists() {
@@ -360,4 +371,122 @@ fn main() {
             start.elapsed().as_secs_f64() * 1000.0
         );
     }
+}
+
+/// The app with `p` open (saved to a temporary file first), headless.
+struct HeadlessApp {
+    ctx: egui::Context,
+    app: thema::app::ThemaApp,
+    frame: eframe::Frame,
+    t: f64,
+    _dir: std::path::PathBuf,
+}
+
+impl HeadlessApp {
+    fn open(p: &thema::model::Project, name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("thema-bench-app-{}-{name}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let file = dir.join("review.thema.ron");
+        thema::io::project_file::save(p, &file).expect("save");
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let mut app = thema::app::ThemaApp::new(
+            &cc,
+            thema::settings::Settings::in_memory(),
+            Some(file),
+        );
+        app.dialog = None;
+        if let Some(ws) = &mut app.ws {
+            ws.coding_as = ws.project.reviewers.first().map(|r| r.id);
+        }
+        let mut h = Self {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            t: 0.0,
+            _dir: dir,
+        };
+        // Settle: first layout, tables built.
+        for _ in 0..5 {
+            h.frame();
+        }
+        if let Some(ws) = &mut h.app.ws {
+            ws.wait_for_tables();
+        }
+        for _ in 0..3 {
+            h.frame();
+        }
+        h
+    }
+
+    /// One frame: UI pass plus tessellation; returns its time in ms.
+    fn frame(&mut self) -> f64 {
+        self.t += 1.0 / 60.0;
+        let start = Instant::now();
+        let out = self
+            .ctx
+            .run_ui(input(egui::vec2(1440.0, 900.0), self.t, vec![]), |ui| {
+                eframe::App::ui(&mut self.app, ui, &mut self.frame);
+            });
+        let _ = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        start.elapsed().as_secs_f64() * 1000.0
+    }
+}
+
+impl Drop for HeadlessApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self._dir);
+    }
+}
+
+/// Longest frame from the one that starts an autosave to the one that
+/// sees it finished.
+fn longest_frame_during_autosave(p: thema::model::Project) -> (f64, usize) {
+    let mut h = HeadlessApp::open(&p, "autosave");
+    // One unsaved change, and an autosave that is due.
+    let (doc, code) = {
+        let ws = h.app.ws.as_ref().expect("open");
+        (ws.project.documents[0].id, ws.project.codebook.codes[0].id)
+    };
+    let coding = thema::edit::ops::new_coding(doc, 0, 10, code, None, ReviewerId::from_u128(1));
+    h.app.apply("Code", Command::AddCodings(vec![coding]));
+    h.frame();
+    h.app.settings.autosave_secs = 1;
+    h.app.last_autosave = Instant::now() - std::time::Duration::from_secs(5);
+    let mut longest: f64 = 0.0;
+    let mut frames = 0;
+    loop {
+        longest = longest.max(h.frame());
+        frames += 1;
+        if !h.app.is_saving() || frames > 100_000 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    (longest, frames)
+}
+
+/// Longest frame from switching the tables to one reviewer's codings to
+/// the frame that shows the new tables.
+fn longest_frame_during_scope_change(p: thema::model::Project) -> (f64, usize) {
+    let mut h = HeadlessApp::open(&p, "scope");
+    let r = ReviewerId::from_u128(1);
+    h.app.push(thema::ui::Intent::SetScopeReviewers(
+        thema::analysis::ReviewerView::One(r),
+    ));
+    let mut longest: f64 = 0.0;
+    let mut frames = 0;
+    loop {
+        longest = longest.max(h.frame());
+        frames += 1;
+        let ws = h.app.ws.as_ref().expect("open");
+        let shown = ws
+            .tables()
+            .is_some_and(|t| t.scope.reviewers == thema::analysis::ReviewerView::One(r));
+        if (shown && !ws.tables_updating()) || frames > 100_000 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    (longest, frames)
 }

@@ -299,14 +299,22 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
             };
             ui.label(egui::RichText::new(c.note(p)).color(color));
         }
-        ui.label(
-            egui::RichText::new(format!(
-                "N = {} documents · click a column to sort, a number to see what is behind it",
-                t.prevalence.n_total
-            ))
-            .small()
-            .weak(),
-        );
+        ui.horizontal(|ui| {
+            if ws.tables_updating() {
+                ui.spinner();
+                ui.label(egui::RichText::new("updating…").small().weak())
+                    .on_hover_text("The tables are being recomputed for the last change; the numbers shown are from just before it.");
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            ui.label(
+                egui::RichText::new(format!(
+                    "N = {} documents · click a column to sort, a number to see what is behind it",
+                    t.prevalence.n_total
+                ))
+                .small()
+                .weak(),
+            );
+        });
     }
     ui.add_space(2.0);
 }

@@ -13,7 +13,14 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, out: &mut Vec<Intent>) {
         .iter()
         .map(|c| (c.name.clone(), crate::ui::color(&c.color)))
         .collect();
-    let summaries = ws.summaries();
+    let Some(summaries) = ws.summaries() else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Gathering the quotes of every factor…");
+        });
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+        return;
+    };
     ui.label(
         egui::RichText::new("Select a code in the codebook to show only its summary.")
             .small()

@@ -1,0 +1,378 @@
+//! Undo never loses a step: random sequences of every `Command` variant,
+//! applied through the undo stack (some as typing), then all undone give
+//! back the original project exactly, and all redone give the final one.
+
+use super::fixtures::*;
+use proptest::prelude::*;
+use thema::edit::{self, Command, UndoStack};
+use thema::model::{
+    AttrId, AttrKind, AttributeDef, Category, CategoryId, Choice, CodingId, Decision, DocId,
+    Project, Reviewer, ReviewerId,
+};
+
+/// Number of `Command` variants; `variant` below must name each.
+const VARIANTS: usize = 29;
+
+/// The position of a command's variant (an exhaustive match, so a new
+/// variant does not compile until this test generates it too).
+fn variant(c: &Command) -> usize {
+    use Command::*;
+    match c {
+        Batch(_) => 0,
+        RenameProject(_) => 1,
+        InsertDocument { .. } => 2,
+        RemoveDocument(_) => 3,
+        SetDocumentMeta { .. } => 4,
+        SetAttributeValue { .. } => 5,
+        InsertAttributeDef { .. } => 6,
+        RemoveAttributeDef(_) => 7,
+        UpdateAttributeDef(_) => 8,
+        InsertCode { .. } => 9,
+        RemoveCode(_) => 10,
+        UpdateCode(_) => 11,
+        MoveCode { .. } => 12,
+        SetPinned(_) => 13,
+        AddCodings(_) => 14,
+        RemoveCodings(_) => 15,
+        RestoreCodings(_) => 16,
+        ReplaceCodings(_) => 17,
+        InsertCategory { .. } => 18,
+        RemoveCategory(_) => 19,
+        UpdateCategory(_) => 20,
+        AddDecision(_) => 21,
+        RemoveDecision(_) => 22,
+        InsertDecision { .. } => 23,
+        SetBlind(_) => 24,
+        ReplaceProject(_) => 25,
+        InsertReviewer { .. } => 26,
+        RemoveReviewer(_) => 27,
+        UpdateReviewer(_) => 28,
+    }
+}
+
+/// Picks from a slice by a random number (None when empty).
+fn pick<T: Clone>(v: &[T], r: u64) -> Option<T> {
+    (!v.is_empty()).then(|| v[(r % v.len() as u64) as usize].clone())
+}
+
+/// A command of variant `k` aimed at what `p` holds now (or, now and
+/// then, at something it does not hold, which must fail cleanly).
+fn make(k: usize, p: &Project, r: u64) -> Command {
+    let n = |m: u64| (r >> 8) % m.max(1);
+    let fresh = 1_000_000 + (r % 100_000) as u128;
+    let docs: Vec<DocId> = p.documents.iter().map(|d| d.id).collect();
+    let codes: Vec<_> = p.codebook.codes.iter().map(|c| c.id).collect();
+    let codings: Vec<_> = p.codings.iter().map(|c| c.id).collect();
+    let attrs: Vec<AttrId> = p.attributes.iter().map(|a| a.id).collect();
+    match k {
+        0 => Command::Batch(vec![make(1, p, r / 3), make(14, p, r / 7), make(13, p, r / 11)]),
+        1 => Command::RenameProject(format!("Review {}", n(5))),
+        2 => Command::InsertDocument {
+            index: n(4) as usize,
+            doc: Box::new(doc(fresh, "A new study about leaders and funding.")),
+        },
+        3 => Command::RemoveDocument(pick(&docs, r).unwrap_or_default()),
+        4 => {
+            let d = pick(&docs, r).unwrap_or_default();
+            Command::SetDocumentMeta {
+                doc: d,
+                title: format!("Title {}", n(4)),
+                short_ref: format!("Author {}", n(3)),
+                reference: n(9) as u32,
+            }
+        }
+        5 => Command::SetAttributeValue {
+            doc: pick(&docs, r).unwrap_or_default(),
+            attr: pick(&attrs, r / 5).unwrap_or(STUDY_TYPE),
+            value: (n(3) != 0).then(|| format!("value {}", n(4))),
+        },
+        6 => Command::InsertAttributeDef {
+            index: n(3) as usize,
+            def: AttributeDef {
+                id: AttrId::from_u128(fresh),
+                name: "Country".into(),
+                kind: AttrKind::Choice(vec!["UK".into(), "NL".into()]),
+                bins: vec![],
+            },
+        },
+        7 => Command::RemoveAttributeDef(pick(&attrs, r).unwrap_or_default()),
+        8 => Command::UpdateAttributeDef(AttributeDef {
+            id: pick(&attrs, r).unwrap_or_default(),
+            name: format!("Attribute {}", n(4)),
+            kind: AttrKind::Text,
+            bins: vec![],
+        }),
+        9 => Command::InsertCode {
+            index: n(5) as usize,
+            code: code(fresh, "Emergent", pick(&codes, r / 3).map(|c| c.0.as_u128()).filter(|_| n(2) == 0)),
+        },
+        10 => Command::RemoveCode(pick(&codes, r).unwrap_or_default()),
+        11 => {
+            let mut c = pick(&p.codebook.codes, r).unwrap_or_else(|| code(fresh, "x", None));
+            c.name = format!("Renamed {}", n(4));
+            c.description = "changed".into();
+            Command::UpdateCode(c)
+        }
+        12 => Command::MoveCode {
+            code: pick(&codes, r).unwrap_or_default(),
+            parent: pick(&codes, r / 13).filter(|_| n(2) == 0),
+            index: n(6) as usize,
+        },
+        13 => Command::SetPinned(codes.iter().take(n(4) as usize).copied().collect()),
+        14 => {
+            let Some(d) = p.documents.get((r % p.documents.len().max(1) as u64) as usize) else {
+                return Command::AddCodings(vec![]);
+            };
+            let len = d.char_len().max(2);
+            let s = (n(len as u64 - 1)) as usize;
+            let e = (s + 1 + (r % 9) as usize).min(len);
+            let mut c = coding(fresh, 0, s, e, 0, if r % 2 == 0 { AB } else { CD });
+            c.doc = d.id;
+            c.code = pick(&codes, r / 17).unwrap_or_default();
+            c.category = pick(&p.categories, r / 19).map(|k| k.id).filter(|_| n(3) != 0);
+            Command::AddCodings(vec![c])
+        }
+        15 => Command::RemoveCodings(
+            codings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (r >> (i % 60)) & 1 == 1)
+                .map(|(_, c)| *c)
+                .take(3)
+                .collect(),
+        ),
+        16 => {
+            // Only valid for codings that are not in the project: a removed
+            // one re-inserted, or a clash that must be refused.
+            let c = pick(&p.codings, r).map(|mut c| {
+                if n(2) == 0 {
+                    c.id = CodingId::from_u128(fresh);
+                }
+                c
+            });
+            Command::RestoreCodings(c.into_iter().map(|c| (n(5) as usize, c)).collect())
+        }
+        17 => Command::ReplaceCodings(
+            pick(&p.codings, r)
+                .map(|mut c| {
+                    c.memo = format!("memo {}", n(5));
+                    c.category = pick(&p.categories, r / 3).map(|k| k.id).filter(|_| n(2) == 0);
+                    c
+                })
+                .into_iter()
+                .collect(),
+        ),
+        18 => Command::InsertCategory {
+            index: n(5) as usize,
+            category: Category {
+                id: CategoryId::from_u128(fresh),
+                name: "Outcome".into(),
+                color: "#777777".into(),
+                key: Some('O'),
+            },
+        },
+        19 => Command::RemoveCategory(pick(&p.categories, r).map(|c| c.id).unwrap_or_default()),
+        20 => Command::UpdateCategory(
+            pick(&p.categories, r)
+                .map(|mut c| {
+                    c.name = format!("Category {}", n(4));
+                    c
+                })
+                .unwrap_or(Category {
+                    id: CategoryId::new(),
+                    name: "gone".into(),
+                    color: "#000000".into(),
+                    key: None,
+                }),
+        ),
+        21 | 23 => {
+            let decision = Decision {
+                id: uuid::Uuid::from_u128(fresh),
+                doc: pick(&docs, r).unwrap_or_default(),
+                code: pick(&codes, r / 3).unwrap_or_default(),
+                category: None,
+                reviewer_a: AB,
+                reviewer_b: CD,
+                choice: Choice::AcceptA,
+                by: AB,
+                when: "2026-11-22T10:00:00Z".into(),
+                note: String::new(),
+            };
+            if k == 21 {
+                Command::AddDecision(decision)
+            } else {
+                Command::InsertDecision {
+                    index: n(3) as usize,
+                    decision,
+                }
+            }
+        }
+        22 => Command::RemoveDecision(pick(&p.decisions, r).map(|d| d.id).unwrap_or_default()),
+        24 => Command::SetBlind(r % 2 == 0),
+        25 => {
+            let mut other = small();
+            other.name = "Replaced".into();
+            Command::ReplaceProject(Box::new(other))
+        }
+        26 => Command::InsertReviewer {
+            index: n(3) as usize,
+            reviewer: Reviewer {
+                id: ReviewerId::from_u128(fresh),
+                name: "Eve Fox".into(),
+                initials: "EF".into(),
+            },
+        },
+        27 => Command::RemoveReviewer(pick(&p.reviewers, r).map(|x| x.id).unwrap_or_default()),
+        28 => Command::UpdateReviewer(
+            pick(&p.reviewers, r)
+                .map(|mut x| {
+                    x.name = format!("Reviewer {}", n(4));
+                    x
+                })
+                .unwrap_or(Reviewer {
+                    id: ReviewerId::new(),
+                    name: "nobody".into(),
+                    initials: "NB".into(),
+                }),
+        ),
+        _ => unreachable!("k < VARIANTS"),
+    }
+}
+
+/// A project with something of everything to change.
+fn start() -> Project {
+    let mut p = small();
+    let mut a = coding(1, 100, 0, 7, 2, AB);
+    a.category = Some(BARRIER);
+    let cmds = vec![
+        Command::InsertAttributeDef {
+            index: 0,
+            def: AttributeDef {
+                id: STUDY_TYPE,
+                name: "Study type".into(),
+                kind: AttrKind::Choice(vec!["Report".into(), "Qualitative".into()]),
+                bins: vec![],
+            },
+        },
+        Command::AddCodings(vec![
+            a,
+            coding(2, 100, 8, 20, 3, CD),
+            coding(3, 101, 0, 7, 2, AB),
+            coding(4, 101, 3, 12, 3, CD),
+        ]),
+    ];
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    p
+}
+
+fn same(a: &Project, b: &Project) -> bool {
+    let mut b = b.clone();
+    b.revision = a.revision;
+    *a == b
+}
+
+#[test]
+fn every_command_variant_is_generated() {
+    let p = start();
+    for k in 0..VARIANTS {
+        assert_eq!(variant(&make(k, &p, 12345)), k);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn undoing_everything_restores_the_project_and_redo_returns(
+        steps in proptest::collection::vec((0..VARIANTS, any::<u64>(), any::<bool>()), 1..40)
+    ) {
+        let original = start();
+        let mut p = original.clone();
+        let mut undo = UndoStack::new();
+        let mut applied = 0;
+        for (k, r, typing) in steps {
+            let cmd = make(k, &p, r);
+            let before = p.clone();
+            let result = if typing {
+                undo.apply_typing(&mut p, "Typing", cmd)
+            } else {
+                undo.apply(&mut p, "Step", cmd)
+            };
+            match result {
+                Ok(()) => applied += 1,
+                Err(_) => prop_assert!(same(&before, &p), "a refused command changed the project"),
+            }
+        }
+        let last = p.clone();
+        while undo.undo(&mut p).is_some() {}
+        prop_assert!(same(&original, &p), "undoing all did not restore the original after {} steps", applied);
+        while undo.redo(&mut p).is_some() {}
+        prop_assert!(same(&last, &p), "redoing all did not return to the final project");
+    }
+}
+
+/// Issue 10, problem 3: two title edits of two documents are two steps.
+#[test]
+fn typing_into_two_documents_titles_gives_two_undo_steps() {
+    let mut p = start();
+    let mut undo = UndoStack::new();
+    let meta = |d: u128, title: &str| Command::SetDocumentMeta {
+        doc: DocId::from_u128(d),
+        title: title.into(),
+        short_ref: format!("Author {d}"),
+        reference: d as u32,
+    };
+    for t in ["A", "A n", "A new"] {
+        undo.apply_typing(&mut p, "Edit title", meta(100, t)).unwrap();
+    }
+    for t in ["B", "B t"] {
+        undo.apply_typing(&mut p, "Edit title", meta(101, t)).unwrap();
+    }
+    assert_eq!(p.document(DocId::from_u128(100)).unwrap().title, "A new");
+    assert_eq!(p.document(DocId::from_u128(101)).unwrap().title, "B t");
+    undo.undo(&mut p).unwrap();
+    assert_eq!(p.document(DocId::from_u128(101)).unwrap().title, "Study 101");
+    assert_eq!(p.document(DocId::from_u128(100)).unwrap().title, "A new");
+    undo.undo(&mut p).unwrap();
+    assert_eq!(p.document(DocId::from_u128(100)).unwrap().title, "Study 100");
+    assert!(undo.undo(&mut p).is_none());
+}
+
+/// Renaming two categories, one after the other, is two steps too.
+#[test]
+fn renaming_two_categories_gives_two_undo_steps() {
+    let mut p = start();
+    let mut undo = UndoStack::new();
+    let rename = |p: &Project, id: CategoryId, name: &str| {
+        let mut c = p.category(id).unwrap().clone();
+        c.name = name.into();
+        Command::UpdateCategory(c)
+    };
+    let c1 = rename(&p, BARRIER, "Obstacle");
+    undo.apply_typing(&mut p, "Rename category", c1).unwrap();
+    let c2 = rename(&p, FACILITATOR, "Enabler");
+    undo.apply_typing(&mut p, "Rename category", c2).unwrap();
+    undo.undo(&mut p).unwrap();
+    assert_eq!(p.category(FACILITATOR).unwrap().name, "Facilitator");
+    assert_eq!(p.category(BARRIER).unwrap().name, "Obstacle");
+    undo.undo(&mut p).unwrap();
+    assert_eq!(p.category(BARRIER).unwrap().name, "Barrier");
+}
+
+/// A save that started before more typing marks only its own state saved.
+#[test]
+fn a_save_marks_the_state_it_started_from() {
+    let mut p = start();
+    let mut undo = UndoStack::new();
+    undo.apply(&mut p, "Rename", Command::RenameProject("One".into())).unwrap();
+    let at_save = undo.marker();
+    undo.apply_typing(&mut p, "Rename", Command::RenameProject("One two".into())).unwrap();
+    undo.mark_saved_at(at_save);
+    assert!(undo.is_dirty(), "the later edit is not saved");
+    // Undo back, and a different edit at the same depth: still unsaved.
+    undo.undo(&mut p).unwrap();
+    undo.apply(&mut p, "Rename", Command::RenameProject("Other".into())).unwrap();
+    assert!(undo.is_dirty());
+    undo.mark_saved();
+    assert!(!undo.is_dirty());
+}
