@@ -45,12 +45,17 @@ impl SaveJob {
     ) -> Self {
         let (tx, rx) = mpsc::channel();
         let target = path.clone();
-        std::thread::spawn(move || {
-            let result = project_file::to_string(&project)
-                .and_then(|text| project_file::write_atomic(&target, text.as_bytes(), backup))
-                .map_err(|e| e.to_string());
-            let _ = tx.send(result);
-        });
+        let spawned = std::thread::Builder::new()
+            .name("thema-save".into())
+            .spawn(move || {
+                let result = project_file::to_string(&project)
+                    .and_then(|text| project_file::write_atomic(&target, text.as_bytes(), backup))
+                    .map_err(|e| e.to_string());
+                let _ = tx.send(result);
+            });
+        // If no thread could be started, the channel is closed and the
+        // save reports that it did not happen.
+        drop(spawned);
         Self {
             path,
             marker,

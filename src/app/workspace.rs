@@ -157,12 +157,16 @@ impl Workspace {
         self.default_table_options();
         let scope = self.effective_scope();
         let rev = self.project.revision;
-        if let Some(job) = &mut self.tables_job
-            && let Some(done) = job.poll()
-        {
-            self.tables_job = None;
-            self.tables = Some(done);
+        if let Some(job) = &mut self.tables_job {
+            if let Some(done) = job.poll() {
+                self.tables_job = None;
+                self.tables = Some(done);
+            } else if job.failed {
+                self.tables_job = None;
+                self.tables = None;
+            }
         }
+        let in_place = self.tables_job.is_none() && self.tables.is_none();
         if let Some(live) = &mut self.tables
             && live.matches(&scope, &self.table_options)
         {
@@ -186,7 +190,9 @@ impl Workspace {
         if self.tables_job.as_ref().is_some_and(|j| j.key == key) {
             return; // already on its way
         }
-        if self.project.codings.len() + self.project.documents.len() < self.background_threshold {
+        if in_place
+            || self.project.codings.len() + self.project.documents.len() < self.background_threshold
+        {
             self.tables_job = None;
             self.tables = Some(crate::analysis::incremental::LiveTables::build(
                 &self.project,
@@ -241,12 +247,16 @@ impl Workspace {
     pub fn summaries(&mut self) -> Option<&[FactorSummary]> {
         let scope = self.effective_scope();
         let rev = self.project.revision;
-        if let Some(job) = &mut self.summaries_job
-            && let Some(done) = job.poll()
-        {
-            let key = self.summaries_job.take().map(|j| j.key);
-            if let Some(k) = key {
-                self.summaries = Some((k.revision, k.scope, done));
+        let mut in_place = false;
+        if let Some(job) = &mut self.summaries_job {
+            if let Some(done) = job.poll() {
+                let key = self.summaries_job.take().map(|j| j.key);
+                if let Some(k) = key {
+                    self.summaries = Some((k.revision, k.scope, done));
+                }
+            } else if job.failed {
+                self.summaries_job = None;
+                in_place = true;
             }
         }
         let fresh =
@@ -258,7 +268,10 @@ impl Workspace {
                 options: Default::default(),
             };
             let running = self.summaries_job.as_ref().is_some_and(|j| j.key == key);
-            if self.project.codings.len() + self.project.documents.len() < self.background_threshold {
+            if in_place
+                || self.project.codings.len() + self.project.documents.len()
+                    < self.background_threshold
+            {
                 let prep = crate::analysis::Prepared::new(&self.project, &scope);
                 let s = crate::analysis::summary::summaries(&prep);
                 self.summaries = Some((rev, scope, s));
@@ -318,21 +331,34 @@ struct Job<T> {
     key: JobKey,
     rx: std::sync::mpsc::Receiver<T>,
     done: Option<T>,
+    /// The worker could not start or died: the caller computes in place.
+    failed: bool,
 }
 
 impl<T: Send + 'static> Job<T> {
     fn start(key: JobKey, work: impl FnOnce() -> T + Send + 'static) -> Self {
         let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(work());
-        });
-        Self { key, rx, done: None }
+        let spawned = std::thread::Builder::new()
+            .name("thema-tables".into())
+            .spawn(move || {
+                let _ = tx.send(work());
+            });
+        Self {
+            key,
+            rx,
+            done: None,
+            failed: spawned.is_err(),
+        }
     }
 
     /// The result once it is ready.
     fn poll(&mut self) -> Option<T> {
         if self.done.is_none() {
-            self.done = self.rx.try_recv().ok();
+            match self.rx.try_recv() {
+                Ok(v) => self.done = Some(v),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.failed = true,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
         }
         self.done.take()
     }

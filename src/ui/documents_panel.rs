@@ -11,7 +11,12 @@ use crate::edit::ops;
 pub struct DocumentsUi {
     pub filter: String,
     pub show_details: bool,
+    /// Codings per document (all visible, mine), for one project revision
+    /// and viewer: counted once, not every frame.
+    counts: Option<(u64, crate::analysis::Viewer, Counts)>,
 }
+
+type Counts = crate::model::IdMap<crate::model::DocId, (usize, usize)>;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<Intent> {
     let mut out = Vec::new();
@@ -38,31 +43,41 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
         ui.label(egui::RichText::new("No documents yet. Use Import or drop files here.").weak());
     }
     let needle = state.filter.to_lowercase();
-    let mut counts = std::collections::HashMap::new();
-    let mut mine = std::collections::HashMap::new();
     let viewer = ws.viewer();
-    for c in &ws.project.codings {
-        if !viewer.may_see(c) {
-            continue;
+    let rev = ws.project.revision;
+    if !matches!(&state.counts, Some((r, v, _)) if *r == rev && *v == viewer) {
+        let mut counts = Counts::default();
+        for c in ws.project.codings.iter().filter(|c| viewer.may_see(c)) {
+            let e = counts.entry(c.doc).or_insert((0, 0));
+            e.0 += 1;
+            if Some(c.reviewer) == ws.coding_as {
+                e.1 += 1;
+            }
         }
-        *counts.entry(c.doc).or_insert(0usize) += 1;
-        if Some(c.reviewer) == ws.coding_as {
-            *mine.entry(c.doc).or_insert(0usize) += 1;
-        }
+        state.counts = Some((rev, viewer, counts));
     }
+    let counts = state.counts.as_ref().map(|(_, _, c)| c);
+    let shown: Vec<&crate::model::Document> = ws
+        .project
+        .documents
+        .iter()
+        .filter(|d| {
+            needle.is_empty()
+                || d.title.to_lowercase().contains(&needle)
+                || d.short_ref.to_lowercase().contains(&needle)
+        })
+        .collect();
+    // Only the rows in view are laid out: a review of 2,000 studies
+    // scrolls as lightly as one of 20.
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("documents_list")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for d in &ws.project.documents {
-                if !needle.is_empty()
-                    && !d.title.to_lowercase().contains(&needle)
-                    && !d.short_ref.to_lowercase().contains(&needle)
-                {
-                    continue;
-                }
-                let n = counts.get(&d.id).copied().unwrap_or(0);
-                let m = mine.get(&d.id).copied().unwrap_or(0);
+        .show_rows(ui, row_height, shown.len(), |ui, rows| {
+            for d in &shown[rows] {
+                let (n, m) = counts
+                    .and_then(|c| c.get(&d.id).copied())
+                    .unwrap_or((0, 0));
                 let selected = ws.open_doc == Some(d.id);
                 let kind = match d.source.kind {
                     crate::model::SourceKind::Pdf => "PDF",
@@ -98,21 +113,23 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
                         r
                     })
                     .inner;
-                let resp = resp.on_hover_text(format!(
-                    "{}\n{}{kind} · {} chars{}",
-                    d.title,
-                    if d.short_ref.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{} · ", d.short_ref)
-                    },
-                    d.text.chars().count(),
-                    if d.page_starts.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" · {} pages", d.page_starts.len() + 1)
-                    }
-                ));
+                let resp = resp.on_hover_ui(|ui| {
+                    ui.label(format!(
+                        "{}\n{}{kind} · {} chars{}",
+                        d.title,
+                        if d.short_ref.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{} · ", d.short_ref)
+                        },
+                        d.char_len(),
+                        if d.page_starts.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · {} pages", d.page_starts.len() + 1)
+                        }
+                    ));
+                });
                 if resp.clicked() {
                     out.push(Intent::OpenDocument(d.id));
                 }
