@@ -73,13 +73,14 @@ pub struct CitationRow {
 
 pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
     let per_code = prep.docs_per_code();
+    let refs = prep.refs();
     prep.codes
         .iter()
         .enumerate()
         .map(|(i, (id, level))| {
             let mut references: Vec<u32> = per_code[i]
                 .iter()
-                .map(|d| prep.doc(d as u32).reference)
+                .map(|d| refs[d])
                 .collect();
             // Usually already in order (documents are numbered in list order).
             if !references.windows(2).all(|w| w[0] < w[1]) {

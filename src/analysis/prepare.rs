@@ -3,7 +3,9 @@
 //! in scope as dense indices. Every table is computed from this.
 
 use super::scope::Scope;
-use crate::model::{CodeId, DocId, IdMap, Project};
+use crate::model::index::NONE;
+use crate::model::{CodeId, IdMap, Project};
+
 
 /// A coding in scope, as dense indices.
 #[derive(Clone, Copy, Debug)]
@@ -18,7 +20,7 @@ pub struct ScopedCoding {
     pub index: u32,
 }
 
-pub const NO_CATEGORY: u16 = u16::MAX;
+pub const NO_CATEGORY: u16 = crate::model::index::NO_CATEGORY;
 
 /// The project seen through a scope.
 pub struct Prepared<'a> {
@@ -36,10 +38,13 @@ pub struct Prepared<'a> {
     pub consensus: Option<super::consensus::ConsensusStatus>,
     /// Documents holding each code (rolled up), built once on first use.
     docs_per_code: std::sync::OnceLock<Vec<BitSet>>,
+    /// Reference number of each document in scope, built once on first use.
+    refs: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl<'a> Prepared<'a> {
     pub fn new(project: &'a Project, scope: &Scope) -> Self {
+        let idx = project.coding_index();
         let docs: Vec<usize> = project
             .documents
             .iter()
@@ -47,12 +52,12 @@ impl<'a> Prepared<'a> {
             .filter(|(_, d)| scope.includes_doc(d))
             .map(|(i, _)| i)
             .collect();
-        let doc_slot: IdMap<DocId, u32> = docs
-            .iter()
-            .enumerate()
-            .map(|(slot, &i)| (project.documents[i].id, slot as u32))
-            .collect();
-        let codes = project.codebook.tree_order();
+        // Project document index → slot in scope.
+        let mut doc_slot = vec![NONE; project.documents.len()];
+        for (slot, &i) in docs.iter().enumerate() {
+            doc_slot[i] = slot as u32;
+        }
+        let codes = idx.codes.clone();
         let code_slot: IdMap<CodeId, u32> = codes
             .iter()
             .enumerate()
@@ -67,30 +72,46 @@ impl<'a> Prepared<'a> {
                     .collect()
             })
             .collect();
-        let cat_slot: IdMap<_, u16> = project
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i as u16))
-            .collect();
-        let in_scope = scope.codings(project);
-        let codings = project
-            .codings
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| in_scope.mask[*i])
-            .filter_map(|(i, c)| {
-                Some(ScopedCoding {
-                    doc: *doc_slot.get(&c.doc)?,
-                    code: *code_slot.get(&c.code)?,
-                    cat: c
-                        .category
-                        .and_then(|k| cat_slot.get(&k).copied())
-                        .unwrap_or(NO_CATEGORY),
-                    index: i as u32,
-                })
-            })
-            .collect();
+        // Whose codings count: per reviewer of the index, or per coding
+        // for a Consensus (decided cell by cell).
+        let (by_reviewer, mask, consensus) = match scope.reviewers {
+            super::scope::ReviewerView::Consensus(..) => {
+                let in_scope = scope.codings(project);
+                (Vec::new(), Some(in_scope.mask), in_scope.consensus)
+            }
+            _ => {
+                let counted = idx
+                    .reviewers
+                    .iter()
+                    .map(|r| scope.includes_reviewer(*r).unwrap_or(false))
+                    .collect::<Vec<bool>>();
+                (counted, None, None)
+            }
+        };
+        let mut codings = Vec::with_capacity(idx.n_codings);
+        for i in 0..idx.n_codings {
+            let counted = match &mask {
+                Some(m) => m[i],
+                None => by_reviewer[idx.reviewer[i] as usize],
+            };
+            if !counted {
+                continue;
+            }
+            let (d, code) = (idx.doc[i], idx.code[i]);
+            if d == NONE || code == NONE {
+                continue;
+            }
+            let slot = doc_slot[d as usize];
+            if slot == NONE {
+                continue;
+            }
+            codings.push(ScopedCoding {
+                doc: slot,
+                code,
+                cat: idx.cat[i],
+                index: i as u32,
+            });
+        }
         Self {
             project,
             scope: scope.clone(),
@@ -98,14 +119,25 @@ impl<'a> Prepared<'a> {
             codes,
             chains,
             codings,
-            consensus: in_scope.consensus,
+            consensus,
             docs_per_code: Default::default(),
+            refs: Default::default(),
         }
     }
 
     /// For each code (rolled up), the documents that hold it.
     pub fn docs_per_code(&self) -> &[BitSet] {
         self.docs_per_code.get_or_init(|| docs_per_code(self))
+    }
+
+    /// The reference number of each document in scope, by slot.
+    pub fn refs(&self) -> &[u32] {
+        self.refs.get_or_init(|| {
+            self.docs
+                .iter()
+                .map(|&i| self.project.documents[i].reference)
+                .collect()
+        })
     }
 
     /// N: documents in scope.
@@ -188,9 +220,15 @@ impl BitSet {
     /// Members in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64)
-                .filter(move |b| bits & (1 << b) != 0)
-                .map(move |b| w * 64 + b)
+            let mut rest = bits;
+            std::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let b = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                Some(w * 64 + b)
+            })
         })
     }
 

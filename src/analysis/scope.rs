@@ -54,9 +54,14 @@ impl Scope {
     /// Consensus view, where it depends on the other reviewer's codings
     /// (use `codings`).
     pub fn includes_coding(&self, c: &Coding) -> Option<bool> {
+        self.includes_reviewer(c.reviewer)
+    }
+
+    /// Whether a reviewer's codings count (`None` for a Consensus view).
+    pub fn includes_reviewer(&self, who: ReviewerId) -> Option<bool> {
         match self.reviewers {
-            ReviewerView::All => Some(c.reviewer != ReviewerId::CONSENSUS),
-            ReviewerView::One(r) => Some(c.reviewer == r),
+            ReviewerView::All => Some(who != ReviewerId::CONSENSUS),
+            ReviewerView::One(r) => Some(who == r),
             ReviewerView::Consensus(..) => None,
         }
     }

@@ -42,6 +42,7 @@ impl From<ProjectV1> for Project {
             blind: false,
             revision: 0,
             last_change: Default::default(),
+            index_cache: Default::default(),
         }
     }
 }

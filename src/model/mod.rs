@@ -5,6 +5,7 @@ pub mod coding;
 pub mod consensus;
 pub mod document;
 pub mod ids;
+pub mod index;
 pub mod project;
 pub mod repair;
 pub mod text;

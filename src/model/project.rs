@@ -109,6 +109,9 @@ pub struct Project {
     /// What the last command did, so views can update incrementally.
     #[serde(skip)]
     pub last_change: ChangeHint,
+    /// Dense positions of the codings for the tables (`model::index`).
+    #[serde(skip)]
+    pub index_cache: super::index::IndexCache,
 }
 
 /// A hint about the last applied command. Never part of equality.
@@ -147,6 +150,7 @@ impl Project {
             blind: false,
             revision: 0,
             last_change: ChangeHint::default(),
+            index_cache: Default::default(),
         }
     }
 

@@ -302,6 +302,13 @@ proptest! {
                 Ok(()) => applied += 1,
                 Err(_) => prop_assert!(same(&before, &p), "a refused command changed the project"),
             }
+            // The cached coding index never goes stale: tables from the
+            // live project equal those of a fresh copy (which has none).
+            let scope = thema::analysis::Scope::default();
+            prop_assert_eq!(
+                thema::analysis::Tables::compute_live(&p, &scope, &Default::default()),
+                thema::analysis::Tables::compute_live(&p.clone(), &scope, &Default::default())
+            );
         }
         let last = p.clone();
         while undo.undo(&mut p).is_some() {}
