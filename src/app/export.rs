@@ -79,16 +79,24 @@ impl ThemaApp {
         });
     }
 
+    /// A table (or `all`) as the window exports it: the tables of the
+    /// scope the reviewer may see (blind coding applies), in `format`.
+    pub fn export_bytes(&self, table: &str, format: Format) -> Result<Vec<u8>, String> {
+        let ws = self.ws.as_ref().ok_or("no project is open")?;
+        let tables = Tables::compute(&ws.project, &ws.effective_scope(), &ws.table_options);
+        report::render(&ws.project, &tables, table, format)
+    }
+
     /// Asks where to save and writes a table or the whole report.
     pub fn export_table(&mut self, table: &str, format: Format) {
         let Some(ws) = &self.ws else { return };
-        let tables = Tables::compute(&ws.project, &ws.effective_scope(), &ws.table_options);
-        let bytes = match report::render(&ws.project, &tables, table, format) {
+        let stem = ws.project.file_stem();
+        let bytes = match self.export_bytes(table, format) {
             Ok(b) => b,
             Err(e) => return self.set_error(format!("The export could not be made: {e}.")),
         };
         let what = if table == "all" { "report" } else { table };
-        let name = format!("{} - {what}", ws.project.file_stem());
+        let name = format!("{stem} - {what}");
         self.save_bytes(
             &format!("{name}.{}", format.extension()),
             format.extension(),

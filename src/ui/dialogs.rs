@@ -331,8 +331,10 @@ impl Dialog {
                     title(ui, "Project settings");
                     ui.label("The name appears in the title bar, at the top of reports and in the names Thema suggests for exported files.");
                     ui.horizontal(|ui| {
-                        ui.label("Name");
-                        let r = ui.add(egui::TextEdit::singleline(name).desired_width(360.0));
+                        let label = ui.label("Name");
+                        let r = ui
+                            .add(egui::TextEdit::singleline(name).desired_width(360.0))
+                            .labelled_by(label.id);
                         r.request_focus();
                     });
                     let clean = name.trim().to_owned();

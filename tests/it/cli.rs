@@ -272,3 +272,84 @@ fn save_merge_and_export_failures_give_one_sentence_and_a_nonzero_exit() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 10, problem 1: the Consensus counts what both reviewers coded
+/// alike, and the report says how many disagreements are still open.
+#[test]
+fn consensus_report_counts_agreed_codings_and_names_the_open_disagreements() {
+    let out = thema()
+        .args(["report", SAMPLE, "--reviewer", "consensus", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        csv.lines().nth(1) == Some("Relational factors,1,5,50.0,3,4,0,0"),
+        "{csv}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "note: all documents · codings of the Consensus of Alex Byrne and Chidi Dike — 69 of 69 disagreements unresolved, not counted"
+    );
+    let md = thema()
+        .args(["report", SAMPLE, "--reviewer", "consensus", "--reviewers", "CD,AB", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&md.stdout).contains("— 69 of 69 disagreements unresolved, not counted_"));
+    let bad = thema()
+        .args(["report", SAMPLE, "--reviewer", "consensus", "--reviewers", "AB,AB"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("two different reviewers"));
+}
+
+/// Issue 10, problem 7: importing an unchanged file again adds nothing
+/// (N stays, every percentage stays); --allow-duplicates forces it.
+#[test]
+fn import_skips_a_file_already_in_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("r.thema.ron");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Leaders met every week.").unwrap();
+    std::fs::write(&b, "Funding was short-term.").unwrap();
+    let run = |args: &[&str]| {
+        let out = thema().args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let p = project.to_str().unwrap();
+    let (code, _) = run(&["import", p, a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    let n = |p: &Path| thema::io::project_file::load(p).unwrap().project.documents.len();
+    assert_eq!(n(&project), 2);
+    // Again, from another working directory and by a relative path.
+    let out = thema()
+        .current_dir(dir.path())
+        .args(["import", "r.thema.ron", "a.txt"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{s}");
+    assert!(s.contains("skipped: Leaders met every week.: already in the project, unchanged; not imported again"), "{s}");
+    assert!(s.contains("nothing new to import"), "{s}");
+    assert_eq!(n(&project), 2);
+    // A copy of the same text under another name is the same study.
+    let c = dir.path().join("copy of a.txt");
+    std::fs::copy(&a, &c).unwrap();
+    let (_, s) = run(&["import", p, c.to_str().unwrap()]);
+    assert!(s.contains("already in the project"), "{s}");
+    assert_eq!(n(&project), 2);
+    let (code, s) = run(&["import", p, c.to_str().unwrap(), "--allow-duplicates"]);
+    assert_eq!(code, Some(0), "{s}");
+    assert_eq!(n(&project), 3);
+    // A changed file replaces its old version instead of adding a study.
+    std::fs::write(&b, "Funding was short-term and uncertain.").unwrap();
+    let (code, s) = run(&["import", p, b.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{s}");
+    assert!(s.contains("replaced: Funding was short-term.: changed since it was imported"), "{s}");
+    assert_eq!(n(&project), 3);
+}

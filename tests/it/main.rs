@@ -14,5 +14,6 @@ mod refi;
 mod tables;
 mod ui;
 mod ui_review;
+mod ui_exact;
 mod ui_tables;
 mod undo;
