@@ -20,7 +20,9 @@ pub enum ViewFilter {
     One(ReviewerId),
     /// Two reviewers: the first tinted, the second outlined.
     Overlay(ReviewerId, ReviewerId),
-    Consensus,
+    /// The Consensus of two reviewers, as the tables count it
+    /// (`analysis::consensus`).
+    Consensus(ReviewerId, ReviewerId),
 }
 
 pub struct Workspace {
@@ -47,6 +49,8 @@ pub struct Workspace {
     tables_job: Option<Job<crate::analysis::incremental::LiveTables>>,
     summaries: Option<(u64, Scope, Vec<FactorSummary>)>,
     summaries_job: Option<Job<Vec<FactorSummary>>>,
+    /// The codings of the Consensus the text shows, for (revision, pair).
+    consensus_shown: Option<(ConsensusKey, std::collections::HashSet<crate::model::CodingId>)>,
     /// Rebuild tables on a worker once a project is this large (codings
     /// plus documents); below it a rebuild fits in a frame. Tests set 0
     /// or `usize::MAX` to force one way.
@@ -75,6 +79,7 @@ impl Workspace {
             tables_job: None,
             summaries: None,
             summaries_job: None,
+            consensus_shown: None,
             background_threshold: BACKGROUND_THRESHOLD,
             problems: Vec::new(),
         }
@@ -136,7 +141,11 @@ impl Workspace {
                     None
                 }
             }
-            ViewFilter::Consensus => consensus.then_some(Fill),
+            ViewFilter::Consensus(..) => self
+                .consensus_shown
+                .as_ref()
+                .is_some_and(|(_, set)| set.contains(&c.id))
+                .then_some(Fill),
         }
     }
 
@@ -145,6 +154,8 @@ impl Workspace {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (self.is_blind(), self.coding_as, self.view_filter).hash(&mut h);
+        // The Consensus shown depends on both reviewers' codings too.
+        self.consensus_shown.as_ref().map(|(k, _)| *k).hash(&mut h);
         h.finish()
     }
 
@@ -155,6 +166,7 @@ impl Workspace {
     /// screen, marked as updating, until the new ones arrive).
     pub fn refresh_tables(&mut self) {
         self.default_table_options();
+        self.refresh_consensus_shown();
         let scope = self.effective_scope();
         let rev = self.project.revision;
         if let Some(job) = &mut self.tables_job {
@@ -206,6 +218,22 @@ impl Workspace {
         self.tables_job = Some(Job::start(key, move || {
             crate::analysis::incremental::LiveTables::build(&project, &scope, &options)
         }));
+    }
+
+    /// Keeps the set of Consensus codings the text shows up to date.
+    fn refresh_consensus_shown(&mut self) {
+        let ViewFilter::Consensus(a, b) = self.view_filter else {
+            self.consensus_shown = None;
+            return;
+        };
+        let key = (self.project.revision, a, b, self.open_doc);
+        if self.consensus_shown.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let open = self.open_doc;
+        let cons = crate::analysis::consensus::consensus(&self.project, a, b, |d| Some(d) == open);
+        let set = cons.codings.iter().map(|&i| self.project.codings[i].id).collect();
+        self.consensus_shown = Some((key, set));
     }
 
     /// True while tables are being rebuilt in the background.
@@ -317,6 +345,9 @@ impl Workspace {
 /// Projects at least this large (codings + documents) rebuild their tables
 /// on a worker: about where a full rebuild stops fitting in a frame here.
 pub const BACKGROUND_THRESHOLD: usize = 20_000;
+
+/// Revision, pair and open document of the Consensus shown in the text.
+type ConsensusKey = (u64, ReviewerId, ReviewerId, Option<DocId>);
 
 /// What a background table job was computed for.
 #[derive(Clone, Debug, PartialEq)]

@@ -330,7 +330,7 @@ fn view_filter(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
         ViewFilter::Mine => "mine".to_owned(),
         ViewFilter::One(r) => name(r),
         ViewFilter::Overlay(a, b) => format!("{} + {} (outlined)", name(a), name(b)),
-        ViewFilter::Consensus => "Consensus".to_owned(),
+        ViewFilter::Consensus(a, b) => format!("Consensus of {} and {}", name(a), name(b)),
     };
     let r = egui::ComboBox::from_id_salt("view_filter")
         .selected_text(format!("Showing {current}"))
@@ -358,7 +358,12 @@ fn view_filter(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                     );
                 }
             }
-            pick(ViewFilter::Consensus, "Consensus".into());
+            for (a, b) in crate::analysis::consensus::pairs(p) {
+                pick(
+                    ViewFilter::Consensus(a, b),
+                    format!("Consensus of {} and {}", name(a), name(b)),
+                );
+            }
         });
     crate::ui::name_combo(r, "Codings shown in the text");
 }

@@ -323,3 +323,31 @@ fn a_same_length_reimport_shows_the_new_text() {
     assert_eq!(ws.view.selected_text().as_deref(), Some("manager"));
 }
 
+
+/// The text's "Consensus of AB and CD" shows exactly the codings the
+/// Consensus tables count.
+#[test]
+fn the_text_shows_the_same_consensus_the_tables_count() {
+    let (_dir, mut h) = start_as("Alex Byrne");
+    let (ab, cd) = {
+        let p = &h.state().ws.as_ref().unwrap().project;
+        (p.reviewers[0].id, p.reviewers[1].id)
+    };
+    h.state_mut().push(Intent::SetViewFilter(
+        thema::app::workspace::ViewFilter::Consensus(ab, cd),
+    ));
+    h.run();
+    let ws = h.state().ws.as_ref().unwrap();
+    let doc = ws.open_doc.unwrap();
+    let counted = thema::analysis::consensus::consensus(&ws.project, ab, cd, |d| d == doc);
+    let shown: Vec<usize> = ws
+        .project
+        .codings
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| ws.mark_style(c).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(shown, counted.codings);
+    assert!(!shown.is_empty(), "the sample has passages both coded alike");
+}
