@@ -351,3 +351,28 @@ fn the_text_shows_the_same_consensus_the_tables_count() {
     assert_eq!(shown, counted.codings);
     assert!(!shown.is_empty(), "the sample has passages both coded alike");
 }
+
+/// Issue 10, problem 8: saving runs on a worker. A change made while the
+/// file is written stays unsaved; the file holds the state the save began at.
+#[test]
+fn a_change_made_while_saving_stays_unsaved() {
+    let (dir, mut h) = start_as("Alex Byrne");
+    let path = dir.path().join("sample.thema.ron");
+    h.state_mut().apply("Rename", thema::edit::Command::RenameProject("Before the save".into()));
+    assert!(h.state_mut().save());
+    assert!(h.state().is_saving(), "the save runs on a worker");
+    // Edit on while it writes.
+    h.state_mut().apply("Rename", thema::edit::Command::RenameProject("After the save".into()));
+    h.state_mut().wait_for_saves();
+    h.run();
+    let ws = h.state().ws.as_ref().unwrap();
+    assert!(ws.undo.is_dirty(), "the later change is not marked saved");
+    assert_eq!(
+        thema::io::project_file::load(&path).unwrap().project.name,
+        "Before the save"
+    );
+    // Undo returns to the saved state: clean again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state().ws.as_ref().unwrap().undo.is_dirty());
+}
