@@ -108,16 +108,8 @@ pub struct DocumentAgreement {
 }
 
 /// Sorted, merged intervals.
-fn merge(mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    v.sort_unstable();
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
-    for (s, e) in v {
-        match out.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => out.push((s, e)),
-        }
-    }
-    out
+fn merge(v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    super::consensus::merge_intervals(v)
 }
 
 fn covered(v: &[(usize, usize)]) -> u64 {

@@ -31,18 +31,7 @@ pub struct ConsensusStatus {
 impl ConsensusStatus {
     /// "Consensus of AB and CD — 4 of 40 disagreements unresolved, not counted".
     pub fn note(&self, p: &Project) -> String {
-        let who = |r: ReviewerId| {
-            p.reviewer(r)
-                .map(|r| {
-                    if r.initials.is_empty() {
-                        r.name.clone()
-                    } else {
-                        r.initials.clone()
-                    }
-                })
-                .unwrap_or_else(|| "an unknown reviewer".into())
-        };
-        let head = format!("Consensus of {} and {}", who(self.a), who(self.b));
+        let head = label(p, self.a, self.b);
         if self.disagreements == 0 {
             format!("{head} — no disagreements")
         } else if self.unresolved == 0 {
@@ -62,6 +51,22 @@ impl ConsensusStatus {
     }
 }
 
+/// "Consensus of AB and CD" (initials, or names where there are none).
+pub fn label(p: &Project, a: ReviewerId, b: ReviewerId) -> String {
+    let who = |r: ReviewerId| {
+        p.reviewer(r)
+            .map(|r| {
+                if r.initials.is_empty() {
+                    r.name.clone()
+                } else {
+                    r.initials.clone()
+                }
+            })
+            .unwrap_or_else(|| "an unknown reviewer".into())
+    };
+    format!("Consensus of {} and {}", who(a), who(b))
+}
+
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
@@ -74,7 +79,11 @@ pub fn decides(d: &Decision, cell: &Cell, a: ReviewerId, b: ReviewerId) -> bool 
 
 /// Sorted, merged character intervals of some codings.
 pub fn coverage<'a>(codings: impl Iterator<Item = &'a Coding>) -> Vec<(usize, usize)> {
-    let mut v: Vec<(usize, usize)> = codings.map(|c| (c.start, c.end)).collect();
+    merge_intervals(codings.map(|c| (c.start, c.end)).collect())
+}
+
+/// Sorts intervals and merges those that overlap or touch.
+pub fn merge_intervals(mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     v.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
     for (s, e) in v {

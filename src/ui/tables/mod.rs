@@ -325,18 +325,7 @@ fn consensus_label(
     a: crate::model::ReviewerId,
     b: crate::model::ReviewerId,
 ) -> String {
-    let who = |r| {
-        p.reviewer(r)
-            .map(|r| {
-                if r.initials.is_empty() {
-                    r.name.clone()
-                } else {
-                    r.initials.clone()
-                }
-            })
-            .unwrap_or_default()
-    };
-    format!("Consensus of {} and {}", who(a), who(b))
+    crate::analysis::consensus::label(p, a, b)
 }
 
 /// Whose codings the tables count.
