@@ -6,6 +6,24 @@ use crate::edit::{self, ops};
 use crate::io::{import::ImportJob, project_file, report};
 use crate::model::Project;
 use clap::{Parser, Subcommand};
+
+/// Prints a line on standard output. A closed or full output (`| head`,
+/// `/dev/full`) is not an error of the work: the line is dropped and the
+/// command goes on to its real exit code.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Prints a line on standard error, likewise never failing.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 use std::path::{Path, PathBuf};
 
 /// Thema — a workbench for qualitative evidence synthesis.
@@ -26,6 +44,9 @@ pub enum CliCommand {
         /// Fix what can be fixed without losing anything (orphans go to "Lost and found"), and save.
         #[arg(long)]
         repair: bool,
+        /// With --repair: if the project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
     },
     /// Add documents (PDF, TXT, MD) to a project, creating it if missing.
     /// A file already in the project unchanged is skipped; a changed one
@@ -37,6 +58,9 @@ pub enum CliCommand {
         /// Import every file as a new document, even one already in the project.
         #[arg(long)]
         allow_duplicates: bool,
+        /// If the project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
     },
     /// Worker: prints the text of a PDF as JSON (run by the importer in its own process).
     #[command(name = "__extract-pdf", hide = true)]
@@ -56,6 +80,9 @@ pub enum CliCommand {
         format: String,
         #[arg(short, long)]
         output: PathBuf,
+        /// Write even where the output is a project file (or its .bak).
+        #[arg(long)]
+        force: bool,
     },
     /// Import a REFI-QDA .qdpx project (from NVivo, ATLAS.ti, MAXQDA, QualCoder…).
     #[command(name = "import-qdpx")]
@@ -63,6 +90,12 @@ pub enum CliCommand {
         input: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace an existing project file at the output path.
+        #[arg(long)]
+        force: bool,
+        /// If the output project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
     },
     /// Merge a second reviewer's project file into a first (lossless, by id).
     Merge {
@@ -71,6 +104,12 @@ pub enum CliCommand {
         /// Where to write the merged project.
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace an existing project file at the output path (e.g. FIRST itself).
+        #[arg(long)]
+        force: bool,
+        /// If the output project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
     },
     /// Print or write a table, or the whole report.
     Report {
@@ -100,6 +139,9 @@ pub enum CliCommand {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Write even where the output is a project file (or its .bak).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -109,21 +151,26 @@ pub fn run(cmd: CliCommand) -> i32 {
         CliCommand::Check {
             project,
             repair: false,
+            ..
         } => check(&project),
         CliCommand::Check {
             project,
             repair: true,
-        } => repair_cmd(&project),
+            wait,
+        } => repair_cmd(&project, wait),
         CliCommand::Import {
             project,
             files,
             allow_duplicates,
-        } => import(&project, files, allow_duplicates),
+            wait,
+        } => import(&project, files, allow_duplicates, wait),
         CliCommand::Merge {
             first,
             second,
             output,
-        } => merge_cmd(&first, &second, &output),
+            force,
+            wait,
+        } => merge_cmd(&first, &second, &output, force, wait),
         CliCommand::ExtractPdf { file } => {
             crate::io::pdf::install_quiet_panic_hook();
             let r = std::fs::read(&file)
@@ -137,7 +184,7 @@ pub fn run(cmd: CliCommand) -> i32 {
                         .join()
                         .unwrap_or_else(|_| Err("the PDF reader could not make sense of it".into()))
                 });
-            println!("{}", crate::io::pdf::encode_worker_answer(&r));
+            say!("{}", crate::io::pdf::encode_worker_answer(&r));
             0
         }
         CliCommand::SaveLoop {
@@ -149,8 +196,14 @@ pub fn run(cmd: CliCommand) -> i32 {
             project,
             format,
             output,
-        } => export_cmd(&project, &format, &output),
-        CliCommand::ImportQdpx { input, output } => import_qdpx_cmd(&input, &output),
+            force,
+        } => export_cmd(&project, &format, &output, force),
+        CliCommand::ImportQdpx {
+            input,
+            output,
+            force,
+            wait,
+        } => import_qdpx_cmd(&input, &output, force, wait),
         CliCommand::Report {
             project,
             table,
@@ -161,6 +214,7 @@ pub fn run(cmd: CliCommand) -> i32 {
             reviewers,
             level,
             output,
+            force,
         } => {
             let args = ReportArgs {
                 table,
@@ -171,10 +225,10 @@ pub fn run(cmd: CliCommand) -> i32 {
                 reviewers,
                 level,
             };
-            match report_cmd(&project, &args, output.as_deref()) {
+            match report_cmd(&project, &args, output.as_deref(), force) {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("thema: {e}");
+                    warn!("thema: {e}");
                     2
                 }
             }
@@ -185,25 +239,25 @@ pub fn run(cmd: CliCommand) -> i32 {
 fn check(path: &Path) -> i32 {
     match project_file::load(path) {
         Err(e) => {
-            eprintln!("thema: {e}");
+            warn!("thema: {e}");
             1
         }
         Ok(loaded) => {
             let p = &loaded.project;
-            println!("{}", p.name);
-            println!("documents: {}", p.documents.len());
-            println!("codes: {}", p.codebook.codes.len());
-            println!("codings: {}", p.codings.len());
-            println!("reviewers: {}", p.reviewers.len());
-            println!("categories: {}", p.categories.len());
-            println!("attributes: {}", p.attributes.len());
+            say!("{}", p.name);
+            say!("documents: {}", p.documents.len());
+            say!("codes: {}", p.codebook.codes.len());
+            say!("codings: {}", p.codings.len());
+            say!("reviewers: {}", p.reviewers.len());
+            say!("categories: {}", p.categories.len());
+            say!("attributes: {}", p.attributes.len());
             if loaded.problems.is_empty() {
-                println!("ok: no problems found");
+                say!("ok: no problems found");
                 0
             } else {
-                println!("{} problem(s):", loaded.problems.len());
+                say!("{} problem(s):", loaded.problems.len());
                 for pr in &loaded.problems {
-                    println!("  - {pr}");
+                    say!("  - {pr}");
                 }
                 1
             }
@@ -215,25 +269,29 @@ fn check(path: &Path) -> i32 {
 /// test kills this process at random moments).
 fn save_loop(first: &Path, second: &Path, target: &Path) -> i32 {
     let (Ok(a), Ok(b)) = (project_file::load(first), project_file::load(second)) else {
-        eprintln!("thema: could not load the two projects");
+        warn!("thema: could not load the two projects");
         return 2;
     };
-    println!("saving");
+    say!("saving");
     loop {
         for p in [&a.project, &b.project] {
             if let Err(e) = project_file::save(p, target) {
-                eprintln!("thema: {e}");
+                warn!("thema: {e}");
                 return 2;
             }
         }
     }
 }
 
-fn export_cmd(path: &Path, format: &str, output: &Path) -> i32 {
+fn export_cmd(path: &Path, format: &str, output: &Path, force: bool) -> i32 {
+    if let Err(e) = project_file::check_output(output, &[path], force) {
+        warn!("thema: {e}");
+        return 2;
+    }
     let p = match project_file::load(path) {
         Ok(l) => l.project,
         Err(e) => {
-            eprintln!("thema: {e}");
+            warn!("thema: {e}");
             return 2;
         }
     };
@@ -246,54 +304,66 @@ fn export_cmd(path: &Path, format: &str, output: &Path) -> i32 {
         .and_then(|b| project_file::write_atomic(output, &b, false).map_err(|e| e.to_string()))
     {
         Ok(()) => {
-            println!("wrote {}", output.display());
+            say!("wrote {}", output.display());
             0
         }
         Err(e) => {
-            eprintln!("thema: {e}");
+            warn!("thema: {e}");
             2
         }
     }
 }
 
-fn import_qdpx_cmd(input: &Path, output: &Path) -> i32 {
+fn import_qdpx_cmd(input: &Path, output: &Path, force: bool, wait: bool) -> i32 {
+    if let Err(e) = project_file::check_output(output, &[input], force) {
+        warn!("thema: {e}");
+        return 2;
+    }
+    let _lock = match lock(output, wait) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
     match crate::io::refi::import::read_qdpx_file(input) {
         Err(e) => {
-            eprintln!("thema: {e}");
+            warn!("thema: {e}");
             2
         }
         Ok((mut project, report)) => {
             if project.name.is_empty() {
                 project.name = project_name_from_path(output);
             }
-            println!("{}", report.summary());
-            save_then(&project, output, &format!("wrote {}", output.display()))
+            say!("{}", report.summary());
+            save_then(&project, output, None, &format!("wrote {}", output.display()))
         }
     }
 }
 
-fn repair_cmd(path: &Path) -> i32 {
-    let mut p = match project_file::load(path) {
-        Ok(l) => l.project,
+fn repair_cmd(path: &Path, wait: bool) -> i32 {
+    let _lock = match lock(path, wait) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let (mut p, hash) = match project_file::load(path) {
+        Ok(l) => (l.project, l.hash),
         Err(e) => {
-            eprintln!("thema: {e}");
+            warn!("thema: {e}");
             return 2;
         }
     };
     let notes = crate::model::repair::repair(&mut p);
     if notes.is_empty() {
-        println!("nothing to repair");
+        say!("nothing to repair");
         return 0;
     }
     for n in &notes {
-        println!("repaired: {n}");
+        say!("repaired: {n}");
     }
     let left = crate::model::validate::validate(&p);
-    if let Err(e) = project_file::save(&p, path) {
-        eprintln!("thema: {e}");
+    if let Err(e) = project_file::save_checked(&p, path, Some(&hash)) {
+        warn!("thema: {e}");
         return 2;
     }
-    println!(
+    say!(
         "{} repair(s) saved to {} (the previous file is kept as .bak)",
         notes.len(),
         path.display()
@@ -302,45 +372,67 @@ fn repair_cmd(path: &Path) -> i32 {
         0
     } else {
         for pr in &left {
-            println!("  still wrong: {pr}");
+            say!("  still wrong: {pr}");
         }
         1
     }
 }
 
-fn merge_cmd(first: &Path, second: &Path, output: &Path) -> i32 {
-    let load = |p: &Path| {
-        project_file::load(p)
-            .map(|l| l.project)
-            .map_err(|e| e.to_string())
+fn merge_cmd(first: &Path, second: &Path, output: &Path, force: bool, wait: bool) -> i32 {
+    if let Err(e) = project_file::check_output(output, &[first, second], force) {
+        warn!("thema: {e}");
+        return 2;
+    }
+    let _lock = match lock(output, wait) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
+    let load = |p: &Path| project_file::load(p).map_err(|e| e.to_string());
     let (a, b) = match (load(first), load(second)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("thema: {e}");
+            warn!("thema: {e}");
             return 2;
         }
     };
-    let (merged, report) = crate::io::merge::merge(&a, &b);
-    println!("{}", report.summary());
+    let (merged, report) = crate::io::merge::merge(&a.project, &b.project);
+    say!("{}", report.summary());
+    // Writing over one of the inputs: only if it is still as read.
+    let expected = [(first, &a.hash), (second, &b.hash)]
+        .into_iter()
+        .find(|(p, _)| project_file::same_file(p, output))
+        .map(|(_, h)| h.as_str());
     save_then(
         &merged,
         output,
+        expected,
         &format!("merged project written to {}", output.display()),
     )
 }
 
-fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool) -> i32 {
-    let mut project = if path.exists() {
+/// Takes the project's lock for this command, or prints who holds it.
+fn lock(path: &Path, wait: bool) -> Result<crate::io::lock::ProjectLock, i32> {
+    crate::io::lock::ProjectLock::acquire(path, wait).map_err(|e| {
+        warn!("thema: {e}");
+        2
+    })
+}
+
+fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool, wait: bool) -> i32 {
+    let _lock = match lock(path, wait) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let (mut project, hash) = if path.exists() {
         match project_file::load(path) {
-            Ok(l) => l.project,
+            Ok(l) => (l.project, Some(l.hash)),
             Err(e) => {
-                eprintln!("thema: {e}");
+                warn!("thema: {e}");
                 return 2;
             }
         }
     } else {
-        Project::new(&project_name_from_path(path))
+        (Project::new(&project_name_from_path(path)), None)
     };
     let results = ImportJob::start(files).wait();
     let mut docs = Vec::new();
@@ -349,19 +441,19 @@ fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool) -> i32 {
         match r {
             Ok(imp) => {
                 for n in &imp.notes {
-                    println!("  note ({}): {n}", imp.doc.title);
+                    say!("  note ({}): {n}", imp.doc.title);
                 }
                 docs.push(imp.doc);
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {e}");
+                warn!("error: {e}");
             }
         }
     }
     let plan = crate::io::import::plan(&project, docs, allow_duplicates);
     for line in &plan.skipped {
-        println!("skipped: {line}");
+        say!("skipped: {line}");
     }
     for d in &plan.new {
         let pages = if d.page_starts.is_empty() {
@@ -369,16 +461,16 @@ fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool) -> i32 {
         } else {
             format!(", {} pages", d.page_starts.len() + 1)
         };
-        println!("imported: {} ({} chars{pages})", d.title, d.char_len());
+        say!("imported: {} ({} chars{pages})", d.title, d.char_len());
     }
     let n = plan.new.len();
     let n_changed = plan.changed.len();
     if n == 0 && n_changed == 0 {
         if plan.skipped.is_empty() || failed > 0 {
-            eprintln!("thema: no file was imported; the project was not changed.");
+            warn!("thema: no file was imported; the project was not changed.");
             return 1;
         }
-        println!("nothing new to import; the project was not changed.");
+        say!("nothing new to import; the project was not changed.");
         return 0;
     }
     let mut cmds = Vec::new();
@@ -392,31 +484,36 @@ fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool) -> i32 {
     if n_changed > 0 {
         let (cmd, lines) = crate::edit::reanchor::replace_documents(&scratch, plan.changed);
         for line in lines {
-            println!("replaced: {line}");
+            say!("replaced: {line}");
         }
         cmds.push(cmd);
     }
     if let Err(e) = edit::apply(&mut project, edit::Command::Batch(cmds)) {
-        eprintln!("thema: {e}");
+        warn!("thema: {e}");
         return 2;
     }
     let mut done = format!("{n} document(s) added to {}", path.display());
     if n_changed > 0 {
         done.push_str(&format!(", {n_changed} changed document(s) replaced"));
     }
-    save_then(&project, path, &done)
+    save_then(&project, path, hash.as_deref(), &done)
 }
 
 /// Saves `project` to `path`; prints `done` and returns 0, or prints the
 /// error and returns 2.
-fn save_then(project: &crate::model::Project, path: &Path, done: &str) -> i32 {
-    match project_file::save(project, path) {
-        Ok(()) => {
-            println!("{done}");
+fn save_then(
+    project: &crate::model::Project,
+    path: &Path,
+    expected: Option<&str>,
+    done: &str,
+) -> i32 {
+    match project_file::save_checked(project, path, expected) {
+        Ok(_) => {
+            say!("{done}");
             0
         }
         Err(e) => {
-            eprintln!("thema: {e}");
+            warn!("thema: {e}");
             2
         }
     }
@@ -553,7 +650,7 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
     );
     if tables.consensus.is_some() && matches!(args.format, report::Format::Csv) {
         // CSV keeps its machine columns: the open disagreements are told here.
-        eprintln!("note: {}", tables.describe(p));
+        warn!("note: {}", tables.describe(p));
     }
     report::render(p, &tables, &args.table, args.format)
 }
@@ -604,7 +701,12 @@ fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec
     })
 }
 
-fn report_cmd(path: &Path, args: &ReportArgs, output: Option<&Path>) -> Result<(), String> {
+fn report_cmd(
+    path: &Path,
+    args: &ReportArgs,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<(), String> {
     let p = project_file::load(path).map_err(|e| e.to_string())?.project;
     let bytes = render_report(&p, args)?;
     match output {
@@ -614,10 +716,13 @@ fn report_cmd(path: &Path, args: &ReportArgs, output: Option<&Path>) -> Result<(
         )),
         None => {
             use std::io::Write;
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|e| e.to_string())
+            // A reader that stops early (`| head`) is not a failure.
+            let _ = std::io::stdout().write_all(&bytes);
+            Ok(())
         }
-        Some(out) => project_file::write_atomic(out, &bytes, false).map_err(|e| e.to_string()),
+        Some(out) => {
+            project_file::check_output(out, &[path], force)?;
+            project_file::write_atomic(out, &bytes, false).map_err(|e| e.to_string())
+        }
     }
 }

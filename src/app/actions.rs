@@ -240,6 +240,13 @@ impl ThemaApp {
                 }
             }
             Intent::MergeDialog => self.merge_dialog(),
+            Intent::MergeFromDisk => self.merge_from_disk(),
+            Intent::DiskVersionMerged(hash) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.disk_hash = Some(hash);
+                }
+                self.set_status("Their changes are merged in. Save (Ctrl+S) to write the combined project.");
+            }
             Intent::ExportRefi { codebook_only } => self.export_refi(codebook_only),
             Intent::ImportQdpxDialog => {
                 self.guard_unsaved(Intent::ImportQdpxDialog, |app| app.import_qdpx_dialog())

@@ -30,11 +30,29 @@ impl ThemaApp {
 
     /// Opens a project file; on failure the current project stays open.
     pub fn open_path(&mut self, path: PathBuf) {
+        // This window becomes the project's writer: nobody else may be.
+        let lock = match crate::io::lock::ProjectLock::acquire(&path, false) {
+            Ok(l) => l,
+            Err(crate::io::lock::LockError::Held { project, holder }) => {
+                return self.set_error(format!(
+                    "{} is already open in another Thema window{}. Close it there first; two windows writing one project would lose work.",
+                    project.display(),
+                    if holder.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", holder.trim())
+                    }
+                ));
+            }
+            Err(e) => return self.set_error(e.to_string()),
+        };
         match project_file::load(&path) {
             Err(e) => self.set_error(e.to_string()),
             Ok(loaded) => {
                 let mut ws = Workspace::new(loaded.project, Some(path.clone()));
                 ws.problems = loaded.problems;
+                ws.lock = Some(lock);
+                ws.disk_hash = Some(loaded.hash);
                 ws.view.font_size = self.settings.font_size;
                 let key = crate::settings::Settings::key(&path);
                 ws.coding_as = self
@@ -102,10 +120,20 @@ impl ThemaApp {
     }
 
     fn save_to_then(&mut self, mut path: PathBuf, then: Vec<Intent>) -> bool {
-        let Some(ws) = &mut self.ws else { return false };
-        let old_path = ws.path.clone();
         if !path.to_string_lossy().ends_with(".ron") {
             path = PathBuf::from(format!("{}.thema.ron", path.display()));
+        }
+        let Some(ws) = &mut self.ws else { return false };
+        let old_path = ws.path.clone();
+        if old_path.as_ref() != Some(&path) {
+            // The new file gets this window as its only writer.
+            match crate::io::lock::ProjectLock::acquire(&path, false) {
+                Ok(l) => ws.previous_lock = ws.lock.replace(l),
+                Err(e) => {
+                    self.set_error(e.to_string());
+                    return false;
+                }
+            }
         }
         ws.path = Some(path.clone());
         self.start_save(path, old_path, then);
@@ -234,6 +262,20 @@ impl ThemaApp {
 
     /// Loads `path` and asks for confirmation of the merge.
     pub fn prepare_merge(&mut self, path: &std::path::Path) {
+        self.prepare_merge_of(path, false);
+    }
+
+    /// The project file changed on disk: merges that version into the open
+    /// project (after the usual confirmation); the next save then writes
+    /// over it.
+    pub fn merge_from_disk(&mut self) {
+        let Some(path) = self.ws.as_ref().and_then(|w| w.path.clone()) else {
+            return;
+        };
+        self.prepare_merge_of(&path, true);
+    }
+
+    fn prepare_merge_of(&mut self, path: &std::path::Path, from_disk: bool) {
         let Some(ws) = &self.ws else { return };
         match project_file::load(path) {
             Err(e) => self.set_error(e.to_string()),
@@ -247,6 +289,7 @@ impl ThemaApp {
                     merged: Box::new(merged),
                     report,
                     from,
+                    disk_hash: from_disk.then_some(other.hash),
                 });
             }
         }

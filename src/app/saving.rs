@@ -29,28 +29,45 @@ pub struct SaveJob {
     pub path: PathBuf,
     pub marker: Marker,
     pub kind: SaveKind,
-    rx: mpsc::Receiver<Result<(), String>>,
+    rx: mpsc::Receiver<SaveResult>,
     /// Its result, once it arrived (kept for `wait_for_saves`).
-    done: Option<Result<(), String>>,
+    done: Option<SaveResult>,
+}
+
+/// The new file's hash, or why nothing was written.
+type SaveResult = Result<String, project_file::ProjectFileError>;
+
+fn stopped() -> project_file::ProjectFileError {
+    project_file::ProjectFileError::Serialize(
+        "the save stopped unexpectedly; the file on disk is unchanged".into(),
+    )
 }
 
 impl SaveJob {
-    /// Starts writing `project` to `path` (with a `.bak` when `backup`).
+    /// Starts writing `project` to `path`: a project save (with a `.bak`,
+    /// and only if the file on disk still has the hash `expected`), or a
+    /// recovery copy.
     pub fn start(
         project: Arc<Project>,
         path: PathBuf,
-        backup: bool,
+        expected: Option<String>,
         marker: Marker,
         kind: SaveKind,
     ) -> Self {
         let (tx, rx) = mpsc::channel();
         let target = path.clone();
+        let is_project = matches!(kind, SaveKind::Project { .. });
         let spawned = std::thread::Builder::new()
             .name("thema-save".into())
             .spawn(move || {
-                let result = project_file::to_string(&project)
-                    .and_then(|text| project_file::write_atomic(&target, text.as_bytes(), backup))
-                    .map_err(|e| e.to_string());
+                let result = if is_project {
+                    project_file::save_checked(&project, &target, expected.as_deref())
+                } else {
+                    project_file::to_string(&project).and_then(|text| {
+                        project_file::write_atomic(&target, text.as_bytes(), false)
+                            .map(|()| String::new())
+                    })
+                };
                 let _ = tx.send(result);
             });
         // If no thread could be started, the channel is closed and the
@@ -66,19 +83,15 @@ impl SaveJob {
     }
 
     /// The result, if the worker has finished.
-    fn poll(&mut self, block: bool) -> Option<Result<(), String>> {
+    fn poll(&mut self, block: bool) -> Option<SaveResult> {
         if self.done.is_none() {
             self.done = if block {
-                Some(self.rx.recv().unwrap_or_else(|_| {
-                    Err("the save stopped unexpectedly; the file on disk is unchanged".into())
-                }))
+                Some(self.rx.recv().unwrap_or_else(|_| Err(stopped())))
             } else {
                 match self.rx.try_recv() {
                     Ok(r) => Some(r),
                     Err(mpsc::TryRecvError::Empty) => None,
-                    Err(mpsc::TryRecvError::Disconnected) => Some(Err(
-                        "the save stopped unexpectedly; the file on disk is unchanged".into(),
-                    )),
+                    Err(mpsc::TryRecvError::Disconnected) => Some(Err(stopped())),
                 }
             };
         }
@@ -96,10 +109,16 @@ impl ThemaApp {
     /// safely on disk (nothing runs if it fails).
     pub fn start_save(&mut self, path: PathBuf, old_path: Option<PathBuf>, then: Vec<Intent>) {
         let Some(ws) = &self.ws else { return };
+        // Saving over the file it was opened from: only if it is unchanged.
+        let expected = if old_path.as_ref() == Some(&path) {
+            ws.disk_hash.clone()
+        } else {
+            None
+        };
         let job = SaveJob::start(
             Arc::clone(&ws.project),
             path.clone(),
-            true,
+            expected,
             ws.undo.marker(),
             SaveKind::Project { old_path, then },
         );
@@ -121,7 +140,7 @@ impl ThemaApp {
         let job = SaveJob::start(
             Arc::clone(&ws.project),
             path,
-            false,
+            None,
             ws.undo.marker(),
             SaveKind::Recovery,
         );
@@ -151,9 +170,9 @@ impl ThemaApp {
         }
     }
 
-    fn save_finished(&mut self, job: SaveJob, result: Result<(), String>) {
+    fn save_finished(&mut self, job: SaveJob, result: SaveResult) {
         match (job.kind, result) {
-            (SaveKind::Recovery, Ok(())) => {
+            (SaveKind::Recovery, Ok(_)) => {
                 // A save of the project that finished first makes the copy moot.
                 if self.ws.as_ref().is_some_and(|w| !w.undo.is_dirty()) {
                     let _ = std::fs::remove_file(&job.path);
@@ -162,7 +181,7 @@ impl ThemaApp {
             (SaveKind::Recovery, Err(e)) => {
                 self.set_status_error(format!("Autosave failed: {e}"));
             }
-            (SaveKind::Project { old_path, then }, Ok(())) => {
+            (SaveKind::Project { old_path, then }, Ok(hash)) => {
                 let was_untitled = old_path.is_none();
                 let same_project = self
                     .ws
@@ -171,6 +190,8 @@ impl ThemaApp {
                 if same_project {
                     if let Some(ws) = &mut self.ws {
                         ws.undo.mark_saved_at(job.marker);
+                        ws.disk_hash = Some(hash);
+                        ws.previous_lock = None; // a Save As lets the old file go
                     }
                     if !self.ws.as_ref().is_some_and(|w| w.undo.is_dirty()) {
                         self.remove_recovery(&job.path);
@@ -193,6 +214,11 @@ impl ThemaApp {
                     && old_path.as_ref() != Some(&job.path)
                 {
                     ws.path = old_path; // the project still lives where it was
+                    ws.lock = ws.previous_lock.take();
+                }
+                if let project_file::ProjectFileError::ChangedOnDisk { path } = e {
+                    self.dialog = Some(crate::ui::dialogs::Dialog::ChangedOnDisk { path });
+                    return;
                 }
                 self.set_error(format!(
                     "{e} Your work is still open; try Save As to another folder."

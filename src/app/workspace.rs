@@ -57,6 +57,14 @@ pub struct Workspace {
     pub background_threshold: usize,
     /// Problems found when the file was opened.
     pub problems: Vec<Problem>,
+    /// The lock that makes this window the project's only writer.
+    pub lock: Option<crate::io::lock::ProjectLock>,
+    /// During a Save As: the lock of the file the project came from, given
+    /// back if the save fails.
+    pub previous_lock: Option<crate::io::lock::ProjectLock>,
+    /// Hash of the file as last read or written: a save first checks that
+    /// no other program changed it since.
+    pub disk_hash: Option<String>,
 }
 
 impl Workspace {
@@ -82,6 +90,9 @@ impl Workspace {
             consensus_shown: None,
             background_threshold: BACKGROUND_THRESHOLD,
             problems: Vec::new(),
+            lock: None,
+            previous_lock: None,
+            disk_hash: None,
         }
     }
 

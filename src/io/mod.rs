@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod docx;
 pub mod import;
+pub mod lock;
 pub mod merge;
 pub mod migrate;
 pub mod pdf;

@@ -36,6 +36,20 @@ pub enum ProjectFileError {
         version: u32,
     },
     Serialize(String),
+    /// The file changed on disk since it was opened (another program
+    /// wrote it); saving now would throw those changes away.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    /// The file is read-only.
+    ReadOnly {
+        path: PathBuf,
+    },
+    /// The path is a folder, a named pipe, a device…: not a file.
+    NotAFile {
+        path: PathBuf,
+        kind: &'static str,
+    },
 }
 
 impl fmt::Display for ProjectFileError {
@@ -71,6 +85,21 @@ impl fmt::Display for ProjectFileError {
                 path.display()
             ),
             ProjectFileError::Serialize(m) => write!(f, "Could not write the project: {m}."),
+            ProjectFileError::ChangedOnDisk { path } => write!(
+                f,
+                "{} was changed by another program since it was opened. Nothing was written: merge their changes or save under another name.",
+                path.display()
+            ),
+            ProjectFileError::ReadOnly { path } => write!(
+                f,
+                "{} is read-only, so it was not changed. Save under another name, or make the file writable first.",
+                path.display()
+            ),
+            ProjectFileError::NotAFile { path, kind } => write!(
+                f,
+                "{} is {kind}, not a project file.",
+                path.display()
+            ),
         }
     }
 }
@@ -81,14 +110,83 @@ impl std::error::Error for ProjectFileError {}
 pub struct Loaded {
     pub project: Project,
     pub problems: Vec<Problem>,
+    /// SHA-256 of the file's bytes as read: a later save checks that the
+    /// file on disk is still this one.
+    pub hash: String,
+}
+
+/// SHA-256 of some bytes, hex.
+pub fn bytes_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What a path is when it is not a regular file ("a folder", "a named
+/// pipe"…); `None` for a file, or when nothing is there.
+pub fn special_kind(path: &Path) -> Option<&'static str> {
+    let m = fs::metadata(path).ok()?;
+    let t = m.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a named pipe");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The file a path stands for: symbolic links followed to their target
+/// (even one that does not exist yet), so saving updates the real file
+/// and leaves the link in place.
+pub fn real_path(path: &Path) -> PathBuf {
+    let mut cur = path.to_owned();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => match fs::read_link(&cur) {
+                Ok(target) if target.is_absolute() => cur = target,
+                Ok(target) => {
+                    cur = cur
+                        .parent()
+                        .map(|d| d.join(&target))
+                        .unwrap_or(target)
+                }
+                Err(_) => return cur,
+            },
+            _ => return cur,
+        }
+    }
+    cur
 }
 
 /// Reads and validates a project file. The file is never modified.
 pub fn load(path: &Path) -> Result<Loaded, ProjectFileError> {
+    if let Some(kind) = special_kind(path) {
+        return Err(ProjectFileError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        });
+    }
     let bytes = fs::read(path).map_err(|source| ProjectFileError::Io {
         path: path.to_owned(),
         source,
     })?;
+    let hash = bytes_hash(&bytes);
     let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotUtf8 {
         path: path.to_owned(),
     })?;
@@ -105,7 +203,11 @@ pub fn load(path: &Path) -> Result<Loaded, ProjectFileError> {
         },
     })?;
     let problems = validate(&project);
-    Ok(Loaded { project, problems })
+    Ok(Loaded {
+        project,
+        problems,
+        hash,
+    })
 }
 
 /// Why project text could not be parsed.
@@ -121,6 +223,8 @@ pub enum ParseError {
 
 /// Parses project text (no validation).
 pub fn parse(text: &str) -> Result<Project, ParseError> {
+    // A byte-order mark (added by some editors) carries no content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Older formats go through their explicit migration steps.
     if let Some(v) = sniff_version(text)
         && v < FORMAT_VERSION
@@ -243,45 +347,189 @@ fn list<'a, T: Serialize + 'a>(
 
 /// Saves atomically; the previous file (if any) is kept as `<file>.bak`.
 pub fn save(p: &Project, path: &Path) -> Result<(), ProjectFileError> {
+    save_checked(p, path, None).map(|_| ())
+}
+
+/// Saves atomically, first checking that the file on disk is still the one
+/// read (`expected`: the hash from `Loaded::hash` or the last save); if
+/// another program changed it, nothing is written. Returns the new hash.
+pub fn save_checked(
+    p: &Project,
+    path: &Path,
+    expected: Option<&str>,
+) -> Result<String, ProjectFileError> {
     let text = to_string(p)?;
-    write_atomic(path, text.as_bytes(), true)
+    if let Some(expected) = expected {
+        let real = real_path(path);
+        match fs::read(&real) {
+            Ok(now) if bytes_hash(&now) != expected => {
+                return Err(ProjectFileError::ChangedOnDisk {
+                    path: path.to_owned(),
+                });
+            }
+            // Gone since: writing it again loses nothing.
+            Ok(_) | Err(_) => {}
+        }
+    }
+    write_atomic(path, text.as_bytes(), true)?;
+    Ok(bytes_hash(text.as_bytes()))
 }
 
 /// Writes `bytes` to `path` through a synced temporary file and a rename,
-/// so `path` always holds either the old or the new content.
+/// so `path` always holds either the old or the new content. A symbolic
+/// link is followed and its target replaced (the link stays); the old
+/// file's permissions (and owner, where allowed) are kept; a read-only
+/// file, a folder or another special file is refused. With `keep_backup`
+/// the previous content becomes `<file>.bak`, itself written atomically.
+/// On any failure the temporary files are removed and the previous file
+/// and `.bak` are as they were.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), ProjectFileError> {
-    let io = |source| ProjectFileError::Io {
-        path: path.to_owned(),
-        source,
+    let shown = path;
+    let path = real_path(path);
+    let io = |p: &Path| {
+        let p = p.to_owned();
+        move |source| ProjectFileError::Io { path: p, source }
+    };
+    let old = match fs::metadata(&path) {
+        Ok(m) => {
+            if let Some(kind) = special_kind(&path) {
+                return Err(ProjectFileError::NotAFile {
+                    path: shown.to_owned(),
+                    kind,
+                });
+            }
+            if m.permissions().readonly() {
+                return Err(ProjectFileError::ReadOnly {
+                    path: shown.to_owned(),
+                });
+            }
+            Some(m)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(&path)(e)),
     };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+        .to_owned();
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "project".into());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp).map_err(io)?;
-        f.write_all(bytes).map_err(io)?;
-        f.sync_all().map_err(io)?;
+    let result = (|| {
+        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
+        f.write_all(bytes).map_err(io(&tmp))?;
+        if let Some(m) = &old {
+            keep_mode_and_owner(&f, m);
+        }
+        f.sync_all().map_err(io(&tmp))?;
+        drop(f);
+        if keep_backup && old.is_some() {
+            write_backup(&path, &dir, &file_name)?;
+        }
+        fs::rename(&tmp, &path).map_err(io(shown))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+        return result;
     }
-    if keep_backup && path.exists() {
-        let bak = backup_path(path);
-        // Copy rather than rename so the project path never disappears.
-        if let Err(e) = fs::copy(path, &bak) {
-            let _ = fs::remove_file(&tmp);
-            return Err(io(e));
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Copies the current file to `<file>.bak` through its own temporary file.
+fn write_backup(path: &Path, dir: &Path, file_name: &str) -> Result<(), ProjectFileError> {
+    let bak = backup_path(path);
+    let io = |p: &Path| {
+        let p = p.to_owned();
+        move |source| ProjectFileError::Io { path: p, source }
+    };
+    if let Some(kind) = special_kind(&bak) {
+        return Err(ProjectFileError::NotAFile { path: bak, kind });
+    }
+    let bak_tmp = dir.join(format!(".{file_name}.bak.{}.tmp", std::process::id()));
+    let result = (|| {
+        fs::copy(path, &bak_tmp).map_err(io(&bak))?;
+        if let Ok(f) = fs::File::open(&bak_tmp) {
+            let _ = f.sync_all();
+        }
+        fs::rename(&bak_tmp, &bak).map_err(io(&bak))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&bak_tmp);
+    }
+    result
+}
+
+/// Gives the new file the old one's permissions, and owner where allowed.
+fn keep_mode_and_owner(f: &fs::File, old: &fs::Metadata) {
+    let _ = f.set_permissions(old.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(f, Some(old.uid()), Some(old.gid()));
+    }
+}
+
+/// True when two paths name the same existing file (links followed).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
         }
     }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(io(e));
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
     }
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+}
+
+/// Refuses an output path that would replace an input: one of `inputs`,
+/// a project's `.bak`, `.recovery` or `.lock`, or any existing
+/// `*.thema.ron` — unless `force`. A folder or other special file is
+/// always refused.
+pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), String> {
+    if let Some(kind) = special_kind(out) {
+        return Err(format!("{} is {kind}; give a file name for the output.", out.display()));
+    }
+    if force {
+        return Ok(());
+    }
+    let hint = "choose another output file (or add --force to replace it)";
+    for input in inputs {
+        if same_file(out, input) {
+            return Err(format!(
+                "the output {} is the input {} itself; {hint}.",
+                out.display(),
+                input.display()
+            ));
+        }
+        for (kind, side) in [
+            ("backup", backup_path(input)),
+            ("recovery file", recovery_path(input)),
+            ("lock file", super::lock::lock_path(input)),
+        ] {
+            if same_file(out, &side) || out == side {
+                return Err(format!(
+                    "the output {} is the {kind} of {}; {hint}.",
+                    out.display(),
+                    input.display()
+                ));
+            }
+        }
+    }
+    let name = out.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if out.exists() && (name.ends_with(".thema.ron") || name.ends_with(".thema.ron.bak")) {
+        return Err(format!(
+            "{} is an existing Thema project; {hint}.",
+            out.display()
+        ));
     }
     Ok(())
 }

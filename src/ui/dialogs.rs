@@ -67,6 +67,13 @@ pub enum Dialog {
         merged: Box<crate::model::Project>,
         report: crate::io::merge::MergeReport,
         from: String,
+        /// Merging the project's own file, changed on disk by another
+        /// program: its hash, so the next save may write over it.
+        disk_hash: Option<String>,
+    },
+    /// A save found the file changed on disk by another program.
+    ChangedOnDisk {
+        path: std::path::PathBuf,
     },
 }
 
@@ -369,7 +376,32 @@ impl Dialog {
                         }
                     });
                 }
-                Dialog::ConfirmMerge { merged, report, from } => {
+                Dialog::ChangedOnDisk { path } => {
+                    title(ui, "The file changed on disk");
+                    ui.label(format!(
+                        "Another program changed {} since you opened it (a sync folder, a copy, an editor). Thema did not write anything, so neither your work nor theirs is lost.",
+                        path.display()
+                    ));
+                    ui.add_space(6.0);
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Merge their changes")
+                            .on_hover_text("Bring the other version's documents, codes and codings into yours (you confirm first), then save")
+                            .clicked()
+                        {
+                            out.push(Intent::MergeFromDisk);
+                            keep = false;
+                        }
+                        if ui.button("Save as…").on_hover_text("Keep both: save your version under another name").clicked() {
+                            out.push(Intent::SaveAs);
+                            keep = false;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::ConfirmMerge { merged, report, from, disk_hash } => {
                     title(ui, &format!("Merge {from}?"));
                     ui.label(format!(
                         "{} coding(s) will be added ({} exact duplicates collapsed), {} document(s), {} reviewer(s).",
@@ -396,6 +428,9 @@ impl Dialog {
                         let label = if report.is_empty() { "Nothing new to merge" } else { "Merge" };
                         if ui.add_enabled(!report.is_empty(), egui::Button::new(label)).clicked() {
                             out.push(Intent::Apply(format!("Merge {from}"), Command::ReplaceProject(merged.clone())));
+                            if let Some(h) = disk_hash {
+                                out.push(Intent::DiskVersionMerged(h.clone()));
+                            }
                             keep = false;
                         }
                         if ui.button("Cancel").clicked() {

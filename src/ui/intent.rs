@@ -85,6 +85,10 @@ pub enum Intent {
     },
     SetViewFilter(crate::app::workspace::ViewFilter),
     MergeDialog,
+    /// Merge the version of the project that another program wrote.
+    MergeFromDisk,
+    /// That version (with this hash) is now merged in: saving may replace it.
+    DiskVersionMerged(String),
     /// File > Export as REFI-QDA: a project (.qdpx) or codebook (.qdc).
     ExportRefi {
         codebook_only: bool,

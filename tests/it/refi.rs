@@ -382,14 +382,24 @@ fn cli_export_and_import_qdpx() {
         o.status.success() && s.contains("98 coding(s)") && s.contains("nothing was left out"),
         "{s}"
     );
+    // An existing project is never replaced without --force.
+    let o = run(&["import-qdpx", q.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("is an existing Thema project"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let fresh = back.with_file_name("fresh.thema.ron");
     let o = run(&[
         "import-qdpx",
         "tests/fixtures/cp1252.txt",
         "-o",
-        back.to_str().unwrap(),
+        fresh.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a readable zip"));
+    assert!(!fresh.exists());
 }
 
 #[test]

@@ -190,7 +190,10 @@ fn category_keys_select_and_never_deselect() {
         Some(Some(facilitator))
     );
     let settings = h.state().settings.clone();
-    let path = h.state().ws.as_ref().unwrap().path.clone().unwrap();
+    // Another project (this one is open, and locked, in the first window).
+    let open = h.state().ws.as_ref().unwrap().path.clone().unwrap();
+    let path = open.with_file_name("another.thema.ron");
+    std::fs::copy(&open, &path).unwrap();
     let mut h2: H = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(64)
