@@ -425,8 +425,11 @@ impl Dialog {
                         }
                     });
                     ui.horizontal(|ui| {
-                        let label = if report.is_empty() { "Nothing new to merge" } else { "Merge" };
-                        if ui.add_enabled(!report.is_empty(), egui::Button::new(label)).clicked() {
+                        // Their changed file must be taken in even when it adds
+                        // nothing, or the next save would be refused again.
+                        let can = !report.is_empty() || disk_hash.is_some();
+                        let label = if can { "Merge" } else { "Nothing new to merge" };
+                        if ui.add_enabled(can, egui::Button::new(label)).clicked() {
                             out.push(Intent::Apply(format!("Merge {from}"), Command::ReplaceProject(merged.clone())));
                             if let Some(h) = disk_hash {
                                 out.push(Intent::DiskVersionMerged(h.clone()));

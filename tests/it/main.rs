@@ -7,6 +7,7 @@ mod cli;
 mod consensus;
 mod crash;
 mod edit;
+mod files;
 mod fixtures;
 mod io;
 mod merge;
