@@ -288,8 +288,8 @@ fn export_cmd(path: &Path, format: &str, output: &Path, force: bool) -> i32 {
         warn!("thema: {e}");
         return 2;
     }
-    let p = match project_file::load(path) {
-        Ok(l) => l.project,
+    let p = match load_sound(path, force) {
+        Ok(p) => p,
         Err(e) => {
             warn!("thema: {e}");
             return 2;
@@ -408,6 +408,41 @@ fn merge_cmd(first: &Path, second: &Path, output: &Path, force: bool, wait: bool
         expected,
         &format!("merged project written to {}", output.display()),
     )
+}
+
+/// Loads a project to export or report from. A damaged one (codings of
+/// missing codes, a code cycle…) would give an export or a table that
+/// silently misses things: it is refused with its problems, unless
+/// `force`, which repairs a copy in memory (the file is not changed) and
+/// says what it did.
+fn load_sound(path: &Path, force: bool) -> Result<Project, String> {
+    let loaded = project_file::load(path).map_err(|e| e.to_string())?;
+    if loaded.problems.is_empty() {
+        return Ok(loaded.project);
+    }
+    if !force {
+        let mut msg = format!(
+            "{} has {} problem(s), so its output would be incomplete:",
+            path.display(),
+            loaded.problems.len()
+        );
+        for pr in loaded.problems.iter().take(20) {
+            msg.push_str(&format!("\n  - {pr}"));
+        }
+        if loaded.problems.len() > 20 {
+            msg.push_str(&format!("\n  … and {} more", loaded.problems.len() - 20));
+        }
+        msg.push_str(&format!(
+            "\nRepair it first with `thema check --repair {}`, or add --force to repair a copy in memory for this output only.",
+            path.display()
+        ));
+        return Err(msg);
+    }
+    let mut p = loaded.project;
+    for note in crate::model::repair::repair(&mut p) {
+        warn!("repaired in memory (the file is unchanged): {note}");
+    }
+    Ok(p)
 }
 
 /// Takes the project's lock for this command, or prints who holds it.
@@ -707,7 +742,7 @@ fn report_cmd(
     output: Option<&Path>,
     force: bool,
 ) -> Result<(), String> {
-    let p = project_file::load(path).map_err(|e| e.to_string())?.project;
+    let p = load_sound(path, force)?;
     let bytes = render_report(&p, args)?;
     match output {
         None if args.format.is_binary() => Err(format!(

@@ -404,3 +404,35 @@ fn special_files_get_a_sentence_naming_them() {
     std::fs::write(&bom, bytes).unwrap();
     assert_eq!(n_docs(&bom), 10, "a byte-order mark does not stop a project opening");
 }
+
+/// Export and report of a damaged project refuse with its problems and
+/// the repair hint; --force repairs a copy in memory and says what it did.
+#[test]
+fn a_damaged_project_is_not_exported_or_reported_silently() {
+    let (dir, p) = sample_copy();
+    let text = std::fs::read_to_string(&p).unwrap();
+    let i = text.find("code: \"").unwrap() + 7;
+    let mut broken = text.clone();
+    broken.replace_range(i..i + 36, "00000000-0000-0000-0000-00000000dead");
+    std::fs::write(&p, &broken).unwrap();
+    let q = dir.path().join("out.qdpx");
+    for args in [
+        vec!["export", p.to_str().unwrap(), "--format", "qdpx", "-o", q.to_str().unwrap()],
+        vec!["report", p.to_str().unwrap(), "--table", "prevalence"],
+    ] {
+        let o = thema().args(&args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        assert!(e.contains("has 1 problem(s)") && e.contains("not in the codebook") && e.contains("thema check --repair"), "{e}");
+    }
+    assert!(!q.exists());
+    let o = thema()
+        .args(["export", p.to_str().unwrap(), "--format", "qdpx", "-o", q.to_str().unwrap(), "--force"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("repaired in memory (the file is unchanged):"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), broken, "the project file is not changed");
+    let (back, _) = thema::io::refi::import::read_qdpx_file(&q).unwrap();
+    assert_eq!(back.codings.len(), 98, "every coding is carried, the orphan under Lost and found");
+}
