@@ -152,6 +152,15 @@ impl ThemaApp {
                     }
                 }
             }
+            Intent::DeleteSelectedCoding => {
+                if let Some(ws) = &self.ws
+                    && let Some(id) = ws.selected_coding
+                    && ws.view.selected_range().is_none()
+                {
+                    self.handle(ctx, Intent::DeleteCoding(id));
+                }
+            }
+            Intent::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
             Intent::CodingMemo(id) => {
                 if let Some(c) = self.ws.as_ref().and_then(|w| w.project.coding(id)) {
                     self.dialog = Some(Dialog::Memo {

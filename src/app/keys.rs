@@ -1,40 +1,31 @@
-//! Keyboard shortcuts of the main window.
+//! Keyboard shortcuts of the main window, read from the command table
+//! (`commands.rs`) plus the keys the project defines: category letters
+//! (B/F/N/R by default) and the number keys of pinned codes.
 
 use super::Workspace;
+use crate::ui::commands::{Action, Scope};
 use crate::ui::Intent;
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::Key;
 
 /// Reads this frame's shortcuts and returns what they ask for.
 pub fn shortcuts(ctx: &egui::Context, ws: Option<&Workspace>) -> Vec<Intent> {
     let mut out = Vec::new();
-    let cmd = Modifiers::COMMAND;
-    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
     ctx.input_mut(|i| {
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd_shift, Key::S)) {
-            out.push(Intent::SaveAs);
+        for action in Action::ALL {
+            let info = action.info();
+            if info.scope != Scope::Window || (ws.is_none() && action.needs_project()) {
+                continue;
+            }
+            for s in info.shortcuts.iter().filter(|s| !s.modifiers.is_none()) {
+                if i.consume_shortcut(s) {
+                    out.push(action.intent());
+                    break;
+                }
+            }
         }
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::S)) {
-            out.push(Intent::Save);
-        }
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::O)) {
-            out.push(Intent::OpenDialog);
-        }
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::N)) {
-            out.push(Intent::NewProject);
-        }
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd_shift, Key::Z))
-            || i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::Y))
-        {
-            out.push(Intent::Redo);
-        }
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::Z)) {
-            out.push(Intent::Undo);
-        }
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::I)) {
-            out.push(Intent::ImportDialog);
-        }
-        if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::K)) {
-            out.push(Intent::OpenPicker);
+        // F1 needs no modifier but works anywhere.
+        if i.key_pressed(Key::F1) {
+            out.push(Action::KeyboardShortcuts.intent());
         }
     });
     let Some(ws) = ws else { return out };
@@ -46,18 +37,21 @@ pub fn shortcuts(ctx: &egui::Context, ws: Option<&Workspace>) -> Vec<Intent> {
             return;
         }
         let pressed = |k: Key| i.key_pressed(k) && !i.modifiers.shift;
-        let digits = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        for (n, k) in digits.iter().enumerate() {
+        // Single keys of the table (Enter, C, 0, Delete, Escape).
+        for action in Action::ALL {
+            let info = action.info();
+            let single = info.shortcuts.iter().filter(|s| s.modifiers.is_none());
+            for s in single {
+                if s.logical_key == Key::F1 {
+                    continue;
+                }
+                if pressed(s.logical_key) {
+                    out.push(action.intent());
+                    break;
+                }
+            }
+        }
+        for (n, k) in DIGITS.iter().enumerate() {
             if pressed(*k)
                 && let Some(code) = ws.project.pinned.get(n)
             {
@@ -73,21 +67,19 @@ pub fn shortcuts(ctx: &egui::Context, ws: Option<&Workspace>) -> Vec<Intent> {
                 out.push(Intent::CategoryKey(cat.id));
             }
         }
-        if pressed(Key::Num0) && !ws.project.categories.is_empty() {
-            out.push(Intent::NoCategoryKey);
-        }
-        if pressed(Key::Enter) || pressed(Key::C) {
-            out.push(Intent::OpenPicker);
-        }
-        if (pressed(Key::Delete) || pressed(Key::Backspace))
-            && let Some(id) = ws.selected_coding
-            && ws.view.selected_range().is_none()
-        {
-            out.push(Intent::DeleteCoding(id));
-        }
-        if pressed(Key::Escape) {
-            out.push(Intent::ClearSelection);
-        }
     });
     out
 }
+
+/// The number keys of pinned codes, 1 to 9.
+pub const DIGITS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];

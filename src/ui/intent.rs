@@ -48,6 +48,10 @@ pub enum Intent {
     /// Change the category of the selected coding, or of the next one.
     CategoryKey(CategoryId),
     DeleteCoding(CodingId),
+    /// Delete the selected coding (when no text is selected).
+    DeleteSelectedCoding,
+    /// Help › Keyboard shortcuts (F1).
+    ShowShortcuts,
     CodingMemo(CodingId),
     AskDeleteCode(CodeId),
     EditCode(CodeId),

@@ -3,6 +3,7 @@
 
 pub mod code_picker;
 pub mod codebook_panel;
+pub mod commands;
 pub mod definitions_dialog;
 pub mod dialogs;
 pub mod document_view;

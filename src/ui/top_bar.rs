@@ -2,6 +2,7 @@
 //! status bar with the import progress.
 
 use super::Intent;
+use super::commands::Action;
 use crate::app::{Status, Workspace};
 use crate::io::{import::ImportJob, template};
 use crate::settings::Settings;
@@ -12,15 +13,10 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("New project").clicked() {
-                    out.push(Intent::NewProject);
-                }
-                if ui.button("Open project…  (Ctrl+O)").clicked() {
-                    out.push(Intent::OpenDialog);
-                }
-                if ui.button("Import REFI-QDA project (.qdpx)…").on_hover_text("Open a project from NVivo, ATLAS.ti, MAXQDA, QualCoder…").clicked() {
-                    out.push(Intent::ImportQdpxDialog);
-                }
+                let has = ws.is_some();
+                item(ui, Action::NewProject, has, &mut out);
+                item(ui, Action::Open, has, &mut out);
+                item(ui, Action::ImportQdpx, has, &mut out);
                 ui.menu_button("Open recent", |ui| {
                     if settings.recent.is_empty() {
                         ui.label("No recent projects");
@@ -32,32 +28,16 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                     }
                 });
                 ui.separator();
-                ui.add_enabled_ui(ws.is_some(), |ui| {
-                    if ui.button("Save  (Ctrl+S)").clicked() {
-                        out.push(Intent::Save);
-                    }
-                    if ui.button("Save as…  (Ctrl+Shift+S)").clicked() {
-                        out.push(Intent::SaveAs);
-                    }
-                    if ui
-                        .button("Project settings…")
-                        .on_hover_text("The project's name, used in the title bar, reports and file names")
-                        .clicked()
-                    {
-                        out.push(Intent::ProjectSettings);
-                    }
-                    ui.separator();
-                    if ui.button("Import documents…  (Ctrl+I)").clicked() {
-                        out.push(Intent::ImportDialog);
-                    }
-                    ui.separator();
-                    if ui.button("Export for second reviewer…").clicked() {
-                        out.push(Intent::ExportForReviewerDialog);
-                    }
-                    if ui.button("Merge reviewer file…").clicked() {
-                        out.push(Intent::MergeDialog);
-                    }
-                    ui.separator();
+                item(ui, Action::Save, has, &mut out);
+                item(ui, Action::SaveAs, has, &mut out);
+                item(ui, Action::ProjectSettings, has, &mut out);
+                ui.separator();
+                item(ui, Action::ImportDocuments, has, &mut out);
+                ui.separator();
+                item(ui, Action::ExportForReviewer, has, &mut out);
+                item(ui, Action::MergeReviewerFile, has, &mut out);
+                ui.separator();
+                ui.add_enabled_ui(has, |ui| {
                     ui.menu_button("Exchange (REFI-QDA)", |ui| {
                         if ui.button("Export project (.qdpx)…").on_hover_text("For NVivo, ATLAS.ti, MAXQDA, QualCoder…").clicked() {
                             out.push(Intent::ExportRefi { codebook_only: false });
@@ -70,51 +50,36 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                             out.push(Intent::ImportQdcDialog);
                         }
                     });
-                    ui.separator();
-                    if ui.button("Close project").clicked() {
-                        out.push(Intent::CloseProject);
-                    }
                 });
                 ui.separator();
-                if ui.button("Quit").clicked() {
-                    out.push(Intent::Quit);
-                }
+                item(ui, Action::CloseProject, has, &mut out);
+                ui.separator();
+                item(ui, Action::Quit, has, &mut out);
             });
             ui.add_enabled_ui(ws.is_some(), |ui| {
                 ui.menu_button("Edit", |ui| {
-                    let undo = ws
-                        .and_then(|w| w.undo.undo_label())
-                        .map(|l| format!("Undo {l}  (Ctrl+Z)"));
-                    if ui
-                        .add_enabled(
-                            undo.is_some(),
-                            egui::Button::new(undo.unwrap_or("Undo".into())),
-                        )
-                        .clicked()
-                    {
-                        out.push(Intent::Undo);
-                    }
-                    let redo = ws
-                        .and_then(|w| w.undo.redo_label())
-                        .map(|l| format!("Redo {l}  (Ctrl+Shift+Z)"));
-                    if ui
-                        .add_enabled(
-                            redo.is_some(),
-                            egui::Button::new(redo.unwrap_or("Redo".into())),
-                        )
-                        .clicked()
-                    {
-                        out.push(Intent::Redo);
+                    let undo = ws.and_then(|w| w.undo.undo_label());
+                    let redo = ws.and_then(|w| w.undo.redo_label());
+                    for (action, what) in [(Action::Undo, undo), (Action::Redo, redo)] {
+                        let info = action.info();
+                        let label = match what {
+                            Some(l) => format!("{} {l}", info.label),
+                            None => info.label.to_owned(),
+                        };
+                        let mut b = egui::Button::new(label);
+                        if let Some(k) = action.shortcut_text(ui.ctx()) {
+                            b = b.shortcut_text(k);
+                        }
+                        if ui.add_enabled(what.is_some(), b).on_hover_text(info.tooltip).clicked() {
+                            out.push(action.intent());
+                        }
                     }
                     ui.separator();
-                    if ui.button("Document attributes…").clicked() {
-                        out.push(Intent::EditAttributes);
-                    }
-                    if ui.button("Categories…").clicked() {
-                        out.push(Intent::EditCategories);
-                    }
-                    if ui.button("Reviewers…").clicked() {
-                        out.push(Intent::ChooseReviewer);
+                    for a in [Action::EditAttributes, Action::EditCategories, Action::Reviewers] {
+                        if let Some(i) = a.menu_button(ui, true) {
+                            out.push(i);
+                            ui.close();
+                        }
                     }
                     let mut require = settings.require_category;
                     if ui
@@ -132,8 +97,9 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                     }
                 });
                 ui.menu_button("Codebook", |ui| {
-                    if ui.button("Add top-level code").clicked() {
-                        out.push(Intent::AddCode(None));
+                    if let Some(i) = Action::AddTopLevelCode.menu_button(ui, true) {
+                        out.push(i);
+                        ui.close();
                     }
                     ui.separator();
                     ui.label(egui::RichText::new("Load a template").weak());
@@ -156,6 +122,12 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                         }
                     }
                 });
+            });
+            ui.menu_button("Help", |ui| {
+                if let Some(i) = Action::KeyboardShortcuts.menu_button(ui, true) {
+                    out.push(i);
+                    ui.close();
+                }
             });
             if let Some(ws) = ws {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -246,4 +218,13 @@ pub fn status_bar(
         });
     });
     out
+}
+
+/// A File-menu entry from the command table (greyed out when it needs a
+/// project and none is open).
+fn item(ui: &mut egui::Ui, a: Action, has_project: bool, out: &mut Vec<Intent>) {
+    if let Some(i) = a.menu_button(ui, has_project || !a.needs_project()) {
+        out.push(i);
+        ui.close();
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::ui::{open_sample, select_by_drag, text_area};
 use egui::Key;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use thema::analysis::drill::Cell;
 use thema::analysis::{ReviewerView, Scope};
 use thema::io::report::Format;
@@ -378,4 +378,46 @@ fn a_change_made_while_saving_stays_unsaved() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(!h.state().ws.as_ref().unwrap().undo.is_dirty());
+}
+
+/// One command table drives the menus, the keys and the shortcut overlay.
+#[test]
+fn the_command_table_drives_menus_keys_and_the_overlay() {
+    use thema::ui::commands::Action;
+    let (_dir, mut h) = start_as("Alex Byrne");
+    let ctx = h.ctx.clone();
+    // F1 opens the overlay; every action with a key is listed with it.
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_all_by_label("Keyboard shortcuts").count() >= 2, "title and row");
+    for a in Action::ALL {
+        let keys = a.all_shortcuts_text(&ctx);
+        if keys.is_empty() {
+            continue;
+        }
+        assert!(h.query_all_by_label(&keys).count() >= 1, "{:?}: {keys}", a);
+    }
+    assert!(h.query_by_label("Category: Barrier").is_some(), "project keys too");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.query_all_by_label("Keyboard shortcuts").count(), 0);
+    // The menu shows the same label and key.
+    h.get_by_label("File").click();
+    h.run();
+    let key = Action::Save.shortcut_text(&ctx).unwrap();
+    assert!(
+        h.query_all_by_label_contains(Action::Save.info().label)
+            .any(|n| n.accesskit_node().label().is_some_and(|l| l.contains(&key))),
+        "the Save item shows {key}"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    // And the key does what the menu does: Ctrl+Z undoes, Ctrl+Y redoes.
+    h.state_mut().apply("Rename", thema::edit::Command::RenameProject("X".into()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_ne!(h.state().ws.as_ref().unwrap().project.name, "X");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().ws.as_ref().unwrap().project.name, "X");
 }
