@@ -65,13 +65,6 @@ pub enum CliCommand {
     /// Worker: prints the text of a PDF as JSON (run by the importer in its own process).
     #[command(name = "__extract-pdf", hide = true)]
     ExtractPdf { file: PathBuf },
-    /// Test helper: saves two projects over one file, alternately, until killed.
-    #[command(name = "__save-loop", hide = true)]
-    SaveLoop {
-        first: PathBuf,
-        second: PathBuf,
-        target: PathBuf,
-    },
     /// Export to REFI-QDA: a .qdpx project or a .qdc codebook.
     Export {
         project: PathBuf,
@@ -187,11 +180,6 @@ pub fn run(cmd: CliCommand) -> i32 {
             say!("{}", crate::io::pdf::encode_worker_answer(&r));
             0
         }
-        CliCommand::SaveLoop {
-            first,
-            second,
-            target,
-        } => save_loop(&first, &second, &target),
         CliCommand::Export {
             project,
             format,
@@ -260,24 +248,6 @@ fn check(path: &Path) -> i32 {
                     say!("  - {pr}");
                 }
                 1
-            }
-        }
-    }
-}
-
-/// Saves `first` and `second` over `target` in turn, forever (the crash
-/// test kills this process at random moments).
-fn save_loop(first: &Path, second: &Path, target: &Path) -> i32 {
-    let (Ok(a), Ok(b)) = (project_file::load(first), project_file::load(second)) else {
-        warn!("thema: could not load the two projects");
-        return 2;
-    };
-    say!("saving");
-    loop {
-        for p in [&a.project, &b.project] {
-            if let Err(e) = project_file::save(p, target) {
-                warn!("thema: {e}");
-                return 2;
             }
         }
     }

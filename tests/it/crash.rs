@@ -38,6 +38,26 @@ fn two_versions(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBu
     )
 }
 
+/// Saves two projects over one file, alternately, until killed — run as a
+/// child process by the test below (it does nothing when run on its own).
+#[test]
+#[ignore = "a helper process of project_file_is_always_the_old_or_the_new_version_when_the_saver_is_killed"]
+fn save_loop_child() {
+    let Ok(paths) = std::env::var("THEMA_SAVE_LOOP") else {
+        return;
+    };
+    let paths: Vec<&str> = paths.lines().collect();
+    let a = project_file::load(std::path::Path::new(paths[0])).unwrap().project;
+    let b = project_file::load(std::path::Path::new(paths[1])).unwrap().project;
+    let target = std::path::Path::new(paths[2]);
+    println!("saving");
+    loop {
+        for p in [&a, &b] {
+            project_file::save(p, target).unwrap();
+        }
+    }
+}
+
 #[test]
 fn project_file_is_always_the_old_or_the_new_version_when_the_saver_is_killed() {
     let dir = tempfile::tempdir().unwrap();
@@ -47,21 +67,21 @@ fn project_file_is_always_the_old_or_the_new_version_when_the_saver_is_killed() 
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut survived = 0;
     for _ in 0..25 {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
-            .args([
-                "__save-loop",
-                a.to_str().unwrap(),
-                b.to_str().unwrap(),
-                target.to_str().unwrap(),
-            ])
+        // The saver is this test binary itself, running `save_loop_child`
+        // (the shipped `thema` has no such helper).
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "crash::save_loop_child", "--ignored", "--nocapture", "--test-threads=1"])
+            .env("THEMA_SAVE_LOOP", format!("{}\n{}\n{}", a.display(), b.display(), target.display()))
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         // Wait until it is saving, then kill it at a random moment.
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        while !line.contains("saving") {
+            line.clear();
+            assert!(out.read_line(&mut line).unwrap() > 0, "the saver did not start");
+        }
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
