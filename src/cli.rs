@@ -28,7 +28,12 @@ use std::path::{Path, PathBuf};
 
 /// Thema — a workbench for qualitative evidence synthesis.
 #[derive(Parser, Debug)]
-#[command(name = "thema", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "thema",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Exit codes: 0 done; 1 problems found (check, or nothing could be imported); 2 could not run (a bad argument, an unreadable or locked file)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<CliCommand>,
@@ -107,28 +112,8 @@ pub enum CliCommand {
     /// Print or write a table, or the whole report.
     Report {
         project: PathBuf,
-        /// prevalence, references, characteristics, crosstab, citations, summary, or all.
-        #[arg(long, default_value = "prevalence")]
-        table: String,
-        /// csv, md, json, xlsx or html.
-        #[arg(long, default_value = "csv")]
-        format: report::Format,
-        /// Attribute whose values split the table (crosstab columns, references groups).
-        #[arg(long)]
-        by: Option<String>,
-        /// Only documents whose attribute has this value, e.g. "Group=Review article".
-        #[arg(long)]
-        filter: Option<String>,
-        /// Whose codings: a reviewer's name, initials or id; "consensus"; or "all".
-        #[arg(long, default_value = "all")]
-        reviewer: String,
-        /// The two reviewers, "A,B" (names, initials or ids): compared by --table
-        /// agreement, and whose Consensus --reviewer consensus counts.
-        #[arg(long)]
-        reviewers: Option<String>,
-        /// For --table agreement: document, character or category.
-        #[arg(long, default_value = "document")]
-        level: String,
+        #[command(flatten)]
+        args: ReportArgs,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -136,6 +121,67 @@ pub enum CliCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// A table `thema report --table` can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableArg {
+    Prevalence,
+    References,
+    Characteristics,
+    Crosstab,
+    Citations,
+    Summary,
+    Agreement,
+    /// The whole report (html or xlsx).
+    All,
+}
+
+impl TableArg {
+    /// The table's name in reports and the window.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableArg::Prevalence => "prevalence",
+            TableArg::References => "references",
+            TableArg::Characteristics => "characteristics",
+            TableArg::Crosstab => "crosstab",
+            TableArg::Citations => "citations",
+            TableArg::Summary => "summary",
+            TableArg::Agreement => "agreement",
+            TableArg::All => "all",
+        }
+    }
+}
+
+/// An output format of `thema report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    #[value(alias = "markdown")]
+    Md,
+    Json,
+    Xlsx,
+    Html,
+}
+
+impl From<FormatArg> for report::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Csv => report::Format::Csv,
+            FormatArg::Md => report::Format::Markdown,
+            FormatArg::Json => report::Format::Json,
+            FormatArg::Xlsx => report::Format::Xlsx,
+            FormatArg::Html => report::Format::Html,
+        }
+    }
+}
+
+/// The level of `--table agreement`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LevelArg {
+    Document,
+    Character,
+    Category,
 }
 
 /// Runs a subcommand and returns the process exit code.
@@ -194,25 +240,10 @@ pub fn run(cmd: CliCommand) -> i32 {
         } => import_qdpx_cmd(&input, &output, force, wait),
         CliCommand::Report {
             project,
-            table,
-            format,
-            by,
-            filter,
-            reviewer,
-            reviewers,
-            level,
+            args,
             output,
             force,
         } => {
-            let args = ReportArgs {
-                table,
-                format,
-                by,
-                filter,
-                reviewer,
-                reviewers,
-                level,
-            };
             match report_cmd(&project, &args, output.as_deref(), force) {
                 Ok(()) => 0,
                 Err(e) => {
@@ -593,45 +624,42 @@ pub fn reviewer_pair(
 }
 
 /// What `thema report` was asked for.
+#[derive(clap::Args, Debug, Clone)]
 pub struct ReportArgs {
-    pub table: String,
-    pub format: report::Format,
+    /// Which table.
+    #[arg(long, value_enum, default_value = "prevalence")]
+    pub table: TableArg,
+    /// The output format (xlsx needs -o).
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: FormatArg,
+    /// Attribute whose values split the table (crosstab columns, references groups).
+    #[arg(long)]
     pub by: Option<String>,
+    /// Only documents whose attribute has this value, e.g. "Group=Review article".
+    #[arg(long)]
     pub filter: Option<String>,
+    /// Whose codings: a reviewer's name, initials or id; "consensus"; or "all".
+    #[arg(long, default_value = "all")]
     pub reviewer: String,
+    /// The two reviewers, "A,B" (names, initials or ids): compared by --table
+    /// agreement, and whose Consensus --reviewer consensus counts.
+    #[arg(long)]
     pub reviewers: Option<String>,
-    pub level: String,
+    /// For --table agreement: the unit compared.
+    #[arg(long, value_enum, default_value = "document")]
+    pub level: LevelArg,
 }
-
-/// Table names `thema report --table` accepts.
-pub const TABLES: [&str; 8] = [
-    "prevalence",
-    "references",
-    "characteristics",
-    "crosstab",
-    "citations",
-    "summary",
-    "agreement",
-    "all",
-];
 
 /// Produces the report's bytes (text formats are UTF-8).
 pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> {
     use crate::analysis::{TableOptions, Tables};
-    if !TABLES.contains(&args.table.as_str()) {
-        return Err(format!(
-            "unknown table '{}' (available: {})",
-            args.table,
-            TABLES.join(", ")
-        ));
-    }
     let pair = if args.reviewer.eq_ignore_ascii_case("consensus") {
         args.reviewers.as_deref()
     } else {
         None
     };
     let scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer, pair)?;
-    if args.table == "agreement" {
+    if args.table == TableArg::Agreement {
         return agreement_report(p, &scope, args);
     }
     let by = match &args.by {
@@ -642,7 +670,7 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
         ),
         None => None,
     };
-    if args.table == "crosstab" && by.is_none() {
+    if args.table == TableArg::Crosstab && by.is_none() {
         return Err("the crosstab table needs --by ATTRIBUTE (e.g. --by \"Study type\")".into());
     }
     let tables = Tables::compute(
@@ -653,11 +681,12 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
             crosstab_by: by,
         },
     );
-    if tables.consensus.is_some() && matches!(args.format, report::Format::Csv) {
+    let format = report::Format::from(args.format);
+    if tables.consensus.is_some() && matches!(format, report::Format::Csv) {
         // CSV keeps its machine columns: the open disagreements are told here.
         warn!("note: {}", tables.describe(p));
     }
-    report::render(p, &tables, &args.table, args.format)
+    report::render(p, &tables, args.table.name(), format)
 }
 
 /// Finds a reviewer by name, initials or id (or "consensus").
@@ -685,19 +714,14 @@ fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec
         .ok_or("--table agreement needs --reviewers A,B")?;
     let (a, b) = reviewer_pair(p, pair)?;
     let ag = agreement(p, scope, a, b);
-    let rep = match args.level.to_ascii_lowercase().as_str() {
-        "document" | "documents" => &ag.document,
-        "character" | "characters" => &ag.character,
-        "category" | "categories" => &ag.category,
-        other => {
-            return Err(format!(
-                "unknown level '{other}' (use document, character or category)"
-            ));
-        }
+    let rep = match args.level {
+        LevelArg::Document => &ag.document,
+        LevelArg::Character => &ag.character,
+        LevelArg::Category => &ag.category,
     };
     let sheet = sheets::agreement(rep);
     let n = ag.per_document.len();
-    Ok(match args.format {
+    Ok(match Format::from(args.format) {
         Format::Csv => text::csv(&sheet).into_bytes(),
         Format::Markdown => text::markdown(&sheet).into_bytes(),
         Format::Json => text::json(&sheet, n).into_bytes(),
@@ -715,9 +739,9 @@ fn report_cmd(
     let p = load_sound(path, force)?;
     let bytes = render_report(&p, args)?;
     match output {
-        None if args.format.is_binary() => Err(format!(
+        None if report::Format::from(args.format).is_binary() => Err(format!(
             "{} is a binary format: give an output file with -o",
-            args.format
+            report::Format::from(args.format)
         )),
         None => {
             use std::io::Write;
