@@ -3,6 +3,11 @@
 //!
 //! Text is normalised once here and hashed; PDFs keep their page starts.
 //! A file that fails gives a per-file error; the others still import.
+//!
+//! Before anything is opened, the path's metadata says what it is: a
+//! folder, a named pipe (FIFO), a socket or a device is refused with a
+//! sentence naming it — a FIFO is never opened, since reading one waits
+//! for a writer forever.
 
 use super::decode::decode_text;
 use super::pdf;
@@ -40,12 +45,50 @@ impl fmt::Display for ImportError {
 /// Extensions Thema can import, for file dialogs.
 pub const EXTENSIONS: [&str; 4] = ["pdf", "txt", "md", "markdown"];
 
+/// What a path is when it is not a regular file ("a folder", "a named
+/// pipe", ...), from its metadata; `None` for a regular file.
+fn special_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a named pipe");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("a device");
+        }
+    }
+    if !ft.is_file() {
+        return Some("a special file");
+    }
+    None
+}
+
 /// Imports one file. The reference number is left 0 for the caller to set.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let err = |reason: String| ImportError {
         path: path.to_owned(),
         reason,
     };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        err(if e.kind() == std::io::ErrorKind::NotFound {
+            "it does not exist".to_owned()
+        } else {
+            format!("its details could not be read ({e})")
+        })
+    })?;
+    if let Some(what) = special_file(&meta) {
+        return Err(err(format!(
+            "it is {what}, not a file (Thema imports PDF, TXT and MD files)"
+        )));
+    }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -54,6 +97,12 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         "pdf" => SourceKind::Pdf,
         "txt" | "text" => SourceKind::Text,
         "md" | "markdown" => SourceKind::Markdown,
+        "" => {
+            return Err(err(
+                "its name has no extension, so Thema cannot tell what it holds (Thema imports .pdf, .txt and .md files)"
+                    .to_owned(),
+            ));
+        }
         _ => {
             return Err(err(format!(
                 "Thema imports .pdf, .txt and .md files, not .{ext}"

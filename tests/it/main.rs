@@ -8,6 +8,7 @@ mod consensus;
 mod crash;
 mod edit;
 mod fixtures;
+mod hostile;
 mod io;
 mod merge;
 mod refi;
