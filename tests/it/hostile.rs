@@ -61,7 +61,10 @@ fn refi_with_20000_nested_codes_is_refused_naming_the_depth_limit() {
 
 #[test]
 fn refi_with_200000_nested_elements_of_any_kind_is_refused() {
-    let body = format!("{}{}", "<x>".repeat(200_000), "</x>".repeat(200_000));
+    // Distinct names, so the archive is not refused as a zip bomb first.
+    let open: String = (0..200_000).map(|i| format!("<e{i}>")).collect();
+    let close: String = (0..200_000).rev().map(|i| format!("</e{i}>")).collect();
+    let body = format!("{open}{close}");
     let err = import::read_qdpx(&qdpx_with(&body)).unwrap_err();
     assert!(err.contains("more than 256 levels deep"), "{err}");
     // The same nesting as a standalone codebook (.qdc) is refused too.
@@ -261,7 +264,7 @@ fn repair_swaps_a_backwards_range_that_fits_and_clamps_one_that_does_not() {
         "[Repaired: its range 90..30 did not fit the text of 44 chars and became 30..44]"
     );
     let c9 = p.coding(CodingId::from_u128(9)).unwrap();
-    assert_eq!((c9.start, c9.end), (5, 6));
+    assert_eq!((c9.start, c9.end), (4, 5));
     assert_eq!(notes.len(), 3, "{notes:?}");
     assert_eq!(validate(&p), vec![]);
 }
@@ -368,12 +371,12 @@ fn refi_selections_that_are_swapped_clamped_or_dropped_are_each_listed() {
 
 #[test]
 fn refi_12000_selections_of_one_long_source_import_in_linear_time() {
-    let text: String = (0..20_000).map(|i| format!("w{} ", i % 10)).collect(); // 80,000 chars
+    let text: String = (0..20_000).map(|i| format!("w{} ", i % 10)).collect(); // 60,000 chars
     let name: String = text.chars().take(30).collect::<String>() + "…";
     let mut sels = String::new();
     for n in 0..12_000 {
         sels.push_str(&format!(
-            "<PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"0\" endPosition=\"80000\" creatingUser=\"{USER}\">\
+            "<PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"0\" endPosition=\"60000\" creatingUser=\"{USER}\">\
              <Coding guid=\"{}\" creatingUser=\"{USER}\"><CodeRef targetGUID=\"{CODE}\"/></Coding></PlainTextSelection>",
             guid(10_000 + n),
             name.trim_end(),
@@ -554,5 +557,7 @@ fn refi_round_trip_keeps_year_ranges_and_page_starts_exactly() {
     assert!(report.skipped.is_empty(), "{}", report.summary());
     assert_eq!(back.attributes[year].bins, p.attributes[year].bins);
     assert_eq!(back.documents[0].page_starts, vec![0, 10, len / 2]);
-    assert!(back.documents[1..].iter().all(|d| d.page_starts.is_empty()));
+    for (d, b) in p.documents.iter().zip(&back.documents) {
+        assert_eq!(b.page_starts, d.page_starts, "{}", d.title);
+    }
 }
