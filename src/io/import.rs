@@ -77,38 +77,41 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         path: path.to_owned(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        err(if e.kind() == std::io::ErrorKind::NotFound {
-            "it does not exist".to_owned()
-        } else {
-            format!("its details could not be read ({e})")
-        })
-    })?;
-    if let Some(what) = special_file(&meta) {
-        return Err(err(format!(
-            "it is {what}, not a file (Thema imports PDF, TXT and MD files)"
-        )));
-    }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let kind = match ext.as_str() {
-        "pdf" => SourceKind::Pdf,
-        "txt" | "text" => SourceKind::Text,
-        "md" | "markdown" => SourceKind::Markdown,
-        "" => {
-            return Err(err(
-                "its name has no extension, so Thema cannot tell what it holds (Thema imports .pdf, .txt and .md files)"
-                    .to_owned(),
-            ));
-        }
-        _ => {
-            return Err(err(format!(
-                "Thema imports .pdf, .txt and .md files, not .{ext}"
-            )));
-        }
+        "pdf" => Ok(SourceKind::Pdf),
+        "txt" | "text" => Ok(SourceKind::Text),
+        "md" | "markdown" => Ok(SourceKind::Markdown),
+        "" => Err(
+            "its name has no extension, so Thema cannot tell what it holds (Thema imports .pdf, .txt and .md files)"
+                .to_owned(),
+        ),
+        _ => Err(format!(
+            "Thema imports .pdf, .txt and .md files, not .{ext}"
+        )),
     };
+    // What the path is comes first (a folder named "x.txt" is a folder);
+    // a missing file with an unsupported name says so rather than "missing".
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            if let Some(what) = special_file(&meta) {
+                return Err(err(format!(
+                    "it is {what}, not a file (Thema imports PDF, TXT and MD files)"
+                )));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && kind.is_ok() => {
+            return Err(err("it does not exist".to_owned()));
+        }
+        Err(e) if kind.is_ok() => {
+            return Err(err(format!("its details could not be read ({e})")));
+        }
+        Err(_) => {}
+    }
+    let kind = kind.map_err(err)?;
     let bytes = std::fs::read(path).map_err(|e| err(format!("it could not be read ({e})")))?;
     let mut notes = Vec::new();
     let (body, page_starts) = match kind {
