@@ -163,7 +163,7 @@ impl Coverage {
             if iv.0 >= iv.1 {
                 continue;
             }
-            for &a in &prep.chains[c.code as usize] {
+            for a in prep.chain(c.code) {
                 let a = a as usize;
                 cells[(a * width + width - 1) * n_docs + c.doc as usize].push(iv);
                 if c.cat != NO_CATEGORY {

@@ -37,7 +37,7 @@ impl Cell {
     ) -> impl Iterator<Item = &'p super::prepare::ScopedCoding> + 'p {
         prep.codings
             .iter()
-            .filter(move |c| code.is_none_or(|k| prep.chains[c.code as usize].contains(&k)))
+            .filter(move |c| code.is_none_or(|k| prep.chain(c.code).any(|a| a == k)))
             .filter(move |c| {
                 self.category
                     .is_none_or(|k| c.cat != NO_CATEGORY && c.cat as usize == k)

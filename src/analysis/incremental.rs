@@ -18,7 +18,7 @@ pub struct LiveTables {
     doc_refs: Vec<u32>,
     code_slot: IdMap<CodeId, u32>,
     cat_slot: IdMap<CategoryId, u16>,
-    chains: Vec<Vec<u32>>,
+    parents: Vec<u32>,
     levels: Vec<usize>,
     docs_per_code: Vec<BitSet>,
     per_code_cat: Vec<Vec<BitSet>>,
@@ -90,7 +90,7 @@ impl LiveTables {
                 .enumerate()
                 .map(|(i, c)| (c.id, i as u16))
                 .collect(),
-            chains: prep.chains.clone(),
+            parents: prep.parents.clone(),
             levels: prep.codes.iter().map(|(_, l)| *l).collect(),
             docs_per_code: prep.docs_per_code().to_vec(),
             per_code_cat,
@@ -157,7 +157,7 @@ impl LiveTables {
                 row.n_documents += 1;
                 row.percent = percent(row.n_documents, n_total, 1);
             }
-            for &a in &self.chains[i] {
+            for a in super::prepare::chain(&self.parents, i as u32) {
                 let a = a as usize;
                 for &g in &groups {
                     let x = &mut t.references.rows[a].groups[g];

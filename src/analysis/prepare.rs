@@ -30,8 +30,15 @@ pub struct Prepared<'a> {
     pub docs: Vec<usize>,
     /// Codes in tree order with their level (1 = top).
     pub codes: Vec<(CodeId, usize)>,
-    /// For each code: itself and its ancestors, as indices into `codes`.
-    pub chains: Vec<Vec<u32>>,
+    /// For each code: the index into `codes` of its parent in tree order,
+    /// or `NONE` for a top-level code. A code's chain (itself and its
+    /// ancestors) is walked with `chain`; storing parents keeps this linear
+    /// in the number of codes however deep the tree is.
+    pub parents: Vec<u32>,
+    /// For each code: the index of its top-level ancestor (itself at level 1).
+    pub roots: Vec<u32>,
+    /// For each code: its position in `project.codebook.codes`.
+    pub code_pos: Vec<usize>,
     /// Codings in scope.
     pub codings: Vec<ScopedCoding>,
     /// For a Consensus scope: how many disagreements are still open.
@@ -58,20 +65,8 @@ impl<'a> Prepared<'a> {
             doc_slot[i] = slot as u32;
         }
         let codes = idx.codes.clone();
-        let code_slot: IdMap<CodeId, u32> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| (*id, i as u32))
-            .collect();
-        let chains = codes
-            .iter()
-            .map(|(id, _)| {
-                std::iter::once(*id)
-                    .chain(project.codebook.ancestors(*id))
-                    .filter_map(|c| code_slot.get(&c).copied())
-                    .collect()
-            })
-            .collect();
+        let code_pos = code_positions(project, &codes);
+        let (parents, roots) = parents_in_tree_order(&codes);
         // Whose codings count: per reviewer of the index, or per coding
         // for a Consensus (decided cell by cell).
         let (by_reviewer, mask, consensus) = match scope.reviewers {
@@ -117,7 +112,9 @@ impl<'a> Prepared<'a> {
             scope: scope.clone(),
             docs,
             codes,
-            chains,
+            parents,
+            roots,
+            code_pos,
             codings,
             consensus,
             docs_per_code: Default::default(),
@@ -154,13 +151,19 @@ impl<'a> Prepared<'a> {
         &self.project.documents[self.docs[slot as usize]]
     }
 
+    /// The code behind a dense code index.
+    pub fn code(&self, code: usize) -> &'a crate::model::Code {
+        &self.project.codebook.codes[self.code_pos[code]]
+    }
+
     /// Name of a code by dense index.
     pub fn name(&self, code: usize) -> String {
-        self.project
-            .codebook
-            .get(self.codes[code].0)
-            .map(|c| c.name.clone())
-            .unwrap_or_default()
+        self.code(code).name.clone()
+    }
+
+    /// The code and its ancestors, nearest first, as dense indices.
+    pub fn chain(&self, code: u32) -> impl Iterator<Item = u32> + '_ {
+        chain(&self.parents, code)
     }
 
     /// The scope in words, with the Consensus note when there is one:
@@ -170,9 +173,25 @@ impl<'a> Prepared<'a> {
         describe(self.project, &self.scope, self.consensus.as_ref())
     }
 
-    /// Full ` > ` path of a code by dense index.
+    /// Full ` > ` path of a code by dense index; deeper than
+    /// `PATH_FULL_DEPTH` it is shortened as `Codebook::path` does, so every
+    /// path costs at most that many steps.
     pub fn path(&self, code: usize) -> String {
-        self.project.codebook.path(self.codes[code].0)
+        use crate::model::codebook::{PATH_FULL_DEPTH, PATH_TAIL, elided_path};
+        let depth = self.codes[code].1;
+        let keep = if depth <= PATH_FULL_DEPTH { depth } else { PATH_TAIL };
+        let mut names: Vec<&str> = self
+            .chain(code as u32)
+            .take(keep)
+            .map(|i| self.code(i as usize).name.as_str())
+            .collect();
+        names.reverse();
+        if depth <= PATH_FULL_DEPTH {
+            names.join(" > ")
+        } else {
+            let top = &self.code(self.roots[code] as usize).name;
+            elided_path(top, depth, &names)
+        }
     }
 }
 
@@ -190,6 +209,46 @@ pub fn describe(
         }
         None => scope.describe(p),
     }
+}
+
+/// A code and its ancestors, nearest first, following `parents` (as in
+/// `Prepared::parents`) until a top-level code.
+pub fn chain(parents: &[u32], code: u32) -> impl Iterator<Item = u32> + '_ {
+    let mut cur = code;
+    std::iter::from_fn(move || {
+        if cur == NONE {
+            return None;
+        }
+        let here = cur;
+        cur = parents[here as usize];
+        Some(here)
+    })
+}
+
+/// Each code's position in the codebook (its first code of that id).
+fn code_positions(project: &Project, codes: &[(CodeId, usize)]) -> Vec<usize> {
+    let mut pos: IdMap<CodeId, usize> = IdMap::default();
+    for (i, c) in project.codebook.codes.iter().enumerate() {
+        pos.entry(c.id).or_insert(i);
+    }
+    codes.iter().map(|(id, _)| pos[id]).collect()
+}
+
+/// Parents and top-level ancestors of codes listed depth-first with their
+/// levels: a code's parent is the nearest code before it one level up. One
+/// pass, one stack of open codes.
+pub fn parents_in_tree_order(codes: &[(CodeId, usize)]) -> (Vec<u32>, Vec<u32>) {
+    let mut parents = Vec::with_capacity(codes.len());
+    let mut roots = Vec::with_capacity(codes.len());
+    let mut open: Vec<u32> = Vec::new();
+    for (i, (_, level)) in codes.iter().enumerate() {
+        open.truncate(level.saturating_sub(1));
+        let parent = open.last().copied().unwrap_or(NONE);
+        parents.push(parent);
+        roots.push(if parent == NONE { i as u32 } else { roots[parent as usize] });
+        open.push(i as u32);
+    }
+    (parents, roots)
 }
 
 /// A fixed-size set of small indices.
@@ -266,7 +325,8 @@ pub fn roll_up(prep: &Prepared<'_>, sets: &mut [BitSet]) {
     let mut order: Vec<usize> = (0..prep.codes.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(prep.codes[i].1));
     for i in order {
-        if let Some(&parent) = prep.chains[i].get(1) {
+        let parent = prep.parents[i];
+        if parent != NONE {
             let child = sets[i].clone();
             sets[parent as usize].union_with(&child);
         }

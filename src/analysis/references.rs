@@ -108,19 +108,32 @@ pub fn references(prep: &Prepared<'_>, group_by: Option<AttrId>) -> ReferencesTa
             }
         }
     }
-    let mut counts = vec![empty(); prep.codes.len() * n_groups];
-    for (code, chain) in prep.chains.iter().enumerate() {
+    // Roll up: children come after their parent in tree order, so walking
+    // backwards adds each code's finished total to its parent once (linear).
+    let mut rolled = direct;
+    for code in (0..prep.codes.len()).rev() {
+        let parent = prep.parents[code];
+        if parent == crate::model::index::NONE {
+            continue;
+        }
         for group in 0..n_groups {
-            let base = slot(code, group);
-            if direct[base + n_cats] == 0 {
+            let (from, to) = (slot(code, group), slot(parent as usize, group));
+            if rolled[from + n_cats] == 0 {
                 continue;
             }
-            for &a in chain {
-                let x = &mut counts[a as usize * n_groups + group];
-                x.all += direct[base + n_cats];
-                for k in 0..n_cats {
-                    x.by_category[k] += direct[base + k];
-                }
+            for k in 0..width {
+                rolled[to + k] += rolled[from + k];
+            }
+        }
+    }
+    let mut counts = vec![empty(); prep.codes.len() * n_groups];
+    for code in 0..prep.codes.len() {
+        for group in 0..n_groups {
+            let base = slot(code, group);
+            let x = &mut counts[code * n_groups + group];
+            x.all = rolled[base + n_cats];
+            for k in 0..n_cats {
+                x.by_category[k] = rolled[base + k];
             }
         }
     }

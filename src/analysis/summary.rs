@@ -57,7 +57,7 @@ pub fn summaries(prep: &Prepared<'_>) -> Vec<FactorSummary> {
     });
     let mut per_code: Vec<Vec<usize>> = vec![Vec::new(); prep.codes.len()];
     for i in order {
-        for &a in &prep.chains[prep.codings[i].code as usize] {
+        for a in prep.chain(prep.codings[i].code) {
             per_code[a as usize].push(i);
         }
     }
@@ -65,7 +65,7 @@ pub fn summaries(prep: &Prepared<'_>) -> Vec<FactorSummary> {
         .iter()
         .enumerate()
         .map(|(ci, (id, level))| {
-            let code = p.codebook.get(*id);
+            let code = Some(prep.code(ci));
             let mut groups: Vec<SummaryGroup> = p
                 .categories
                 .iter()

@@ -225,16 +225,20 @@ pub fn remove_document(p: &Project, doc: DocId) -> Command {
 
 /// Adds imported documents at the end of the list, numbering them on from
 /// the highest reference number in use.
+///
+/// Documents without a reference get the free numbers of
+/// `Project::next_references` (never a wrapped 0; `Project::reference_note`
+/// says when they had to be taken from below the largest).
 pub fn add_documents(p: &Project, docs: Vec<crate::model::Document>) -> Command {
-    let mut next = p.next_reference();
+    let wanted = docs.iter().filter(|d| d.reference == 0).count();
+    let mut free = p.next_references(wanted).into_iter();
     let base = p.documents.len();
     Command::Batch(
         docs.into_iter()
             .enumerate()
             .map(|(i, mut doc)| {
                 if doc.reference == 0 {
-                    doc.reference = next;
-                    next += 1;
+                    doc.reference = free.next().unwrap_or(0);
                 }
                 Command::InsertDocument {
                     index: base + i,

@@ -3,6 +3,11 @@
 //!
 //! Text is normalised once here and hashed; PDFs keep their page starts.
 //! A file that fails gives a per-file error; the others still import.
+//!
+//! Before anything is opened, the path's metadata says what it is: a
+//! folder, a named pipe (FIFO), a socket or a device is refused with a
+//! sentence naming it — a FIFO is never opened, since reading one waits
+//! for a writer forever.
 
 use super::decode::decode_text;
 use super::pdf;
@@ -40,6 +45,32 @@ impl fmt::Display for ImportError {
 /// Extensions Thema can import, for file dialogs.
 pub const EXTENSIONS: [&str; 4] = ["pdf", "txt", "md", "markdown"];
 
+/// What a path is when it is not a regular file ("a folder", "a named
+/// pipe", ...), from its metadata; `None` for a regular file.
+fn special_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a named pipe");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("a device");
+        }
+    }
+    if !ft.is_file() {
+        return Some("a special file");
+    }
+    None
+}
+
 /// Imports one file. The reference number is left 0 for the caller to set.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let err = |reason: String| ImportError {
@@ -51,15 +82,36 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let kind = match ext.as_str() {
-        "pdf" => SourceKind::Pdf,
-        "txt" | "text" => SourceKind::Text,
-        "md" | "markdown" => SourceKind::Markdown,
-        _ => {
-            return Err(err(format!(
-                "Thema imports .pdf, .txt and .md files, not .{ext}"
-            )));
-        }
+        "pdf" => Ok(SourceKind::Pdf),
+        "txt" | "text" => Ok(SourceKind::Text),
+        "md" | "markdown" => Ok(SourceKind::Markdown),
+        "" => Err(
+            "its name has no extension, so Thema cannot tell what it holds (Thema imports .pdf, .txt and .md files)"
+                .to_owned(),
+        ),
+        _ => Err(format!(
+            "Thema imports .pdf, .txt and .md files, not .{ext}"
+        )),
     };
+    // What the path is comes first (a folder named "x.txt" is a folder);
+    // a missing file with an unsupported name says so rather than "missing".
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            if let Some(what) = special_file(&meta) {
+                return Err(err(format!(
+                    "it is {what}, not a file (Thema imports PDF, TXT and MD files)"
+                )));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && kind.is_ok() => {
+            return Err(err("it does not exist".to_owned()));
+        }
+        Err(e) if kind.is_ok() => {
+            return Err(err(format!("its details could not be read ({e})")));
+        }
+        Err(_) => {}
+    }
+    let kind = kind.map_err(err)?;
     let bytes = std::fs::read(path).map_err(|e| err(format!("it could not be read ({e})")))?;
     let mut notes = Vec::new();
     let (body, page_starts) = match kind {

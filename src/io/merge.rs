@@ -6,11 +6,25 @@
 //! too where it can be (as a separate document or coding), and the
 //! conflict is listed — nothing is dropped silently. Merging the same file
 //! twice changes nothing.
+//!
+//! When B holds the same coding as A (same id and passage, or an exact
+//! duplicate under another id), what only B has is carried over: B's memo
+//! is added to A's ("A's memo\n\n— from B: B's memo") unless A's already
+//! contains it, and B's check is taken when A's coding has none. When both
+//! have a different check, one stays the coding's check and the other is
+//! written into the memo ("— another check: …"), listed in the report: the
+//! coding keeps an unresolved dispute if either side has one (so it stays
+//! in the checking queue), otherwise A's check.
+//!
+//! A code of B whose parent is in neither project (or whose parents form a
+//! cycle) is put under the top-level "Lost and found" code, the one
+//! `thema check --repair` uses, and listed in the report.
 
 use crate::model::{
     AttrId, AttrKind, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document, IdMap, Project,
     ReviewerId,
 };
+use crate::model::repair::LOST_AND_FOUND;
 use std::collections::HashSet;
 
 /// One place where the two projects disagree.
@@ -35,6 +49,16 @@ pub struct MergeReport {
     pub codes_matched_by_path: usize,
     pub codings_added: usize,
     pub duplicates_collapsed: usize,
+    /// Codings of A that received B's memo.
+    pub memos_united: usize,
+    /// Codings of A that received B's check (A had none).
+    pub checks_added: usize,
+    /// Codings where A and B had different checks: one sentence each
+    /// saying which check the coding keeps and which went into its memo.
+    pub checks_noted: Vec<String>,
+    /// Codes of B put under "Lost and found" because their parent was in
+    /// neither project, one sentence each.
+    pub codes_reparented: Vec<String>,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -47,6 +71,10 @@ impl MergeReport {
             && self.documents_added.is_empty()
             && self.codes_added.is_empty()
             && self.codings_added == 0
+            && self.memos_united == 0
+            && self.checks_added == 0
+            && self.checks_noted.is_empty()
+            && self.codes_reparented.is_empty()
     }
 
     /// A few lines for the command line and the window.
@@ -64,6 +92,15 @@ impl MergeReport {
             self.attributes_added.len(),
             self.conflicts.len()
         );
+        if self.memos_united + self.checks_added > 0 {
+            s.push_str(&format!(
+                "\n{} memo(s) and {} check(s) of the second project added to the same codings of the first",
+                self.memos_united, self.checks_added
+            ));
+        }
+        for line in self.checks_noted.iter().chain(&self.codes_reparented) {
+            s.push_str(&format!("\n  - {line}"));
+        }
         for c in &self.conflicts {
             s.push_str(&format!(
                 "\n  - {}: kept \"{}\", other \"{}\"",
@@ -240,11 +277,23 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
 
     // Codes by id, else by path; parents before children.
     let mut code_map: IdMap<CodeId, CodeId> = IdMap::default();
-    for (id, _) in other.codebook.tree_order() {
-        let Some(c) = other.codebook.get(id) else {
-            continue;
-        };
-        let parent = c.parent.and_then(|pa| code_map.get(&pa).copied());
+    let mut lost: Option<CodeId> = p
+        .codebook
+        .codes
+        .iter()
+        .find(|c| c.name == LOST_AND_FOUND && c.parent.is_none())
+        .map(|c| c.id);
+    for (i, _) in other.codebook.tree() {
+        let c = &other.codebook.codes[i];
+        // A parent B maps, else one A has; otherwise (missing from both,
+        // or a cycle) "Lost and found", made when such a code is added.
+        let resolved = c.parent.map(|pa| match code_map.get(&pa) {
+            Some(m) => Some(*m),
+            None if p.codebook.contains(pa) => Some(pa),
+            None => None,
+        });
+        let orphan = matches!(resolved, Some(None));
+        let parent = resolved.flatten();
         if let Some(x) = p.codebook.get(c.id) {
             if x.name != c.name || x.color != c.color || x.description != c.description {
                 r.conflicts.push(Conflict {
@@ -264,16 +313,44 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
             continue;
         }
         let path = other.codebook.path(c.id);
-        if let Some(found) = p
-            .codebook
-            .codes
-            .iter()
-            .find(|x| x.parent == parent && x.name == c.name)
-            .map(|x| x.id)
-        {
+        let match_parent = if orphan { lost } else { parent };
+        let found = if orphan && lost.is_none() {
+            None
+        } else {
+            p.codebook
+                .codes
+                .iter()
+                .find(|x| x.parent == match_parent && x.name == c.name)
+                .map(|x| x.id)
+        };
+        if let Some(found) = found {
             r.codes_matched_by_path += 1;
             code_map.insert(c.id, found);
             continue;
+        }
+        let parent = if orphan {
+            Some(*lost.get_or_insert_with(|| {
+                let code = Code {
+                    id: CodeId(derived(uuid::Uuid::nil(), LOST_AND_FOUND)),
+                    name: LOST_AND_FOUND.into(),
+                    parent: None,
+                    color: "#999999".into(),
+                    description: "Codes whose parent was missing when two projects were merged."
+                        .into(),
+                };
+                let id = code.id;
+                p.codebook.codes.push(code);
+                id
+            }))
+        } else {
+            parent
+        };
+        if orphan {
+            r.codes_reparented.push(format!(
+                "code \"{}\" of the second project names a parent ({}) that neither project has; it was put under \"{LOST_AND_FOUND}\"",
+                c.name,
+                c.parent.map(|x| x.to_string()).unwrap_or_default()
+            ));
         }
         let index = crate::edit::ops::append_index(&p, parent);
         p.codebook.codes.insert(
@@ -298,7 +375,10 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
     // Codings: united, exact duplicates collapsed, conflicting versions kept.
     type Key = (DocId, usize, usize, CodeId, Option<CategoryId>, ReviewerId);
     let key = |c: &Coding| -> Key { (c.doc, c.start, c.end, c.code, c.category, c.reviewer) };
-    let mut keys: HashSet<Key> = p.codings.iter().map(key).collect();
+    let mut keys: std::collections::HashMap<Key, usize> = Default::default();
+    for (i, c) in p.codings.iter().enumerate() {
+        keys.entry(key(c)).or_insert(i);
+    }
     let ids: IdMap<CodingId, usize> = p
         .codings
         .iter()
@@ -332,6 +412,11 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
             if *mine == mapped {
                 continue;
             }
+            if same_passage(mine, &mapped) {
+                // Only the memo or the check differ: one coding with both.
+                absorb(other, &mut p.codings[i], &mapped, &mut r);
+                continue;
+            }
             // Same coding changed on both sides: keep the other version as well.
             let alt = CodingId(derived(
                 c.id.0,
@@ -345,20 +430,26 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
                 kept: describe_coding(&p, mine),
                 other: describe_coding(&p, &mapped),
             });
-            if present.contains(&alt) || keys.contains(&key(&mapped)) && mapped.memo == mine.memo {
+            if present.contains(&alt) {
+                continue;
+            }
+            if let Some(&j) = keys.get(&key(&mapped)) {
+                // B's version equals another coding of A: add what it carries there.
+                absorb(other, &mut p.codings[j], &mapped, &mut r);
                 continue;
             }
             present.insert(alt);
-            keys.insert(key(&mapped));
+            keys.insert(key(&mapped), p.codings.len());
             p.codings.push(Coding { id: alt, ..mapped });
             r.codings_added += 1;
             continue;
         }
-        if keys.contains(&key(&mapped)) {
+        if let Some(&j) = keys.get(&key(&mapped)) {
             r.duplicates_collapsed += 1;
+            absorb(other, &mut p.codings[j], &mapped, &mut r);
             continue;
         }
-        keys.insert(key(&mapped));
+        keys.insert(key(&mapped), p.codings.len());
         present.insert(mapped.id);
         p.codings.push(mapped);
         r.codings_added += 1;
@@ -372,6 +463,91 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
     }
     p.revision += 1;
     (p, r)
+}
+
+/// Same passage, code, category and reviewer (memo, check, time may differ).
+fn same_passage(a: &Coding, b: &Coding) -> bool {
+    (a.doc, a.start, a.end, a.code, a.category, a.reviewer)
+        == (b.doc, b.start, b.end, b.code, b.category, b.reviewer)
+}
+
+/// A check in words, as it is written into a memo when a coding cannot
+/// hold both projects' checks: "— another check: Disputed by Chidi Dike
+/// (2024-05-01T10:00:00Z): too broad; reply: narrowed". The words do not
+/// depend on which side the check came from, so merging again finds them.
+pub fn check_note(names: &Project, c: &crate::model::Check) -> String {
+    let who = names
+        .reviewer(c.by)
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| c.by.to_string());
+    let mut s = format!("— another check: {:?} by {who} ({})", c.verdict, c.when);
+    if c.resolved {
+        s.push_str(", resolved");
+    }
+    if !c.note.is_empty() {
+        s.push_str(&format!(": {}", c.note));
+    }
+    if !c.reply.is_empty() {
+        s.push_str(&format!("; reply: {}", c.reply));
+    }
+    s
+}
+
+/// Adds to `mine` what B's same coding `theirs` carries that `mine` lacks:
+/// its memo and its check (see the module comment for the rule).
+fn absorb(other: &Project, mine: &mut Coding, theirs: &Coding, r: &mut MergeReport) {
+    let add_to_memo = |mine: &mut Coding, text: &str| -> bool {
+        if text.is_empty() || mine.memo.contains(text) {
+            return false;
+        }
+        mine.memo = if mine.memo.is_empty() {
+            text.to_owned()
+        } else {
+            format!("{}\n\n{text}", mine.memo)
+        };
+        true
+    };
+    if !theirs.memo.is_empty() && !mine.memo.contains(&theirs.memo) {
+        let text = if mine.memo.is_empty() {
+            theirs.memo.clone()
+        } else {
+            format!("— from B: {}", theirs.memo)
+        };
+        if add_to_memo(mine, &text) {
+            r.memos_united += 1;
+        }
+    }
+    match (&mine.check, &theirs.check) {
+        (_, None) => {}
+        (None, Some(t)) => {
+            mine.check = Some(t.clone());
+            r.checks_added += 1;
+        }
+        (Some(m), Some(t)) if m == t => {}
+        (Some(m), Some(t)) => {
+            let open = |c: &crate::model::Check| {
+                c.verdict == crate::model::Verdict::Disputed && !c.resolved
+            };
+            if open(t) && !open(m) {
+                // B's open dispute becomes the check; A's goes into the memo.
+                let note = check_note(other, m);
+                add_to_memo(mine, &note);
+                mine.check = Some(t.clone());
+                r.checks_noted.push(format!(
+                    "coding {}: the second project's open dispute is its check; the first project's check was written into its memo",
+                    mine.id
+                ));
+            } else {
+                let note = check_note(other, t);
+                if add_to_memo(mine, &note) {
+                    r.checks_noted.push(format!(
+                        "coding {}: both projects checked it differently; the first project's check is kept and the second's was written into its memo",
+                        mine.id
+                    ));
+                }
+            }
+        }
+    }
 }
 
 fn describe_code(c: &Code) -> String {

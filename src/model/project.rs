@@ -224,14 +224,49 @@ impl Project {
         if clean.is_empty() { "review".into() } else { clean }
     }
 
-    /// The next free reference number (one more than the largest in use).
+    /// The next free reference number: one more than the largest in use,
+    /// or — when the largest is `u32::MAX` — the largest free number below
+    /// it. Never wraps to 0 (see `next_references`).
     pub fn next_reference(&self) -> u32 {
-        self.documents
-            .iter()
-            .map(|d| d.reference)
-            .max()
-            .unwrap_or(0)
-            + 1
+        self.next_references(1).first().copied().unwrap_or(0)
+    }
+
+    /// `n` free reference numbers for new documents, in the order to give
+    /// them: upwards from one more than the largest in use, with checked
+    /// arithmetic; once `u32::MAX` is reached, the largest free numbers
+    /// below the largest in use, downwards. 0 means "no reference" and is
+    /// never given. Shorter than `n` only if every number is taken.
+    pub fn next_references(&self, n: usize) -> Vec<u32> {
+        let used: std::collections::HashSet<u32> =
+            self.documents.iter().map(|d| d.reference).collect();
+        let max = used.iter().copied().max().unwrap_or(0);
+        let mut out = Vec::with_capacity(n);
+        let mut up = max.checked_add(1);
+        while out.len() < n {
+            let Some(r) = up else { break };
+            out.push(r);
+            up = r.checked_add(1);
+        }
+        let mut down = max;
+        while out.len() < n && down > 1 {
+            down -= 1;
+            if !used.contains(&down) {
+                out.push(down);
+            }
+        }
+        out
+    }
+
+    /// A sentence for reports when new documents can no longer be numbered
+    /// upwards because the largest reference is `u32::MAX`; `None` otherwise.
+    pub fn reference_note(&self) -> Option<String> {
+        let max = self.documents.iter().map(|d| d.reference).max()?;
+        (max == u32::MAX).then(|| {
+            format!(
+                "the largest reference number in use is {max}, the highest Thema can store, \
+                 so new documents get the largest free numbers below it"
+            )
+        })
     }
 }
 

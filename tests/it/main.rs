@@ -9,6 +9,7 @@ mod crash;
 mod edit;
 mod files;
 mod fixtures;
+mod hostile;
 mod io;
 mod merge;
 mod refi;

@@ -22,7 +22,14 @@ fn content(p: &Project, c: &Coding) -> (String, usize, usize, String, String, St
         .reviewer(c.reviewer)
         .map(|r| r.name.clone())
         .unwrap_or_default();
-    (doc, c.start, c.end, p.codebook.path(c.code), cat, who)
+    // A code whose parent was in neither project is merged under "Lost
+    // and found": compare it by its own path.
+    let path = p.codebook.path(c.code);
+    let path = path
+        .strip_prefix("Lost and found > ")
+        .map(str::to_owned)
+        .unwrap_or(path);
+    (doc, c.start, c.end, path, cat, who)
 }
 
 fn contents(
@@ -249,6 +256,55 @@ fn random_project(
     p
 }
 
+/// Memos and checks on picked codings: (which coding, 0 = no check,
+/// 1 = Confirmed, 2 = open dispute, 3 = resolved dispute; memo).
+fn decorate(p: &mut Project, extras: Vec<(u8, u8, String)>) {
+    let n = p.codings.len();
+    if n == 0 {
+        return;
+    }
+    for (pick, kind, memo) in extras {
+        let c = &mut p.codings[pick as usize % n];
+        c.memo = memo;
+        c.check = (kind > 0).then(|| thema::model::Check {
+            verdict: if kind == 1 {
+                thema::model::Verdict::Confirmed
+            } else {
+                thema::model::Verdict::Disputed
+            },
+            by: if kind == 2 { AB } else { CD },
+            when: format!("2026-03-0{}T00:00:00Z", kind + 1),
+            note: format!("note {kind}"),
+            resolved: kind == 3,
+            reply: String::new(),
+        });
+    }
+}
+
+/// Every coding of `src` is in `m` with its content, its memo (inside the
+/// memo there) and its check (as the check or written into the memo).
+fn keeps_memos_and_checks(m: &Project, src: &Project) -> Result<(), String> {
+    for x in &src.codings {
+        let want = content(src, x);
+        let kept = m.codings.iter().any(|y| {
+            content(m, y) == want
+                && y.memo.contains(&x.memo)
+                && match &x.check {
+                    None => true,
+                    Some(k) => {
+                        y.check.as_ref() == Some(k)
+                            || y.memo.contains(&format!("{:?} by", k.verdict))
+                                && y.memo.contains(&k.when)
+                    }
+                }
+        });
+        if !kept {
+            return Err(format!("lost {x:?}"));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
@@ -257,16 +313,31 @@ proptest! {
         codes_b in proptest::collection::vec((0u8..3, "[A-C][a-c]{1,2}"), 0..3),
         codings_a in proptest::collection::vec((any::<bool>(), any::<u8>(), any::<u8>(), any::<u8>(), any::<bool>()), 0..12),
         codings_b in proptest::collection::vec((any::<bool>(), any::<u8>(), any::<u8>(), any::<u8>(), any::<bool>()), 0..12),
+        extras_a in proptest::collection::vec((any::<u8>(), 0u8..4, "[a-c]{0,3}"), 0..5),
+        extras_b in proptest::collection::vec((any::<u8>(), 0u8..4, "[a-c]{0,3}"), 0..5),
+        b_copies_a in any::<bool>(),
+        orphan in any::<bool>(),
     ) {
-        let a = random_project(codes_a, codings_a, 1);
-        let b = random_project(codes_b, codings_b, 2);
+        let mut a = random_project(codes_a, codings_a, 1);
+        decorate(&mut a, extras_a);
+        // B is either its own file or A's file with other memos and checks
+        // (the same codings under the same ids).
+        let mut b = if b_copies_a { a.clone() } else { random_project(codes_b, codings_b, 2) };
+        decorate(&mut b, extras_b);
+        if orphan {
+            // A code whose parent is in neither file, with a coding.
+            b.codebook.codes.push(code(777, "Stray", Some(999)));
+            b.codings.push(coding(777, 100, 1, 5, 777, CD));
+        }
         let (m, _) = merge(&a, &b);
         let all = contents(&m);
         prop_assert!(all.is_superset(&contents(&a)));
         prop_assert!(all.is_superset(&contents(&b)));
+        prop_assert_eq!(keeps_memos_and_checks(&m, &a), Ok(()));
+        prop_assert_eq!(keeps_memos_and_checks(&m, &b), Ok(()));
         prop_assert!(thema::model::validate::validate(&m).is_empty());
         let (m2, r2) = merge(&m, &b);
-        prop_assert!(r2.is_empty());
+        prop_assert!(r2.is_empty(), "{}", r2.summary());
         prop_assert_eq!(m2.codings.len(), m.codings.len());
         prop_assert_eq!(m2.codebook.codes.len(), m.codebook.codes.len());
     }

@@ -26,7 +26,7 @@ fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// Validates XML against a schema from ../shared/refi with xmllint; says
 /// it skipped when either is missing.
-fn validate(xml: &[u8], schema: &str) {
+pub fn validate(xml: &[u8], schema: &str) {
     let xsd = std::path::Path::new("../shared/refi").join(schema);
     if !xsd.exists() {
         eprintln!("skipped: {} is not present", xsd.display());

@@ -3,7 +3,10 @@
 //! dates follow Project.xsd and Codebook.xsd; no empty containers.
 
 use super::xml::Out;
-use super::{CATEGORY_GROUP, VAR_REFERENCE, VAR_SHORT_REF, derived_guid};
+use super::{
+    CATEGORY_GROUP, CHOICES_PREFIX, VAR_PAGE_STARTS, VAR_REFERENCE, VAR_SHORT_REF, derived_guid,
+    ranges_line,
+};
 use crate::model::{AttrKind, CodeId, Coding, Project};
 use std::io::Write;
 
@@ -132,27 +135,25 @@ pub fn project_xml(p: &Project) -> Vec<u8> {
             AttrKind::Number => "Float",
             _ => "Text",
         };
-        match &a.kind {
-            AttrKind::Choice(choices) => {
-                out.open(
-                    "Variable",
-                    &[
-                        ("guid", &a.id.to_string()),
-                        ("name", &a.name),
-                        ("typeOfVariable", kind),
-                    ],
-                );
-                out.text_element("Description", &format!("Choices: {}", choices.join("; ")));
-                out.close("Variable");
-            }
-            _ => out.empty(
-                "Variable",
-                &[
-                    ("guid", &a.id.to_string()),
-                    ("name", &a.name),
-                    ("typeOfVariable", kind),
-                ],
-            ),
+        let mut description: Vec<String> = Vec::new();
+        if let AttrKind::Choice(choices) = &a.kind {
+            description.push(format!("{CHOICES_PREFIX}{}", choices.join("; ")));
+        }
+        if !a.bins.is_empty() {
+            description.push(ranges_line(&a.bins));
+        }
+        let attrs = [
+            ("guid", a.id.to_string()),
+            ("name", a.name.clone()),
+            ("typeOfVariable", kind.to_owned()),
+        ];
+        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if description.is_empty() {
+            out.empty("Variable", &attrs);
+        } else {
+            out.open("Variable", &attrs);
+            out.text_element("Description", &description.join("\n"));
+            out.close("Variable");
         }
     }
     out.empty(
@@ -171,6 +172,18 @@ pub fn project_xml(p: &Project) -> Vec<u8> {
             ("typeOfVariable", "Text"),
         ],
     );
+    let page_var = derived_guid(uuid::Uuid::from_bytes([3; 16]), VAR_PAGE_STARTS).to_string();
+    let has_pages = p.documents.iter().any(|d| !d.page_starts.is_empty());
+    if has_pages {
+        out.empty(
+            "Variable",
+            &[
+                ("guid", &page_var),
+                ("name", VAR_PAGE_STARTS),
+                ("typeOfVariable", "Text"),
+            ],
+        );
+    }
     out.close("Variables");
 
     if !p.documents.is_empty() {
@@ -218,6 +231,13 @@ pub fn project_xml(p: &Project) -> Vec<u8> {
                 out.open("VariableValue", &[]);
                 out.empty("VariableRef", &[("targetGUID", &short_var)]);
                 out.text_element("TextValue", &d.short_ref);
+                out.close("VariableValue");
+            }
+            if !d.page_starts.is_empty() {
+                let list: Vec<String> = d.page_starts.iter().map(|n| n.to_string()).collect();
+                out.open("VariableValue", &[]);
+                out.empty("VariableRef", &[("targetGUID", &page_var)]);
+                out.text_element("TextValue", &list.join(" "));
                 out.close("VariableValue");
             }
             out.close("TextSource");

@@ -8,7 +8,10 @@
 use super::import_util::internal_path;
 use super::xml::{El, parse};
 use super::zipsafe::{self, Archive};
-use super::{CATEGORY_GROUP, VAR_REFERENCE, VAR_SHORT_REF, parse_guid};
+use super::{
+    CATEGORY_GROUP, CHOICES_PREFIX, RANGES_PREFIX, VAR_PAGE_STARTS, VAR_REFERENCE, VAR_SHORT_REF,
+    parse_guid, parse_ranges,
+};
 use crate::model::{
     AttrId, AttrKind, AttributeDef, Category, CategoryId, Code, CodeId, DocId, IdMap, Project,
     Reviewer, ReviewerId, SourceKind, project::default_categories,
@@ -22,7 +25,8 @@ pub struct ImportReport {
     pub codes: usize,
     pub codings: usize,
     pub reviewers: usize,
-    /// Things that could not be brought over, one sentence each.
+    /// Things that could not be brought over, or were brought over changed
+    /// (a selection swapped, clamped or shortened), one sentence each.
     pub skipped: Vec<String>,
 }
 
@@ -36,7 +40,7 @@ impl ImportReport {
             s.push_str("; nothing was left out");
         } else {
             s.push_str(&format!(
-                "; {} thing(s) could not be brought over:",
+                "; {} thing(s) could not be brought over as they were:",
                 self.skipped.len()
             ));
             for k in &self.skipped {
@@ -81,7 +85,7 @@ pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), String> {
         }
     };
     let xml = decode_utf8(&archive.files[&qde]).map_err(|e| format!("{qde}: {e}"))?;
-    let root = parse(&xml).map_err(|e| format!("{qde}: {e}"))?;
+    let root = parse(xml).map_err(|e| format!("{qde}: {e}"))?;
     if !root.name.eq_ignore_ascii_case("Project") {
         return Err(format!(
             "{qde} is not a REFI-QDA project (its root element is <{}>)",
@@ -94,7 +98,7 @@ pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), String> {
 /// Reads a `.qdc` codebook into the codes (and categories) of a project.
 pub fn read_qdc(bytes: &[u8]) -> Result<Project, String> {
     let xml = decode_utf8(bytes)?;
-    let root = parse(&xml)?;
+    let root = parse(xml)?;
     if !root.name.eq_ignore_ascii_case("CodeBook") {
         return Err(format!(
             "it is not a REFI-QDA codebook (its root element is <{}>)",
@@ -110,21 +114,35 @@ pub fn read_qdc(bytes: &[u8]) -> Result<Project, String> {
     Ok(p)
 }
 
-fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
+/// The XML as text, borrowed (no copy of a large file), without a BOM.
+fn decode_utf8(bytes: &[u8]) -> Result<&str, String> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|_| "the XML is not UTF-8".to_owned())
+    std::str::from_utf8(bytes).map_err(|_| "the XML is not UTF-8".to_owned())
 }
 
 /// Reads `<Code>` elements into the codebook; the category group (and its
-/// children) becomes the project's categories instead.
+/// children) becomes the project's categories instead. Iterative: a work
+/// list of (element, parent) keeps document order (parents before their
+/// children, siblings in order) without recursion, however deep the file
+/// nests (the XML reader already refuses nesting deeper than 256).
 fn read_codes(
     p: &mut Project,
-    parent_el: &El,
+    top: &El,
     parent: Option<CodeId>,
     cat_ids: &mut IdMap<uuid::Uuid, CategoryId>,
     report: &mut ImportReport,
 ) {
-    for el in parent_el.children("Code") {
+    let mut work: Vec<(&El, Option<CodeId>)> = top.children("Code").map(|c| (c, parent)).collect();
+    work.reverse();
+    // Colours by id, so neither the duplicate check nor a child's inherited
+    // colour searches the codebook (a file may hold millions of codes).
+    let mut colors: HashMap<CodeId, String> = p
+        .codebook
+        .codes
+        .iter()
+        .map(|c| (c.id, c.color.clone()))
+        .collect();
+    while let Some((el, parent)) = work.pop() {
         let Some(guid) = uuid_of(el, "guid") else {
             report.skipped.push(format!(
                 "code \"{}\" has no valid GUID",
@@ -154,7 +172,7 @@ fn read_codes(
             continue;
         }
         let id = CodeId(guid);
-        if p.codebook.contains(id) {
+        if colors.contains_key(&id) {
             report.skipped.push(format!(
                 "code \"{name}\" appears twice; the second was ignored"
             ));
@@ -166,12 +184,13 @@ fn read_codes(
             .map(str::to_uppercase);
         let color = color.unwrap_or_else(|| {
             parent
-                .and_then(|pa| p.codebook.get(pa))
-                .map(|c| c.color.clone())
+                .and_then(|pa| colors.get(&pa))
+                .cloned()
                 .unwrap_or_else(|| {
                     crate::model::codebook::PALETTE[p.codebook.codes.len() % 12].to_owned()
                 })
         });
+        colors.insert(id, color.clone());
         p.codebook.codes.push(Code {
             id,
             name,
@@ -184,7 +203,9 @@ fn read_codes(
                 .to_owned(),
         });
         report.codes += 1;
-        read_codes(p, el, Some(id), cat_ids, report);
+        let first = work.len();
+        work.extend(el.children("Code").map(|c| (c, Some(id))));
+        work[first..].reverse();
     }
 }
 
@@ -195,6 +216,9 @@ pub(super) struct Importer<'a> {
     pub(super) var_kinds: IdMap<AttrId, String>,
     pub(super) ref_var: Option<AttrId>,
     pub(super) short_var: Option<AttrId>,
+    pub(super) page_var: Option<AttrId>,
+    /// Ids of the codes read, so a coding's code is found without a search.
+    pub(super) code_ids: std::collections::HashSet<CodeId>,
 }
 
 impl<'a> Importer<'a> {
@@ -206,6 +230,8 @@ impl<'a> Importer<'a> {
             var_kinds: IdMap::default(),
             ref_var: None,
             short_var: None,
+            page_var: None,
+            code_ids: Default::default(),
         }
     }
 
@@ -259,6 +285,7 @@ impl<'a> Importer<'a> {
         if let Some(codes) = root.child("CodeBook").and_then(|cb| cb.child("Codes")) {
             read_codes(&mut p, codes, None, &mut cat_ids, &mut self.report);
         }
+        self.code_ids = p.codebook.codes.iter().map(|c| c.id).collect();
         // Notes (memos) by GUID.
         for n in root
             .child("Notes")
@@ -291,17 +318,37 @@ impl<'a> Importer<'a> {
                 self.short_var = Some(id);
                 continue;
             }
+            if name == VAR_PAGE_STARTS {
+                self.page_var = Some(id);
+                continue;
+            }
+            // The description may hold a line of choices and a line of
+            // Thema's year ranges (see `super::RANGES_PREFIX`).
             let desc = v.child_text("Description").unwrap_or_default();
-            let kind = match kind_name.as_str() {
-                "Integer" | "Float" => AttrKind::Number,
-                "Boolean" => AttrKind::Choice(vec!["true".into(), "false".into()]),
-                _ => match desc.strip_prefix("Choices: ") {
-                    Some(list) => AttrKind::Choice(
+            let mut choices = None;
+            let mut bins = Vec::new();
+            for line in desc.lines() {
+                if let Some(list) = line.strip_prefix(CHOICES_PREFIX) {
+                    choices = Some(
                         list.split("; ")
                             .map(str::to_owned)
                             .filter(|s| !s.is_empty())
                             .collect(),
-                    ),
+                    );
+                } else if let Some(list) = line.strip_prefix(RANGES_PREFIX) {
+                    match parse_ranges(list) {
+                        Some(b) => bins = b,
+                        None => self.report.skipped.push(format!(
+                            "the year ranges of variable \"{name}\" could not be read (\"{list}\"); they were left out"
+                        )),
+                    }
+                }
+            }
+            let kind = match kind_name.as_str() {
+                "Integer" | "Float" => AttrKind::Number,
+                "Boolean" => AttrKind::Choice(vec!["true".into(), "false".into()]),
+                _ => match choices {
+                    Some(list) => AttrKind::Choice(list),
                     None => AttrKind::Text,
                 },
             };
@@ -309,7 +356,7 @@ impl<'a> Importer<'a> {
                 id,
                 name,
                 kind,
-                bins: Vec::new(),
+                bins,
             });
         }
         // Sources.
@@ -399,10 +446,15 @@ impl<'a> Importer<'a> {
                 .push("links between objects are not kept".into());
         }
         // Reference numbers for documents that had none.
-        let mut next = p.documents.iter().map(|d| d.reference).max().unwrap_or(0) + 1;
+        let wanted = p.documents.iter().filter(|d| d.reference == 0).count();
+        let mut free = p.next_references(wanted).into_iter();
+        if wanted > 0
+            && let Some(note) = p.reference_note()
+        {
+            self.report.skipped.push(note);
+        }
         for d in p.documents.iter_mut().filter(|d| d.reference == 0) {
-            d.reference = next;
-            next += 1;
+            d.reference = free.next().unwrap_or(0);
         }
         let problems = crate::model::validate::validate(&p);
         if !problems.is_empty() {
@@ -493,6 +545,23 @@ impl<'a> Importer<'a> {
         }
         if Some(var) == self.short_var {
             d.short_ref = value;
+            return;
+        }
+        if Some(var) == self.page_var {
+            // Offsets into the text as Thema wrote it; kept only if they
+            // are ascending and inside the text.
+            let starts: Option<Vec<usize>> =
+                value.split_whitespace().map(|n| n.parse().ok()).collect();
+            let len = d.char_len();
+            match starts {
+                Some(s) if s.windows(2).all(|w| w[0] <= w[1]) && s.iter().all(|&x| x <= len) => {
+                    d.page_starts = s;
+                }
+                _ => self.report.skipped.push(format!(
+                    "the page starts of \"{}\" do not fit its text; they were left out",
+                    d.title
+                )),
+            }
             return;
         }
         if p.attributes.iter().any(|a| a.id == var) {

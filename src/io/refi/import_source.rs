@@ -1,9 +1,17 @@
 //! The REFI-QDA importer's handling of one text source: its text (with
 //! offsets mapped through normalisation and CRLF counting), its selections
 //! and their codings, memos and variable values.
+//!
+//! Nothing is changed silently: a selection whose positions are negative,
+//! reversed, empty or past the end of the text is listed in the import
+//! report by source name and position with what was done to it (swapped,
+//! clamped, shortened or left out). The text is turned into chars once per
+//! source, and a selection is compared with its name in time bounded by the
+//! name, so thousands of selections of one long source import in linear
+//! time.
 
 use super::import::Importer;
-use super::import_util::{ensure_reviewer, num, same, slice};
+use super::import_util::{View, ensure_reviewer, position};
 use super::parse_guid;
 use super::xml::El;
 use crate::model::{
@@ -75,53 +83,83 @@ impl Importer<'_> {
             self.variable_value(p, doc_id, v);
         }
         // Selections and their codings.
+        let raw_view = View::new(raw_chars);
+        let lf_view = View::new(lf_chars);
         let crlf_vote = {
             let (mut raw_ok, mut lf_ok) = (0, 0);
             for sel in text_el.children("PlainTextSelection") {
                 let (Some(s), Some(e), Some(name)) = (
-                    num(sel, "startPosition"),
-                    num(sel, "endPosition"),
+                    position(sel, "startPosition"),
+                    position(sel, "endPosition"),
                     sel.attr("name"),
                 ) else {
                     continue;
                 };
-                if slice(&raw_chars, s, e).is_some_and(|t| same(&t, name)) {
+                let (Ok(s), Ok(e)) = (usize::try_from(s), usize::try_from(e)) else {
+                    continue;
+                };
+                if raw_view.same(s, e, name) {
                     raw_ok += 1;
                 }
-                if slice(&lf_chars, s, e).is_some_and(|t| same(&t, name)) {
+                if lf_view.same(s, e, name) {
                     lf_ok += 1;
                 }
             }
             lf_ok > raw_ok
         };
+        let view: &View = if crlf_vote { &lf_view } else { &raw_view };
         let mut added = Vec::new();
         for sel in text_el.children("PlainTextSelection") {
-            let (Some(mut s), Some(mut e)) = (num(sel, "startPosition"), num(sel, "endPosition"))
-            else {
-                self.report
-                    .skipped
-                    .push(format!("a selection in \"{title}\" has no positions"));
+            let written = |v: Option<i64>| v.map_or("?".to_owned(), |n| n.to_string());
+            let (s0, e0) = (position(sel, "startPosition"), position(sel, "endPosition"));
+            let at = format!(
+                "the selection {}..{} of \"{title}\"",
+                written(s0),
+                written(e0)
+            );
+            let (Some(s0), Some(e0)) = (s0, e0) else {
+                self.report.skipped.push(format!(
+                    "{at} has no readable start and end position; it was left out"
+                ));
                 continue;
             };
+            let mut fixes: Vec<String> = Vec::new();
+            let (mut s, mut e) = (s0, e0);
             if e < s {
                 std::mem::swap(&mut s, &mut e);
+                fixes.push(format!("its start was after its end, so they were swapped to {s}..{e}"));
             }
-            let view: &[char] = if crlf_vote { &lf_chars } else { &raw_chars };
+            if s < 0 {
+                fixes.push(format!("its start {s} was negative and was set to 0"));
+                s = 0;
+            }
+            if e < 0 {
+                fixes.push(format!("its end {e} was negative and was set to 0"));
+                e = 0;
+            }
+            // Positions beyond any text are past the end: clamp to the text
+            // so the arithmetic below stays in range.
+            let limit = view.len();
+            let (s, mut e) = (
+                usize::try_from(s).unwrap_or(usize::MAX).min(limit.saturating_add(1)),
+                usize::try_from(e).unwrap_or(usize::MAX).min(limit.saturating_add(1)),
+            );
             // Inclusive ends: if the name matches one char more, take it.
             if let Some(name) = sel.attr("name")
-                && !slice(view, s, e).is_some_and(|t| same(&t, name))
-                && slice(view, s, e + 1).is_some_and(|t| same(&t, name))
+                && !view.same(s, e, name)
+                && view.same(s, e + 1, name)
             {
                 e += 1;
             }
-            let limit = view.len();
             if s >= limit {
-                self.report.skipped.push(format!("a selection in \"{title}\" starts past the end of its text ({s} > {limit}); it was left out"));
+                self.report.skipped.push(format!(
+                    "{at} starts past the end of its text of {limit} chars; it was left out"
+                ));
                 continue;
             }
             if e > limit {
-                self.report.skipped.push(format!(
-                    "a selection in \"{title}\" ran past the end of its text and was shortened"
+                fixes.push(format!(
+                    "it ran past the end of its text of {limit} chars and was shortened to {s}..{limit}"
                 ));
                 e = limit;
             }
@@ -132,7 +170,16 @@ impl Importer<'_> {
             };
             let (ns, ne) = (map[rs], map[re]);
             if ns >= ne {
+                fixes.push("it covers no text; it was left out".into());
+                self.report
+                    .skipped
+                    .push(format!("{at}: {}", fixes.join("; ")));
                 continue;
+            }
+            if !fixes.is_empty() {
+                self.report
+                    .skipped
+                    .push(format!("{at}: {}", fixes.join("; ")));
             }
             let memo = self.memo(sel);
             let sel_user = uuid_of(sel, "creatingUser");
@@ -145,11 +192,14 @@ impl Importer<'_> {
                     .child("CodeRef")
                     .and_then(|r| uuid_of(r, "targetGUID"))
                 else {
+                    self.report.skipped.push(format!(
+                        "{at}: a coding names no code (no valid CodeRef); it was left out"
+                    ));
                     continue;
                 };
                 if let Some(cat) = cat_ids.get(&target) {
                     category = Some(*cat);
-                } else if p.codebook.contains(CodeId(target)) {
+                } else if self.code_ids.contains(&CodeId(target)) {
                     codes.push((
                         CodeId(target),
                         uuid_of(coding, "guid"),
@@ -159,7 +209,7 @@ impl Importer<'_> {
                     first_user = first_user.or(uuid_of(coding, "creatingUser"));
                 } else {
                     self.report.skipped.push(format!(
-                        "a coding in \"{title}\" refers to a code that is not in the codebook"
+                        "{at}: a coding refers to a code that is not in the codebook; it was left out"
                     ));
                 }
             }

@@ -12,23 +12,77 @@ pub fn internal_path(path: &str) -> String {
     }
 }
 
-pub fn num(el: &El, attr: &str) -> Option<usize> {
-    el.attr(attr)
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .map(|n| n.max(0) as usize)
+/// A position attribute as written, negative values included (the caller
+/// reports what it does with them); `None` when missing or not a number.
+pub fn position(el: &El, attr: &str) -> Option<i64> {
+    el.attr(attr).and_then(|v| v.trim().parse::<i64>().ok())
 }
 
-pub fn slice(chars: &[char], s: usize, e: usize) -> Option<String> {
-    (s <= e && e <= chars.len()).then(|| chars[s..e].iter().collect())
+/// A text as chars, with, for every position, the first position at or
+/// after it that is not whitespace: built once per source so comparing a
+/// selection with its name costs the length of the name, not of the text.
+pub struct View {
+    pub chars: Vec<char>,
+    next_text: Vec<usize>,
 }
 
-/// Compares a passage with a selection name, ignoring whitespace runs and a
-/// trailing ellipsis.
-pub fn same(text: &str, name: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let n = norm(name.trim_end_matches('…'));
-    let t = norm(text);
-    !n.is_empty() && (t == n || (name.ends_with('…') && t.starts_with(&n)))
+impl View {
+    pub fn new(chars: Vec<char>) -> Self {
+        let mut next_text = vec![chars.len(); chars.len() + 1];
+        for i in (0..chars.len()).rev() {
+            next_text[i] = if chars[i].is_whitespace() {
+                next_text[i + 1]
+            } else {
+                i
+            };
+        }
+        Self { chars, next_text }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Compares the passage `s..e` with a selection name, ignoring
+    /// whitespace runs and, when the name ends with an ellipsis, anything
+    /// after the name. Reads at most as many chars as the name has (plus
+    /// whitespace runs, skipped in one step).
+    pub fn same(&self, s: usize, e: usize, name: &str) -> bool {
+        if s > e || e > self.chars.len() {
+            return false;
+        }
+        let ellipsis = name.ends_with('…');
+        let want: Vec<char> = name
+            .trim_end_matches('…')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .collect();
+        if want.is_empty() {
+            return false;
+        }
+        let mut i = self.next_text[s].min(e);
+        for &w in &want {
+            if i >= e {
+                return false;
+            }
+            let c = self.chars[i];
+            if c.is_whitespace() {
+                let j = self.next_text[i];
+                if w != ' ' || j >= e {
+                    return false;
+                }
+                i = j;
+            } else {
+                if w != c {
+                    return false;
+                }
+                i += 1;
+            }
+        }
+        ellipsis || self.next_text[i] >= e
+    }
 }
 
 /// The reviewer for a user GUID, created if the file did not list it.

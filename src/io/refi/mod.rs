@@ -4,6 +4,11 @@
 //! Thema's categories have no REFI element: they are exported as codes in a
 //! separate non-codable group ("Thema categories"), each categorised passage
 //! carrying a second coding of its category code, and read back losslessly.
+//!
+//! Other Thema-only data rides where the REFI schema allows free text and
+//! other tools ignore it: reference numbers, short references and page
+//! starts as `Thema: …` variables, and year ranges as a "Thema ranges: …"
+//! line in a number variable's `<Description>`.
 
 pub mod export;
 pub mod import;
@@ -17,6 +22,37 @@ pub const CATEGORY_GROUP: &str = "Thema categories";
 /// Variables that carry Thema's document fields.
 pub const VAR_REFERENCE: &str = "Thema: reference number";
 pub const VAR_SHORT_REF: &str = "Thema: short reference";
+/// Variable carrying a document's page starts (char offsets, space
+/// separated), declared only when some document has pages. Other tools
+/// show it as an ordinary text variable and ignore it.
+pub const VAR_PAGE_STARTS: &str = "Thema: page starts";
+/// Line of a number variable's `<Description>` carrying Thema's year ranges
+/// (`bins`): "Thema ranges: 1997..2004; 2005..2009", numbers written so they
+/// read back exactly. The REFI schema allows any text there.
+pub const RANGES_PREFIX: &str = "Thema ranges: ";
+/// Line of a text variable's `<Description>` listing its choices.
+pub const CHOICES_PREFIX: &str = "Choices: ";
+
+/// "Thema ranges: 1997..2004; 2005..2009" for `bins`.
+pub fn ranges_line(bins: &[crate::model::Bin]) -> String {
+    let list: Vec<String> = bins.iter().map(|b| format!("{}..{}", b.from, b.to)).collect();
+    format!("{RANGES_PREFIX}{}", list.join("; "))
+}
+
+/// The ranges of a "Thema ranges: " line (without the prefix); `None` if
+/// any range is not two numbers.
+pub fn parse_ranges(list: &str) -> Option<Vec<crate::model::Bin>> {
+    list.split("; ")
+        .filter(|s| !s.trim().is_empty())
+        .map(|r| {
+            let (a, b) = r.split_once("..")?;
+            Some(crate::model::Bin {
+                from: a.trim().parse().ok()?,
+                to: b.trim().parse().ok()?,
+            })
+        })
+        .collect()
+}
 
 /// A GUID as REFI files write it, normalised: no braces, lower case.
 pub fn parse_guid(s: &str) -> Option<uuid::Uuid> {

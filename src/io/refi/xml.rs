@@ -1,6 +1,12 @@
 //! A small XML layer on quick-xml: writing elements with escaped attributes
 //! and text, and reading a whole document into a tree of elements with
 //! local names (namespace prefixes dropped), for the lenient importer.
+//!
+//! Reading trusts nothing about the file: it is a loop over events with an
+//! explicit stack (no recursion), refuses nesting deeper than `MAX_DEPTH`
+//! and more than `MAX_ELEMENTS` elements with a sentence naming the limit,
+//! and the tree it builds is dropped iteratively, so no input can overflow
+//! the stack or grow the tree without bound.
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
@@ -53,6 +59,13 @@ impl Out {
     }
 }
 
+/// Deepest nesting of elements accepted. REFI-QDA projects nest codes a
+/// handful of levels deep; 256 leaves room for any real codebook.
+pub const MAX_DEPTH: usize = 256;
+/// Most elements accepted in one document. A 500-document project with
+/// 100,000 codings holds well under a million.
+pub const MAX_ELEMENTS: usize = 3_000_000;
+
 /// An element of a parsed document.
 #[derive(Clone, Debug, Default)]
 pub struct El {
@@ -63,7 +76,30 @@ pub struct El {
     pub text: String,
 }
 
+/// Drops the subtree with a work list instead of recursion, so a tree of
+/// any depth is freed without touching the stack.
+impl Drop for El {
+    fn drop(&mut self) {
+        if self.children.is_empty() {
+            return;
+        }
+        let mut pending = std::mem::take(&mut self.children);
+        while let Some(mut el) = pending.pop() {
+            pending.append(&mut el.children);
+        }
+    }
+}
+
 impl El {
+    fn named(name: String) -> Self {
+        Self {
+            name,
+            attrs: Vec::new(),
+            children: Vec::new(),
+            text: String::new(),
+        }
+    }
+
     /// Attribute by local name, case-insensitive.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
@@ -98,10 +134,7 @@ fn local(name: &str) -> String {
 }
 
 fn element(e: &BytesStart<'_>) -> Result<El, String> {
-    let mut el = El {
-        name: local(e.name().as_ref()),
-        ..Default::default()
-    };
+    let mut el = El::named(local(e.name().as_ref()));
     for a in e.attributes() {
         let a = a.map_err(|x| format!("a malformed attribute ({x})"))?;
         let key = local(a.key.as_ref());
@@ -118,17 +151,43 @@ fn element(e: &BytesStart<'_>) -> Result<El, String> {
 pub fn parse(text: &str) -> Result<El, String> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
-    let mut stack: Vec<El> = vec![El {
-        name: "#document".into(),
-        ..Default::default()
-    }];
+    let mut stack: Vec<El> = vec![El::named("#document".into())];
+    let mut count = 0usize;
+    let mut counted = |pos: u64| {
+        count += 1;
+        if count > MAX_ELEMENTS {
+            Err(format!(
+                "the XML holds more than {MAX_ELEMENTS} elements (near byte {pos}); \
+                 Thema reads at most {MAX_ELEMENTS}, so the file was refused"
+            ))
+        } else {
+            Ok(())
+        }
+    };
     loop {
         let pos = reader.buffer_position();
         match reader.read_event() {
             Err(e) => return Err(format!("the XML is malformed near byte {pos} ({e})")),
             Ok(Event::Eof) => break,
-            Ok(Event::Start(e)) => stack.push(element(&e)?),
+            Ok(Event::Start(e)) => {
+                counted(pos as u64)?;
+                // The document node is on the stack too: depth = len - 1.
+                if stack.len() > MAX_DEPTH {
+                    return Err(format!(
+                        "the XML nests elements more than {MAX_DEPTH} levels deep (near byte {pos}); \
+                         Thema reads at most {MAX_DEPTH} levels, so the file was refused"
+                    ));
+                }
+                stack.push(element(&e)?)
+            }
             Ok(Event::Empty(e)) => {
+                counted(pos as u64)?;
+                if stack.len() > MAX_DEPTH {
+                    return Err(format!(
+                        "the XML nests elements more than {MAX_DEPTH} levels deep (near byte {pos}); \
+                         Thema reads at most {MAX_DEPTH} levels, so the file was refused"
+                    ));
+                }
                 let el = element(&e)?;
                 stack.last_mut().expect("document root").children.push(el);
             }
@@ -181,11 +240,10 @@ pub fn parse(text: &str) -> Result<El, String> {
     if stack.len() != 1 {
         return Err("the XML ends before all its elements are closed".into());
     }
-    stack
-        .pop()
-        .expect("root")
-        .children
-        .into_iter()
-        .next()
-        .ok_or_else(|| "the XML has no root element".to_owned())
+    let mut document = stack.pop().expect("root");
+    let mut top = std::mem::take(&mut document.children);
+    if top.is_empty() {
+        return Err("the XML has no root element".to_owned());
+    }
+    Ok(top.swap_remove(0))
 }

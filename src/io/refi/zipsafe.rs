@@ -2,6 +2,11 @@
 //! leaves the archive (`..`, absolute paths, drive letters), symlinks,
 //! absurd sizes or compression ratios (zip bombs) are refused with a message
 //! naming the entry; nothing is ever written to disk.
+//!
+//! A project file (`.qde`, the XML every other part hangs on) has its own,
+//! lower cap, `MAX_PROJECT_XML`: its size is checked as declared in the
+//! archive and again while it is unpacked, so a small archive whose XML
+//! expands to hundreds of megabytes is refused before it fills memory.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -13,6 +18,18 @@ pub const MAX_ENTRY: u64 = 512 << 20;
 /// Largest compression ratio accepted for entries over 1 MiB.
 pub const MAX_RATIO: u64 = 200;
 pub const MAX_ENTRIES: usize = 20_000;
+/// Largest project XML (`*.qde`) unpacked: 256 MiB. The project file of a
+/// 500-document NVivo project with its codings is a few tens of megabytes.
+pub const MAX_PROJECT_XML: u64 = 256 << 20;
+
+/// The cap for one entry: project XML has its own, lower one.
+fn cap_for(name: &str) -> u64 {
+    if name.to_lowercase().ends_with(".qde") {
+        MAX_PROJECT_XML
+    } else {
+        MAX_ENTRY
+    }
+}
 
 /// The files of an archive, by path as written (no folders).
 pub struct Archive {
@@ -67,9 +84,14 @@ pub fn read(bytes: &[u8]) -> Result<Archive, String> {
         }
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
-        if size > MAX_ENTRY || total + size > MAX_TOTAL {
+        let cap = cap_for(&name);
+        if size > cap {
+            return Err(too_large(&name, cap));
+        }
+        if total + size > MAX_TOTAL {
             return Err(format!(
-                "the entry \"{name}\" is too large ({size} bytes unpacked)"
+                "the entry \"{name}\" is too large ({size} bytes unpacked; the whole archive may unpack to at most {} MiB)",
+                MAX_TOTAL >> 20
             ));
         }
         if size > (1 << 20) && size / packed > MAX_RATIO {
@@ -93,4 +115,11 @@ pub fn read(bytes: &[u8]) -> Result<Archive, String> {
         files.insert(name, data);
     }
     Ok(Archive { files })
+}
+
+fn too_large(name: &str, cap: u64) -> String {
+    format!(
+        "the entry \"{name}\" unpacks to more than {} MiB, the most Thema reads for it; the file was refused",
+        cap >> 20
+    )
 }
