@@ -23,8 +23,7 @@ pub fn consensus_reviewer() -> Reviewer {
 pub fn decide(
     p: &Project,
     d: &Disagreement,
-    a: ReviewerId,
-    b: ReviewerId,
+    (a, b): (ReviewerId, ReviewerId),
     choice: Choice,
     by: ReviewerId,
     note: &str,

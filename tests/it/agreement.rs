@@ -7,9 +7,12 @@ use thema::analysis::agreement::{Table2, agreement, fmt_stat};
 use thema::edit::{self, Command, ops};
 use thema::model::{Coding, Project};
 
+/// A document's length and the intervals AB and CD coded in it.
+type Doc = (usize, Vec<(usize, usize)>, Vec<(usize, usize)>);
+
 /// One code ("Leadership", id 2) coded by AB and CD with these intervals,
 /// in documents of these lengths.
-fn coded(docs: &[(usize, Vec<(usize, usize)>, Vec<(usize, usize)>)]) -> Project {
+fn coded(docs: &[Doc]) -> Project {
     let mut p = small();
     let ids: Vec<_> = p.documents.iter().map(|d| d.id).collect();
     for id in ids {

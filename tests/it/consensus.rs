@@ -58,11 +58,7 @@ fn decisions_make_consensus_codings_never_touch_a_or_b_and_undo() {
         .collect();
     let mut undo = UndoStack::new();
     let q = disagreements(&p, &Scope::default(), AB, CD);
-    let cmd = consensus::decide(
-        &p,
-        &q[1],
-        AB,
-        CD,
+    let cmd = consensus::decide(&p, &q[1], (AB, CD),
         Choice::AcceptBoth,
         AB,
         "both passages say it",
@@ -85,7 +81,7 @@ fn decisions_make_consensus_codings_never_touch_a_or_b_and_undo() {
     // Deciding again replaces the consensus codings of that cell.
     let q = disagreements(&p, &Scope::default(), AB, CD);
     assert_eq!(q.iter().filter(|d| d.resolved).count(), 1);
-    let cmd = consensus::decide(&p, &q[1], AB, CD, Choice::Edited, AB, "", Some((5, 10)));
+    let cmd = consensus::decide(&p, &q[1], (AB, CD), Choice::Edited, AB, "", Some((5, 10)));
     undo.apply(&mut p, "Decide", cmd).unwrap();
     let cons: Vec<(usize, usize)> = p
         .codings
@@ -166,7 +162,7 @@ fn checking_marks_codings_and_disputes_are_resolved_by_their_author() {
 fn decisions_and_blind_flag_survive_save_and_load() {
     let mut p = two_reviewers();
     let q = disagreements(&p, &Scope::default(), AB, CD);
-    let cmd = consensus::decide(&p, &q[0], AB, CD, Choice::AcceptA, AB, "note", None);
+    let cmd = consensus::decide(&p, &q[0], (AB, CD), Choice::AcceptA, AB, "note", None);
     edit::apply(&mut p, cmd).unwrap();
     edit::apply(&mut p, Command::SetBlind(true)).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -226,7 +222,7 @@ fn consensus_counts_what_both_coded_alike_and_says_what_is_open() {
     // Resolving "Vision: only A" as A's brings it in; Neither keeps it out.
     let q = disagreements(&p, &Scope::default(), AB, CD);
     let vision = q.iter().position(|d| p.codebook.path(d.code).ends_with("Vision and purpose")).unwrap();
-    let cmd = consensus::decide(&p, &q[vision], AB, CD, Choice::AcceptA, CD, "", None);
+    let cmd = consensus::decide(&p, &q[vision], (AB, CD), Choice::AcceptA, CD, "", None);
     edit::apply(&mut p, cmd).unwrap();
     assert_eq!(leadership_vision(&p), (1, 1));
     let status = thema::analysis::Tables::compute(&p, &consensus_scope(), &Default::default())
@@ -238,7 +234,7 @@ fn consensus_counts_what_both_coded_alike_and_says_what_is_open() {
     );
     let q = disagreements(&p, &Scope::default(), AB, CD);
     let lead = q.iter().position(|d| !d.resolved).unwrap();
-    let cmd = consensus::decide(&p, &q[lead], AB, CD, Choice::Neither, CD, "", None);
+    let cmd = consensus::decide(&p, &q[lead], (AB, CD), Choice::Neither, CD, "", None);
     edit::apply(&mut p, cmd).unwrap();
     // Document 101 decided "neither": Leadership stays at document 100 only.
     assert_eq!(leadership_vision(&p), (1, 1));
@@ -255,7 +251,7 @@ fn a_decision_counts_whichever_order_the_pair_was_named_in() {
     let mut p = two_reviewers();
     let q = disagreements(&p, &Scope::default(), CD, AB);
     let vision = q.iter().position(|d| p.codebook.path(d.code).ends_with("Vision and purpose")).unwrap();
-    let cmd = consensus::decide(&p, &q[vision], CD, AB, Choice::AcceptB, CD, "", None);
+    let cmd = consensus::decide(&p, &q[vision], (CD, AB), Choice::AcceptB, CD, "", None);
     edit::apply(&mut p, cmd).unwrap();
     let q = disagreements(&p, &Scope::default(), AB, CD);
     assert_eq!(q.iter().filter(|d| d.resolved).count(), 1);

@@ -126,7 +126,7 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
             let len = d.char_len().max(2);
             let s = (n(len as u64 - 1)) as usize;
             let e = (s + 1 + (r % 9) as usize).min(len);
-            let mut c = coding(fresh, 0, s, e, 0, if r % 2 == 0 { AB } else { CD });
+            let mut c = coding(fresh, 0, s, e, 0, if r.is_multiple_of(2) { AB } else { CD });
             c.doc = d.id;
             c.code = pick(&codes, r / 17).unwrap_or_default();
             c.category = pick(&p.categories, r / 19).map(|k| k.id).filter(|_| n(3) != 0);
@@ -208,7 +208,7 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
             }
         }
         22 => Command::RemoveDecision(pick(&p.decisions, r).map(|d| d.id).unwrap_or_default()),
-        24 => Command::SetBlind(r % 2 == 0),
+        24 => Command::SetBlind(r.is_multiple_of(2)),
         25 => {
             let mut other = small();
             other.name = "Replaced".into();

@@ -68,7 +68,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut V
             ui.horizontal_wrapped(|ui| {
                 let by = ws.coding_as.unwrap_or(a);
                 let mut decide = |choice: Choice, edited: Option<(usize, usize)>| {
-                    let cmd = consensus::decide(p, d, a, b, choice, by, &state.note, edited);
+                    let cmd = consensus::decide(p, d, (a, b), choice, by, &state.note, edited);
                     out.push(Intent::Apply(format!("Consensus: {}", choice.label()), cmd));
                 };
                 if ui.button(format!("Accept {na}")).clicked() {
