@@ -132,9 +132,7 @@ pub fn references(prep: &Prepared<'_>, group_by: Option<AttrId>) -> ReferencesTa
             let base = slot(code, group);
             let x = &mut counts[code * n_groups + group];
             x.all = rolled[base + n_cats];
-            for k in 0..n_cats {
-                x.by_category[k] = rolled[base + k];
-            }
+            x.by_category.copy_from_slice(&rolled[base..base + n_cats]);
         }
     }
     // Key: upper quartile of relative frequency within each level (combined).

@@ -170,7 +170,7 @@ pub fn parse(text: &str) -> Result<El, String> {
             Err(e) => return Err(format!("the XML is malformed near byte {pos} ({e})")),
             Ok(Event::Eof) => break,
             Ok(Event::Start(e)) => {
-                counted(pos as u64)?;
+                counted(pos)?;
                 // The document node is on the stack too: depth = len - 1.
                 if stack.len() > MAX_DEPTH {
                     return Err(format!(
@@ -181,7 +181,7 @@ pub fn parse(text: &str) -> Result<El, String> {
                 stack.push(element(&e)?)
             }
             Ok(Event::Empty(e)) => {
-                counted(pos as u64)?;
+                counted(pos)?;
                 if stack.len() > MAX_DEPTH {
                     return Err(format!(
                         "the XML nests elements more than {MAX_DEPTH} levels deep (near byte {pos}); \
