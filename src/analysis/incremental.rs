@@ -202,16 +202,18 @@ impl LiveTables {
             .iter()
             .map(|r| percent_value(r.groups[combined].all, total))
             .collect();
+        // Grouped by level in one pass, so a very deep tree stays linear.
         let max_level = self.levels.iter().copied().max().unwrap_or(0);
-        for level in 1..=max_level {
-            let values: Vec<f64> = (0..rf.len())
-                .filter(|&i| self.levels[i] == level)
-                .map(|i| rf[i])
-                .collect();
-            let q3 = upper_quartile(&values).unwrap_or(f64::INFINITY);
-            for i in (0..rf.len()).filter(|&i| self.levels[i] == level) {
-                t.references.rows[i].key = total > 0 && rf[i] >= q3 - 1e-9;
-            }
+        let mut by_level: Vec<Vec<f64>> = vec![Vec::new(); max_level + 1];
+        for (i, &level) in self.levels.iter().enumerate() {
+            by_level[level].push(rf[i]);
+        }
+        let q3: Vec<f64> = by_level
+            .iter()
+            .map(|values| upper_quartile(values).unwrap_or(f64::INFINITY))
+            .collect();
+        for (i, &level) in self.levels.iter().enumerate() {
+            t.references.rows[i].key = total > 0 && rf[i] >= q3[level] - 1e-9;
         }
         true
     }

@@ -139,16 +139,16 @@ pub fn references(prep: &Prepared<'_>, group_by: Option<AttrId>) -> ReferencesTa
     let total = totals[combined].all;
     let rf = |i: usize| percent_value(counts[i * n_groups + combined].all, total);
     let max_level = prep.codes.iter().map(|(_, l)| *l).max().unwrap_or(0);
-    let mut q3 = vec![f64::INFINITY; max_level + 1];
-    for (level, q) in q3.iter_mut().enumerate().skip(1) {
-        let values: Vec<f64> = (0..prep.codes.len())
-            .filter(|&i| prep.codes[i].1 == level)
-            .map(rf)
-            .collect();
-        if let Some(v) = upper_quartile(&values) {
-            *q = v;
-        }
+    // Values grouped by level in one pass (not one pass per level: a
+    // 20,000-deep tree has 20,000 levels).
+    let mut by_level: Vec<Vec<f64>> = vec![Vec::new(); max_level + 1];
+    for (i, (_, level)) in prep.codes.iter().enumerate() {
+        by_level[*level].push(rf(i));
     }
+    let q3: Vec<f64> = by_level
+        .iter()
+        .map(|values| upper_quartile(values).unwrap_or(f64::INFINITY))
+        .collect();
     let rows = prep
         .codes
         .iter()

@@ -105,12 +105,7 @@ pub fn summaries(prep: &Prepared<'_>) -> Vec<FactorSummary> {
                     text: text.split_whitespace().collect::<Vec<_>>().join(" "),
                     source,
                     page: doc.page_of(coding.start),
-                    via: (coding.code != *id).then(|| {
-                        p.codebook
-                            .get(coding.code)
-                            .map(|c| c.name.clone())
-                            .unwrap_or_default()
-                    }),
+                    via: (coding.code != *id).then(|| prep.name(sc.code as usize)),
                 });
             }
             groups.retain(|g| !g.quotes.is_empty());

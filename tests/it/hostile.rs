@@ -156,15 +156,20 @@ fn a_20000_deep_code_chain_validates_and_reports_completely() {
     let order = p.codebook.tree_order();
     assert_eq!(order.len(), 20_000);
     assert_eq!(order[19_999], (CodeId::from_u128(20_000), 20_000));
+    let t_valid = t0.elapsed();
     let tables = thema::analysis::Tables::compute(
         &p,
         &thema::analysis::Scope::default(),
         &thema::analysis::TableOptions::default(),
     );
+    let t_tables = t0.elapsed();
     let html = thema::io::report::render(&p, &tables, "all", thema::io::report::Format::Html)
         .unwrap();
     let html = String::from_utf8(html).unwrap();
-    eprintln!("20,000-deep chain: validate, tables and report in {:?}", t0.elapsed());
+    eprintln!(
+        "20,000-deep chain: validate and tree {t_valid:?}, tables by {t_tables:?}, report by {:?}",
+        t0.elapsed()
+    );
     // The top code holds all three codings rolled up; the deepest one.
     assert_eq!(tables.references.rows[0].groups[0].all, 3);
     assert_eq!(tables.references.rows[19_999].groups[0].all, 1);
