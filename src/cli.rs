@@ -243,15 +243,13 @@ pub fn run(cmd: CliCommand) -> i32 {
             args,
             output,
             force,
-        } => {
-            match report_cmd(&project, &args, output.as_deref(), force) {
-                Ok(()) => 0,
-                Err(e) => {
-                    warn!("thema: {e}");
-                    2
-                }
+        } => match report_cmd(&project, &args, output.as_deref(), force) {
+            Ok(()) => 0,
+            Err(e) => {
+                warn!("thema: {e}");
+                2
             }
-        }
+        },
     }
 }
 
@@ -334,7 +332,12 @@ fn import_qdpx_cmd(input: &Path, output: &Path, force: bool, wait: bool) -> i32 
                 project.name = project_name_from_path(output);
             }
             say!("{}", report.summary());
-            save_then(&project, output, None, &format!("wrote {}", output.display()))
+            save_then(
+                &project,
+                output,
+                None,
+                &format!("wrote {}", output.display()),
+            )
         }
     }
 }
@@ -597,9 +600,8 @@ pub fn scope_from_args(
     } else if reviewer.eq_ignore_ascii_case("consensus") {
         let (a, b) = match pair {
             Some(pair) => reviewer_pair(p, pair)?,
-            None => crate::analysis::consensus::default_pair(p).ok_or(
-                "the Consensus is between two reviewers: name them with --reviewers A,B",
-            )?,
+            None => crate::analysis::consensus::default_pair(p)
+                .ok_or("the Consensus is between two reviewers: name them with --reviewers A,B")?,
         };
         ReviewerView::Consensus(a, b)
     } else {

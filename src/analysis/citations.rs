@@ -78,10 +78,7 @@ pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
         .iter()
         .enumerate()
         .map(|(i, (id, level))| {
-            let mut references: Vec<u32> = per_code[i]
-                .iter()
-                .map(|d| refs[d])
-                .collect();
+            let mut references: Vec<u32> = per_code[i].iter().map(|d| refs[d]).collect();
             // Usually already in order (documents are numbered in list order).
             if !references.windows(2).all(|w| w[0] < w[1]) {
                 references.sort_unstable();

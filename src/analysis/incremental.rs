@@ -112,7 +112,10 @@ impl LiveTables {
     pub fn add(&mut self, codings: &[Coding]) -> bool {
         // A Consensus view depends on both reviewers' codings together:
         // a new coding can settle or open a disagreement, so rebuild.
-        if codings.iter().any(|c| self.scope.includes_coding(c).is_none()) {
+        if codings
+            .iter()
+            .any(|c| self.scope.includes_coding(c).is_none())
+        {
             return false;
         }
         let known = codings.iter().all(|c| {

@@ -6,7 +6,6 @@ use super::scope::Scope;
 use crate::model::index::NONE;
 use crate::model::{CodeId, IdMap, Project};
 
-
 /// A coding in scope, as dense indices.
 #[derive(Clone, Copy, Debug)]
 pub struct ScopedCoding {
@@ -179,7 +178,11 @@ impl<'a> Prepared<'a> {
     pub fn path(&self, code: usize) -> String {
         use crate::model::codebook::{PATH_FULL_DEPTH, PATH_TAIL, elided_path};
         let depth = self.codes[code].1;
-        let keep = if depth <= PATH_FULL_DEPTH { depth } else { PATH_TAIL };
+        let keep = if depth <= PATH_FULL_DEPTH {
+            depth
+        } else {
+            PATH_TAIL
+        };
         let mut names: Vec<&str> = self
             .chain(code as u32)
             .take(keep)
@@ -245,7 +248,11 @@ pub fn parents_in_tree_order(codes: &[(CodeId, usize)]) -> (Vec<u32>, Vec<u32>) 
         open.truncate(level.saturating_sub(1));
         let parent = open.last().copied().unwrap_or(NONE);
         parents.push(parent);
-        roots.push(if parent == NONE { i as u32 } else { roots[parent as usize] });
+        roots.push(if parent == NONE {
+            i as u32
+        } else {
+            roots[parent as usize]
+        });
         open.push(i as u32);
     }
     (parents, roots)

@@ -12,7 +12,9 @@ impl ThemaApp {
             Intent::Apply(label, cmd) => self.apply(&label, cmd),
             Intent::ApplyTyping(label, cmd) => {
                 if let Some(ws) = &mut self.ws
-                    && let Err(e) = ws.undo.apply_typing(std::sync::Arc::make_mut(&mut ws.project), &label, cmd)
+                    && let Err(e) =
+                        ws.undo
+                            .apply_typing(std::sync::Arc::make_mut(&mut ws.project), &label, cmd)
                 {
                     self.set_error(format!("{label} was not done: {e}."));
                 }
@@ -254,7 +256,9 @@ impl ThemaApp {
                 if let Some(ws) = &mut self.ws {
                     ws.disk_hash = Some(hash);
                 }
-                self.set_status("Their changes are merged in. Save (Ctrl+S) to write the combined project.");
+                self.set_status(
+                    "Their changes are merged in. Save (Ctrl+S) to write the combined project.",
+                );
             }
             Intent::ExportRefi { codebook_only } => self.export_refi(codebook_only),
             Intent::ImportQdpxDialog => {

@@ -3,8 +3,8 @@
 //! (B/F/N/R by default) and the number keys of pinned codes.
 
 use super::Workspace;
-use crate::ui::commands::{Action, Scope};
 use crate::ui::Intent;
+use crate::ui::commands::{Action, Scope};
 use egui::Key;
 
 /// Reads this frame's shortcuts and returns what they ask for.

@@ -50,7 +50,10 @@ pub struct Workspace {
     summaries: Option<(u64, Scope, Vec<FactorSummary>)>,
     summaries_job: Option<Job<Vec<FactorSummary>>>,
     /// The codings of the Consensus the text shows, for (revision, pair).
-    consensus_shown: Option<(ConsensusKey, std::collections::HashSet<crate::model::CodingId>)>,
+    consensus_shown: Option<(
+        ConsensusKey,
+        std::collections::HashSet<crate::model::CodingId>,
+    )>,
     /// Rebuild tables on a worker once a project is this large (codings
     /// plus documents); below it a rebuild fits in a frame. Tests set 0
     /// or `usize::MAX` to force one way.
@@ -103,7 +106,11 @@ impl Workspace {
     }
 
     /// Applies a command through the undo stack.
-    pub fn apply(&mut self, label: &str, cmd: crate::edit::Command) -> Result<(), crate::edit::EditError> {
+    pub fn apply(
+        &mut self,
+        label: &str,
+        cmd: crate::edit::Command,
+    ) -> Result<(), crate::edit::EditError> {
         let p = std::sync::Arc::make_mut(&mut self.project);
         self.undo.apply(p, label, cmd)
     }
@@ -238,12 +245,20 @@ impl Workspace {
             return;
         };
         let key = (self.project.revision, a, b, self.open_doc);
-        if self.consensus_shown.as_ref().is_some_and(|(k, _)| *k == key) {
+        if self
+            .consensus_shown
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key)
+        {
             return;
         }
         let open = self.open_doc;
         let cons = crate::analysis::consensus::consensus(&self.project, a, b, |d| Some(d) == open);
-        let set = cons.codings.iter().map(|&i| self.project.codings[i].id).collect();
+        let set = cons
+            .codings
+            .iter()
+            .map(|&i| self.project.codings[i].id)
+            .collect();
         self.consensus_shown = Some((key, set));
     }
 
@@ -298,8 +313,7 @@ impl Workspace {
                 in_place = true;
             }
         }
-        let fresh =
-            matches!(&self.summaries, Some((r, s, _)) if *r == rev && *s == scope);
+        let fresh = matches!(&self.summaries, Some((r, s, _)) if *r == rev && *s == scope);
         if !fresh {
             let key = JobKey {
                 revision: rev,

@@ -113,7 +113,11 @@ impl Command {
     /// The command's target, when it changes exactly one thing.
     pub fn target(&self) -> Option<Target> {
         use Command::*;
-        let t = |kind, id: uuid::Uuid| Target { kind, id, sub: None };
+        let t = |kind, id: uuid::Uuid| Target {
+            kind,
+            id,
+            sub: None,
+        };
         Some(match self {
             RenameProject(_) => t("rename project", uuid::Uuid::nil()),
             SetDocumentMeta { doc, .. } => t("document details", doc.0),

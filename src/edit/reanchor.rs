@@ -173,7 +173,9 @@ pub fn replace_documents(p: &Project, changed: Vec<(DocId, Document)>) -> (Comma
                 cmds.push(cmd);
                 lines.push(line);
             }
-            Err(e) => lines.push(format!("{title}: the new version could not replace the old one ({e}); nothing was changed")),
+            Err(e) => lines.push(format!(
+                "{title}: the new version could not replace the old one ({e}); nothing was changed"
+            )),
         }
     }
     (Command::Batch(cmds), lines)

@@ -24,7 +24,10 @@ pub struct ProjectLock {
 pub enum LockError {
     /// Another process holds it; `holder` is what it wrote in the lock file.
     Held { project: PathBuf, holder: String },
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl std::fmt::Display for LockError {
@@ -103,9 +106,7 @@ impl ProjectLock {
                 "pid {} on {}, since {}",
                 std::process::id(),
                 host_name(),
-                crate::model::time::now_iso()
-                    .get(11..16)
-                    .unwrap_or("now")
+                crate::model::time::now_iso().get(11..16).unwrap_or("now")
             );
             file.set_len(0).map_err(io)?;
             file.rewind().map_err(io)?;

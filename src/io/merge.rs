@@ -20,11 +20,11 @@
 //! cycle) is put under the top-level "Lost and found" code, the one
 //! `thema check --repair` uses, and listed in the report.
 
+use crate::model::repair::LOST_AND_FOUND;
 use crate::model::{
     AttrId, AttrKind, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document, IdMap, Project,
     ReviewerId,
 };
-use crate::model::repair::LOST_AND_FOUND;
 use std::collections::HashSet;
 
 /// One place where the two projects disagree.

@@ -95,11 +95,9 @@ impl fmt::Display for ProjectFileError {
                 "{} is read-only, so it was not changed. Save under another name, or make the file writable first.",
                 path.display()
             ),
-            ProjectFileError::NotAFile { path, kind } => write!(
-                f,
-                "{} is {kind}, not a project file.",
-                path.display()
-            ),
+            ProjectFileError::NotAFile { path, kind } => {
+                write!(f, "{} is {kind}, not a project file.", path.display())
+            }
         }
     }
 }
@@ -160,12 +158,7 @@ pub fn real_path(path: &Path) -> PathBuf {
         match fs::symlink_metadata(&cur) {
             Ok(m) if m.file_type().is_symlink() => match fs::read_link(&cur) {
                 Ok(target) if target.is_absolute() => cur = target,
-                Ok(target) => {
-                    cur = cur
-                        .parent()
-                        .map(|d| d.join(&target))
-                        .unwrap_or(target)
-                }
+                Ok(target) => cur = cur.parent().map(|d| d.join(&target)).unwrap_or(target),
                 Err(_) => return cur,
             },
             _ => return cur,
@@ -496,7 +489,10 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// always refused.
 pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), String> {
     if let Some(kind) = special_kind(out) {
-        return Err(format!("{} is {kind}; give a file name for the output.", out.display()));
+        return Err(format!(
+            "{} is {kind}; give a file name for the output.",
+            out.display()
+        ));
     }
     if force {
         return Ok(());
@@ -524,7 +520,10 @@ pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), Str
             }
         }
     }
-    let name = out.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     if out.exists() && (name.ends_with(".thema.ron") || name.ends_with(".thema.ron.bak")) {
         return Err(format!(
             "{} is an existing Thema project; {hint}.",

@@ -72,7 +72,8 @@ impl CodingIndex {
         };
         for c in &p.codings {
             idx.doc.push(doc_slot.get(&c.doc).copied().unwrap_or(NONE));
-            idx.code.push(code_slot.get(&c.code).copied().unwrap_or(NONE));
+            idx.code
+                .push(code_slot.get(&c.code).copied().unwrap_or(NONE));
             idx.cat.push(
                 c.category
                     .and_then(|k| cat_slot.get(&k).copied())

@@ -213,7 +213,9 @@ impl Project {
             .trim()
             .chars()
             .map(|c| {
-                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+                    || c.is_control()
+                {
                     '-'
                 } else {
                     c
@@ -221,7 +223,11 @@ impl Project {
             })
             .collect();
         let clean = clean.trim_matches(['.', ' ']).to_owned();
-        if clean.is_empty() { "review".into() } else { clean }
+        if clean.is_empty() {
+            "review".into()
+        } else {
+            clean
+        }
     }
 
     /// The next free reference number: one more than the largest in use,

@@ -260,7 +260,9 @@ fn reid_documents(
         return moved;
     }
     for (i, c) in p.codings.iter().enumerate() {
-        let Some(later) = dups.get(&c.doc) else { continue };
+        let Some(later) = dups.get(&c.doc) else {
+            continue;
+        };
         let first_len = p.documents[first[&c.doc]].char_len_cached();
         let end = c.start.max(c.end);
         if end <= first_len {

@@ -106,34 +106,130 @@ impl Action {
     pub fn info(self) -> Info {
         use Action::*;
         let w = Scope::Window;
-        let (label, shortcuts, tooltip, scope): (_, &'static [KeyboardShortcut], _, _) = match self {
-            NewProject => ("New project", const { &[cmd(Key::N)] }, "Start an empty review", w),
-            Open => ("Open project…", const { &[cmd(Key::O)] }, "Open a Thema project file", w),
-            Save => ("Save", const { &[cmd(Key::S)] }, "Save the project (the previous version is kept as .bak)", w),
-            SaveAs => ("Save as…", const { &[cmd_shift(Key::S)] }, "Save the project under another name", w),
-            ProjectSettings => ("Project settings…", &[], "The project's name, used in the title bar, reports and file names", w),
-            ImportDocuments => ("Import documents…", const { &[cmd(Key::I)] }, "Import PDF, TXT or MD files (or drop them on the window)", w),
-            ImportQdpx => ("Import REFI-QDA project (.qdpx)…", &[], "Open a project from NVivo, ATLAS.ti, MAXQDA, QualCoder…", w),
-            ExportForReviewer => ("Export for second reviewer…", &[], "A copy with blind coding on, to send to a second reviewer", w),
-            MergeReviewerFile => ("Merge reviewer file…", &[], "Bring a second reviewer's file back into this project", w),
-            CloseProject => ("Close project", &[], "Close the project (Thema asks about unsaved changes)", w),
-            Quit => ("Quit", const { &[cmd(Key::Q)] }, "Close Thema (it asks about unsaved changes)", w),
+        let (label, shortcuts, tooltip, scope): (_, &'static [KeyboardShortcut], _, _) = match self
+        {
+            NewProject => (
+                "New project",
+                const { &[cmd(Key::N)] },
+                "Start an empty review",
+                w,
+            ),
+            Open => (
+                "Open project…",
+                const { &[cmd(Key::O)] },
+                "Open a Thema project file",
+                w,
+            ),
+            Save => (
+                "Save",
+                const { &[cmd(Key::S)] },
+                "Save the project (the previous version is kept as .bak)",
+                w,
+            ),
+            SaveAs => (
+                "Save as…",
+                const { &[cmd_shift(Key::S)] },
+                "Save the project under another name",
+                w,
+            ),
+            ProjectSettings => (
+                "Project settings…",
+                &[],
+                "The project's name, used in the title bar, reports and file names",
+                w,
+            ),
+            ImportDocuments => (
+                "Import documents…",
+                const { &[cmd(Key::I)] },
+                "Import PDF, TXT or MD files (or drop them on the window)",
+                w,
+            ),
+            ImportQdpx => (
+                "Import REFI-QDA project (.qdpx)…",
+                &[],
+                "Open a project from NVivo, ATLAS.ti, MAXQDA, QualCoder…",
+                w,
+            ),
+            ExportForReviewer => (
+                "Export for second reviewer…",
+                &[],
+                "A copy with blind coding on, to send to a second reviewer",
+                w,
+            ),
+            MergeReviewerFile => (
+                "Merge reviewer file…",
+                &[],
+                "Bring a second reviewer's file back into this project",
+                w,
+            ),
+            CloseProject => (
+                "Close project",
+                &[],
+                "Close the project (Thema asks about unsaved changes)",
+                w,
+            ),
+            Quit => (
+                "Quit",
+                const { &[cmd(Key::Q)] },
+                "Close Thema (it asks about unsaved changes)",
+                w,
+            ),
             Undo => ("Undo", const { &[cmd(Key::Z)] }, "Undo the last change", w),
-            Redo => ("Redo", const { &[cmd_shift(Key::Z), cmd(Key::Y)] }, "Redo the last undone change", w),
+            Redo => (
+                "Redo",
+                const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
+                "Redo the last undone change",
+                w,
+            ),
             CodeSelection => (
                 "Code selection…",
                 const { &[cmd(Key::K), plain(Key::Enter), plain(Key::C)] },
                 "Pick a code for the selected text, or a new code for the selected coding",
                 w,
             ),
-            NoCategory => ("No category", const { &[plain(Key::Num0)] }, "The next coding (or the selected one) gets no category", Scope::Coding),
-            DeleteCoding => ("Delete coding", const { &[plain(Key::Delete), plain(Key::Backspace)] }, "Delete the selected coding", Scope::Coding),
-            ClearSelection => ("Clear selection", const { &[plain(Key::Escape)] }, "Drop the text selection and the selected coding", Scope::Coding),
-            EditAttributes => ("Document attributes…", &[], "Define the attributes that describe each study (year, study type…)", w),
-            EditCategories => ("Categories…", &[], "Barrier, facilitator, need, recommendation — names, colours, keys", w),
-            Reviewers => ("Reviewers…", &[], "Who is coding; add or rename reviewers", w),
+            NoCategory => (
+                "No category",
+                const { &[plain(Key::Num0)] },
+                "The next coding (or the selected one) gets no category",
+                Scope::Coding,
+            ),
+            DeleteCoding => (
+                "Delete coding",
+                const { &[plain(Key::Delete), plain(Key::Backspace)] },
+                "Delete the selected coding",
+                Scope::Coding,
+            ),
+            ClearSelection => (
+                "Clear selection",
+                const { &[plain(Key::Escape)] },
+                "Drop the text selection and the selected coding",
+                Scope::Coding,
+            ),
+            EditAttributes => (
+                "Document attributes…",
+                &[],
+                "Define the attributes that describe each study (year, study type…)",
+                w,
+            ),
+            EditCategories => (
+                "Categories…",
+                &[],
+                "Barrier, facilitator, need, recommendation — names, colours, keys",
+                w,
+            ),
+            Reviewers => (
+                "Reviewers…",
+                &[],
+                "Who is coding; add or rename reviewers",
+                w,
+            ),
             AddTopLevelCode => ("Add top-level code", &[], "Add a theme to the codebook", w),
-            KeyboardShortcuts => ("Keyboard shortcuts", const { &[plain(Key::F1)] }, "Every shortcut of the window", w),
+            KeyboardShortcuts => (
+                "Keyboard shortcuts",
+                const { &[plain(Key::F1)] },
+                "Every shortcut of the window",
+                w,
+            ),
         };
         Info {
             label,
@@ -186,7 +282,10 @@ impl Action {
 
     /// The first shortcut as this platform writes it ("Ctrl+S", "⌘S").
     pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
-        self.info().shortcuts.first().map(|s| ctx.format_shortcut(s))
+        self.info()
+            .shortcuts
+            .first()
+            .map(|s| ctx.format_shortcut(s))
     }
 
     /// Every shortcut, written out: "Ctrl+Shift+Z or Ctrl+Y".

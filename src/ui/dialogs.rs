@@ -482,43 +482,51 @@ pub fn initials_of(name: &str) -> String {
 fn shortcuts_table(ui: &mut egui::Ui, ws: Option<&Workspace>) {
     use super::commands::{Action, Scope};
     let ctx = ui.ctx().clone();
-    egui::ScrollArea::vertical().max_height(460.0).show(ui, |ui| {
-        egui::Grid::new("shortcuts_grid")
-            .num_columns(2)
-            .spacing([24.0, 4.0])
-            .striped(true)
-            .show(ui, |ui| {
-                for (heading, scope) in [("Anywhere", Scope::Window), ("While coding (no text field active)", Scope::Coding)] {
-                    ui.label(egui::RichText::new(heading).strong());
-                    ui.end_row();
-                    for a in Action::ALL.iter().filter(|a| a.info().scope == scope) {
-                        let keys = a.all_shortcuts_text(&ctx);
-                        if keys.is_empty() {
-                            continue;
-                        }
-                        ui.label(a.info().label).on_hover_text(a.info().tooltip);
-                        ui.label(egui::RichText::new(keys).monospace());
+    egui::ScrollArea::vertical()
+        .max_height(460.0)
+        .show(ui, |ui| {
+            egui::Grid::new("shortcuts_grid")
+                .num_columns(2)
+                .spacing([24.0, 4.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    for (heading, scope) in [
+                        ("Anywhere", Scope::Window),
+                        ("While coding (no text field active)", Scope::Coding),
+                    ] {
+                        ui.label(egui::RichText::new(heading).strong());
                         ui.end_row();
-                    }
-                    if scope == Scope::Coding
-                        && let Some(ws) = ws
-                    {
-                        for c in &ws.project.categories {
-                            if let Some(k) = c.key {
-                                ui.label(format!("Category: {}", c.name));
-                                ui.label(egui::RichText::new(k.to_ascii_uppercase().to_string()).monospace());
-                                ui.end_row();
+                        for a in Action::ALL.iter().filter(|a| a.info().scope == scope) {
+                            let keys = a.all_shortcuts_text(&ctx);
+                            if keys.is_empty() {
+                                continue;
+                            }
+                            ui.label(a.info().label).on_hover_text(a.info().tooltip);
+                            ui.label(egui::RichText::new(keys).monospace());
+                            ui.end_row();
+                        }
+                        if scope == Scope::Coding
+                            && let Some(ws) = ws
+                        {
+                            for c in &ws.project.categories {
+                                if let Some(k) = c.key {
+                                    ui.label(format!("Category: {}", c.name));
+                                    ui.label(
+                                        egui::RichText::new(k.to_ascii_uppercase().to_string())
+                                            .monospace(),
+                                    );
+                                    ui.end_row();
+                                }
+                            }
+                            for (n, code) in ws.project.pinned.iter().enumerate() {
+                                if let Some(c) = ws.project.codebook.get(*code) {
+                                    ui.label(format!("Code: {}", c.name));
+                                    ui.label(egui::RichText::new((n + 1).to_string()).monospace());
+                                    ui.end_row();
+                                }
                             }
                         }
-                        for (n, code) in ws.project.pinned.iter().enumerate() {
-                            if let Some(c) = ws.project.codebook.get(*code) {
-                                ui.label(format!("Code: {}", c.name));
-                                ui.label(egui::RichText::new((n + 1).to_string()).monospace());
-                                ui.end_row();
-                            }
-                        }
                     }
-                }
-            });
-    });
+                });
+        });
 }

@@ -278,7 +278,14 @@ fn save_merge_and_export_failures_give_one_sentence_and_a_nonzero_exit() {
 #[test]
 fn consensus_report_counts_agreed_codings_and_names_the_open_disagreements() {
     let out = thema()
-        .args(["report", SAMPLE, "--reviewer", "consensus", "--format", "csv"])
+        .args([
+            "report",
+            SAMPLE,
+            "--reviewer",
+            "consensus",
+            "--format",
+            "csv",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -292,12 +299,31 @@ fn consensus_report_counts_agreed_codings_and_names_the_open_disagreements() {
         "note: all documents · codings of the Consensus of Alex Byrne and Chidi Dike — 69 of 69 disagreements unresolved, not counted"
     );
     let md = thema()
-        .args(["report", SAMPLE, "--reviewer", "consensus", "--reviewers", "CD,AB", "--format", "md"])
+        .args([
+            "report",
+            SAMPLE,
+            "--reviewer",
+            "consensus",
+            "--reviewers",
+            "CD,AB",
+            "--format",
+            "md",
+        ])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&md.stdout).contains("— 69 of 69 disagreements unresolved, not counted_"));
+    assert!(
+        String::from_utf8_lossy(&md.stdout)
+            .contains("— 69 of 69 disagreements unresolved, not counted_")
+    );
     let bad = thema()
-        .args(["report", SAMPLE, "--reviewer", "consensus", "--reviewers", "AB,AB"])
+        .args([
+            "report",
+            SAMPLE,
+            "--reviewer",
+            "consensus",
+            "--reviewers",
+            "AB,AB",
+        ])
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
@@ -324,7 +350,13 @@ fn import_skips_a_file_already_in_the_project() {
     let p = project.to_str().unwrap();
     let (code, _) = run(&["import", p, a.to_str().unwrap(), b.to_str().unwrap()]);
     assert_eq!(code, Some(0));
-    let n = |p: &Path| thema::io::project_file::load(p).unwrap().project.documents.len();
+    let n = |p: &Path| {
+        thema::io::project_file::load(p)
+            .unwrap()
+            .project
+            .documents
+            .len()
+    };
     assert_eq!(n(&project), 2);
     // Again, from another working directory and by a relative path.
     let out = thema()
@@ -350,6 +382,9 @@ fn import_skips_a_file_already_in_the_project() {
     std::fs::write(&b, "Funding was short-term and uncertain.").unwrap();
     let (code, s) = run(&["import", p, b.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{s}");
-    assert!(s.contains("replaced: Funding was short-term.: changed since it was imported"), "{s}");
+    assert!(
+        s.contains("replaced: Funding was short-term.: changed since it was imported"),
+        "{s}"
+    );
     assert_eq!(n(&project), 3);
 }

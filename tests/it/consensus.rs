@@ -58,7 +58,10 @@ fn decisions_make_consensus_codings_never_touch_a_or_b_and_undo() {
         .collect();
     let mut undo = UndoStack::new();
     let q = disagreements(&p, &Scope::default(), AB, CD);
-    let cmd = consensus::decide(&p, &q[1], (AB, CD),
+    let cmd = consensus::decide(
+        &p,
+        &q[1],
+        (AB, CD),
         Choice::AcceptBoth,
         AB,
         "both passages say it",
@@ -221,7 +224,10 @@ fn consensus_counts_what_both_coded_alike_and_says_what_is_open() {
     assert_eq!(lead, 1);
     // Resolving "Vision: only A" as A's brings it in; Neither keeps it out.
     let q = disagreements(&p, &Scope::default(), AB, CD);
-    let vision = q.iter().position(|d| p.codebook.path(d.code).ends_with("Vision and purpose")).unwrap();
+    let vision = q
+        .iter()
+        .position(|d| p.codebook.path(d.code).ends_with("Vision and purpose"))
+        .unwrap();
     let cmd = consensus::decide(&p, &q[vision], (AB, CD), Choice::AcceptA, CD, "", None);
     edit::apply(&mut p, cmd).unwrap();
     assert_eq!(leadership_vision(&p), (1, 1));
@@ -241,7 +247,10 @@ fn consensus_counts_what_both_coded_alike_and_says_what_is_open() {
     let status = thema::analysis::Tables::compute(&p, &consensus_scope(), &Default::default())
         .consensus
         .unwrap();
-    assert_eq!(status.note(&p), "Consensus of AB and CD — all 2 disagreements resolved");
+    assert_eq!(
+        status.note(&p),
+        "Consensus of AB and CD — all 2 disagreements resolved"
+    );
 }
 
 /// A decision logged with the reviewers in the other order resolves the
@@ -250,7 +259,10 @@ fn consensus_counts_what_both_coded_alike_and_says_what_is_open() {
 fn a_decision_counts_whichever_order_the_pair_was_named_in() {
     let mut p = two_reviewers();
     let q = disagreements(&p, &Scope::default(), CD, AB);
-    let vision = q.iter().position(|d| p.codebook.path(d.code).ends_with("Vision and purpose")).unwrap();
+    let vision = q
+        .iter()
+        .position(|d| p.codebook.path(d.code).ends_with("Vision and purpose"))
+        .unwrap();
     let cmd = consensus::decide(&p, &q[vision], (CD, AB), Choice::AcceptB, CD, "", None);
     edit::apply(&mut p, cmd).unwrap();
     let q = disagreements(&p, &Scope::default(), AB, CD);
@@ -264,8 +276,7 @@ fn a_decision_counts_whichever_order_the_pair_was_named_in() {
 fn live_consensus_tables_follow_a_new_coding_that_settles_a_disagreement() {
     let mut p = two_reviewers();
     let scope = consensus_scope();
-    let mut live =
-        thema::analysis::incremental::LiveTables::build(&p, &scope, &Default::default());
+    let mut live = thema::analysis::incremental::LiveTables::build(&p, &scope, &Default::default());
     // CD codes Vision exactly where AB did: the disagreement is settled.
     let c = coding(9, 100, 8, 20, 3, CD);
     edit::apply(&mut p, Command::AddCodings(vec![c.clone()])).unwrap();

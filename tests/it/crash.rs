@@ -47,8 +47,12 @@ fn save_loop_child() {
         return;
     };
     let paths: Vec<&str> = paths.lines().collect();
-    let a = project_file::load(std::path::Path::new(paths[0])).unwrap().project;
-    let b = project_file::load(std::path::Path::new(paths[1])).unwrap().project;
+    let a = project_file::load(std::path::Path::new(paths[0]))
+        .unwrap()
+        .project;
+    let b = project_file::load(std::path::Path::new(paths[1]))
+        .unwrap()
+        .project;
     let target = std::path::Path::new(paths[2]);
     println!("saving");
     loop {
@@ -70,8 +74,17 @@ fn project_file_is_always_the_old_or_the_new_version_when_the_saver_is_killed() 
         // The saver is this test binary itself, running `save_loop_child`
         // (the shipped `thema` has no such helper).
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash::save_loop_child", "--ignored", "--nocapture", "--test-threads=1"])
-            .env("THEMA_SAVE_LOOP", format!("{}\n{}\n{}", a.display(), b.display(), target.display()))
+            .args([
+                "--exact",
+                "crash::save_loop_child",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(
+                "THEMA_SAVE_LOOP",
+                format!("{}\n{}\n{}", a.display(), b.display(), target.display()),
+            )
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
@@ -80,7 +93,10 @@ fn project_file_is_always_the_old_or_the_new_version_when_the_saver_is_killed() 
         let mut line = String::new();
         while !line.contains("saving") {
             line.clear();
-            assert!(out.read_line(&mut line).unwrap() > 0, "the saver did not start");
+            assert!(
+                out.read_line(&mut line).unwrap() > 0,
+                "the saver did not start"
+            );
         }
         seed ^= seed << 13;
         seed ^= seed >> 7;

@@ -40,7 +40,13 @@ fn stderr(o: &std::process::Output) -> String {
 fn twenty_concurrent_writers_lose_nothing() {
     let (dir, p) = sample_copy();
     let files: Vec<PathBuf> = (0..20)
-        .map(|i| text_file(dir.path(), &format!("study{i}.txt"), &format!("Interview {i}: the team met on Tuesdays and shared one office {i}.")))
+        .map(|i| {
+            text_file(
+                dir.path(),
+                &format!("study{i}.txt"),
+                &format!("Interview {i}: the team met on Tuesdays and shared one office {i}."),
+            )
+        })
         .collect();
     let children: Vec<_> = files
         .iter()
@@ -58,11 +64,20 @@ fn twenty_concurrent_writers_lose_nothing() {
         assert!(o.status.success(), "{}", stderr(&o));
     }
     assert_eq!(n_docs(&p), 10 + 20, "every import landed");
-    assert!(!thema::io::lock::lock_path(&p).exists(), "the lock is gone after");
+    assert!(
+        !thema::io::lock::lock_path(&p).exists(),
+        "the lock is gone after"
+    );
 
     // Without --wait: refused imports say so; none is lost silently.
     let more: Vec<PathBuf> = (0..20)
-        .map(|i| text_file(dir.path(), &format!("more{i}.txt"), &format!("Focus group {i}: managers spoke of trust and of budgets {i}.")))
+        .map(|i| {
+            text_file(
+                dir.path(),
+                &format!("more{i}.txt"),
+                &format!("Focus group {i}: managers spoke of trust and of budgets {i}."),
+            )
+        })
         .collect();
     let children: Vec<_> = more
         .iter()
@@ -104,19 +119,31 @@ fn a_held_project_is_refused_with_who_holds_it() {
     assert_eq!(o.status.code(), Some(2));
     let msg = stderr(&o);
     assert!(
-        msg.contains(&format!("review.thema.ron is open in Thema (pid {} on ", std::process::id()))
-            && msg.contains("use --wait"),
+        msg.contains(&format!(
+            "review.thema.ron is open in Thema (pid {} on ",
+            std::process::id()
+        )) && msg.contains("use --wait"),
         "{msg}"
     );
     for args in [
         vec!["check", "--repair", p.to_str().unwrap()],
-        vec!["merge", SAMPLE, SAMPLE, "-o", p.to_str().unwrap(), "--force"],
+        vec![
+            "merge",
+            SAMPLE,
+            SAMPLE,
+            "-o",
+            p.to_str().unwrap(),
+            "--force",
+        ],
     ] {
         let o = thema().args(&args).output().unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains("is open in Thema"), "{}", stderr(&o));
     }
-    let o = thema().args(["check", p.to_str().unwrap()]).output().unwrap();
+    let o = thema()
+        .args(["check", p.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "reading needs no lock");
     assert_eq!(n_docs(&p), 10);
     drop(lock);
@@ -143,7 +170,13 @@ fn a_second_window_does_not_open_a_project_open_in_the_first() {
     h.run();
     assert!(h.state().ws.is_none());
     let status = h.state().status.clone().unwrap();
-    assert!(status.text.contains("is already open in another Thema window"), "{}", status.text);
+    assert!(
+        status
+            .text
+            .contains("is already open in another Thema window"),
+        "{}",
+        status.text
+    );
 }
 
 /// The file changed on disk since it was read: nothing is written, the
@@ -166,7 +199,10 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
     std::fs::write(&p, project_file::to_string(&theirs).unwrap()).unwrap();
     let on_disk = std::fs::read(&p).unwrap();
     let err = project_file::save_checked(&loaded.project, &p, Some(&loaded.hash)).unwrap_err();
-    assert!(matches!(err, project_file::ProjectFileError::ChangedOnDisk { .. }));
+    assert!(matches!(
+        err,
+        project_file::ProjectFileError::ChangedOnDisk { .. }
+    ));
     assert!(err.to_string().contains("was changed by another program"));
     assert_eq!(std::fs::read(&p).unwrap(), on_disk, "nothing was written");
 
@@ -220,8 +256,22 @@ fn outputs_never_replace_inputs() {
     for args in [
         vec!["export", ps, "--format", "qdpx", "-o", ps],
         vec!["report", ps, "--table", "prevalence", "-o", ps],
-        vec!["report", ps, "--table", "prevalence", "-o", bak.to_str().unwrap()],
-        vec!["report", ps, "--table", "prevalence", "-o", other.to_str().unwrap()],
+        vec![
+            "report",
+            ps,
+            "--table",
+            "prevalence",
+            "-o",
+            bak.to_str().unwrap(),
+        ],
+        vec![
+            "report",
+            ps,
+            "--table",
+            "prevalence",
+            "-o",
+            other.to_str().unwrap(),
+        ],
         vec!["merge", ps, SAMPLE, "-o", ps],
         vec!["import-qdpx", "tests/fixtures/cp1252.txt", "-o", ps],
     ] {
@@ -268,7 +318,10 @@ fn saves_keep_mode_refuse_read_only_and_follow_links() {
     let (dir, p) = sample_copy();
     let f = text_file(dir.path(), "a.txt", "Leaders met every week.");
     set_mode(&p, 0o600);
-    let o = thema().args(["import", p.to_str().unwrap(), f.to_str().unwrap()]).output().unwrap();
+    let o = thema()
+        .args(["import", p.to_str().unwrap(), f.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(mode(&p), 0o600, "0600 stays 0600");
     assert_eq!(n_docs(&p), 11);
@@ -276,9 +329,16 @@ fn saves_keep_mode_refuse_read_only_and_follow_links() {
     set_mode(&p, 0o444);
     let before = std::fs::read(&p).unwrap();
     let g = text_file(dir.path(), "b.txt", "Funding was short-term.");
-    let o = thema().args(["import", p.to_str().unwrap(), g.to_str().unwrap()]).output().unwrap();
+    let o = thema()
+        .args(["import", p.to_str().unwrap(), g.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("is read-only, so it was not changed"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is read-only, so it was not changed"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(std::fs::read(&p).unwrap(), before);
     set_mode(&p, 0o644);
 
@@ -288,11 +348,23 @@ fn saves_keep_mode_refuse_read_only_and_follow_links() {
     std::fs::copy(SAMPLE, &real).unwrap();
     let link = dir.path().join("link.thema.ron");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let o = thema().args(["import", link.to_str().unwrap(), g.to_str().unwrap()]).output().unwrap();
+    let o = thema()
+        .args(["import", link.to_str().unwrap(), g.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
     assert_eq!(n_docs(&real), 11, "the real file was updated");
-    assert!(project_file::backup_path(&real).exists(), "the .bak sits beside the real file");
+    assert!(
+        project_file::backup_path(&real).exists(),
+        "the .bak sits beside the real file"
+    );
 }
 
 /// Files in the project's folder other than the project, its .bak and
@@ -315,10 +387,20 @@ fn a_full_disk_leaves_the_old_file_and_bak_intact() {
     let (dir, p) = sample_copy();
     // A first save makes a .bak.
     let a = text_file(dir.path(), "a.txt", "Leaders met every week.");
-    assert!(thema().args(["import", p.to_str().unwrap(), a.to_str().unwrap()]).status().unwrap().success());
+    assert!(
+        thema()
+            .args(["import", p.to_str().unwrap(), a.to_str().unwrap()])
+            .status()
+            .unwrap()
+            .success()
+    );
     let before = std::fs::read(&p).unwrap();
     let bak_before = std::fs::read(project_file::backup_path(&p)).unwrap();
-    let big = text_file(dir.path(), "big.txt", &"Staff spoke of trust and of shared goals. ".repeat(4_000));
+    let big = text_file(
+        dir.path(),
+        "big.txt",
+        &"Staff spoke of trust and of shared goals. ".repeat(4_000),
+    );
     let limit = before.len() as u64 + 10_000;
     let mut cmd = thema();
     cmd.args(["import", p.to_str().unwrap(), big.to_str().unwrap()]);
@@ -339,9 +421,21 @@ fn a_full_disk_leaves_the_old_file_and_bak_intact() {
     let o = cmd.output().unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("Could not access"), "{}", stderr(&o));
-    assert_eq!(std::fs::read(&p).unwrap(), before, "the project is as it was");
-    assert_eq!(std::fs::read(project_file::backup_path(&p)).unwrap(), bak_before, "so is its .bak");
-    assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        before,
+        "the project is as it was"
+    );
+    assert_eq!(
+        std::fs::read(project_file::backup_path(&p)).unwrap(),
+        bak_before,
+        "so is its .bak"
+    );
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
 }
 
 /// Output that nobody reads (`| head`, /dev/full) does not turn finished
@@ -357,7 +451,9 @@ fn a_closed_or_full_output_is_not_a_failure() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     // The pipe is closed here, before the rest is read.
     let o = child.wait_with_output().unwrap();
     assert_eq!(first.trim(), "code,level,citations");
@@ -365,7 +461,10 @@ fn a_closed_or_full_output_is_not_a_failure() {
 
     let (dir, p) = sample_copy();
     let f = text_file(dir.path(), "a.txt", "Leaders met every week.");
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let o = thema()
         .args(["import", p.to_str().unwrap(), f.to_str().unwrap()])
         .stdout(full)
@@ -374,7 +473,10 @@ fn a_closed_or_full_output_is_not_a_failure() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(n_docs(&p), 11);
     // Retrying, as a script would, adds nothing.
-    let o = thema().args(["import", p.to_str().unwrap(), f.to_str().unwrap()]).output().unwrap();
+    let o = thema()
+        .args(["import", p.to_str().unwrap(), f.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(n_docs(&p), 11);
 }
@@ -386,24 +488,46 @@ fn special_files_get_a_sentence_naming_them() {
     let (dir, p) = sample_copy();
     let folder = dir.path().join("not a project.thema.ron");
     std::fs::create_dir(&folder).unwrap();
-    let o = thema().args(["check", folder.to_str().unwrap()]).output().unwrap();
+    let o = thema()
+        .args(["check", folder.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("is a folder, not a project file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is a folder, not a project file"),
+        "{}",
+        stderr(&o)
+    );
 
     std::fs::create_dir(project_file::backup_path(&p)).unwrap();
     let f = text_file(dir.path(), "a.txt", "Leaders met every week.");
     let before = std::fs::read(&p).unwrap();
-    let o = thema().args(["import", p.to_str().unwrap(), f.to_str().unwrap()]).output().unwrap();
+    let o = thema()
+        .args(["import", p.to_str().unwrap(), f.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("review.thema.ron.bak is a folder"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("review.thema.ron.bak is a folder"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(std::fs::read(&p).unwrap(), before);
-    assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
 
     let bom = dir.path().join("bom.thema.ron");
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend(std::fs::read(SAMPLE).unwrap());
     std::fs::write(&bom, bytes).unwrap();
-    assert_eq!(n_docs(&bom), 10, "a byte-order mark does not stop a project opening");
+    assert_eq!(
+        n_docs(&bom),
+        10,
+        "a byte-order mark does not stop a project opening"
+    );
 }
 
 /// Export and report of a damaged project refuse with its problems and
@@ -418,22 +542,54 @@ fn a_damaged_project_is_not_exported_or_reported_silently() {
     std::fs::write(&p, &broken).unwrap();
     let q = dir.path().join("out.qdpx");
     for args in [
-        vec!["export", p.to_str().unwrap(), "--format", "qdpx", "-o", q.to_str().unwrap()],
+        vec![
+            "export",
+            p.to_str().unwrap(),
+            "--format",
+            "qdpx",
+            "-o",
+            q.to_str().unwrap(),
+        ],
         vec!["report", p.to_str().unwrap(), "--table", "prevalence"],
     ] {
         let o = thema().args(&args).output().unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let e = stderr(&o);
-        assert!(e.contains("has 1 problem(s)") && e.contains("not in the codebook") && e.contains("thema check --repair"), "{e}");
+        assert!(
+            e.contains("has 1 problem(s)")
+                && e.contains("not in the codebook")
+                && e.contains("thema check --repair"),
+            "{e}"
+        );
     }
     assert!(!q.exists());
     let o = thema()
-        .args(["export", p.to_str().unwrap(), "--format", "qdpx", "-o", q.to_str().unwrap(), "--force"])
+        .args([
+            "export",
+            p.to_str().unwrap(),
+            "--format",
+            "qdpx",
+            "-o",
+            q.to_str().unwrap(),
+            "--force",
+        ])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("repaired in memory (the file is unchanged):"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&p).unwrap(), broken, "the project file is not changed");
+    assert!(
+        stderr(&o).contains("repaired in memory (the file is unchanged):"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        broken,
+        "the project file is not changed"
+    );
     let (back, _) = thema::io::refi::import::read_qdpx_file(&q).unwrap();
-    assert_eq!(back.codings.len(), 98, "every coding is carried, the orphan under Lost and found");
+    assert_eq!(
+        back.codings.len(),
+        98,
+        "every coding is carried, the orphan under Lost and found"
+    );
 }

@@ -47,7 +47,10 @@ fn guid(n: usize) -> String {
 fn refi_with_20000_nested_codes_is_refused_naming_the_depth_limit() {
     let mut body = String::from("<CodeBook><Codes>");
     for i in 0..20_000 {
-        body.push_str(&format!("<Code guid=\"{}\" name=\"c{i}\" isCodable=\"true\">", guid(i + 1)));
+        body.push_str(&format!(
+            "<Code guid=\"{}\" name=\"c{i}\" isCodable=\"true\">",
+            guid(i + 1)
+        ));
     }
     body.push_str(&"</Code>".repeat(20_000));
     body.push_str("</Codes></CodeBook>");
@@ -77,7 +80,10 @@ fn refi_with_200000_nested_elements_of_any_kind_is_refused() {
 fn refi_codes_nested_200_deep_import_in_order_under_each_other() {
     let mut body = String::from("<CodeBook><Codes>");
     for i in 0..200 {
-        body.push_str(&format!("<Code guid=\"{}\" name=\"c{i}\" isCodable=\"true\">", guid(i + 1)));
+        body.push_str(&format!(
+            "<Code guid=\"{}\" name=\"c{i}\" isCodable=\"true\">",
+            guid(i + 1)
+        ));
     }
     body.push_str(&"</Code>".repeat(200));
     body.push_str("</Codes></CodeBook>");
@@ -136,7 +142,8 @@ fn deep_chain(depth: u128) -> Project {
         name: "Alex Byrne".into(),
         initials: "AB".into(),
     });
-    p.documents.push(doc(100, "Leaders met every week to plan the work."));
+    p.documents
+        .push(doc(100, "Leaders met every week to plan the work."));
     for i in 1..=depth {
         p.codebook
             .codes
@@ -163,8 +170,8 @@ fn a_20000_deep_code_chain_validates_and_reports_completely() {
         &thema::analysis::TableOptions::default(),
     );
     let t_tables = t0.elapsed();
-    let html = thema::io::report::render(&p, &tables, "all", thema::io::report::Format::Html)
-        .unwrap();
+    let html =
+        thema::io::report::render(&p, &tables, "all", thema::io::report::Format::Html).unwrap();
     let html = String::from_utf8(html).unwrap();
     eprintln!(
         "20,000-deep chain: validate and tree {t_valid:?}, tables by {t_tables:?}, report by {:?}",
@@ -178,7 +185,10 @@ fn a_20000_deep_code_chain_validates_and_reports_completely() {
     // Paths of deep codes are shortened, never 20,000 names long.
     let deepest = "Code 1 &gt; … 19991 levels … &gt; Code 19993 &gt; Code 19994 &gt; Code 19995 &gt; Code 19996 &gt; Code 19997 &gt; Code 19998 &gt; Code 19999 &gt; Code 20000";
     let plain = deepest.replace("&gt;", ">");
-    assert!(html.contains(deepest) || html.contains(&plain), "deepest path missing");
+    assert!(
+        html.contains(deepest) || html.contains(&plain),
+        "deepest path missing"
+    );
     assert_eq!(p.codebook.path(CodeId::from_u128(20_000)), plain);
     assert_eq!(
         p.codebook.path(CodeId::from_u128(3)),
@@ -297,7 +307,10 @@ fn repair_gives_duplicate_documents_and_codes_new_ids_and_moves_codings_that_fit
         .find(|d| d.title == "Study 100 again")
         .unwrap();
     assert_ne!(again.id, DocId::from_u128(100));
-    assert_eq!(p.coding(CodingId::from_u128(7)).unwrap().doc, DocId::from_u128(100));
+    assert_eq!(
+        p.coding(CodingId::from_u128(7)).unwrap().doc,
+        DocId::from_u128(100)
+    );
     let c8 = p.coding(CodingId::from_u128(8)).unwrap();
     assert_eq!(c8.doc, again.id);
     assert_eq!((c8.start, c8.end), (50, 60));
@@ -316,7 +329,11 @@ fn repair_gives_duplicate_documents_and_codes_new_ids_and_moves_codings_that_fit
         "code \"Leadership twin\" shared its id 00000000-0000-0000-0000-000000000002 with code \"Leadership\""
     )), "{notes:?}");
     assert_eq!(validate(&p), vec![]);
-    assert_eq!(repair(&mut p), Vec::<String>::new(), "a second repair finds nothing");
+    assert_eq!(
+        repair(&mut p),
+        Vec::<String>::new(),
+        "a second repair finds nothing"
+    );
 }
 
 // ---- 4. REFI import never changes a selection silently ----
@@ -371,7 +388,11 @@ fn refi_selections_that_are_swapped_clamped_or_dropped_are_each_listed() {
     // A clean file says nothing was left out.
     let (_, clean) =
         import::read_qdpx(&qdpx_with(&source_with(text, &selection(1, "0", "7")))).unwrap();
-    assert!(clean.summary().ends_with("; nothing was left out"), "{}", clean.summary());
+    assert!(
+        clean.summary().ends_with("; nothing was left out"),
+        "{}",
+        clean.summary()
+    );
 }
 
 #[test]
@@ -421,7 +442,10 @@ fn a_project_whose_largest_reference_is_u32_max_numbers_new_documents_below_it()
     let add = ops::add_documents(&p, vec![new, other]);
     edit::apply(&mut p, add).unwrap();
     let refs: Vec<u32> = p.documents.iter().map(|d| d.reference).collect();
-    assert_eq!(refs, vec![u32::MAX, u32::MAX - 1, u32::MAX - 2, u32::MAX - 3]);
+    assert_eq!(
+        refs,
+        vec![u32::MAX, u32::MAX - 1, u32::MAX - 2, u32::MAX - 3]
+    );
     assert_eq!(Project::new("x").next_reference(), 1);
     assert_eq!(small().reference_note(), None);
 }
@@ -465,12 +489,18 @@ fn merge_unites_memos_and_keeps_both_checks() {
     assert_eq!(m.codings[0].memo, "A's memo\n\n— from B: B's memo");
     assert_eq!(m.codings[1].check, b.codings[1].check);
     assert_eq!(m.codings[1].memo, "dup memo");
-    assert_eq!(m.codings[2].check, b.codings[2].check, "the open dispute is the check");
+    assert_eq!(
+        m.codings[2].check, b.codings[2].check,
+        "the open dispute is the check"
+    );
     assert_eq!(
         m.codings[2].memo,
         "— another check: Confirmed by Chidi Dike (2026-02-01T10:00:00Z): fine"
     );
-    assert_eq!((r.memos_united, r.checks_added, r.checks_noted.len()), (2, 1, 1));
+    assert_eq!(
+        (r.memos_united, r.checks_added, r.checks_noted.len()),
+        (2, 1, 1)
+    );
     assert_eq!(r.duplicates_collapsed, 1);
     let (again, r2) = merge(&m, &b);
     assert!(r2.is_empty(), "{}", r2.summary());
@@ -532,7 +562,10 @@ fn importing_a_folder_or_a_file_without_extension_says_what_it_is() {
     );
     let missing = dir.path().join("gone.txt");
     let err = thema::io::import::import_file(&missing).unwrap_err();
-    assert_eq!(err.to_string(), "gone.txt was not imported: it does not exist.");
+    assert_eq!(
+        err.to_string(),
+        "gone.txt was not imported: it does not exist."
+    );
 }
 
 // ---- 8. Year ranges and page starts survive a REFI round trip ----
@@ -550,9 +583,18 @@ fn refi_round_trip_keeps_year_ranges_and_page_starts_exactly() {
         .position(|a| matches!(a.kind, thema::model::AttrKind::Number))
         .expect("a number attribute");
     p.attributes[year].bins = vec![
-        Bin { from: 1997.0, to: 2004.0 },
-        Bin { from: 2005.0, to: 2009.5 },
-        Bin { from: 0.1, to: 0.30000000000000004 },
+        Bin {
+            from: 1997.0,
+            to: 2004.0,
+        },
+        Bin {
+            from: 2005.0,
+            to: 2009.5,
+        },
+        Bin {
+            from: 0.1,
+            to: 0.30000000000000004,
+        },
     ];
     let len = p.documents[0].char_len();
     p.documents[0].page_starts = vec![0, 10, len / 2];

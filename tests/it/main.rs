@@ -15,7 +15,7 @@ mod merge;
 mod refi;
 mod tables;
 mod ui;
-mod ui_review;
 mod ui_exact;
+mod ui_review;
 mod ui_tables;
 mod undo;

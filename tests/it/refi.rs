@@ -65,7 +65,10 @@ fn exports_validate_against_the_refi_schemas() {
         .iter_mut()
         .find(|a| matches!(a.kind, thema::model::AttrKind::Number))
     {
-        a.bins = vec![thema::model::Bin { from: 1997.0, to: 2004.0 }];
+        a.bins = vec![thema::model::Bin {
+            from: 1997.0,
+            to: 2004.0,
+        }];
     }
     q.documents[0].page_starts = vec![10, 40];
     validate(&export::project_xml(&q), "Project.xsd");
@@ -388,7 +391,12 @@ fn cli_export_and_import_qdpx() {
         "{s}"
     );
     // An existing project is never replaced without --force.
-    let o = run(&["import-qdpx", q.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+    let o = run(&[
+        "import-qdpx",
+        q.to_str().unwrap(),
+        "-o",
+        back.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("is an existing Thema project"),

@@ -440,7 +440,9 @@ fn importing_a_changed_source_again_offers_to_move_its_codings() {
     let (doc, code) = {
         let ws = h.state_mut().ws.as_mut().unwrap();
         let (_, cmd) = thema::edit::ops::add_code(&ws.project, None, "Funding", "");
-        ws.undo.apply(std::sync::Arc::make_mut(&mut ws.project), "Add code", cmd).unwrap();
+        ws.undo
+            .apply(std::sync::Arc::make_mut(&mut ws.project), "Add code", cmd)
+            .unwrap();
         (ws.project.documents[0].id, ws.project.codebook.codes[0].id)
     };
     {

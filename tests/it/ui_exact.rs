@@ -57,7 +57,12 @@ fn blind_coding_applies_to_every_surface() {
     {
         let ws = h.state().ws.as_ref().unwrap();
         assert_eq!(ws.prevalence().unwrap(), &mine_prevalence);
-        let other = ws.project.codings.iter().find(|c| c.reviewer != cd).unwrap();
+        let other = ws
+            .project
+            .codings
+            .iter()
+            .find(|c| c.reviewer != cd)
+            .unwrap();
         assert_eq!(ws.mark_style(other), None, "text: others' codings hidden");
     }
     // The passages behind a number.
@@ -102,7 +107,8 @@ fn blind_coding_applies_to_every_surface() {
         .n_documents;
     assert_eq!(h.state().behind.as_ref().unwrap().docs.len(), shown);
     // Exports.
-    let csv = String::from_utf8(h.state().export_bytes("prevalence", Format::Csv).unwrap()).unwrap();
+    let csv =
+        String::from_utf8(h.state().export_bytes("prevalence", Format::Csv).unwrap()).unwrap();
     let expected = thema::io::report::prevalence(&mine_prevalence, Format::Csv);
     assert_eq!(csv, expected, "the exported table is the blind one");
     // Factor summaries quote only my passages.
@@ -155,7 +161,11 @@ fn category_keys_select_and_never_deselect() {
     assert_eq!(category(&h), Some(barrier));
     h.key_press(Key::B);
     h.run();
-    assert_eq!(category(&h), Some(barrier), "pressing B again keeps Barrier");
+    assert_eq!(
+        category(&h),
+        Some(barrier),
+        "pressing B again keeps Barrier"
+    );
     h.key_press(Key::Num0);
     h.run();
     assert_eq!(category(&h), None, "0 chooses No category");
@@ -165,7 +175,11 @@ fn category_keys_select_and_never_deselect() {
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Facilitator")
         .click();
     h.run();
-    assert_eq!(category(&h), Some(facilitator), "clicking the chip again keeps it");
+    assert_eq!(
+        category(&h),
+        Some(facilitator),
+        "clicking the chip again keeps it"
+    );
     // Code a passage: it gets Facilitator.
     let (rect, top) = text_area(&h);
     select_by_drag(
@@ -175,14 +189,31 @@ fn category_keys_select_and_never_deselect() {
     );
     h.key_press(Key::Num1);
     h.run();
-    let last = h.state().ws.as_ref().unwrap().project.codings.last().unwrap().clone();
+    let last = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .project
+        .codings
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(last.category, Some(facilitator));
     // With the coding selected, B gives it Barrier; B again keeps it.
     h.key_press(Key::B);
     h.run();
     h.key_press(Key::B);
     h.run();
-    let now = h.state().ws.as_ref().unwrap().project.coding(last.id).unwrap().clone();
+    let now = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .project
+        .coding(last.id)
+        .unwrap()
+        .clone();
     assert_eq!(now.category, Some(barrier));
     // The reviewer's last choice is remembered for the next session.
     assert_eq!(
@@ -224,7 +255,11 @@ fn category_keys_select_and_never_deselect() {
     h.run();
     assert_eq!(h.state().ws.as_ref().unwrap().project.codings.len(), before);
     let status = h.state().status.clone().unwrap();
-    assert!(status.error && status.text.contains("choose a category first"), "{}", status.text);
+    assert!(
+        status.error && status.text.contains("choose a category first"),
+        "{}",
+        status.text
+    );
 }
 
 /// Without Require, a coding made with no category is made, and the
@@ -242,7 +277,16 @@ fn a_coding_without_a_category_is_pointed_out() {
     );
     h.key_press(Key::Num1);
     h.run();
-    let last = h.state().ws.as_ref().unwrap().project.codings.last().unwrap().clone();
+    let last = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .project
+        .codings
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(last.category, None);
     let status = h.state().status.clone().unwrap();
     assert!(status.text.contains("with no category"), "{}", status.text);
@@ -267,7 +311,12 @@ fn the_project_is_named_in_project_settings_and_it_undoes() {
     h.run();
     let ws = h.state().ws.as_ref().unwrap();
     assert_eq!(ws.project.name, "Integrated teams: a rapid review");
-    assert!(ws.title().starts_with("● Integrated teams: a rapid review ("), "{}", ws.title());
+    assert!(
+        ws.title()
+            .starts_with("● Integrated teams: a rapid review ("),
+        "{}",
+        ws.title()
+    );
     assert_eq!(ws.project.file_stem(), "Integrated teams- a rapid review");
     let html = String::from_utf8(h.state().export_bytes("all", Format::Html).unwrap()).unwrap();
     assert!(html.contains("<h1>Integrated teams: a rapid review</h1>"));
@@ -282,13 +331,21 @@ fn the_project_is_named_in_project_settings_and_it_undoes() {
 fn a_same_length_reimport_shows_the_new_text() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("interviews.txt");
-    std::fs::write(&file, "The manger said the team met weekly.\n\nFunding was short.").unwrap();
+    std::fs::write(
+        &file,
+        "The manger said the team met weekly.\n\nFunding was short.",
+    )
+    .unwrap();
     let project = dir.path().join("p.thema.ron");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
         .args(["import", project.to_str().unwrap(), file.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let path = project.clone();
     let mut h: H = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -301,11 +358,21 @@ fn a_same_length_reimport_shows_the_new_text() {
     h.state_mut().ws.as_mut().unwrap().view.select(4, 10);
     h.run();
     assert_eq!(
-        h.state().ws.as_ref().unwrap().view.selected_text().as_deref(),
+        h.state()
+            .ws
+            .as_ref()
+            .unwrap()
+            .view
+            .selected_text()
+            .as_deref(),
         Some("manger")
     );
     // The typo is fixed: same length in bytes and characters.
-    std::fs::write(&file, "The manager said the team met weekly\n\nFunding was short.").unwrap();
+    std::fs::write(
+        &file,
+        "The manager said the team met weekly\n\nFunding was short.",
+    )
+    .unwrap();
     h.state_mut().push(Intent::Import(vec![file.clone()]));
     h.run();
     for _ in 0..500 {
@@ -316,7 +383,8 @@ fn a_same_length_reimport_shows_the_new_text() {
         h.run();
     }
     h.run();
-    h.get_by_label("Update the texts and move the codings").click();
+    h.get_by_label("Update the texts and move the codings")
+        .click();
     h.run();
     h.state_mut().ws.as_mut().unwrap().view.select(4, 11);
     h.run();
@@ -325,7 +393,6 @@ fn a_same_length_reimport_shows_the_new_text() {
     assert_eq!(d.slice_chars(4, 11), "manager");
     assert_eq!(ws.view.selected_text().as_deref(), Some("manager"));
 }
-
 
 /// The text's "Consensus of AB and CD" shows exactly the codings the
 /// Consensus tables count.
@@ -352,7 +419,10 @@ fn the_text_shows_the_same_consensus_the_tables_count() {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(shown, counted.codings);
-    assert!(!shown.is_empty(), "the sample has passages both coded alike");
+    assert!(
+        !shown.is_empty(),
+        "the sample has passages both coded alike"
+    );
 }
 
 /// Issue 10, problem 8: saving runs on a worker. A change made while the
@@ -361,11 +431,17 @@ fn the_text_shows_the_same_consensus_the_tables_count() {
 fn a_change_made_while_saving_stays_unsaved() {
     let (dir, mut h) = start_as("Alex Byrne");
     let path = dir.path().join("sample.thema.ron");
-    h.state_mut().apply("Rename", thema::edit::Command::RenameProject("Before the save".into()));
+    h.state_mut().apply(
+        "Rename",
+        thema::edit::Command::RenameProject("Before the save".into()),
+    );
     assert!(h.state_mut().save());
     assert!(h.state().is_saving(), "the save runs on a worker");
     // Edit on while it writes.
-    h.state_mut().apply("Rename", thema::edit::Command::RenameProject("After the save".into()));
+    h.state_mut().apply(
+        "Rename",
+        thema::edit::Command::RenameProject("After the save".into()),
+    );
     h.state_mut().wait_for_saves();
     h.run();
     let ws = h.state().ws.as_ref().unwrap();
@@ -389,7 +465,10 @@ fn the_command_table_drives_menus_keys_and_the_overlay() {
     // F1 opens the overlay; every action with a key is listed with it.
     h.key_press(Key::F1);
     h.run();
-    assert!(h.query_all_by_label("Keyboard shortcuts").count() >= 2, "title and row");
+    assert!(
+        h.query_all_by_label("Keyboard shortcuts").count() >= 2,
+        "title and row"
+    );
     for a in Action::ALL {
         let keys = a.all_shortcuts_text(&ctx);
         if keys.is_empty() {
@@ -397,7 +476,10 @@ fn the_command_table_drives_menus_keys_and_the_overlay() {
         }
         assert!(h.query_all_by_label(&keys).count() >= 1, "{:?}: {keys}", a);
     }
-    assert!(h.query_by_label("Category: Barrier").is_some(), "project keys too");
+    assert!(
+        h.query_by_label("Category: Barrier").is_some(),
+        "project keys too"
+    );
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.query_all_by_label("Keyboard shortcuts").count(), 0);
@@ -413,7 +495,8 @@ fn the_command_table_drives_menus_keys_and_the_overlay() {
     h.key_press(Key::Escape);
     h.run();
     // And the key does what the menu does: Ctrl+Z undoes, Ctrl+Y redoes.
-    h.state_mut().apply("Rename", thema::edit::Command::RenameProject("X".into()));
+    h.state_mut()
+        .apply("Rename", thema::edit::Command::RenameProject("X".into()));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
     assert_ne!(h.state().ws.as_ref().unwrap().project.name, "X");

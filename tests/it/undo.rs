@@ -65,7 +65,11 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
     let codings: Vec<_> = p.codings.iter().map(|c| c.id).collect();
     let attrs: Vec<AttrId> = p.attributes.iter().map(|a| a.id).collect();
     match k {
-        0 => Command::Batch(vec![make(1, p, r / 3), make(14, p, r / 7), make(13, p, r / 11)]),
+        0 => Command::Batch(vec![
+            make(1, p, r / 3),
+            make(14, p, r / 7),
+            make(13, p, r / 11),
+        ]),
         1 => Command::RenameProject(format!("Review {}", n(5))),
         2 => Command::InsertDocument {
             index: n(4) as usize,
@@ -104,7 +108,13 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
         }),
         9 => Command::InsertCode {
             index: n(5) as usize,
-            code: code(fresh, "Emergent", pick(&codes, r / 3).map(|c| c.0.as_u128()).filter(|_| n(2) == 0)),
+            code: code(
+                fresh,
+                "Emergent",
+                pick(&codes, r / 3)
+                    .map(|c| c.0.as_u128())
+                    .filter(|_| n(2) == 0),
+            ),
         },
         10 => Command::RemoveCode(pick(&codes, r).unwrap_or_default()),
         11 => {
@@ -120,7 +130,10 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
         },
         13 => Command::SetPinned(codes.iter().take(n(4) as usize).copied().collect()),
         14 => {
-            let Some(d) = p.documents.get((r % p.documents.len().max(1) as u64) as usize) else {
+            let Some(d) = p
+                .documents
+                .get((r % p.documents.len().max(1) as u64) as usize)
+            else {
                 return Command::AddCodings(vec![]);
             };
             let len = d.char_len().max(2);
@@ -129,7 +142,9 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
             let mut c = coding(fresh, 0, s, e, 0, if r.is_multiple_of(2) { AB } else { CD });
             c.doc = d.id;
             c.code = pick(&codes, r / 17).unwrap_or_default();
-            c.category = pick(&p.categories, r / 19).map(|k| k.id).filter(|_| n(3) != 0);
+            c.category = pick(&p.categories, r / 19)
+                .map(|k| k.id)
+                .filter(|_| n(3) != 0);
             Command::AddCodings(vec![c])
         }
         15 => Command::RemoveCodings(
@@ -156,7 +171,9 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
             pick(&p.codings, r)
                 .map(|mut c| {
                     c.memo = format!("memo {}", n(5));
-                    c.category = pick(&p.categories, r / 3).map(|k| k.id).filter(|_| n(2) == 0);
+                    c.category = pick(&p.categories, r / 3)
+                        .map(|k| k.id)
+                        .filter(|_| n(2) == 0);
                     c
                 })
                 .into_iter()
@@ -330,18 +347,26 @@ fn typing_into_two_documents_titles_gives_two_undo_steps() {
         reference: d as u32,
     };
     for t in ["A", "A n", "A new"] {
-        undo.apply_typing(&mut p, "Edit title", meta(100, t)).unwrap();
+        undo.apply_typing(&mut p, "Edit title", meta(100, t))
+            .unwrap();
     }
     for t in ["B", "B t"] {
-        undo.apply_typing(&mut p, "Edit title", meta(101, t)).unwrap();
+        undo.apply_typing(&mut p, "Edit title", meta(101, t))
+            .unwrap();
     }
     assert_eq!(p.document(DocId::from_u128(100)).unwrap().title, "A new");
     assert_eq!(p.document(DocId::from_u128(101)).unwrap().title, "B t");
     undo.undo(&mut p).unwrap();
-    assert_eq!(p.document(DocId::from_u128(101)).unwrap().title, "Study 101");
+    assert_eq!(
+        p.document(DocId::from_u128(101)).unwrap().title,
+        "Study 101"
+    );
     assert_eq!(p.document(DocId::from_u128(100)).unwrap().title, "A new");
     undo.undo(&mut p).unwrap();
-    assert_eq!(p.document(DocId::from_u128(100)).unwrap().title, "Study 100");
+    assert_eq!(
+        p.document(DocId::from_u128(100)).unwrap().title,
+        "Study 100"
+    );
     assert!(undo.undo(&mut p).is_none());
 }
 
@@ -371,14 +396,17 @@ fn renaming_two_categories_gives_two_undo_steps() {
 fn a_save_marks_the_state_it_started_from() {
     let mut p = start();
     let mut undo = UndoStack::new();
-    undo.apply(&mut p, "Rename", Command::RenameProject("One".into())).unwrap();
+    undo.apply(&mut p, "Rename", Command::RenameProject("One".into()))
+        .unwrap();
     let at_save = undo.marker();
-    undo.apply_typing(&mut p, "Rename", Command::RenameProject("One two".into())).unwrap();
+    undo.apply_typing(&mut p, "Rename", Command::RenameProject("One two".into()))
+        .unwrap();
     undo.mark_saved_at(at_save);
     assert!(undo.is_dirty(), "the later edit is not saved");
     // Undo back, and a different edit at the same depth: still unsaved.
     undo.undo(&mut p).unwrap();
-    undo.apply(&mut p, "Rename", Command::RenameProject("Other".into())).unwrap();
+    undo.apply(&mut p, "Rename", Command::RenameProject("Other".into()))
+        .unwrap();
     assert!(undo.is_dirty());
     undo.mark_saved();
     assert!(!undo.is_dirty());

@@ -206,12 +206,18 @@ fn main() {
         .map(|_| {
             let fresh = p.clone();
             let start = Instant::now();
-            std::hint::black_box(analysis::Tables::compute_live(&fresh, &Scope::default(), &opts));
+            std::hint::black_box(analysis::Tables::compute_live(
+                &fresh,
+                &Scope::default(),
+                &opts,
+            ));
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
     let (med, _) = stats(times);
-    println!("tables_all_after_an_edit_2000docs_100000codings {med:.3} ms (coding index rebuilt; on a worker in the window)");
+    println!(
+        "tables_all_after_an_edit_2000docs_100000codings {med:.3} ms (coding index rebuilt; on a worker in the window)"
+    );
     // Incremental: one coding added, the live tables updated for it.
     let mut live = analysis::incremental::LiveTables::build(&p, &Scope::default(), &opts);
     let mut rng = Lcg(11);
@@ -408,17 +414,15 @@ struct HeadlessApp {
 
 impl HeadlessApp {
     fn open(p: &thema::model::Project, name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("thema-bench-app-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("thema-bench-app-{}-{name}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
         let file = dir.join("review.thema.ron");
         thema::io::project_file::save(p, &file).expect("save");
         let ctx = egui::Context::default();
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-        let mut app = thema::app::ThemaApp::new(
-            &cc,
-            thema::settings::Settings::in_memory(),
-            Some(file),
-        );
+        let mut app =
+            thema::app::ThemaApp::new(&cc, thema::settings::Settings::in_memory(), Some(file));
         app.dialog = None;
         if let Some(ws) = &mut app.ws {
             ws.coding_as = ws.project.reviewers.first().map(|r| r.id);

@@ -127,7 +127,9 @@ impl Importer<'_> {
             let (mut s, mut e) = (s0, e0);
             if e < s {
                 std::mem::swap(&mut s, &mut e);
-                fixes.push(format!("its start was after its end, so they were swapped to {s}..{e}"));
+                fixes.push(format!(
+                    "its start was after its end, so they were swapped to {s}..{e}"
+                ));
             }
             if s < 0 {
                 fixes.push(format!("its start {s} was negative and was set to 0"));
@@ -141,8 +143,12 @@ impl Importer<'_> {
             // so the arithmetic below stays in range.
             let limit = view.len();
             let (s, mut e) = (
-                usize::try_from(s).unwrap_or(usize::MAX).min(limit.saturating_add(1)),
-                usize::try_from(e).unwrap_or(usize::MAX).min(limit.saturating_add(1)),
+                usize::try_from(s)
+                    .unwrap_or(usize::MAX)
+                    .min(limit.saturating_add(1)),
+                usize::try_from(e)
+                    .unwrap_or(usize::MAX)
+                    .min(limit.saturating_add(1)),
             );
             // Inclusive ends: if the name matches one char more, take it.
             if let Some(name) = sel.attr("name")

@@ -35,7 +35,10 @@ pub const CHOICES_PREFIX: &str = "Choices: ";
 
 /// "Thema ranges: 1997..2004; 2005..2009" for `bins`.
 pub fn ranges_line(bins: &[crate::model::Bin]) -> String {
-    let list: Vec<String> = bins.iter().map(|b| format!("{}..{}", b.from, b.to)).collect();
+    let list: Vec<String> = bins
+        .iter()
+        .map(|b| format!("{}..{}", b.from, b.to))
+        .collect();
     format!("{RANGES_PREFIX}{}", list.join("; "))
 }
 

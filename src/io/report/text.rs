@@ -98,7 +98,8 @@ pub fn prevalence_markdown(t: &PrevalenceTable) -> String {
     s.push('\n');
     for r in &t.rows {
         // Indentation stops growing past the depth paths are shown in full.
-        let indent = "&nbsp;&nbsp;".repeat((r.level - 1).min(crate::model::codebook::PATH_FULL_DEPTH));
+        let indent =
+            "&nbsp;&nbsp;".repeat((r.level - 1).min(crate::model::codebook::PATH_FULL_DEPTH));
         s.push_str(&format!(
             "| {indent}{} | {} | {} | {} |",
             md_escape(&r.name),

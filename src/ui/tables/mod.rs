@@ -111,8 +111,12 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<
                 ui.selectable_value(&mut state.tab, *tab, tab.title());
             }
         } else {
-            ui.label(egui::RichText::new("hidden while coding blind").small().weak())
-                .on_hover_text(crate::analysis::Viewer::HIDDEN_WHY);
+            ui.label(
+                egui::RichText::new("hidden while coding blind")
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(crate::analysis::Viewer::HIDDEN_WHY);
         }
     });
     if !may_compare && state.tab.is_review() {

@@ -18,7 +18,8 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, out: &mut Vec<Intent>) {
             ui.spinner();
             ui.label("Gathering the quotes of every factor…");
         });
-        ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
         return;
     };
     ui.label(
