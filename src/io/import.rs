@@ -45,32 +45,6 @@ impl fmt::Display for ImportError {
 /// Extensions Thema can import, for file dialogs.
 pub const EXTENSIONS: [&str; 4] = ["pdf", "txt", "md", "markdown"];
 
-/// What a path is when it is not a regular file ("a folder", "a named
-/// pipe", ...), from its metadata; `None` for a regular file.
-fn special_file(meta: &std::fs::Metadata) -> Option<&'static str> {
-    let ft = meta.file_type();
-    if ft.is_dir() {
-        return Some("a folder");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ft.is_fifo() {
-            return Some("a named pipe");
-        }
-        if ft.is_socket() {
-            return Some("a socket");
-        }
-        if ft.is_block_device() || ft.is_char_device() {
-            return Some("a device");
-        }
-    }
-    if !ft.is_file() {
-        return Some("a special file");
-    }
-    None
-}
-
 /// Imports one file. The reference number is left 0 for the caller to set.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let err = |reason: String| ImportError {
@@ -97,7 +71,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     // a missing file with an unsupported name says so rather than "missing".
     match std::fs::metadata(path) {
         Ok(meta) => {
-            if let Some(what) = special_file(&meta) {
+            if let Some(what) = super::project_file::special_kind_of(&meta) {
                 return Err(err(format!(
                     "it is {what}, not a file (Thema imports PDF, TXT and MD files)"
                 )));

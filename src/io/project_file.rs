@@ -125,7 +125,11 @@ pub fn bytes_hash(bytes: &[u8]) -> String {
 /// What a path is when it is not a regular file ("a folder", "a named
 /// pipe"…); `None` for a file, or when nothing is there.
 pub fn special_kind(path: &Path) -> Option<&'static str> {
-    let m = fs::metadata(path).ok()?;
+    fs::metadata(path).ok().as_ref().and_then(special_kind_of)
+}
+
+/// What a file is, from its metadata, when it is not a regular file.
+pub fn special_kind_of(m: &fs::Metadata) -> Option<&'static str> {
     let t = m.file_type();
     if t.is_file() {
         return None;
@@ -146,7 +150,7 @@ pub fn special_kind(path: &Path) -> Option<&'static str> {
             return Some("a device");
         }
     }
-    Some("not a regular file")
+    Some("a special file")
 }
 
 /// The file a path stands for: symbolic links followed to their target

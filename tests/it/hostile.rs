@@ -4,7 +4,6 @@
 //! overflow or a hang — and nothing may change silently.
 
 use super::fixtures::*;
-use std::io::Write;
 use std::time::Instant;
 use thema::edit::{self, ops};
 use thema::io::merge::merge;
@@ -14,16 +13,7 @@ use thema::model::{
     validate::validate,
 };
 
-/// Builds a zip from (name, bytes) pairs.
-fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in files {
-        z.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        z.write_all(bytes).unwrap();
-    }
-    z.finish().unwrap().into_inner()
-}
+use super::refi::zip_of;
 
 const NS: &str = "urn:QDA-XML:project:1.0";
 const USER: &str = "00000000-0000-0000-0000-0000000000ab";

@@ -14,7 +14,7 @@ fn sample() -> Project {
 }
 
 /// Builds a zip from (name, bytes) pairs.
-fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+pub fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in files {
         z.start_file(*name, zip::write::SimpleFileOptions::default())
