@@ -514,6 +514,9 @@ fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool, wait: bool) 
     }
     let mut cmds = Vec::new();
     if n > 0 {
+        if let Some(note) = project.reference_note() {
+            say!("note: {note}");
+        }
         cmds.push(ops::add_documents(&project, plan.new));
     }
     let mut scratch = project.clone();

@@ -197,6 +197,9 @@ impl ThemaApp {
             && let Some(ws) = &self.ws
         {
             let first = docs[0].id;
+            if let Some(note) = ws.project.reference_note() {
+                lines.push(format!("Reference numbers: {note}."));
+            }
             let cmd = ops::add_documents(&ws.project, docs);
             self.apply(&format!("Import {n} document(s)"), cmd);
             if let Some(ws) = &mut self.ws {

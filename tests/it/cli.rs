@@ -388,3 +388,32 @@ fn import_skips_a_file_already_in_the_project() {
     );
     assert_eq!(n(&project), 3);
 }
+
+/// A project whose largest reference number is u32::MAX: an import says
+/// how new documents are numbered instead of wrapping to 0 in silence.
+#[test]
+fn import_says_how_it_numbers_past_the_largest_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("r.thema.ron");
+    let mut p = thema::io::project_file::load(Path::new(SAMPLE))
+        .unwrap()
+        .project;
+    p.documents[0].reference = u32::MAX;
+    thema::io::project_file::save(&p, &project).unwrap();
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, "Leaders met every week.").unwrap();
+    let out = thema()
+        .args(["import", project.to_str().unwrap(), f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{s}");
+    assert!(
+        s.contains("note: the largest reference number in use is 4294967295"),
+        "{s}"
+    );
+    let back = thema::io::project_file::load(&project).unwrap().project;
+    let new = back.documents.last().unwrap().reference;
+    assert!(new != 0 && new < u32::MAX, "{new}");
+    assert!(back.documents[..10].iter().all(|d| d.reference != new));
+}
