@@ -133,6 +133,14 @@ fn local(name: &str) -> String {
     }
 }
 
+/// The element being read (the document node at the bottom never leaves
+/// the stack; an error rather than a panic if it somehow did).
+fn top(stack: &mut [El], pos: u64) -> Result<&mut El, String> {
+    stack
+        .last_mut()
+        .ok_or_else(|| format!("the XML is malformed near byte {pos}"))
+}
+
 fn element(e: &BytesStart<'_>) -> Result<El, String> {
     let mut el = El::named(local(e.name().as_ref()));
     for a in e.attributes() {
@@ -189,7 +197,7 @@ pub fn parse(text: &str) -> Result<El, String> {
                     ));
                 }
                 let el = element(&e)?;
-                stack.last_mut().expect("document root").children.push(el);
+                top(&mut stack, pos)?.children.push(el);
             }
             Ok(Event::End(_)) => {
                 if stack.len() < 2 {
@@ -197,17 +205,17 @@ pub fn parse(text: &str) -> Result<El, String> {
                         "the XML is malformed near byte {pos} (an end tag without a start)"
                     ));
                 }
-                let el = stack.pop().expect("checked length");
-                stack.last_mut().expect("checked length").children.push(el);
+                let Some(el) = stack.pop() else {
+                    return Err(format!("the XML is malformed near byte {pos}"));
+                };
+                top(&mut stack, pos)?.children.push(el);
             }
             Ok(Event::Text(t)) => {
                 let s = t.xml_content(quick_xml::XmlVersion::Implicit1_0);
-                stack.last_mut().expect("document root").text.push_str(&s);
+                top(&mut stack, pos)?.text.push_str(&s);
             }
             Ok(Event::CData(t)) => {
-                stack
-                    .last_mut()
-                    .expect("document root")
+                top(&mut stack, pos)?
                     .text
                     .push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0));
             }
@@ -232,7 +240,7 @@ pub fn parse(text: &str) -> Result<El, String> {
                         .unwrap_or_default(),
                     _ => String::new(),
                 };
-                stack.last_mut().expect("document root").text.push_str(&ch);
+                top(&mut stack, pos)?.text.push_str(&ch);
             }
             Ok(_) => {}
         }
@@ -240,7 +248,9 @@ pub fn parse(text: &str) -> Result<El, String> {
     if stack.len() != 1 {
         return Err("the XML ends before all its elements are closed".into());
     }
-    let mut document = stack.pop().expect("root");
+    let Some(mut document) = stack.pop() else {
+        return Err("the XML has no root element".to_owned());
+    };
     let mut top = std::mem::take(&mut document.children);
     if top.is_empty() {
         return Err("the XML has no root element".to_owned());
