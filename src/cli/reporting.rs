@@ -1,0 +1,195 @@
+//! `thema report`: its arguments, the scope they name (documents, whose
+//! codings, the Consensus pair) and the bytes of the table or report.
+
+use super::{FormatArg, LevelArg, TableArg, load_sound};
+use crate::analysis::{DocFilter, ReviewerView, Scope};
+use crate::io::{project_file, report};
+use crate::model::Project;
+use std::path::Path;
+
+/// Builds a scope from command-line words. `pair` ("A,B") names the two
+/// reviewers whose Consensus is counted when `reviewer` is "consensus"; it
+/// may be left out when the project has only one pair of coders.
+pub fn scope_from_args(
+    p: &Project,
+    filter: Option<&str>,
+    reviewer: &str,
+    pair: Option<&str>,
+) -> Result<Scope, String> {
+    let docs = match filter {
+        None => DocFilter::All,
+        Some(f) => {
+            let (name, value) = f
+                .split_once('=')
+                .ok_or_else(|| format!("--filter needs ATTRIBUTE=VALUE, got '{f}'"))?;
+            let def = p
+                .attribute_by_name(name.trim())
+                .ok_or_else(|| format!("the project has no attribute named '{}'", name.trim()))?;
+            DocFilter::Attribute {
+                attr: def.id,
+                value: value.trim().to_owned(),
+            }
+        }
+    };
+    let reviewers = if reviewer.eq_ignore_ascii_case("all") {
+        ReviewerView::All
+    } else if reviewer.eq_ignore_ascii_case("consensus") {
+        let (a, b) = match pair {
+            Some(pair) => reviewer_pair(p, pair)?,
+            None => crate::analysis::consensus::default_pair(p)
+                .ok_or("the Consensus is between two reviewers: name them with --reviewers A,B")?,
+        };
+        ReviewerView::Consensus(a, b)
+    } else {
+        ReviewerView::One(find_reviewer(p, reviewer)?)
+    };
+    Ok(Scope { docs, reviewers })
+}
+
+/// "AB,CD" → the two reviewers (names, initials or ids).
+pub fn reviewer_pair(
+    p: &Project,
+    pair: &str,
+) -> Result<(crate::model::ReviewerId, crate::model::ReviewerId), String> {
+    let (a, b) = pair
+        .split_once(',')
+        .ok_or("--reviewers needs two reviewers separated by a comma, e.g. AB,CD")?;
+    let (a, b) = (find_reviewer(p, a.trim())?, find_reviewer(p, b.trim())?);
+    if a == b {
+        return Err("--reviewers needs two different reviewers".into());
+    }
+    Ok((a, b))
+}
+
+/// What `thema report` was asked for.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReportArgs {
+    /// Which table.
+    #[arg(long, value_enum, default_value = "prevalence")]
+    pub table: TableArg,
+    /// The output format (xlsx needs -o).
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: FormatArg,
+    /// Attribute whose values split the table (crosstab columns, references groups).
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Only documents whose attribute has this value, e.g. "Group=Review article".
+    #[arg(long)]
+    pub filter: Option<String>,
+    /// Whose codings: a reviewer's name, initials or id; "consensus"; or "all".
+    #[arg(long, default_value = "all")]
+    pub reviewer: String,
+    /// The two reviewers, "A,B" (names, initials or ids): compared by --table
+    /// agreement, and whose Consensus --reviewer consensus counts.
+    #[arg(long)]
+    pub reviewers: Option<String>,
+    /// For --table agreement: the unit compared.
+    #[arg(long, value_enum, default_value = "document")]
+    pub level: LevelArg,
+}
+
+/// Produces the report's bytes (text formats are UTF-8).
+pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> {
+    use crate::analysis::{TableOptions, Tables};
+    let pair = if args.reviewer.eq_ignore_ascii_case("consensus") {
+        args.reviewers.as_deref()
+    } else {
+        None
+    };
+    let scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer, pair)?;
+    if args.table == TableArg::Agreement {
+        return agreement_report(p, &scope, args);
+    }
+    let by = match &args.by {
+        Some(name) => Some(
+            p.attribute_by_name(name)
+                .ok_or_else(|| format!("the project has no attribute named '{name}'"))?
+                .id,
+        ),
+        None => None,
+    };
+    if args.table == TableArg::Crosstab && by.is_none() {
+        return Err("the crosstab table needs --by ATTRIBUTE (e.g. --by \"Study type\")".into());
+    }
+    let tables = Tables::compute(
+        p,
+        &scope,
+        &TableOptions {
+            group_by: by,
+            crosstab_by: by,
+        },
+    );
+    let format = report::Format::from(args.format);
+    if tables.consensus.is_some() && matches!(format, report::Format::Csv) {
+        // CSV keeps its machine columns: the open disagreements are told here.
+        warn!("note: {}", tables.describe(p));
+    }
+    report::render(p, &tables, args.table.name(), format)
+}
+
+/// Finds a reviewer by name, initials or id (or "consensus").
+pub fn find_reviewer(p: &Project, word: &str) -> Result<crate::model::ReviewerId, String> {
+    if word.eq_ignore_ascii_case("consensus") {
+        return Ok(crate::model::ReviewerId::CONSENSUS);
+    }
+    p.reviewers
+        .iter()
+        .find(|r| {
+            r.name.eq_ignore_ascii_case(word)
+                || r.initials.eq_ignore_ascii_case(word)
+                || r.id.to_string() == word
+        })
+        .map(|r| r.id)
+        .ok_or_else(|| format!("the project has no reviewer '{word}'"))
+}
+
+fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec<u8>, String> {
+    use crate::analysis::agreement::agreement;
+    use report::{Format, sheets, text};
+    let pair = args
+        .reviewers
+        .as_deref()
+        .ok_or("--table agreement needs --reviewers A,B")?;
+    let (a, b) = reviewer_pair(p, pair)?;
+    let ag = agreement(p, scope, a, b);
+    let rep = match args.level {
+        LevelArg::Document => &ag.document,
+        LevelArg::Character => &ag.character,
+        LevelArg::Category => &ag.category,
+    };
+    let sheet = sheets::agreement(rep);
+    let n = ag.per_document.len();
+    Ok(match Format::from(args.format) {
+        Format::Csv => text::csv(&sheet).into_bytes(),
+        Format::Markdown => text::markdown(&sheet).into_bytes(),
+        Format::Json => text::json(&sheet, n).into_bytes(),
+        Format::Xlsx => report::xlsx::workbook(&[sheet])?,
+        Format::Html => report::html::table_page(p, &sheet).into_bytes(),
+    })
+}
+
+pub(super) fn report_cmd(
+    path: &Path,
+    args: &ReportArgs,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<(), String> {
+    let p = load_sound(path, force)?;
+    let bytes = render_report(&p, args)?;
+    match output {
+        None if report::Format::from(args.format).is_binary() => Err(format!(
+            "{} is a binary format: give an output file with -o",
+            report::Format::from(args.format)
+        )),
+        None => {
+            use std::io::Write;
+            // A reader that stops early (`| head`) is not a failure.
+            let _ = std::io::stdout().write_all(&bytes);
+            Ok(())
+        }
+        Some(out) => {
+            project_file::check_output(out, &[path], force)?;
+            project_file::write_atomic(out, &bytes, false).map_err(|e| e.to_string())
+        }
+    }
+}
