@@ -1,14 +1,14 @@
 //! Thema: a desktop workbench for qualitative evidence synthesis.
 //!
-//! `model` holds the data, `edit` the only way to change it, `analysis` the
-//! pure table functions, `io` files, `cli` the headless commands, and
-//! `ui` + `app` the egui window.
+//! The core (`model`, `edit`, `analysis`, `io`) lives in the `thema-core`
+//! crate, which has no GUI dependency; it is re-exported here so that
+//! `thema::model` and `crate::model` name the same thing. This crate adds
+//! `cli` (the headless commands, built on the core alone) and `app` + `ui`
+//! (the egui window).
 
-pub mod analysis;
+pub use thema_core::{analysis, edit, io, model};
+
 pub mod app;
 pub mod cli;
-pub mod edit;
-pub mod io;
-pub mod model;
 pub mod settings;
 pub mod ui;

@@ -12,5 +12,5 @@ fuzz_target!(|data: &[u8]| {
         let _ = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
     });
-    let _ = thema::io::pdf::extract(data);
+    let _ = thema_core::io::pdf::extract(data);
 });

@@ -5,9 +5,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data)
-        && let Ok(p) = thema::io::project_file::parse(text)
+        && let Ok(p) = thema_core::io::project_file::parse(text)
     {
-        let _ = thema::model::validate::validate(&p);
-        let _ = thema::io::project_file::to_string(&p);
+        let _ = thema_core::model::validate::validate(&p);
+        let _ = thema_core::io::project_file::to_string(&p);
     }
 });

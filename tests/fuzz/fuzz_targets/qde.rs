@@ -20,5 +20,5 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let Ok(cursor) = z.finish() else { return };
-    let _ = thema::io::refi::import::read_qdpx(&cursor.into_inner());
+    let _ = thema_core::io::refi::import::read_qdpx(&cursor.into_inner());
 });

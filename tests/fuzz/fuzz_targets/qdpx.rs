@@ -4,6 +4,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = thema::io::refi::import::read_qdpx(data);
-    let _ = thema::io::refi::import::read_qdc(data);
+    let _ = thema_core::io::refi::import::read_qdpx(data);
+    let _ = thema_core::io::refi::import::read_qdc(data);
 });

@@ -31,15 +31,15 @@ pub struct TemplateCode {
 pub const BUILT_IN: [(&str, &str); 3] = [
     (
         "bmj_six_themes.ron",
-        include_str!("../../assets/codebooks/bmj_six_themes.ron"),
+        include_str!("../../../../assets/codebooks/bmj_six_themes.ron"),
     ),
     (
         "res_relational_organisational.ron",
-        include_str!("../../assets/codebooks/res_relational_organisational.ron"),
+        include_str!("../../../../assets/codebooks/res_relational_organisational.ron"),
     ),
     (
         "rapid_review_6x20.ron",
-        include_str!("../../assets/codebooks/rapid_review_6x20.ron"),
+        include_str!("../../../../assets/codebooks/rapid_review_6x20.ron"),
     ),
 ];
 
