@@ -123,7 +123,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let doc_id = doc.id;
         let cmd = ops::add_documents(&p, vec![doc]);
         edit::apply(&mut p, cmd)?;
-        let d = p.document(doc_id).expect("just added").clone();
+        let d = p
+            .document(doc_id)
+            .ok_or("the added document is missing")?
+            .clone();
         for c in &sd.codings {
             let (start, end) = text::find_loose(&d.text, &c.quote)
                 .ok_or_else(|| format!("quote not found in {}: {}", sd.file, c.quote))?;

@@ -1,5 +1,9 @@
 //! Writes the sample project's two charts as SVG and PNG into a folder, to
 //! look at them. Run: `cargo run --example chart_demo -- OUT_DIR`
+#![allow(
+    clippy::expect_used,
+    reason = "a developer tool run by hand; a failure stops it with the reason"
+)]
 use thema::io::report::chart;
 fn main() {
     let out = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));

@@ -19,7 +19,7 @@ fn main() {
             std::fs::read_dir(d)
                 .into_iter()
                 .flatten()
-                .filter_map(|e| e.ok())
+                .filter_map(std::result::Result::ok)
                 .map(|e| e.path())
         })
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))

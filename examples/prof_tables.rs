@@ -1,5 +1,10 @@
 //! Profiling helper: loads a large review (written by
 //! `thema-bench --write-big FILE`) and times the parts of a table recompute.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a measuring tool: a failed setup stops it with the reason"
+)]
 use std::time::Instant;
 fn main() {
     let path = std::env::args()

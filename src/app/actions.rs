@@ -19,9 +19,13 @@ impl ThemaApp {
                     self.set_error(format!("{label} was not done: {e}."));
                 }
             }
-            Intent::NewProject => self.guard_unsaved(Intent::NewProject, |app| app.new_project()),
+            Intent::NewProject => {
+                self.guard_unsaved(Intent::NewProject, super::ThemaApp::new_project)
+            }
             Intent::RestoreUntitled(p) => self.restore_untitled(*p),
-            Intent::OpenDialog => self.guard_unsaved(Intent::OpenDialog, |app| app.open_dialog()),
+            Intent::OpenDialog => {
+                self.guard_unsaved(Intent::OpenDialog, super::ThemaApp::open_dialog)
+            }
             Intent::Open(path) => {
                 let p = path.clone();
                 self.guard_unsaved(Intent::Open(path), move |app| app.open_path(p));
@@ -262,16 +266,19 @@ impl ThemaApp {
             }
             Intent::ExportRefi { codebook_only } => self.export_refi(codebook_only),
             Intent::ImportQdpxDialog => {
-                self.guard_unsaved(Intent::ImportQdpxDialog, |app| app.import_qdpx_dialog())
+                self.guard_unsaved(
+                    Intent::ImportQdpxDialog,
+                    super::ThemaApp::import_qdpx_dialog,
+                );
             }
             Intent::ImportQdcDialog => self.import_qdc_dialog(),
             Intent::ExportForReviewer { include_codings } => {
-                self.export_for_reviewer(include_codings)
+                self.export_for_reviewer(include_codings);
             }
             Intent::ExportForReviewerDialog => {
                 self.dialog = Some(Dialog::ExportForReviewer {
                     include_codings: false,
-                })
+                });
             }
         }
     }

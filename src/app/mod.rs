@@ -265,7 +265,9 @@ impl eframe::App for ThemaApp {
 impl ThemaApp {
     fn workspace_ui(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
         let mut intents = Vec::new();
-        let ws = self.ws.as_mut().expect("checked by caller");
+        let Some(ws) = self.ws.as_mut() else {
+            return intents;
+        };
         ws.refresh_tables();
         egui::Panel::left("left_panel")
             .resizable(true)

@@ -372,7 +372,7 @@ fn saves_keep_mode_refuse_read_only_and_follow_links() {
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".tmp") || n.ends_with(".lock"))
         .collect()

@@ -28,7 +28,7 @@ fn qdpx_with(body: &str) -> Vec<u8> {
 }
 
 fn guid(n: usize) -> String {
-    format!("{:08x}-0000-4000-8000-{:012x}", n, n)
+    format!("{n:08x}-0000-4000-8000-{n:012x}")
 }
 
 // ---- 1. REFI-QDA import: no recursion or allocation sized by the file ----

@@ -94,7 +94,7 @@ fn dangling_references_are_reported_by_name() {
     p.codings.push(coding(3, 101, 0, 9_999, 2, AB));
     let problems: Vec<String> = thema::model::validate::validate(&p)
         .iter()
-        .map(|x| x.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(problems[0].contains("not in the codebook"));

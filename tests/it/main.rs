@@ -1,5 +1,10 @@
 //! One integration-test binary (linking egui once): model and commands,
 //! analysis with exact numbers, files, the command line and the real UI.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers: a failed setup fails the test with its message"
+)]
 
 mod agreement;
 mod analysis;

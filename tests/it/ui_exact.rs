@@ -474,7 +474,7 @@ fn the_command_table_drives_menus_keys_and_the_overlay() {
         if keys.is_empty() {
             continue;
         }
-        assert!(h.query_all_by_label(&keys).count() >= 1, "{:?}: {keys}", a);
+        assert!(h.query_all_by_label(&keys).count() >= 1, "{a:?}: {keys}");
     }
     assert!(
         h.query_by_label("Category: Barrier").is_some(),

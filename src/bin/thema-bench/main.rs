@@ -3,6 +3,11 @@
 //!
 //! Frame times drive the real document view headless through
 //! `egui::Context::run_ui` (layout + painting) and include tessellation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a measuring tool: a failed setup stops it with the reason"
+)]
 
 mod data;
 
@@ -24,7 +29,7 @@ fn input(size: egui::Vec2, t: f64, events: Vec<egui::Event>) -> egui::RawInput {
 
 /// Median and 95th percentile of frame times in ms.
 fn stats(mut v: Vec<f64>) -> (f64, f64) {
-    v.sort_by(|a, b| a.total_cmp(b));
+    v.sort_by(f64::total_cmp);
     let med = v[v.len() / 2];
     let p95 = v[((v.len() as f64 * 0.95) as usize).min(v.len() - 1)];
     (med, p95)
@@ -150,21 +155,15 @@ fn main() {
     println!(
         "# thema-bench: {} cores",
         std::thread::available_parallelism()
-            .map(|n| n.get())
+            .map(std::num::NonZero::get)
             .unwrap_or(1)
     );
     // Document view frames while scrolling.
     for &chars in &[20_000usize, 200_000, 2_000_000] {
         for &codings in &[0usize, 2_000, 20_000] {
             let (med, p95) = frame_times(chars, codings, Mode::Scroll, 200);
-            println!(
-                "docview_scroll_median_{}chars_{}codings {:.3} ms",
-                chars, codings, med
-            );
-            println!(
-                "docview_scroll_p95_{}chars_{}codings {:.3} ms",
-                chars, codings, p95
-            );
+            println!("docview_scroll_median_{chars}chars_{codings}codings {med:.3} ms");
+            println!("docview_scroll_p95_{chars}chars_{codings}codings {p95:.3} ms");
         }
     }
     for &(chars, codings) in &[(20_000usize, 20_000usize), (2_000_000, 20_000)] {
@@ -263,7 +262,7 @@ fn main() {
         initials: "SE".into(),
     });
     let mut rng = Lcg(5);
-    for c in p.codings.iter_mut() {
+    for c in &mut p.codings {
         if rng.below(2) == 0 {
             c.reviewer = second;
         }
@@ -330,7 +329,7 @@ fn main() {
         "pdf_import_100_files {:.1} docs/s ({ok} imported, {} workers, {})",
         ok as f64 / secs,
         std::thread::available_parallelism()
-            .map(|n| n.get())
+            .map(std::num::NonZero::get)
             .unwrap_or(1),
         if isolated {
             "each in a worker process"

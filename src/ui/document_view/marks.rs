@@ -118,8 +118,10 @@ impl MarkIndex {
         let mut active: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new(); // (end, lane)
         let mut lanes = 0usize;
         for m in &mut marks {
-            while active.peek().is_some_and(|Reverse((e, _))| *e <= m.start) {
-                let Reverse((_, l)) = active.pop().expect("peeked");
+            while let Some(&Reverse((end, l))) = active.peek()
+                && end <= m.start
+            {
+                active.pop();
                 free.push(Reverse(l));
             }
             let lane = match free.pop() {

@@ -151,6 +151,9 @@ impl DocView {
     ) -> Vec<DocViewEvent> {
         self.ensure_doc(p, doc);
         let mut events = Vec::new();
+        let Some(d) = p.document(doc) else {
+            return events;
+        };
         self.marks.update(p, doc, &self.paras, filter_key, style);
         self.galleys.next_frame();
 
@@ -161,26 +164,19 @@ impl DocView {
         let text_color = ui.visuals().text_color();
         let row_height = ui.fonts_mut(|f| f.row_height(&font_id));
 
-        let stale = self
-            .heights
-            .as_ref()
-            .is_none_or(|h| (h.width - wrap_width).abs() > 0.5 || h.font_size != self.font_size);
-        if stale {
-            let sample = "the quick brown fox jumps over a lazy dog, Integrated Care 2024.";
-            let w = ui
-                .fonts_mut(|f| f.layout_no_wrap(sample.to_owned(), font_id.clone(), text_color))
-                .size()
-                .x;
-            let avg = w / sample.chars().count() as f32;
-            self.heights = Some(Heights::estimate(
-                &self.paras,
-                wrap_width,
-                self.font_size,
-                row_height,
-                avg,
-            ));
-            self.galleys.clear();
-        }
+        let mut heights = match self.heights.take() {
+            Some(h) if (h.width - wrap_width).abs() <= 0.5 && h.font_size == self.font_size => h,
+            _ => {
+                let sample = "the quick brown fox jumps over a lazy dog, Integrated Care 2024.";
+                let w = ui
+                    .fonts_mut(|f| f.layout_no_wrap(sample.to_owned(), font_id.clone(), text_color))
+                    .size()
+                    .x;
+                let avg = w / sample.chars().count() as f32;
+                self.galleys.clear();
+                Heights::estimate(&self.paras, wrap_width, self.font_size, row_height, avg)
+            }
+        };
 
         let mut area = egui::ScrollArea::vertical()
             .id_salt(("document_view", doc))
@@ -191,8 +187,7 @@ impl DocView {
             });
         if let Some(pos) = self.scroll_to.take() {
             let para = self.paras.of_char(pos);
-            let h = self.heights.as_ref().expect("heights set above");
-            area = area.vertical_scroll_offset((h.top(para) - 60.0).max(0.0));
+            area = area.vertical_scroll_offset((heights.top(para) - 60.0).max(0.0));
         } else if self.scroll_fix != 0.0 {
             let y = self.last_viewport.min.y + self.scroll_fix;
             area = area.vertical_scroll_offset(y.max(0.0));
@@ -201,7 +196,6 @@ impl DocView {
 
         let out = area.show_viewport(ui, |ui, viewport| {
             self.last_viewport = viewport;
-            let heights = self.heights.as_mut().expect("heights set above");
             let total = heights.total().max(viewport.height());
             let (rect, response) =
                 ui.allocate_exact_size(vec2(ui.available_width(), total), Sense::click_and_drag());
@@ -218,7 +212,6 @@ impl DocView {
             let mut i = first;
             let mut fix_above = 0.0;
             let mut laid_out = 0usize;
-            let d = p.document(doc).expect("document checked in ensure_doc");
             let layout = |i: usize, ui: &Ui| {
                 let (bs, be) = self.paras.bytes[i];
                 let job = egui::text::LayoutJob::simple(
@@ -398,6 +391,7 @@ impl DocView {
             }
             response
         });
+        self.heights = Some(heights);
         let response = out.inner;
         if response.has_focus() || response.hovered() || response.dragged() {
             let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));

@@ -250,8 +250,7 @@ fn my_disputes(
         .id_salt("my_disputes")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for c in open {
-                let k = c.check.as_ref().expect("filtered on check");
+            for (c, k) in open.iter().filter_map(|c| Some((*c, c.check.as_ref()?))) {
                 let who = p
                     .reviewer(k.by)
                     .map(|r| r.initials.clone())

@@ -138,7 +138,9 @@ mod tests {
     fn parses_ranges() {
         let b = parse_bins("1997-2004, 2005–2009; 2020").unwrap();
         assert_eq!(
-            b.iter().map(|b| b.label()).collect::<Vec<_>>(),
+            b.iter()
+                .map(thema_core::model::Bin::label)
+                .collect::<Vec<_>>(),
             ["1997–2004", "2005–2009", "2020"]
         );
         assert!(parse_bins("2009-2005").is_none());

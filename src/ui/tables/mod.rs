@@ -176,7 +176,7 @@ fn tab_contents(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> 
         Tab::Passages => passages::show(ui, ws, &mut out),
         Tab::Agreement => crate::ui::review::agreement_tab(ui, ws, &mut state.review, &mut out),
         Tab::Disagreements => {
-            crate::ui::review::disagreements_tab(ui, ws, &mut state.review, &mut out)
+            crate::ui::review::disagreements_tab(ui, ws, &mut state.review, &mut out);
         }
         Tab::Checking => crate::ui::review::checking_tab(ui, ws, &mut state.review, &mut out),
     }

@@ -23,7 +23,7 @@ pub fn value_label(def: &AttributeDef, doc: &Document) -> String {
                 .bins
                 .iter()
                 .find(|b| b.contains(v))
-                .map(|b| b.label())
+                .map(super::super::model::project::Bin::label)
                 .unwrap_or_else(|| OTHER.to_owned()),
             Err(_) => OTHER.to_owned(),
         };
@@ -36,7 +36,11 @@ pub fn value_label(def: &AttributeDef, doc: &Document) -> String {
 /// "Other" and "Not reported" when present.
 pub fn value_order(def: &AttributeDef, seen: &[String]) -> Vec<String> {
     let mut out: Vec<String> = match &def.kind {
-        AttrKind::Number if !def.bins.is_empty() => def.bins.iter().map(|b| b.label()).collect(),
+        AttrKind::Number if !def.bins.is_empty() => def
+            .bins
+            .iter()
+            .map(super::super::model::project::Bin::label)
+            .collect(),
         AttrKind::Choice(choices) => choices.clone(),
         _ => Vec::new(),
     };
@@ -92,7 +96,11 @@ impl CharacteristicsTable {
 /// Labels of every document in scope for one attribute, by dense index.
 pub fn labels(prep: &Prepared<'_>, def: &AttributeDef) -> Vec<String> {
     // Bin labels are formatted once, not once per document.
-    let bin_labels: Vec<String> = def.bins.iter().map(|b| b.label()).collect();
+    let bin_labels: Vec<String> = def
+        .bins
+        .iter()
+        .map(super::super::model::project::Bin::label)
+        .collect();
     let binned = matches!(def.kind, AttrKind::Number) && !def.bins.is_empty();
     (0..prep.n_docs())
         .map(|i| {

@@ -36,7 +36,7 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
                 _ => {}
             },
             Ok(quick_xml::events::Event::Text(t)) if in_text => {
-                out.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0))
+                out.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0));
             }
             Ok(quick_xml::events::Event::GeneralRef(r)) if in_text => {
                 let ch = match &*r {

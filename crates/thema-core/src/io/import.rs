@@ -226,7 +226,7 @@ impl ImportJob {
         let paths = Arc::new(paths);
         let (tx, rx) = mpsc::channel();
         let workers = std::thread::available_parallelism()
-            .map(|n| n.get())
+            .map(std::num::NonZero::get)
             .unwrap_or(2)
             .min(total.max(1));
         for w in 0..workers {

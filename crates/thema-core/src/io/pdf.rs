@@ -228,7 +228,7 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, String> {
             .collect(),
         failed_pages: failed
             .iter()
-            .filter_map(|f| f.as_u64())
+            .filter_map(serde_json::Value::as_u64)
             .map(|f| f as usize)
             .collect(),
     })

@@ -265,7 +265,7 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
             + p.codings.len() * 260,
     );
     out.push_str("// Thema project file. Text ranges are char offsets, [start, end). One coding per line.\n(\n");
-    out.push_str(&format!("    format_version: {},\n", FORMAT_VERSION));
+    out.push_str(&format!("    format_version: {FORMAT_VERSION},\n"));
     out.push_str(&format!("    name: {},\n", line(&p.name)?));
     list(&mut out, "reviewers", p.reviewers.iter())?;
     list(&mut out, "categories", p.categories.iter())?;

@@ -234,7 +234,11 @@ pub fn project_xml(p: &Project) -> Vec<u8> {
                 out.close("VariableValue");
             }
             if !d.page_starts.is_empty() {
-                let list: Vec<String> = d.page_starts.iter().map(|n| n.to_string()).collect();
+                let list: Vec<String> = d
+                    .page_starts
+                    .iter()
+                    .map(std::string::ToString::to_string)
+                    .collect();
                 out.open("VariableValue", &[]);
                 out.empty("VariableRef", &[("targetGUID", &page_var)]);
                 out.text_element("TextValue", &list.join(" "));

@@ -186,7 +186,7 @@ pub fn parse(text: &str) -> Result<El, String> {
                          Thema reads at most {MAX_DEPTH} levels, so the file was refused"
                     ));
                 }
-                stack.push(element(&e)?)
+                stack.push(element(&e)?);
             }
             Ok(Event::Empty(e)) => {
                 counted(pos)?;

@@ -73,7 +73,10 @@ impl Sheet {
         Self {
             name: name.into(),
             title: title.into(),
-            columns: columns.iter().map(|c| c.to_string()).collect(),
+            columns: columns
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             rows: Vec::new(),
             note: None,
         }
