@@ -10,5 +10,6 @@ pub use thema_core::{analysis, edit, io, model};
 
 pub mod app;
 pub mod cli;
+pub mod session;
 pub mod settings;
 pub mod ui;

@@ -20,11 +20,11 @@ impl ThemaApp {
                 }
             }
             Intent::NewProject => {
-                self.guard_unsaved(Intent::NewProject, super::ThemaApp::new_project)
+                self.guard_unsaved(Intent::NewProject, super::ThemaApp::new_project);
             }
             Intent::RestoreUntitled(p) => self.restore_untitled(*p),
             Intent::OpenDialog => {
-                self.guard_unsaved(Intent::OpenDialog, super::ThemaApp::open_dialog)
+                self.guard_unsaved(Intent::OpenDialog, super::ThemaApp::open_dialog);
             }
             Intent::Open(path) => {
                 let p = path.clone();
@@ -41,6 +41,11 @@ impl ThemaApp {
             }
             Intent::Save => {
                 self.save();
+            }
+            Intent::DiscardChangesThen(then) => {
+                self.discarding = true;
+                self.handle(ctx, *then);
+                self.discarding = false;
             }
             Intent::SaveThen(then) => {
                 self.save_then(vec![*then]);
@@ -94,8 +99,8 @@ impl ThemaApp {
                 {
                     ws.open_doc = Some(c.doc);
                     ws.selected_coding = Some(id);
-                    ws.view.highlighted = Some(id);
-                    ws.view.scroll_to_char(c.start);
+                    self.doc_view.highlighted = Some(id);
+                    self.doc_view.scroll_to_char(c.start);
                 }
             }
             Intent::SelectCode(code) => {
@@ -106,20 +111,20 @@ impl ThemaApp {
             Intent::SelectCoding(id) => {
                 if let Some(ws) = &mut self.ws {
                     ws.selected_coding = id;
-                    ws.view.highlighted = id;
+                    self.doc_view.highlighted = id;
                 }
             }
             Intent::ClearSelection => {
                 if let Some(ws) = &mut self.ws {
-                    ws.view.selection = None;
+                    self.doc_view.selection = None;
                     ws.selected_coding = None;
-                    ws.view.highlighted = None;
+                    self.doc_view.highlighted = None;
                 }
             }
             Intent::ApplyCode(code) => self.apply_code(code),
             Intent::OpenPicker => {
                 if self.ws.as_ref().is_some_and(|w| {
-                    w.view.selected_range().is_some() || w.selected_coding.is_some()
+                    self.doc_view.selected_range().is_some() || w.selected_coding.is_some()
                 }) {
                     self.picker = Some(CodePicker::default());
                 } else {
@@ -154,14 +159,14 @@ impl ThemaApp {
                     self.apply("Delete coding", Command::RemoveCodings(vec![id]));
                     if let Some(ws) = &mut self.ws {
                         ws.selected_coding = None;
-                        ws.view.highlighted = None;
+                        self.doc_view.highlighted = None;
                     }
                 }
             }
             Intent::DeleteSelectedCoding => {
                 if let Some(ws) = &self.ws
                     && let Some(id) = ws.selected_coding
-                    && ws.view.selected_range().is_none()
+                    && self.doc_view.selected_range().is_none()
                 {
                     self.handle(ctx, Intent::DeleteCoding(id));
                 }
@@ -217,9 +222,7 @@ impl ThemaApp {
             Intent::EditCategories => self.dialog = Some(Dialog::Categories),
             Intent::SetFontSize(s) => {
                 self.settings.font_size = s;
-                if let Some(ws) = &mut self.ws {
-                    ws.view.font_size = s;
-                }
+                self.doc_view.font_size = s;
                 self.settings.save();
             }
             Intent::SetScopeReviewers(v) => {
@@ -244,8 +247,8 @@ impl ThemaApp {
             Intent::OpenDisagreement { doc, at, a, b } => {
                 if let Some(ws) = &mut self.ws {
                     ws.open_doc = Some(doc);
-                    ws.view_filter = super::workspace::ViewFilter::Overlay(a, b);
-                    ws.view.scroll_to_char(at);
+                    ws.view_filter = crate::session::ViewFilter::Overlay(a, b);
+                    self.doc_view.scroll_to_char(at);
                     ws.selected_coding = None;
                 }
             }
@@ -303,7 +306,7 @@ impl ThemaApp {
                 .is_some_and(|c| ws.project.coding(c).is_none())
             {
                 ws.selected_coding = None;
-                ws.view.highlighted = None;
+                self.doc_view.highlighted = None;
             }
             if ws
                 .selected_code
@@ -339,7 +342,7 @@ impl ThemaApp {
             .get(code)
             .map(|c| c.name.clone())
             .unwrap_or_default();
-        if let (Some(doc), Some((s, e))) = (ws.open_doc, ws.view.selected_range()) {
+        if let (Some(doc), Some((s, e))) = (ws.open_doc, self.doc_view.selected_range()) {
             let uncategorised = ws.category.is_none() && !ws.project.categories.is_empty();
             if uncategorised && self.settings.require_category {
                 self.set_status_error(
@@ -359,9 +362,9 @@ impl ThemaApp {
                 ));
             }
             if let Some(ws) = &mut self.ws {
-                ws.view.selection = None;
+                self.doc_view.selection = None;
                 ws.selected_coding = Some(id);
-                ws.view.highlighted = Some(id);
+                self.doc_view.highlighted = Some(id);
             }
         } else if let Some(id) = ws.selected_coding
             && let Some(c) = ws.project.coding(id)
@@ -381,7 +384,7 @@ impl ThemaApp {
     /// always selects its category; it never switches it off.
     fn category_key(&mut self, cat: Option<crate::model::CategoryId>) {
         let Some(ws) = &mut self.ws else { return };
-        if ws.view.selected_range().is_none()
+        if self.doc_view.selected_range().is_none()
             && let Some(id) = ws.selected_coding
             && let Some(c) = ws.project.coding(id)
         {
@@ -432,19 +435,16 @@ impl ThemaApp {
     /// Runs `then` now, or asks about unsaved changes first.
     fn guard_unsaved(&mut self, intent: Intent, then: impl FnOnce(&mut Self)) {
         let dirty = self.ws.as_ref().is_some_and(|w| w.undo.is_dirty());
-        let confirmed = matches!(self.dialog, Some(Dialog::Confirmed));
+        let confirmed = self.discarding;
         if dirty && !confirmed {
             self.dialog = Some(Dialog::Unsaved {
                 then: Box::new(intent),
             });
         } else {
-            if confirmed {
-                self.dialog = None;
-                if dirty {
-                    // "Don't save": the autosaved copy goes with the changes.
-                    let untitled = self.ws.as_ref().is_some_and(|w| w.path.is_none());
-                    self.remove_current_recovery(untitled);
-                }
+            if confirmed && dirty {
+                // "Don't save": the autosaved copy goes with the changes.
+                let untitled = self.ws.as_ref().is_some_and(|w| w.path.is_none());
+                self.remove_current_recovery(untitled);
             }
             then(self);
         }

@@ -88,9 +88,9 @@ impl ThemaApp {
     /// Opens an untitled project restored from its autosave; it stays
     /// unsaved (and undoable) until the reviewer saves it.
     pub fn restore_untitled(&mut self, project: crate::model::Project) {
-        let mut ws = super::Workspace::new(crate::model::Project::new("Untitled review"), None);
-        ws.view.font_size = self.settings.font_size;
-        self.ws = Some(ws);
+        let ws =
+            crate::session::Workspace::new(crate::model::Project::new("Untitled review"), None);
+        self.set_workspace(ws);
         self.apply(
             "Restore unsaved work",
             crate::edit::Command::ReplaceProject(Box::new(project)),

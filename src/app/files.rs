@@ -1,19 +1,19 @@
 //! Project files and imports from the window: new, open, save, save as,
 //! document import in the background, template files.
 
-use super::{ThemaApp, Workspace};
+use super::ThemaApp;
 use crate::edit::ops;
 use crate::io::{import::ImportJob, project_file, template};
 use crate::model::Project;
+use crate::session::Workspace;
 use crate::ui::Intent;
 use crate::ui::dialogs::Dialog;
 use std::path::PathBuf;
 
 impl ThemaApp {
     pub fn new_project(&mut self) {
-        let mut ws = Workspace::new(Project::new("Untitled review"), None);
-        ws.view.font_size = self.settings.font_size;
-        self.ws = Some(ws);
+        let ws = Workspace::new(Project::new("Untitled review"), None);
+        self.set_workspace(ws);
         self.dialog = Some(Dialog::reviewer_setup());
         self.set_status("New project. Import documents (File > Import documents…) and load or build a codebook.");
     }
@@ -53,7 +53,6 @@ impl ThemaApp {
                 ws.problems = loaded.problems;
                 ws.lock = Some(lock);
                 ws.disk_hash = Some(loaded.hash);
-                ws.view.font_size = self.settings.font_size;
                 let key = crate::settings::Settings::key(&path);
                 ws.coding_as = self
                     .settings
@@ -66,7 +65,7 @@ impl ThemaApp {
                 }
                 let n_problems = ws.problems.len();
                 let ask_reviewer = ws.coding_as.is_none();
-                self.ws = Some(ws);
+                self.set_workspace(ws);
                 self.settings.remember(&path);
                 self.dialog = None;
                 if n_problems > 0 {
@@ -283,13 +282,14 @@ impl ThemaApp {
         match project_file::load(path) {
             Err(e) => self.set_error(e.to_string()),
             Ok(other) => {
-                let (merged, report) = crate::io::merge::merge(&ws.project, &other.project);
+                let (command, report) =
+                    crate::io::merge::merge_command(&ws.project, &other.project);
                 let from = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 self.dialog = Some(Dialog::ConfirmMerge {
-                    merged: Box::new(merged),
+                    command: Box::new(command),
                     report,
                     from,
                     disk_hash: from_disk.then_some(other.hash),
@@ -301,7 +301,7 @@ impl ThemaApp {
     /// Writes a copy for a second reviewer: blind on, codings optional.
     pub fn export_for_reviewer(&mut self, include_codings: bool) {
         let Some(ws) = &self.ws else { return };
-        let copy = copy_for_reviewer(&ws.project, include_codings);
+        let copy = ws.project.copy_for_reviewer(include_codings);
         let name = format!("{} (second reviewer).thema.ron", ws.project.file_stem());
         let Some(path) = rfd::FileDialog::new()
             .set_title("Save copy for a second reviewer")
@@ -319,18 +319,6 @@ impl ThemaApp {
             Err(e) => self.set_error(format!("{e} Choose another folder and try again.")),
         }
     }
-}
-
-/// A copy of a project for a second reviewer: same ids (so it merges back),
-/// blind coding on, and by choice none of the codings or decisions.
-pub fn copy_for_reviewer(p: &Project, include_codings: bool) -> Project {
-    let mut copy = p.clone();
-    copy.blind = true;
-    if !include_codings {
-        copy.codings.clear();
-        copy.decisions.clear();
-    }
-    copy
 }
 
 impl ThemaApp {
@@ -387,9 +375,8 @@ impl ThemaApp {
                         .unwrap_or_default();
                 }
                 let mut ws = Workspace::new(project, None);
-                ws.view.font_size = self.settings.font_size;
                 ws.undo.mark_dirty();
-                self.ws = Some(ws);
+                self.set_workspace(ws);
                 self.dialog = Some(Dialog::ImportReport {
                     summary: report
                         .summary()
@@ -422,22 +409,13 @@ impl ThemaApp {
             Err(e) => self.set_error(format!("{} could not be imported: {e}.", path.display())),
             Ok(book) => {
                 let Some(ws) = &self.ws else { return };
-                let (merged, report) = crate::io::merge::merge(&ws.project, &codes_only(book));
+                let (command, report) =
+                    crate::io::merge::merge_command(&ws.project, &book.codebook_only());
                 let n = report.codes_added.len();
-                self.apply(
-                    &format!("Import codebook ({n} new codes)"),
-                    crate::edit::Command::ReplaceProject(Box::new(merged)),
-                );
+                self.apply(&format!("Import codebook ({n} new codes)"), command);
             }
         }
     }
-}
-
-/// A project holding only a codebook's codes and categories.
-fn codes_only(mut p: Project) -> Project {
-    p.documents.clear();
-    p.codings.clear();
-    p
 }
 
 impl ThemaApp {

@@ -2,7 +2,7 @@
 //! (`commands.rs`) plus the keys the project defines: category letters
 //! (B/F/N/R by default) and the number keys of pinned codes.
 
-use super::Workspace;
+use crate::session::Workspace;
 use crate::ui::Intent;
 use crate::ui::commands::{Action, Scope};
 use egui::Key;

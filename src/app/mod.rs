@@ -8,21 +8,12 @@ mod export;
 mod files;
 mod keys;
 pub mod saving;
-pub mod workspace;
 
 use crate::io::import::ImportJob;
+use crate::session::{Status, Workspace};
 use crate::settings::Settings;
 use crate::ui::{self, Intent, dialogs::Dialog};
-pub use files::copy_for_reviewer;
 use std::path::PathBuf;
-pub use workspace::Workspace;
-
-/// A message in the status bar.
-#[derive(Clone, Debug)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
 
 pub struct ThemaApp {
     pub ws: Option<Workspace>,
@@ -35,13 +26,19 @@ pub struct ThemaApp {
     pub picker: Option<ui::code_picker::CodePicker>,
     pub tables_ui: ui::tables::TablesUi,
     /// The documents or passages behind a clicked number.
-    pub behind: Option<export::BehindList>,
+    pub behind: Option<ui::behind_window::BehindList>,
     pub codebook_ui: ui::codebook_panel::CodebookUi,
     pub docs_ui: ui::documents_panel::DocumentsUi,
+    /// The document view's state (layout caches, scroll, selection) for
+    /// the open workspace.
+    pub doc_view: ui::document_view::DocView,
     pending: Vec<Intent>,
     last_title: String,
     /// Set once the user confirmed quitting with unsaved changes.
     allow_close: bool,
+    /// True while an intent runs that the reviewer confirmed with "Don't
+    /// save" (`Intent::DiscardChangesThen`): it proceeds without asking.
+    discarding: bool,
     /// When unsaved work was last written to the recovery file.
     pub last_autosave: std::time::Instant,
     /// `THEMA_STARTUP_PROBE`: print the time to the first frame, then quit.
@@ -95,6 +92,7 @@ impl ThemaApp {
         project: Option<PathBuf>,
     ) -> Self {
         ui::style::apply(&cc.egui_ctx);
+        let doc_view = ui::document_view::DocView::with_font_size(settings.font_size);
         let mut app = Self {
             ws: None,
             settings,
@@ -107,9 +105,11 @@ impl ThemaApp {
             behind: None,
             codebook_ui: Default::default(),
             docs_ui: Default::default(),
+            doc_view,
             pending: Vec::new(),
             last_title: String::new(),
             allow_close: false,
+            discarding: false,
             startup_probe: None,
             last_autosave: std::time::Instant::now(),
         };
@@ -213,23 +213,23 @@ impl eframe::App for ThemaApp {
             intents.extend(ui::start_screen::show(ui, &self.settings));
         }
         if let Some(d) = &mut self.dialog {
-            let (keep, more) = d.show(&ctx, self.ws.as_ref());
-            intents.extend(more);
-            if !keep {
+            let mut open = true;
+            intents.extend(d.show(&ctx, self.ws.as_ref(), &mut open));
+            if !open {
                 self.dialog = None;
             }
         }
         if let (Some(list), Some(ws)) = (&mut self.behind, &self.ws) {
-            let (keep, more) = list.show(&ctx, &ws.project);
-            intents.extend(more);
-            if !keep {
+            let mut open = true;
+            intents.extend(list.show(&ctx, &ws.project, &mut open));
+            if !open {
                 self.behind = None;
             }
         }
         if let (Some(picker), Some(ws)) = (&mut self.picker, &self.ws) {
-            let (keep, more) = picker.show(&ctx, &ws.project, ws.category);
-            intents.extend(more);
-            if !keep {
+            let mut open = true;
+            intents.extend(picker.show(&ctx, &ws.project, ws.category, &mut open));
+            if !open {
                 self.picker = None;
             }
         }
@@ -244,6 +244,7 @@ impl eframe::App for ThemaApp {
         for intent in intents {
             self.handle(&ctx, intent);
         }
+        self.sync_selection();
         self.update_title(&ctx);
         if let Some(started) = self.startup_probe.take() {
             eprintln!(
@@ -263,12 +264,29 @@ impl eframe::App for ThemaApp {
 }
 
 impl ThemaApp {
+    /// Makes `workspace` the open project, with a fresh document view.
+    pub fn set_workspace(&mut self, workspace: Workspace) {
+        self.doc_view = ui::document_view::DocView::with_font_size(self.settings.font_size);
+        self.ws = Some(workspace);
+    }
+
+    /// Copies the document view's selection into the workspace, where
+    /// panels and commands read it.
+    pub fn sync_selection(&mut self) {
+        if let Some(ws) = &mut self.ws {
+            ws.selected_range = self.doc_view.selected_range();
+        }
+    }
+
     fn workspace_ui(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
         let mut intents = Vec::new();
         let Some(ws) = self.ws.as_mut() else {
             return intents;
         };
         ws.refresh_tables();
+        if self.tables_ui.tab == ui::tables::Tab::Summary {
+            ws.refresh_summaries();
+        }
         egui::Panel::left("left_panel")
             .resizable(true)
             .default_size(300.0)
@@ -294,7 +312,7 @@ impl ThemaApp {
             intents.extend(ui::inspector::document_header(ui, ws, &mut self.docs_ui));
             intents.extend(ui::inspector::coding_bar(ui, ws));
             ui.separator();
-            intents.extend(ui::inspector::document_body(ui, ws));
+            intents.extend(ui::inspector::document_body(ui, ws, &mut self.doc_view));
         });
         intents
     }

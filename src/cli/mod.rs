@@ -398,8 +398,13 @@ fn merge_cmd(first: &Path, second: &Path, output: &Path, force: bool, wait: bool
             return 2;
         }
     };
-    let (merged, report) = crate::io::merge::merge(&a.project, &b.project);
+    let (command, report) = crate::io::merge::merge_command(&a.project, &b.project);
     say!("{}", report.summary());
+    let mut merged = a.project;
+    if let Err(e) = crate::edit::apply(&mut merged, command) {
+        warn!("thema: the merge could not be applied: {e}");
+        return 2;
+    }
     // Writing over one of the inputs: only if it is still as read.
     let expected = [(first, &a.hash), (second, &b.hash)]
         .into_iter()

@@ -129,17 +129,7 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
 
 /// Finds a reviewer by name, initials or id (or "consensus").
 pub fn find_reviewer(p: &Project, word: &str) -> Result<crate::model::ReviewerId, String> {
-    if word.eq_ignore_ascii_case("consensus") {
-        return Ok(crate::model::ReviewerId::CONSENSUS);
-    }
-    p.reviewers
-        .iter()
-        .find(|r| {
-            r.name.eq_ignore_ascii_case(word)
-                || r.initials.eq_ignore_ascii_case(word)
-                || r.id.to_string() == word
-        })
-        .map(|r| r.id)
+    p.find_reviewer(word)
         .ok_or_else(|| format!("the project has no reviewer '{word}'"))
 }
 

@@ -27,15 +27,16 @@ pub fn matches(p: &Project, query: &str) -> Vec<CodeId> {
 }
 
 impl CodePicker {
-    /// Shows the picker; returns whether it stays open and what was chosen.
+    /// Shows the picker as a modal window; clears `open` when it closes.
+    /// Returns what was chosen.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         p: &Project,
         category: Option<CategoryId>,
-    ) -> (bool, Vec<Intent>) {
+        open: &mut bool,
+    ) -> Vec<Intent> {
         let mut out = Vec::new();
-        let mut keep = true;
         let found = matches(p, &self.query);
         self.cursor = self.cursor.min(found.len().saturating_sub(1));
         let modal = egui::Modal::new(egui::Id::unique("code_picker")).show(ctx, |ui| {
@@ -114,13 +115,13 @@ impl CodePicker {
                         };
                         if r.clicked() {
                             out.push(Intent::ApplyCode(*id));
-                            keep = false;
+                            *open = false;
                         }
                     }
                 });
             if enter && let Some(id) = found.get(self.cursor) {
                 out.push(Intent::ApplyCode(*id));
-                keep = false;
+                *open = false;
             }
             ui.horizontal(|ui| {
                 ui.label(
@@ -130,17 +131,17 @@ impl CodePicker {
                 );
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Cancel").clicked() {
-                        keep = false;
+                        *open = false;
                     }
                 });
             });
             if esc {
-                keep = false;
+                *open = false;
             }
         });
         if modal.should_close() {
-            keep = false;
+            *open = false;
         }
-        (keep, out)
+        out
     }
 }

@@ -4,9 +4,9 @@
 
 use super::style::panel_heading;
 use super::{Intent, swatch};
-use crate::app::Workspace;
 use crate::edit::ops;
 use crate::model::CodeId;
+use crate::session::Workspace;
 use std::collections::HashSet;
 
 #[derive(Default)]
@@ -44,7 +44,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut CodebookUi) -> Vec<In
             .hint_text("Find a code")
             .desired_width(f32::INFINITY),
     );
-    let coding_possible = ws.view.selected_range().is_some();
+    let coding_possible = ws.selected_range.is_some();
     let hint = if coding_possible {
         "Click a code to apply it to the selected passage"
     } else {
@@ -196,7 +196,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut CodebookUi) -> Vec<In
 
 fn code_menu(ui: &mut egui::Ui, ws: &Workspace, id: CodeId, pinned: bool, out: &mut Vec<Intent>) {
     let p = &ws.project;
-    if ws.view.selected_range().is_some() && ui.button("Apply to selection").clicked() {
+    if ws.selected_range.is_some() && ui.button("Apply to selection").clicked() {
         out.push(Intent::ApplyCode(id));
         ui.close();
     }

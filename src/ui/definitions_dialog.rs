@@ -4,9 +4,9 @@
 
 use super::Intent;
 use super::dialogs::title;
-use crate::app::Workspace;
 use crate::edit::Command;
 use crate::model::{AttrId, AttrKind, AttributeDef, Category, CategoryId, codebook};
+use crate::session::Workspace;
 
 /// Draft of a new attribute definition.
 #[derive(Clone, Debug, Default)]

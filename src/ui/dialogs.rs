@@ -7,9 +7,9 @@
 use super::Intent;
 pub use super::definitions_dialog::AttrDraft;
 use super::definitions_dialog::{attributes, categories};
-use crate::app::Workspace;
 use crate::edit::Command;
 use crate::model::{Code, CodeId, CodingId, Reviewer, ReviewerId, codebook};
+use crate::session::Workspace;
 
 #[derive(Clone, Debug)]
 pub enum Dialog {
@@ -17,8 +17,6 @@ pub enum Dialog {
     Unsaved {
         then: Box<Intent>,
     },
-    /// The user chose "Don't save": the pending intent may proceed.
-    Confirmed,
     ReviewerSetup {
         name: String,
         initials: String,
@@ -64,7 +62,8 @@ pub enum Dialog {
     },
     /// Review a merge before applying it.
     ConfirmMerge {
-        merged: Box<crate::model::Project>,
+        /// The merge as one undoable edit (`io::merge::merge_command`).
+        command: Box<Command>,
         report: crate::io::merge::MergeReport,
         from: String,
         /// Merging the project's own file, changed on disk by another
@@ -87,24 +86,24 @@ impl Dialog {
         }
     }
 
-    /// Shows the dialog; returns whether it stays open and the intents.
-    pub fn show(&mut self, ctx: &egui::Context, ws: Option<&Workspace>) -> (bool, Vec<Intent>) {
+    /// Shows the dialog as a modal window; clears `open` when it closes.
+    /// Returns what the user asked for (the dialog itself changes nothing).
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        ws: Option<&Workspace>,
+        open: &mut bool,
+    ) -> Vec<Intent> {
         let mut out = Vec::new();
-        let mut keep = true;
-        if matches!(self, Dialog::Confirmed) {
-            return (true, out);
-        }
-        let mut replace: Option<Dialog> = None;
         egui::Modal::new(egui::Id::unique("thema_dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match self {
-                Dialog::Confirmed => {}
                 Dialog::Error(msg) => {
                     title(ui, "Something went wrong");
                     ui.label(msg.as_str());
                     ui.add_space(8.0);
                     if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)) {
-                        keep = false;
+                        *open = false;
                     }
                 }
                 Dialog::Unsaved { then } => {
@@ -114,14 +113,14 @@ impl Dialog {
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
                             out.push(Intent::SaveThen(then.clone()));
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Don't save").clicked() {
-                            out.push((**then).clone());
-                            replace = Some(Dialog::Confirmed);
+                            out.push(Intent::DiscardChangesThen(then.clone()));
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -136,7 +135,7 @@ impl Dialog {
                             let n = ws.project.codings.iter().filter(|c| c.reviewer == r.id).count();
                             if ui.button(format!("{} ({}) — {n} codings", r.name, r.initials)).clicked() {
                                 out.push(Intent::SetCodingAs(r.id));
-                                keep = false;
+                                *open = false;
                             }
                         }
                         egui::CollapsingHeader::new("Rename reviewers").show(ui, |ui| {
@@ -176,10 +175,10 @@ impl Dialog {
                             let index = ws.map(|w| w.project.reviewers.len()).unwrap_or(0);
                             out.push(Intent::Apply(format!("Add reviewer {}", r.name), Command::InsertReviewer { index, reviewer: r.clone() }));
                             out.push(Intent::SetCodingAs(r.id));
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Later").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -197,10 +196,10 @@ impl Dialog {
                             if let Some(w) = ws {
                                 out.push(Intent::Apply(format!("Delete code \"{name}\""), crate::edit::ops::delete_code(&w.project, *code)));
                             }
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -225,10 +224,10 @@ impl Dialog {
                         if ui.add_enabled(ok, egui::Button::new("Save")).clicked() {
                             code.name = code.name.trim().to_owned();
                             out.push(Intent::Apply(format!("Edit code \"{}\"", code.name), Command::UpdateCode(code.clone())));
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -247,10 +246,10 @@ impl Dialog {
                                 let changed = crate::model::Coding { memo: text.trim().to_owned(), ..c.clone() };
                                 out.push(Intent::Apply("Edit memo".into(), Command::ReplaceCodings(vec![changed])));
                             }
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -263,7 +262,7 @@ impl Dialog {
                         }
                     });
                     if ui.button("OK").clicked() {
-                        keep = false;
+                        *open = false;
                     }
                 }
                 Dialog::Problems => {
@@ -275,17 +274,17 @@ impl Dialog {
                         }
                     });
                     if ui.button("OK").clicked() {
-                        keep = false;
+                        *open = false;
                         if ws.is_some_and(|w| w.coding_as.is_none()) {
-                            replace = Some(Dialog::reviewer_setup());
+                            out.push(Intent::ChooseReviewer);
                         }
                     }
                 }
                 Dialog::Attributes(draft) => {
-                    keep = attributes(ui, ws, draft, &mut out);
+                    *open = attributes(ui, ws, draft, &mut out);
                 }
                 Dialog::Categories => {
-                    keep = categories(ui, ws, &mut out);
+                    *open = categories(ui, ws, &mut out);
                 }
                 Dialog::Recover { project, more_codings, when, file, untitled } => {
                     title(ui, "Restore unsaved work?");
@@ -311,12 +310,12 @@ impl Dialog {
                             } else {
                                 Intent::Apply("Restore unsaved work".into(), Command::ReplaceProject(project.clone()))
                             });
-                            keep = false;
+                            *open = false;
                         }
                         let discard = if *untitled { "Discard it" } else { "Keep the saved version" };
                         if ui.button(discard).on_hover_text("The automatic copy is deleted").clicked() {
                             let _ = std::fs::remove_file(&*file);
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -329,10 +328,10 @@ impl Dialog {
                     ui.horizontal(|ui| {
                         if ui.button("Update the texts and move the codings").clicked() {
                             out.push(Intent::Apply("Update changed sources".into(), (**command).clone()));
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Keep the old texts").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -354,10 +353,10 @@ impl Dialog {
                             if !unchanged {
                                 out.push(Intent::Apply("Rename project".into(), Command::RenameProject(clean.clone())));
                             }
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                            keep = false;
+                            *open = false;
                         }
                     });
                     if clean.is_empty() {
@@ -371,10 +370,10 @@ impl Dialog {
                     ui.horizontal(|ui| {
                         if ui.button("Save copy…").clicked() {
                             out.push(Intent::ExportForReviewer { include_codings: *include_codings });
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
@@ -385,7 +384,7 @@ impl Dialog {
                     if ui.button("Close").clicked()
                         || ui.input(|i| i.key_pressed(egui::Key::Escape) || i.key_pressed(egui::Key::F1))
                     {
-                        keep = false;
+                        *open = false;
                     }
                 }
                 Dialog::ChangedOnDisk { path } => {
@@ -402,18 +401,18 @@ impl Dialog {
                             .clicked()
                         {
                             out.push(Intent::MergeFromDisk);
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Save as…").on_hover_text("Keep both: save your version under another name").clicked() {
                             out.push(Intent::SaveAs);
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
-                Dialog::ConfirmMerge { merged, report, from, disk_hash } => {
+                Dialog::ConfirmMerge { command, report, from, disk_hash } => {
                     title(ui, &format!("Merge {from}?"));
                     ui.label(format!(
                         "{} coding(s) will be added ({} exact duplicates collapsed), {} document(s), {} reviewer(s).",
@@ -442,24 +441,20 @@ impl Dialog {
                         let can = !report.is_empty() || disk_hash.is_some();
                         let label = if can { "Merge" } else { "Nothing new to merge" };
                         if ui.add_enabled(can, egui::Button::new(label)).clicked() {
-                            out.push(Intent::Apply(format!("Merge {from}"), Command::ReplaceProject(merged.clone())));
+                            out.push(Intent::Apply(format!("Merge {from}"), (**command).clone()));
                             if let Some(h) = disk_hash {
                                 out.push(Intent::DiskVersionMerged(h.clone()));
                             }
-                            keep = false;
+                            *open = false;
                         }
                         if ui.button("Cancel").clicked() {
-                            keep = false;
+                            *open = false;
                         }
                     });
                 }
             }
         });
-        if let Some(d) = replace {
-            *self = d;
-            keep = true;
-        }
-        (keep, out)
+        out
     }
 }
 

@@ -3,8 +3,8 @@
 
 use super::Intent;
 use super::style::panel_heading;
-use crate::app::Workspace;
 use crate::edit::ops;
+use crate::session::Workspace;
 
 /// UI-only state of the documents list and the document details.
 #[derive(Default)]

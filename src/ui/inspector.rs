@@ -2,10 +2,13 @@
 //! attributes), the bar for the selected coding or selection (category
 //! chips, Code…, memo, delete) and the document view itself.
 
-use super::{Intent, document_view::DocViewEvent};
-use crate::app::Workspace;
+use super::{
+    Intent,
+    document_view::{DocView, DocViewEvent},
+};
 use crate::edit::Command;
 use crate::model::AttrKind;
+use crate::session::Workspace;
 use crate::ui::documents_panel::DocumentsUi;
 
 /// Title line and the collapsible attribute editor of the open document.
@@ -224,7 +227,7 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
         ui.separator();
         view_filter(ui, ws, &mut out);
         ui.separator();
-        let has_sel = ws.view.selected_range().is_some();
+        let has_sel = ws.selected_range.is_some();
         if ui
             .add_enabled(has_sel, egui::Button::new("Code selection…"))
             .on_hover_text("Pick a code for the selected text (Enter, C or Ctrl+K)")
@@ -239,7 +242,7 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
     egui::Frame::new().fill(ui.visuals().faint_bg_color).inner_margin(6.0).corner_radius(4.0).show(ui, |ui| {
         ui.set_min_height(24.0);
         let Some(c) = ws.selected_coding.and_then(|id| p.coding(id)) else {
-            let hint = if ws.view.selected_range().is_some() {
+            let hint = if ws.selected_range.is_some() {
                 "Passage selected: click a code, press Enter for the picker, or 1–9 for a pinned code."
             } else {
                 "Drag over text to select a passage; click a highlight to select its coding."
@@ -290,16 +293,15 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
     out
 }
 
-/// The document view of the open document.
-pub fn document_body(ui: &mut egui::Ui, ws: &mut Workspace) -> Vec<Intent> {
+/// The document view of the open document. The view's own state (layout
+/// caches, scroll, the selection as it is dragged) lives with the ui; the
+/// app copies the selection into the workspace after each frame.
+pub fn document_body(ui: &mut egui::Ui, ws: &Workspace, view: &mut DocView) -> Vec<Intent> {
     let Some(doc) = ws.open_doc else {
         return Vec::new();
     };
     let key = ws.view_key();
-    // The view is taken out for the frame so the style can read the workspace.
-    let mut view = std::mem::take(&mut ws.view);
     let events = view.show(ui, &ws.project, doc, key, &|c| ws.mark_style(c));
-    ws.view = view;
     events
         .into_iter()
         .map(|e| match e {
@@ -311,7 +313,7 @@ pub fn document_body(ui: &mut egui::Ui, ws: &mut Workspace) -> Vec<Intent> {
 
 /// "Showing: all reviewers / mine / X / A and B / Consensus" for the text.
 fn view_filter(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
-    use crate::app::workspace::ViewFilter;
+    use crate::session::ViewFilter;
     let p = &ws.project;
     if ws.is_blind() {
         ui.label(egui::RichText::new("Blind: only your codings").color(ui.visuals().warn_fg_color))

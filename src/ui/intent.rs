@@ -19,6 +19,9 @@ pub enum Intent {
     Save,
     /// Save, then (once the file is safely written) do this.
     SaveThen(Box<Intent>),
+    /// The reviewer chose "Don't save": drop the unsaved changes (and their
+    /// autosaved copy) and do this.
+    DiscardChangesThen(Box<Intent>),
     SaveAs,
     CloseProject,
     Quit,
@@ -87,7 +90,7 @@ pub enum Intent {
         a: ReviewerId,
         b: ReviewerId,
     },
-    SetViewFilter(crate::app::workspace::ViewFilter),
+    SetViewFilter(crate::session::ViewFilter),
     MergeDialog,
     /// Merge the version of the project that another program wrote.
     MergeFromDisk,

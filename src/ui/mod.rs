@@ -1,6 +1,11 @@
-//! The egui views. Each panel reads the workspace and returns `Intent`s;
-//! only `app.rs` turns intents into commands and file operations.
+//! The egui views. Each panel is a function `show(ui, &Workspace, &mut
+//! its own state) -> Vec<Intent>`; each window is a type with
+//! `show(ctx, …, open: &mut bool) -> Vec<Intent>`. Nothing here changes a
+//! project: only `app` turns intents into commands and file operations.
+//! The ui may read `session` (the open project) but `session` never names
+//! a ui type.
 
+pub mod behind_window;
 pub mod code_picker;
 pub mod codebook_panel;
 pub mod commands;

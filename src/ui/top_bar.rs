@@ -3,8 +3,8 @@
 
 use super::Intent;
 use super::commands::Action;
-use crate::app::{Status, Workspace};
 use crate::io::{import::ImportJob, template};
+use crate::session::{Status, Workspace};
 use crate::settings::Settings;
 
 /// Menu bar and reviewer switch.

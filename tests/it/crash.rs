@@ -177,7 +177,7 @@ fn window_with_recovery_dir(
 /// An untitled window holding the small fixture as one unsaved change.
 fn untitled_with_work(h: &mut egui_kittest::Harness<'static, thema::app::ThemaApp>) {
     let app = h.state_mut();
-    app.ws = Some(thema::app::Workspace::new(
+    app.ws = Some(thema::session::Workspace::new(
         thema::model::Project::new("Untitled review"),
         None,
     ));

@@ -23,15 +23,7 @@ pub fn open_sample() -> (tempfile::TempDir, Harness<'static, ThemaApp>) {
 /// The document view's rect and the screen y of the text's first line.
 pub fn text_area(h: &Harness<'_, ThemaApp>) -> (egui::Rect, f32) {
     let rect = h.get_by_label("Document text").rect();
-    let top = h
-        .state()
-        .ws
-        .as_ref()
-        .unwrap()
-        .view
-        .last_rect
-        .top()
-        .max(rect.top());
+    let top = h.state().doc_view.last_rect.top().max(rect.top());
     (rect, top)
 }
 
@@ -74,10 +66,7 @@ fn code_a_dragged_passage_through_the_picker_then_undo() {
     select_by_drag(&mut h, from, to);
     let sel = h
         .state()
-        .ws
-        .as_ref()
-        .unwrap()
-        .view
+        .doc_view
         .selected_text()
         .expect("the drag selected text");
     assert!(sel.len() > 10, "selected {sel:?}");
@@ -142,15 +131,7 @@ fn number_key_applies_a_pinned_code_and_clicking_a_code_lists_passages() {
         egui::pos2(rect.left() + 60.0, top + 125.0),
         egui::pos2(rect.left() + 260.0, top + 125.0),
     );
-    assert!(
-        h.state()
-            .ws
-            .as_ref()
-            .unwrap()
-            .view
-            .selected_range()
-            .is_some()
-    );
+    assert!(h.state().doc_view.selected_range().is_some());
     let before = h.state().ws.as_ref().unwrap().project.codings.len();
     h.key_press(Key::Num2);
     h.run();
@@ -179,7 +160,7 @@ fn number_key_applies_a_pinned_code_and_clicking_a_code_lists_passages() {
         }
     }
     h.run();
-    let word = h.state().ws.as_ref().unwrap().view.selected_text();
+    let word = h.state().doc_view.selected_text();
     assert!(
         word.as_deref()
             .is_some_and(|w| !w.contains(' ') && w.len() >= 2),
@@ -202,14 +183,7 @@ fn number_key_applies_a_pinned_code_and_clicking_a_code_lists_passages() {
     }
     h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     h.run();
-    let extended = h
-        .state()
-        .ws
-        .as_ref()
-        .unwrap()
-        .view
-        .selected_text()
-        .unwrap_or_default();
+    let extended = h.state().doc_view.selected_text().unwrap_or_default();
     assert!(
         extended.len() > word.unwrap().len() && extended.contains(' '),
         "shift-click extends: {extended:?}"
@@ -218,15 +192,7 @@ fn number_key_applies_a_pinned_code_and_clicking_a_code_lists_passages() {
     // Escape drops the selection; then clicking a code lists its passages.
     h.key_press(Key::Escape);
     h.run();
-    assert!(
-        h.state()
-            .ws
-            .as_ref()
-            .unwrap()
-            .view
-            .selected_range()
-            .is_none()
-    );
+    assert!(h.state().doc_view.selected_range().is_none());
     h.get_by_label("Passages").click();
     h.run();
     h.get_by_label("Information governance").click();
@@ -391,7 +357,7 @@ fn document_attributes_are_edited_in_the_window_and_undone() {
 
 #[test]
 fn window_title_names_the_project_and_unsaved_state() {
-    let mut ws = thema::app::Workspace::new(
+    let mut ws = thema::session::Workspace::new(
         thema::model::Project::new("My review"),
         Some("/tmp/my_review.thema.ron".into()),
     );

@@ -112,10 +112,11 @@ fn blind_coding_applies_to_every_surface() {
     let expected = thema::io::report::prevalence(&mine_prevalence, Format::Csv);
     assert_eq!(csv, expected, "the exported table is the blind one");
     // Factor summaries quote only my passages.
+    h.state_mut().ws.as_mut().unwrap().refresh_summaries();
     let quotes: usize = h
-        .state_mut()
+        .state()
         .ws
-        .as_mut()
+        .as_ref()
         .unwrap()
         .summaries()
         .unwrap()
@@ -355,16 +356,10 @@ fn a_same_length_reimport_shows_the_new_text() {
         });
     h.run();
     // The view lays out the old text once.
-    h.state_mut().ws.as_mut().unwrap().view.select(4, 10);
+    h.state_mut().doc_view.select(4, 10);
     h.run();
     assert_eq!(
-        h.state()
-            .ws
-            .as_ref()
-            .unwrap()
-            .view
-            .selected_text()
-            .as_deref(),
+        h.state().doc_view.selected_text().as_deref(),
         Some("manger")
     );
     // The typo is fixed: same length in bytes and characters.
@@ -386,12 +381,15 @@ fn a_same_length_reimport_shows_the_new_text() {
     h.get_by_label("Update the texts and move the codings")
         .click();
     h.run();
-    h.state_mut().ws.as_mut().unwrap().view.select(4, 11);
+    h.state_mut().doc_view.select(4, 11);
     h.run();
     let ws = h.state().ws.as_ref().unwrap();
     let d = ws.project.document(ws.open_doc.unwrap()).unwrap();
     assert_eq!(d.slice_chars(4, 11), "manager");
-    assert_eq!(ws.view.selected_text().as_deref(), Some("manager"));
+    assert_eq!(
+        h.state().doc_view.selected_text().as_deref(),
+        Some("manager")
+    );
 }
 
 /// The text's "Consensus of AB and CD" shows exactly the codings the
@@ -404,7 +402,7 @@ fn the_text_shows_the_same_consensus_the_tables_count() {
         (p.reviewers[0].id, p.reviewers[1].id)
     };
     h.state_mut().push(Intent::SetViewFilter(
-        thema::app::workspace::ViewFilter::Consensus(ab, cd),
+        thema::session::ViewFilter::Consensus(ab, cd),
     ));
     h.run();
     let ws = h.state().ws.as_ref().unwrap();

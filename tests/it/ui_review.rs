@@ -46,7 +46,7 @@ fn resolving_a_disagreement_creates_consensus_codings_and_can_be_undone() {
     h.run();
     assert!(matches!(
         h.state().ws.as_ref().unwrap().view_filter,
-        thema::app::workspace::ViewFilter::Overlay(_, _)
+        thema::session::ViewFilter::Overlay(_, _)
     ));
     h.get_by_label("Note").focus();
     h.run();
@@ -157,7 +157,13 @@ fn blind_coding_hides_the_other_reviewer_everywhere() {
 fn merging_a_second_reviewers_file_asks_then_merges() {
     let (dir, mut h) = start_as("Alex Byrne");
     // The second reviewer's copy: blind, no codings, then one coding of their own.
-    let mut other = thema::app::copy_for_reviewer(&h.state().ws.as_ref().unwrap().project, false);
+    let mut other = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .project
+        .copy_for_reviewer(false);
     assert!(other.blind && other.codings.is_empty());
     let doc = other.documents[0].id;
     let code = other

@@ -53,7 +53,7 @@ fn frame_times(chars: usize, codings: usize, mode: Mode, frames: usize) -> (f64,
     let mut view = DocView::default();
     let mut times = Vec::with_capacity(frames);
     let total_chars = p.documents[0].char_len();
-    let visible = |_: &Coding| Some(thema::ui::document_view::marks::MarkStyle::Fill);
+    let visible = |_: &Coding| Some(thema::session::MarkStyle::Fill);
     let mut rng = Lcg(9);
     let mut down = true;
     for f in 0..frames + 10 {

@@ -22,14 +22,7 @@ pub struct Mark {
     pub outline: bool,
 }
 
-/// How a coding is shown in the view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MarkStyle {
-    /// Tinted background (the usual look).
-    Fill,
-    /// An outline only, so two reviewers' codings can be told apart.
-    Outline,
-}
+use crate::session::MarkStyle;
 
 /// Decides whether and how each coding is shown.
 pub type StyleFn<'a> = &'a dyn Fn(&crate::model::Coding) -> Option<MarkStyle>;

@@ -73,6 +73,14 @@ impl Default for DocView {
 }
 
 impl DocView {
+    /// An empty view that will show text at `font_size` points.
+    pub fn with_font_size(font_size: f32) -> Self {
+        Self {
+            font_size,
+            ..Self::default()
+        }
+    }
+
     /// Prepares the view for `doc` (no-op when it is already open).
     fn ensure_doc(&mut self, p: &Project, doc: DocId) {
         let Some(d) = p.document(doc) else { return };

@@ -4,7 +4,7 @@
 
 use super::{Level, ReviewUi, pick_pair};
 use crate::analysis::agreement::{AgreementRow, Table2, agreement, fmt_stat};
-use crate::app::Workspace;
+use crate::session::Workspace;
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, _out: &mut Vec<Intent>) {

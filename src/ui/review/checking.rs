@@ -3,9 +3,9 @@
 //! Disputed with a note; the author sees disputes and resolves them.
 
 use super::ReviewUi;
-use crate::app::Workspace;
 use crate::edit::consensus;
 use crate::model::{ReviewerId, Verdict};
+use crate::session::Workspace;
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut Vec<Intent>) {

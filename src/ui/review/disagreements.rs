@@ -4,9 +4,9 @@
 
 use super::{ReviewUi, pick_pair};
 use crate::analysis::disagreements::disagreements;
-use crate::app::Workspace;
 use crate::edit::consensus;
 use crate::model::Choice;
+use crate::session::Workspace;
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut Vec<Intent>) {
@@ -83,10 +83,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut V
                 if ui.button("Neither").clicked() {
                     decide(Choice::Neither, None);
                 }
-                let sel = ws
-                    .view
-                    .selected_range()
-                    .filter(|_| ws.open_doc == Some(d.doc));
+                let sel = ws.selected_range.filter(|_| ws.open_doc == Some(d.doc));
                 if ui
                     .add_enabled(sel.is_some(), egui::Button::new("Use my selection"))
                     .on_disabled_hover_text("Select the agreed passage in the document first")

@@ -10,8 +10,8 @@ pub use agreement::show as agreement_tab;
 pub use checking::show as checking_tab;
 pub use disagreements::show as disagreements_tab;
 
-use crate::app::Workspace;
 use crate::model::ReviewerId;
+use crate::session::Workspace;
 
 /// Which level the agreement table shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

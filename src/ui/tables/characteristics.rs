@@ -3,9 +3,9 @@
 
 use super::grid::Behind;
 use crate::analysis::drill::Cell;
-use crate::app::Workspace;
 use crate::edit::Command;
 use crate::model::{AttrKind, Bin};
+use crate::session::Workspace;
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
@@ -90,7 +90,7 @@ fn bins_editor(ui: &mut egui::Ui, def: &crate::model::AttributeDef, out: &mut Ve
         if resp.changed() {
             ui.data_mut(|d| d.insert_temp(id, text.clone()));
         }
-        let parsed = parse_bins(&text);
+        let parsed = Bin::parse_list(&text);
         let ok = parsed.is_some();
         if ui.add_enabled(ok && text != current, egui::Button::new("Apply")).clicked()
             && let Some(bins) = parsed
@@ -104,47 +104,4 @@ fn bins_editor(ui: &mut egui::Ui, def: &crate::model::AttributeDef, out: &mut Ve
             ui.label(egui::RichText::new("write ranges like 2005-2009").small().color(ui.visuals().error_fg_color));
         }
     });
-}
-
-/// "1997-2004, 2005–2009, 2020" → bins; `None` if any part is not a range.
-pub fn parse_bins(text: &str) -> Option<Vec<Bin>> {
-    let mut bins = Vec::new();
-    for part in text
-        .split([',', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        let part = part.replace('–', "-");
-        let (a, b) = match part.split_once('-') {
-            Some((a, b)) => (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?),
-            None => {
-                let v = part.trim().parse::<f64>().ok()?;
-                (v, v)
-            }
-        };
-        if a > b {
-            return None;
-        }
-        bins.push(Bin { from: a, to: b });
-    }
-    Some(bins)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_bins;
-
-    #[test]
-    fn parses_ranges() {
-        let b = parse_bins("1997-2004, 2005–2009; 2020").unwrap();
-        assert_eq!(
-            b.iter()
-                .map(thema_core::model::Bin::label)
-                .collect::<Vec<_>>(),
-            ["1997–2004", "2005–2009", "2020"]
-        );
-        assert!(parse_bins("2009-2005").is_none());
-        assert!(parse_bins("soon").is_none());
-        assert_eq!(parse_bins("").unwrap(), vec![]);
-    }
 }

@@ -2,8 +2,8 @@
 //! for each code, drawn with egui_plot from the same chart data that the
 //! SVG/PNG export draws.
 
-use crate::app::Workspace;
 use crate::io::report::chart;
+use crate::session::Workspace;
 use crate::ui::Intent;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 

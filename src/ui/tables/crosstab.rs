@@ -3,7 +3,7 @@
 
 use super::grid::{self, Behind, Column, Row, SortState, Value};
 use crate::analysis::drill::Cell;
-use crate::app::Workspace;
+use crate::session::Workspace;
 use crate::ui::Intent;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut Vec<Intent>) {

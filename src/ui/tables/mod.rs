@@ -15,8 +15,8 @@ mod summary;
 
 use super::Intent;
 use crate::analysis::{DocFilter, ReviewerView};
-use crate::app::Workspace;
 use crate::io::report::Format;
+use crate::session::Workspace;
 use std::collections::HashMap;
 
 /// The tabs of the tables panel.
@@ -96,7 +96,7 @@ pub struct TablesUi {
     pub review: crate::ui::review::ReviewUi,
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<Intent> {
+pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
         for tab in Tab::ALL.iter().filter(|t| !t.is_review()) {
@@ -145,7 +145,7 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<
     out
 }
 
-fn tab_contents(ui: &mut egui::Ui, ws: &mut Workspace, state: &mut TablesUi) -> Vec<Intent> {
+fn tab_contents(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<Intent> {
     let mut out = Vec::new();
     if state.tab != Tab::Passages && !state.tab.is_review() {
         if !state.popped_out

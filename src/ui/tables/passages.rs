@@ -1,7 +1,7 @@
 //! Passages tab: every coded passage of the selected code (and its
 //! sub-codes), in document order; click one to open it in its document.
 
-use crate::app::Workspace;
+use crate::session::Workspace;
 use crate::ui::Intent;
 use crate::ui::style::panel_heading;
 

@@ -2,10 +2,10 @@
 //! category, each quote cited with its document and page. Click a quote to
 //! open it.
 
-use crate::app::Workspace;
+use crate::session::Workspace;
 use crate::ui::Intent;
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, out: &mut Vec<Intent>) {
+pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let focus = ws.selected_code;
     let colors: std::collections::HashMap<String, egui::Color32> = ws
         .project

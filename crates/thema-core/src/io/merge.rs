@@ -124,6 +124,18 @@ fn derived(id: uuid::Uuid, salt: &str) -> uuid::Uuid {
     uuid::Uuid::from_bytes(bytes)
 }
 
+/// Merging as an edit: the command that turns `base` into its merge with
+/// `other` (applying it returns the inverse, which restores `base`), and
+/// the report of what the merge did. The window and the CLI both merge
+/// through this.
+pub fn merge_command(base: &Project, other: &Project) -> (crate::edit::Command, MergeReport) {
+    let (merged, report) = merge(base, other);
+    (
+        crate::edit::Command::ReplaceProject(Box::new(merged)),
+        report,
+    )
+}
+
 /// Merges `other` into a copy of `base`.
 pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
     let mut p = base.clone();

@@ -62,6 +62,32 @@ pub struct Bin {
 }
 
 impl Bin {
+    /// Parses ranges as a reviewer types them — "1997-2004, 2005–2009;
+    /// 2020" (hyphen or en dash; comma or semicolon between) — into bins;
+    /// `None` if any part is not a number or a rising range.
+    pub fn parse_list(text: &str) -> Option<Vec<Bin>> {
+        let mut bins = Vec::new();
+        for part in text
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let part = part.replace('–', "-");
+            let (a, b) = match part.split_once('-') {
+                Some((a, b)) => (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?),
+                None => {
+                    let v = part.trim().parse::<f64>().ok()?;
+                    (v, v)
+                }
+            };
+            if !a.is_finite() || !b.is_finite() || a > b {
+                return None;
+            }
+            bins.push(Bin { from: a, to: b });
+        }
+        Some(bins)
+    }
+
     pub fn contains(&self, v: f64) -> bool {
         self.from <= v && v <= self.to
     }
@@ -164,6 +190,44 @@ impl Project {
 
     pub fn coding(&self, id: CodingId) -> Option<&Coding> {
         self.codings.iter().find(|c| c.id == id)
+    }
+
+    /// The reviewer a person means by `word`: a name or initials (any
+    /// case), an id, or "consensus".
+    pub fn find_reviewer(&self, word: &str) -> Option<ReviewerId> {
+        if word.eq_ignore_ascii_case("consensus") {
+            return Some(ReviewerId::CONSENSUS);
+        }
+        self.reviewers
+            .iter()
+            .find(|r| {
+                r.name.eq_ignore_ascii_case(word)
+                    || r.initials.eq_ignore_ascii_case(word)
+                    || r.id.to_string() == word
+            })
+            .map(|r| r.id)
+    }
+
+    /// A copy for a second reviewer: the same ids (so it merges back),
+    /// blind coding on, and — unless `include_codings` — none of the
+    /// codings or consensus decisions.
+    pub fn copy_for_reviewer(&self, include_codings: bool) -> Project {
+        let mut copy = self.clone();
+        copy.blind = true;
+        if !include_codings {
+            copy.codings.clear();
+            copy.decisions.clear();
+        }
+        copy
+    }
+
+    /// The project with only its codebook and categories (no documents or
+    /// codings): what a codebook exchange file carries.
+    pub fn codebook_only(mut self) -> Project {
+        self.documents.clear();
+        self.codings.clear();
+        self.decisions.clear();
+        self
     }
 
     pub fn reviewer(&self, id: ReviewerId) -> Option<&Reviewer> {
@@ -293,4 +357,22 @@ pub fn default_categories() -> Vec<Category> {
         key: Some(key),
     })
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bin;
+
+    #[test]
+    fn year_ranges_parse_as_reviewers_type_them() {
+        let b = Bin::parse_list("1997-2004, 2005–2009; 2020").unwrap();
+        assert_eq!(
+            b.iter().map(Bin::label).collect::<Vec<_>>(),
+            ["1997–2004", "2005–2009", "2020"]
+        );
+        assert!(Bin::parse_list("2009-2005").is_none());
+        assert!(Bin::parse_list("soon").is_none());
+        assert!(Bin::parse_list("NaN-2000").is_none());
+        assert_eq!(Bin::parse_list("").unwrap(), vec![]);
+    }
 }

@@ -1,12 +1,14 @@
-//! One open project with its undo history and what the reviewer is doing
-//! in it (open document, selections, current category, table scope).
+//! The open project: one `Workspace` with its undo history and what the
+//! reviewer is doing in it (open document, text selection, current
+//! category, table scope, whose codings the text shows), plus the status
+//! line. This module knows no ui type: panels read a `&Workspace` and return
+//! intents, and the app applies them here as commands.
 
 use crate::analysis::summary::FactorSummary;
 use crate::analysis::{PrevalenceTable, Scope, TableOptions, Tables};
 use crate::edit::UndoStack;
 use crate::model::validate::Problem;
 use crate::model::{CategoryId, CodeId, CodingId, DocId, Project, ReviewerId};
-use crate::ui::document_view::DocView;
 use std::path::PathBuf;
 
 /// Whose codings the document view shows.
@@ -25,6 +27,22 @@ pub enum ViewFilter {
     Consensus(ReviewerId, ReviewerId),
 }
 
+/// How the document view shows a coding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkStyle {
+    /// Tinted background (the usual look).
+    Fill,
+    /// An outline only, so two reviewers' codings can be told apart.
+    Outline,
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
 pub struct Workspace {
     /// The open project. Shared with background jobs (save, table
     /// rebuilds) as a snapshot; an edit while one runs copies it first.
@@ -37,7 +55,10 @@ pub struct Workspace {
     pub selected_coding: Option<CodingId>,
     /// Category given to the next coding.
     pub category: Option<CategoryId>,
-    pub view: DocView,
+    /// The selected text of the open document as char offsets `[start,
+    /// end)`, trimmed of surrounding spaces, as the document view last
+    /// reported it (`None`: nothing selected).
+    pub selected_range: Option<(usize, usize)>,
     /// Scope of the tables panel.
     pub scope: Scope,
     /// Whose codings the document view shows.
@@ -82,7 +103,7 @@ impl Workspace {
             selected_code: None,
             selected_coding: None,
             category: None,
-            view: DocView::default(),
+            selected_range: None,
             scope: Scope::default(),
             view_filter: ViewFilter::default(),
             table_options: TableOptions::default(),
@@ -132,11 +153,8 @@ impl Workspace {
     }
 
     /// How the document view shows a coding (or hides it).
-    pub fn mark_style(
-        &self,
-        c: &crate::model::Coding,
-    ) -> Option<crate::ui::document_view::marks::MarkStyle> {
-        use crate::ui::document_view::marks::MarkStyle::{Fill, Outline};
+    pub fn mark_style(&self, c: &crate::model::Coding) -> Option<MarkStyle> {
+        use MarkStyle::{Fill, Outline};
         let viewer = self.viewer();
         if !viewer.may_see(c) {
             return None;
@@ -296,9 +314,10 @@ impl Workspace {
         self.tables().map(|t| &t.prevalence)
     }
 
-    /// Factor summaries, built on first look after a change (on a worker
-    /// for a large project; `None` until they arrive).
-    pub fn summaries(&mut self) -> Option<&[FactorSummary]> {
+    /// Brings the factor summaries up to date with the project and scope:
+    /// at once for a small project, on a worker for a large one (the app
+    /// calls this before drawing a frame that shows them).
+    pub fn refresh_summaries(&mut self) {
         let scope = self.effective_scope();
         let rev = self.project.revision;
         let mut in_place = false;
@@ -335,12 +354,19 @@ impl Workspace {
                     let prep = crate::analysis::Prepared::new(&project, &scope);
                     crate::analysis::summary::summaries(&prep)
                 }));
-                return None;
-            } else {
-                return None;
             }
         }
-        self.summaries.as_ref().map(|(_, _, s)| s.as_slice())
+    }
+
+    /// The factor summaries of the current scope, if `refresh_summaries`
+    /// has them ready (`None` while a worker builds them).
+    pub fn summaries(&self) -> Option<&[FactorSummary]> {
+        let scope = self.effective_scope();
+        let rev = self.project.revision;
+        match &self.summaries {
+            Some((r, s, list)) if *r == rev && *s == scope => Some(list.as_slice()),
+            _ => None,
+        }
     }
 
     /// Waits for background table work (tests and benchmarks).
@@ -348,10 +374,14 @@ impl Workspace {
         if let Some(job) = &mut self.tables_job {
             job.wait();
         }
+        let summaries_running = self.summaries_job.is_some();
         if let Some(job) = &mut self.summaries_job {
             job.wait();
         }
         self.refresh_tables();
+        if summaries_running {
+            self.refresh_summaries();
+        }
     }
 
     /// Title shown in the window bar: name, file, unsaved marker.
