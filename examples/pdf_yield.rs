@@ -40,7 +40,7 @@ fn main() {
             .spawn(move || thema::io::pdf::extract(&bytes).map(|t| t.pages.join("\n")))
             .ok()
             .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| Err("panicked".into()));
+            .unwrap_or(Err(thema::io::pdf::PdfError::Structure));
         let (t, o) = (
             non_space(&theirs),
             ours.as_ref().map(|s| non_space(s)).unwrap_or(0),

@@ -4,7 +4,7 @@
 use clap::Parser;
 use thema::cli::{self, Cli};
 
-fn main() {
+fn main() -> std::process::ExitCode {
     let args = Cli::parse();
     // PDFs are read in a worker process of this same binary, with limits.
     thema::io::pdf::set_isolation(thema::io::pdf::Isolation {
@@ -12,12 +12,13 @@ fn main() {
         ..Default::default()
     });
     match args.command {
-        Some(cmd) => std::process::exit(cli::run(cmd)),
-        None => {
-            if let Err(e) = thema::app::run(args.project) {
+        Some(cmd) => cli::run(cmd),
+        None => match thema::app::run(args.project) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
                 eprintln!("thema: the window could not be opened: {e}");
-                std::process::exit(1);
+                std::process::ExitCode::from(2)
             }
-        }
+        },
     }
 }

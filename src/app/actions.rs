@@ -64,7 +64,7 @@ impl ThemaApp {
                 if let Some((_, text)) = template::BUILT_IN.get(i) {
                     match template::parse(text) {
                         Ok(t) => self.load_template(&t),
-                        Err(e) => self.set_error(e),
+                        Err(e) => self.set_error(e.to_string()),
                     }
                 }
             }

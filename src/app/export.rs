@@ -24,10 +24,13 @@ impl ThemaApp {
 
     /// A table (or `all`) as the window exports it: the tables of the
     /// scope the reviewer may see (blind coding applies), in `format`.
-    pub fn export_bytes(&self, table: &str, format: Format) -> Result<Vec<u8>, String> {
-        let ws = self.ws.as_ref().ok_or("no project is open")?;
+    pub fn export_bytes(&self, table: &str, format: Format) -> crate::error::Result<Vec<u8>> {
+        let ws = self
+            .ws
+            .as_ref()
+            .ok_or_else(|| crate::error::Error::Request("no project is open".into()))?;
         let tables = Tables::compute(&ws.project, &ws.effective_scope(), &ws.table_options);
-        report::render(&ws.project, &tables, table, format)
+        Ok(report::render(&ws.project, &tables, table, format)?)
     }
 
     /// Asks where to save and writes a table or the whole report.

@@ -237,7 +237,7 @@ impl ThemaApp {
         };
         match std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
-            .and_then(|t| template::parse(&t))
+            .and_then(|t| template::parse(&t).map_err(|e| e.to_string()))
         {
             Ok(t) => {
                 let Some(ws) = &self.ws else { return };
@@ -366,7 +366,7 @@ impl ThemaApp {
     /// Opens a .qdpx as a new, unsaved project and shows what was left out.
     pub fn import_qdpx(&mut self, path: &std::path::Path) {
         match crate::io::refi::import::read_qdpx_file(path) {
-            Err(e) => self.set_error(e),
+            Err(e) => self.set_error(e.to_string()),
             Ok((mut project, report)) => {
                 if project.name.is_empty() {
                     project.name = path
@@ -404,7 +404,7 @@ impl ThemaApp {
         };
         let parsed = std::fs::read(&path)
             .map_err(|e| e.to_string())
-            .and_then(|b| crate::io::refi::import::read_qdc(&b));
+            .and_then(|b| crate::io::refi::import::read_qdc(&b).map_err(|e| e.to_string()));
         match parsed {
             Err(e) => self.set_error(format!("{} could not be imported: {e}.", path.display())),
             Ok(book) => {

@@ -1,10 +1,26 @@
-//! The headless command line: `thema check`, `thema import`, `thema report`.
-//! Each subcommand returns its exit code; messages go to stdout/stderr.
+//! The headless command line: `thema check`, `thema import`, `thema report`…
+//! Built on the core alone. Each subcommand returns `Result<ExitCode,
+//! Error>`: `Ok` says whether it was done (0) or found problems (1); every
+//! error reaches `run`, which prints it and exits with 2, in one place.
 
 use crate::edit::{self, ops};
+use crate::error::{Error, Result};
 use crate::io::{import::ImportJob, project_file, report};
 use crate::model::Project;
 use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// The work was done.
+const DONE: ExitCode = ExitCode::SUCCESS;
+/// The command ran and found problems (`check`), or nothing could be done
+/// with what it was given (`import` of files that all failed).
+fn problems_found() -> ExitCode {
+    ExitCode::from(1)
+}
+/// The command could not run: a bad argument, an unreadable or locked file.
+fn could_not_run() -> ExitCode {
+    ExitCode::from(2)
+}
 
 /// Prints a line on standard output. A closed or full output (`| head`,
 /// `/dev/full`) is not an error of the work: the line is dropped and the
@@ -183,14 +199,24 @@ pub enum LevelArg {
     Category,
 }
 
-/// Runs a subcommand and returns the process exit code.
-pub fn run(cmd: CliCommand) -> i32 {
+/// Runs a subcommand; prints any error and turns it into exit code 2.
+pub fn run(cmd: CliCommand) -> ExitCode {
+    match dispatch(cmd) {
+        Ok(code) => code,
+        Err(e) => {
+            warn!("thema: {e}");
+            could_not_run()
+        }
+    }
+}
+
+fn dispatch(cmd: CliCommand) -> Result<ExitCode> {
     match cmd {
         CliCommand::Check {
             project,
             repair: false,
             ..
-        } => check(&project),
+        } => Ok(check(&project)),
         CliCommand::Check {
             project,
             repair: true,
@@ -210,20 +236,22 @@ pub fn run(cmd: CliCommand) -> i32 {
             wait,
         } => merge_cmd(&first, &second, &output, force, wait),
         CliCommand::ExtractPdf { file } => {
+            use crate::io::pdf::PdfError;
             crate::io::pdf::install_quiet_panic_hook();
             let r = std::fs::read(&file)
-                .map_err(|e| format!("it could not be read ({e})"))
+                .map_err(|e| PdfError::Worker(format!("it could not be read ({e})")))
                 .and_then(|b| {
                     // Run on a named thread so pdf-extract's panics stay quiet.
                     std::thread::Builder::new()
                         .name(format!("{}-worker", crate::io::pdf::QUIET_THREAD_PREFIX))
                         .spawn(move || crate::io::pdf::extract(&b))
-                        .map_err(|e| e.to_string())?
+                        .map_err(|e| PdfError::Worker(e.to_string()))?
                         .join()
-                        .unwrap_or_else(|_| Err("the PDF reader could not make sense of it".into()))
+                        .unwrap_or(Err(PdfError::Structure))
                 });
+            // The answer, error or not, goes to the parent on stdout.
             say!("{}", crate::io::pdf::encode_worker_answer(&r));
-            0
+            Ok(DONE)
         }
         CliCommand::Export {
             project,
@@ -242,21 +270,16 @@ pub fn run(cmd: CliCommand) -> i32 {
             args,
             output,
             force,
-        } => match report_cmd(&project, &args, output.as_deref(), force) {
-            Ok(()) => 0,
-            Err(e) => {
-                warn!("thema: {e}");
-                2
-            }
-        },
+        } => report_cmd(&project, &args, output.as_deref(), force),
     }
 }
 
-fn check(path: &Path) -> i32 {
+/// `thema check`: a file that cannot be read is a problem it found (1).
+fn check(path: &Path) -> ExitCode {
     match project_file::load(path) {
         Err(e) => {
             warn!("thema: {e}");
-            1
+            problems_found()
         }
         Ok(loaded) => {
             let p = &loaded.project;
@@ -269,153 +292,100 @@ fn check(path: &Path) -> i32 {
             say!("attributes: {}", p.attributes.len());
             if loaded.problems.is_empty() {
                 say!("ok: no problems found");
-                0
+                DONE
             } else {
                 say!("{} problem(s):", loaded.problems.len());
                 for pr in &loaded.problems {
                     say!("  - {pr}");
                 }
-                1
+                problems_found()
             }
         }
     }
 }
 
-fn export_cmd(path: &Path, format: &str, output: &Path, force: bool) -> i32 {
-    if let Err(e) = project_file::check_output(output, &[path], force) {
-        warn!("thema: {e}");
-        return 2;
-    }
-    let p = match load_sound(path, force) {
-        Ok(p) => p,
-        Err(e) => {
-            warn!("thema: {e}");
-            return 2;
-        }
-    };
+fn export_cmd(path: &Path, format: &str, output: &Path, force: bool) -> Result<ExitCode> {
+    project_file::check_output(output, &[path], force)?;
+    let p = load_sound(path, force)?;
     let bytes = match format.to_ascii_lowercase().as_str() {
-        "qdpx" => crate::io::refi::export::qdpx(&p),
-        "qdc" => Ok(crate::io::refi::export::codebook_xml(&p)),
-        other => Err(format!("unknown export format '{other}' (use qdpx or qdc)")),
+        "qdpx" => crate::io::refi::export::qdpx(&p)?,
+        "qdc" => crate::io::refi::export::codebook_xml(&p),
+        other => {
+            return Err(Error::Request(format!(
+                "unknown export format '{other}' (use qdpx or qdc)"
+            )));
+        }
     };
-    match bytes
-        .and_then(|b| project_file::write_atomic(output, &b, false).map_err(|e| e.to_string()))
-    {
-        Ok(()) => {
-            say!("wrote {}", output.display());
-            0
-        }
-        Err(e) => {
-            warn!("thema: {e}");
-            2
-        }
-    }
+    project_file::write_atomic(output, &bytes, false)?;
+    say!("wrote {}", output.display());
+    Ok(DONE)
 }
 
-fn import_qdpx_cmd(input: &Path, output: &Path, force: bool, wait: bool) -> i32 {
-    if let Err(e) = project_file::check_output(output, &[input], force) {
-        warn!("thema: {e}");
-        return 2;
+fn import_qdpx_cmd(input: &Path, output: &Path, force: bool, wait: bool) -> Result<ExitCode> {
+    project_file::check_output(output, &[input], force)?;
+    let _lock = crate::io::lock::ProjectLock::acquire(output, wait)?;
+    let (mut project, report) = crate::io::refi::import::read_qdpx_file(input)?;
+    if project.name.is_empty() {
+        project.name = project_name_from_path(output);
     }
-    let _lock = match lock(output, wait) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    match crate::io::refi::import::read_qdpx_file(input) {
-        Err(e) => {
-            warn!("thema: {e}");
-            2
-        }
-        Ok((mut project, report)) => {
-            if project.name.is_empty() {
-                project.name = project_name_from_path(output);
-            }
-            say!("{}", report.summary());
-            save_then(
-                &project,
-                output,
-                None,
-                &format!("wrote {}", output.display()),
-            )
-        }
-    }
+    say!("{}", report.summary());
+    project_file::save_checked(&project, output, None)?;
+    say!("wrote {}", output.display());
+    Ok(DONE)
 }
 
-fn repair_cmd(path: &Path, wait: bool) -> i32 {
-    let _lock = match lock(path, wait) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let (mut p, hash) = match project_file::load(path) {
-        Ok(l) => (l.project, l.hash),
-        Err(e) => {
-            warn!("thema: {e}");
-            return 2;
-        }
-    };
+fn repair_cmd(path: &Path, wait: bool) -> Result<ExitCode> {
+    let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
+    let loaded = project_file::load(path)?;
+    let mut p = loaded.project;
     let notes = crate::model::repair::repair(&mut p);
     if notes.is_empty() {
         say!("nothing to repair");
-        return 0;
+        return Ok(DONE);
     }
     for n in &notes {
         say!("repaired: {n}");
     }
     let left = crate::model::validate::validate(&p);
-    if let Err(e) = project_file::save_checked(&p, path, Some(&hash)) {
-        warn!("thema: {e}");
-        return 2;
-    }
+    project_file::save_checked(&p, path, Some(&loaded.hash))?;
     say!(
         "{} repair(s) saved to {} (the previous file is kept as .bak)",
         notes.len(),
         path.display()
     );
     if left.is_empty() {
-        0
+        Ok(DONE)
     } else {
         for pr in &left {
             say!("  still wrong: {pr}");
         }
-        1
+        Ok(problems_found())
     }
 }
 
-fn merge_cmd(first: &Path, second: &Path, output: &Path, force: bool, wait: bool) -> i32 {
-    if let Err(e) = project_file::check_output(output, &[first, second], force) {
-        warn!("thema: {e}");
-        return 2;
-    }
-    let _lock = match lock(output, wait) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let load = |p: &Path| project_file::load(p).map_err(|e| e.to_string());
-    let (a, b) = match (load(first), load(second)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => {
-            warn!("thema: {e}");
-            return 2;
-        }
-    };
+fn merge_cmd(
+    first: &Path,
+    second: &Path,
+    output: &Path,
+    force: bool,
+    wait: bool,
+) -> Result<ExitCode> {
+    project_file::check_output(output, &[first, second], force)?;
+    let _lock = crate::io::lock::ProjectLock::acquire(output, wait)?;
+    let a = project_file::load(first)?;
+    let b = project_file::load(second)?;
     let (command, report) = crate::io::merge::merge_command(&a.project, &b.project);
     say!("{}", report.summary());
     let mut merged = a.project;
-    if let Err(e) = crate::edit::apply(&mut merged, command) {
-        warn!("thema: the merge could not be applied: {e}");
-        return 2;
-    }
+    edit::apply(&mut merged, command)?;
     // Writing over one of the inputs: only if it is still as read.
     let expected = [(first, &a.hash), (second, &b.hash)]
         .into_iter()
         .find(|(p, _)| project_file::same_file(p, output))
         .map(|(_, h)| h.as_str());
-    save_then(
-        &merged,
-        output,
-        expected,
-        &format!("merged project written to {}", output.display()),
-    )
+    project_file::save_checked(&merged, output, expected)?;
+    say!("merged project written to {}", output.display());
+    Ok(DONE)
 }
 
 /// Loads a project to export or report from. A damaged one (codings of
@@ -423,28 +393,16 @@ fn merge_cmd(first: &Path, second: &Path, output: &Path, force: bool, wait: bool
 /// silently misses things: it is refused with its problems, unless
 /// `force`, which repairs a copy in memory (the file is not changed) and
 /// says what it did.
-fn load_sound(path: &Path, force: bool) -> Result<Project, String> {
-    let loaded = project_file::load(path).map_err(|e| e.to_string())?;
+fn load_sound(path: &Path, force: bool) -> Result<Project> {
+    let loaded = project_file::load(path)?;
     if loaded.problems.is_empty() {
         return Ok(loaded.project);
     }
     if !force {
-        let mut msg = format!(
-            "{} has {} problem(s), so its output would be incomplete:",
-            path.display(),
-            loaded.problems.len()
-        );
-        for pr in loaded.problems.iter().take(20) {
-            msg.push_str(&format!("\n  - {pr}"));
-        }
-        if loaded.problems.len() > 20 {
-            msg.push_str(&format!("\n  … and {} more", loaded.problems.len() - 20));
-        }
-        msg.push_str(&format!(
-            "\nRepair it first with `thema check --repair {}`, or add --force to repair a copy in memory for this output only.",
-            path.display()
-        ));
-        return Err(msg);
+        return Err(Error::Damaged {
+            path: path.to_owned(),
+            problems: loaded.problems,
+        });
     }
     let mut p = loaded.project;
     for note in crate::model::repair::repair(&mut p) {
@@ -453,27 +411,16 @@ fn load_sound(path: &Path, force: bool) -> Result<Project, String> {
     Ok(p)
 }
 
-/// Takes the project's lock for this command, or prints who holds it.
-fn lock(path: &Path, wait: bool) -> Result<crate::io::lock::ProjectLock, i32> {
-    crate::io::lock::ProjectLock::acquire(path, wait).map_err(|e| {
-        warn!("thema: {e}");
-        2
-    })
-}
-
-fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool, wait: bool) -> i32 {
-    let _lock = match lock(path, wait) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+fn import(
+    path: &Path,
+    files: Vec<PathBuf>,
+    allow_duplicates: bool,
+    wait: bool,
+) -> Result<ExitCode> {
+    let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
     let (mut project, hash) = if path.exists() {
-        match project_file::load(path) {
-            Ok(l) => (l.project, Some(l.hash)),
-            Err(e) => {
-                warn!("thema: {e}");
-                return 2;
-            }
-        }
+        let l = project_file::load(path)?;
+        (l.project, Some(l.hash))
     } else {
         (Project::new(&project_name_from_path(path)), None)
     };
@@ -511,10 +458,10 @@ fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool, wait: bool) 
     if n == 0 && n_changed == 0 {
         if plan.skipped.is_empty() || failed > 0 {
             warn!("thema: no file was imported; the project was not changed.");
-            return 1;
+            return Ok(problems_found());
         }
         say!("nothing new to import; the project was not changed.");
-        return 0;
+        return Ok(DONE);
     }
     let mut cmds = Vec::new();
     if n > 0 {
@@ -534,35 +481,14 @@ fn import(path: &Path, files: Vec<PathBuf>, allow_duplicates: bool, wait: bool) 
         }
         cmds.push(cmd);
     }
-    if let Err(e) = edit::apply(&mut project, edit::Command::Batch(cmds)) {
-        warn!("thema: {e}");
-        return 2;
-    }
+    edit::apply(&mut project, edit::Command::Batch(cmds))?;
+    project_file::save_checked(&project, path, hash.as_deref())?;
     let mut done = format!("{n} document(s) added to {}", path.display());
     if n_changed > 0 {
         done.push_str(&format!(", {n_changed} changed document(s) replaced"));
     }
-    save_then(&project, path, hash.as_deref(), &done)
-}
-
-/// Saves `project` to `path`; prints `done` and returns 0, or prints the
-/// error and returns 2.
-fn save_then(
-    project: &crate::model::Project,
-    path: &Path,
-    expected: Option<&str>,
-    done: &str,
-) -> i32 {
-    match project_file::save_checked(project, path, expected) {
-        Ok(_) => {
-            say!("{done}");
-            0
-        }
-        Err(e) => {
-            warn!("thema: {e}");
-            2
-        }
-    }
+    say!("{done}");
+    Ok(DONE)
 }
 
 /// "my_review.thema.ron" → "my review".

@@ -3,6 +3,7 @@
 
 use super::{FormatArg, LevelArg, TableArg, load_sound};
 use crate::analysis::{DocFilter, ReviewerView, Scope};
+use crate::error::{Error, Result};
 use crate::io::{project_file, report};
 use crate::model::Project;
 use std::path::Path;
@@ -15,16 +16,16 @@ pub fn scope_from_args(
     filter: Option<&str>,
     reviewer: &str,
     pair: Option<&str>,
-) -> Result<Scope, String> {
+) -> Result<Scope> {
     let docs = match filter {
         None => DocFilter::All,
         Some(f) => {
-            let (name, value) = f
-                .split_once('=')
-                .ok_or_else(|| format!("--filter needs ATTRIBUTE=VALUE, got '{f}'"))?;
+            let (name, value) = f.split_once('=').ok_or_else(|| {
+                Error::Request(format!("--filter needs ATTRIBUTE=VALUE, got '{f}'"))
+            })?;
             let def = p
                 .attribute_by_name(name.trim())
-                .ok_or_else(|| format!("the project has no attribute named '{}'", name.trim()))?;
+                .ok_or_else(|| Error::UnknownAttribute(name.trim().to_owned()))?;
             DocFilter::Attribute {
                 attr: def.id,
                 value: value.trim().to_owned(),
@@ -36,8 +37,11 @@ pub fn scope_from_args(
     } else if reviewer.eq_ignore_ascii_case("consensus") {
         let (a, b) = match pair {
             Some(pair) => reviewer_pair(p, pair)?,
-            None => crate::analysis::consensus::default_pair(p)
-                .ok_or("the Consensus is between two reviewers: name them with --reviewers A,B")?,
+            None => crate::analysis::consensus::default_pair(p).ok_or_else(|| {
+                Error::Request(
+                    "the Consensus is between two reviewers: name them with --reviewers A,B".into(),
+                )
+            })?,
         };
         ReviewerView::Consensus(a, b)
     } else {
@@ -50,13 +54,15 @@ pub fn scope_from_args(
 pub fn reviewer_pair(
     p: &Project,
     pair: &str,
-) -> Result<(crate::model::ReviewerId, crate::model::ReviewerId), String> {
-    let (a, b) = pair
-        .split_once(',')
-        .ok_or("--reviewers needs two reviewers separated by a comma, e.g. AB,CD")?;
+) -> Result<(crate::model::ReviewerId, crate::model::ReviewerId)> {
+    let (a, b) = pair.split_once(',').ok_or_else(|| {
+        Error::Request("--reviewers needs two reviewers separated by a comma, e.g. AB,CD".into())
+    })?;
     let (a, b) = (find_reviewer(p, a.trim())?, find_reviewer(p, b.trim())?);
     if a == b {
-        return Err("--reviewers needs two different reviewers".into());
+        return Err(Error::Request(
+            "--reviewers needs two different reviewers".into(),
+        ));
     }
     Ok((a, b))
 }
@@ -89,7 +95,7 @@ pub struct ReportArgs {
 }
 
 /// Produces the report's bytes (text formats are UTF-8).
-pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> {
+pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>> {
     use crate::analysis::{TableOptions, Tables};
     let pair = if args.reviewer.eq_ignore_ascii_case("consensus") {
         args.reviewers.as_deref()
@@ -103,13 +109,15 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
     let by = match &args.by {
         Some(name) => Some(
             p.attribute_by_name(name)
-                .ok_or_else(|| format!("the project has no attribute named '{name}'"))?
+                .ok_or_else(|| Error::UnknownAttribute(name.clone()))?
                 .id,
         ),
         None => None,
     };
     if args.table == TableArg::Crosstab && by.is_none() {
-        return Err("the crosstab table needs --by ATTRIBUTE (e.g. --by \"Study type\")".into());
+        return Err(Error::Request(
+            "the crosstab table needs --by ATTRIBUTE (e.g. --by \"Study type\")".into(),
+        ));
     }
     let tables = Tables::compute(
         p,
@@ -124,22 +132,22 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>, String> 
         // CSV keeps its machine columns: the open disagreements are told here.
         warn!("note: {}", tables.describe(p));
     }
-    report::render(p, &tables, args.table.name(), format)
+    Ok(report::render(p, &tables, args.table.name(), format)?)
 }
 
 /// Finds a reviewer by name, initials or id (or "consensus").
-pub fn find_reviewer(p: &Project, word: &str) -> Result<crate::model::ReviewerId, String> {
+pub fn find_reviewer(p: &Project, word: &str) -> Result<crate::model::ReviewerId> {
     p.find_reviewer(word)
-        .ok_or_else(|| format!("the project has no reviewer '{word}'"))
+        .ok_or_else(|| Error::UnknownReviewer(word.to_owned()))
 }
 
-fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec<u8>, String> {
+fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec<u8>> {
     use crate::analysis::agreement::agreement;
     use report::{Format, sheets, text};
     let pair = args
         .reviewers
         .as_deref()
-        .ok_or("--table agreement needs --reviewers A,B")?;
+        .ok_or_else(|| Error::Request("--table agreement needs --reviewers A,B".into()))?;
     let (a, b) = reviewer_pair(p, pair)?;
     let ag = agreement(p, scope, a, b);
     let rep = match args.level {
@@ -163,23 +171,25 @@ pub(super) fn report_cmd(
     args: &ReportArgs,
     output: Option<&Path>,
     force: bool,
-) -> Result<(), String> {
+) -> Result<std::process::ExitCode> {
     let p = load_sound(path, force)?;
     let bytes = render_report(&p, args)?;
     match output {
-        None if report::Format::from(args.format).is_binary() => Err(format!(
-            "{} is a binary format: give an output file with -o",
-            report::Format::from(args.format)
-        )),
+        None if report::Format::from(args.format).is_binary() => {
+            return Err(Error::Request(format!(
+                "{} is a binary format: give an output file with -o",
+                report::Format::from(args.format)
+            )));
+        }
         None => {
             use std::io::Write;
             // A reader that stops early (`| head`) is not a failure.
             let _ = std::io::stdout().write_all(&bytes);
-            Ok(())
         }
         Some(out) => {
             project_file::check_output(out, &[path], force)?;
-            project_file::write_atomic(out, &bytes, false).map_err(|e| e.to_string())
+            project_file::write_atomic(out, &bytes, false)?;
         }
     }
+    Ok(std::process::ExitCode::SUCCESS)
 }

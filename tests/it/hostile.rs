@@ -44,7 +44,9 @@ fn refi_with_20000_nested_codes_is_refused_naming_the_depth_limit() {
     }
     body.push_str(&"</Code>".repeat(20_000));
     body.push_str("</Codes></CodeBook>");
-    let err = import::read_qdpx(&qdpx_with(&body)).unwrap_err();
+    let err = import::read_qdpx(&qdpx_with(&body))
+        .unwrap_err()
+        .to_string();
     assert!(
         err.starts_with("project.qde: the XML nests elements more than 256 levels deep"),
         "{err}"
@@ -58,11 +60,13 @@ fn refi_with_200000_nested_elements_of_any_kind_is_refused() {
     let open: String = (0..200_000).map(|i| format!("<e{i}>")).collect();
     let close: String = (0..200_000).rev().map(|i| format!("</e{i}>")).collect();
     let body = format!("{open}{close}");
-    let err = import::read_qdpx(&qdpx_with(&body)).unwrap_err();
+    let err = import::read_qdpx(&qdpx_with(&body))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("more than 256 levels deep"), "{err}");
     // The same nesting as a standalone codebook (.qdc) is refused too.
     let qdc = format!("<CodeBook>{body}</CodeBook>");
-    let err = import::read_qdc(qdc.as_bytes()).unwrap_err();
+    let err = import::read_qdc(qdc.as_bytes()).unwrap_err().to_string();
     assert!(err.contains("more than 256 levels deep"), "{err}");
 }
 
@@ -102,7 +106,9 @@ fn declare_size(mut zip: Vec<u8>, size: u32) -> Vec<u8> {
 #[test]
 fn refi_project_xml_declaring_300_mib_is_refused_before_it_is_unpacked() {
     let small = qdpx_with("<Sources/>");
-    let err = import::read_qdpx(&declare_size(small, 300 << 20)).unwrap_err();
+    let err = import::read_qdpx(&declare_size(small, 300 << 20))
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         "the entry \"project.qde\" unpacks to more than 256 MiB, the most Thema reads for it; the file was refused"
@@ -113,7 +119,9 @@ fn refi_project_xml_declaring_300_mib_is_refused_before_it_is_unpacked() {
 fn refi_project_xml_larger_than_it_claims_is_refused() {
     let padding = " ".repeat(5_000);
     let zip = qdpx_with(&format!("<Sources/>{padding}"));
-    let err = import::read_qdpx(&declare_size(zip, 100)).unwrap_err();
+    let err = import::read_qdpx(&declare_size(zip, 100))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("project.qde"), "{err}");
     assert!(
         err.contains("larger than it claims") || err.contains("damaged"),

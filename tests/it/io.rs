@@ -233,7 +233,15 @@ fn pdfs_are_read_in_a_worker_process_with_a_time_limit() {
     let bad = thema::io::pdf::extract_in_worker(&fixture("truncated.pdf"), &worker(30, 2048))
         .err()
         .unwrap();
-    assert!(bad.contains("not a readable PDF"), "{bad}");
+    // The worker's error arrives typed, with its sentence.
+    assert!(
+        matches!(bad, thema::io::pdf::PdfError::NotPdf(_)),
+        "{bad:?}"
+    );
+    assert!(
+        bad.to_string().starts_with("it is not a readable PDF"),
+        "{bad}"
+    );
     // A worker that hangs is stopped at the time limit.
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("hang.sh");
@@ -249,12 +257,14 @@ fn pdfs_are_read_in_a_worker_process_with_a_time_limit() {
     let err = thema::io::pdf::extract_in_worker(&fixture("two_pages.pdf"), &iso)
         .err()
         .unwrap();
-    assert!(err.contains("longer than 1 s"), "{err}");
+    assert_eq!(err, thema::io::pdf::PdfError::TimedOut(1));
+    assert!(err.to_string().contains("longer than 1 s"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     // A worker over its memory cap fails with a clear sentence, not a crash.
     let err = thema::io::pdf::extract_in_worker(&fixture("two_pages.pdf"), &worker(30, 8))
         .err()
         .unwrap();
+    let err = err.to_string();
     assert!(
         err.contains("memory") || err.contains("stopped") || err.contains("failed"),
         "{err}"
@@ -279,7 +289,7 @@ fn every_corpus_pdf_gives_text_or_a_clear_error_in_the_worker() {
         match thema::io::pdf::extract_in_worker(f, &iso) {
             Ok(_) => ok += 1,
             Err(e) => {
-                assert!(!e.is_empty());
+                assert!(!e.to_string().is_empty());
                 failed += 1;
             }
         }

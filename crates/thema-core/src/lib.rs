@@ -14,5 +14,8 @@
 
 pub mod analysis;
 pub mod edit;
+pub mod error;
 pub mod io;
 pub mod model;
+
+pub use error::{Error, Result};

@@ -13,7 +13,6 @@ use crate::model::{
     AttrId, AttributeDef, Category, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document,
     Project, Reviewer, ReviewerId,
 };
-use std::fmt;
 
 /// A reversible change to a project.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,38 +137,24 @@ impl Command {
 
 /// Why a command could not be applied. The project is unchanged when this
 /// is returned.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum EditError {
+    #[error("the {0} no longer exists")]
     NotFound(&'static str),
     /// Something with the same id is already in the project.
+    #[error("that {0} is already in the project")]
     Duplicate(&'static str),
+    #[error("the {0} is still in use")]
     StillInUse(&'static str),
+    #[error("a code cannot be moved inside itself")]
     WouldCycle,
+    #[error("the passage {start}..{end} does not fit a text of {len} chars")]
     BadRange {
         start: usize,
         end: usize,
         len: usize,
     },
 }
-
-impl fmt::Display for EditError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::NotFound(what) => write!(f, "the {what} no longer exists"),
-            EditError::Duplicate(what) => write!(f, "that {what} is already in the project"),
-            EditError::StillInUse(what) => write!(f, "the {what} is still in use"),
-            EditError::WouldCycle => write!(f, "a code cannot be moved inside itself"),
-            EditError::BadRange { start, end, len } => {
-                write!(
-                    f,
-                    "the passage {start}..{end} does not fit a text of {len} chars"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for EditError {}
 
 /// Applies `cmd` to `p` and returns the command that undoes it.
 /// On error `p` is left exactly as it was (a failed batch is rolled back).

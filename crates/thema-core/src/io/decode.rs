@@ -8,8 +8,13 @@ pub struct Decoded {
     pub note: Option<String>,
 }
 
+/// The bytes are clearly not text (many NUL bytes, no byte-order mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("it looks like a binary file, not text")]
+pub struct NotText;
+
 /// Decodes a text file's bytes. Fails only for data that is clearly binary.
-pub fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded, NotText> {
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, had_errors) = enc.decode(bytes);
         let note = had_errors.then(|| {
@@ -31,7 +36,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let nul = bytes.iter().filter(|b| **b == 0).count();
     if nul * 20 > bytes.len().max(1) {
-        return Err("it looks like a binary file, not text".to_owned());
+        return Err(NotText);
     }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
     Ok(Decoded {

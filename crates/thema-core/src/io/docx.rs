@@ -3,13 +3,21 @@
 
 use std::io::Read;
 
+/// Why a Word document's text could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    #[error("it is not a readable Word document ({0})")]
+    NotDocx(#[source] super::refi::RefiError),
+    #[error("it has no word/document.xml")]
+    NoBody,
+    #[error("its text could not be read ({0})")]
+    Damaged(String),
+}
+
 /// Extracts the text of a .docx given as bytes.
-pub fn text(bytes: &[u8]) -> Result<String, String> {
-    let archive = super::refi::zipsafe::read(bytes)
-        .map_err(|e| format!("it is not a readable Word document ({e})"))?;
-    let xml = archive
-        .get("word/document.xml")
-        .ok_or("it has no word/document.xml")?;
+pub fn text(bytes: &[u8]) -> Result<String, DocxError> {
+    let archive = super::refi::zipsafe::read(bytes).map_err(DocxError::NotDocx)?;
+    let xml = archive.get("word/document.xml").ok_or(DocxError::NoBody)?;
     let mut s = String::new();
     let _ = xml.as_slice().read_to_string(&mut s);
     let mut out = String::new();
@@ -50,7 +58,7 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
                 out.push_str(ch);
             }
             Ok(quick_xml::events::Event::Eof) => break,
-            Err(e) => return Err(format!("its text could not be read ({e})")),
+            Err(e) => return Err(DocxError::Damaged(e.to_string())),
             _ => {}
         }
     }

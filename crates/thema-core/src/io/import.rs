@@ -12,7 +12,6 @@
 use super::decode::decode_text;
 use super::pdf;
 use crate::model::{DocId, Document, Source, SourceKind, text, time};
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
@@ -24,22 +23,18 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
-/// Why one file could not be imported.
-#[derive(Debug, Clone, PartialEq)]
+/// Why one file could not be imported (the others go on).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{} was not imported: {reason}.", file_name(path))]
 pub struct ImportError {
     pub path: PathBuf,
     pub reason: String,
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        write!(f, "{name} was not imported: {}.", self.reason)
-    }
+fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {
+    path.file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default()
 }
 
 /// Extensions Thema can import, for file dialogs.
@@ -90,7 +85,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let mut notes = Vec::new();
     let (body, page_starts) = match kind {
         SourceKind::Pdf => {
-            let pdf = pdf::extract_file(path, &bytes).map_err(err)?;
+            let pdf = pdf::extract_file(path, &bytes).map_err(|e| err(e.to_string()))?;
             let running = super::pdf_text::running_lines(&pdf.pages);
             if !running.is_empty() {
                 notes.push(format!(
@@ -107,7 +102,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             join_pages(&pdf.pages)
         }
         _ => {
-            let decoded = decode_text(&bytes).map_err(err)?;
+            let decoded = decode_text(&bytes).map_err(|e| err(e.to_string()))?;
             notes.extend(decoded.note);
             (text::normalize(&decoded.text), Vec::new())
         }

@@ -20,41 +20,33 @@ pub struct ProjectLock {
 }
 
 /// Why a project could not be locked.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another process holds it; `holder` is what it wrote in the lock file.
+    #[error(
+        "{} is open in {}; close it there, or use --wait to wait until it is free.",
+        project.display(),
+        holder_name(holder)
+    )]
     Held { project: PathBuf, holder: String },
+    #[error(
+        "Could not lock {} to write the project safely: {source}. Check that the folder exists and that you may write in it.",
+        path.display()
+    )]
     Io {
         path: PathBuf,
+        #[source]
         source: std::io::Error,
     },
 }
 
-impl std::fmt::Display for LockError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LockError::Held { project, holder } => {
-                let who = if holder.trim().is_empty() {
-                    "another Thema".to_owned()
-                } else {
-                    format!("Thema ({})", holder.trim())
-                };
-                write!(
-                    f,
-                    "{} is open in {who}; close it there, or use --wait to wait until it is free.",
-                    project.display()
-                )
-            }
-            LockError::Io { path, source } => write!(
-                f,
-                "Could not lock {} to write the project safely: {source}. Check that the folder exists and that you may write in it.",
-                path.display()
-            ),
-        }
+fn holder_name(holder: &str) -> String {
+    if holder.trim().is_empty() {
+        "another Thema".to_owned()
+    } else {
+        format!("Thema ({})", holder.trim())
     }
 }
-
-impl std::error::Error for LockError {}
 
 /// `<project>.lock` beside the project (beside its real file when the
 /// project path is a symbolic link).

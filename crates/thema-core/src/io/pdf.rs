@@ -16,22 +16,50 @@ pub struct PdfText {
     pub failed_pages: Vec<usize>,
 }
 
+/// Why a PDF's text could not be read. Each message is the end of a
+/// sentence that starts with the file's name ("… was not imported: it is
+/// password-protected."). The worker process sends it back as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum PdfError {
+    #[error("it is not a readable PDF ({0})")]
+    NotPdf(String),
+    #[error("it is password-protected")]
+    Encrypted,
+    #[error("the PDF reader could not make sense of its structure")]
+    Structure,
+    #[error("it has no pages")]
+    NoPages,
+    #[error("no page of it could be read")]
+    NoPageReadable,
+    #[error(
+        "reading it took longer than {0} s, so it was stopped (a damaged or unusually complex PDF)"
+    )]
+    TimedOut(u64),
+    #[error("the PDF reader was stopped while reading it (it may need more memory than allowed)")]
+    Killed,
+    #[error("the PDF reader ran out of memory or failed on it")]
+    OutOfMemory,
+    /// The worker process could not be run or answered nonsense.
+    #[error("{0}")]
+    Worker(String),
+}
+
 /// Thread-name prefix of workers whose panics are expected and reported
 /// as import errors rather than printed.
 pub const QUIET_THREAD_PREFIX: &str = "thema-import";
 
 /// Extracts the text of every page. Errors are sentences for the reviewer.
-pub fn extract(bytes: &[u8]) -> Result<PdfText, String> {
+pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     install_quiet_panic_hook();
     let loaded = catch_unwind(AssertUnwindSafe(|| load(bytes)));
     let doc = match loaded {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err(e),
-        Err(_) => return Err("the PDF reader could not make sense of its structure".to_owned()),
+        Err(_) => return Err(PdfError::Structure),
     };
     let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     if page_numbers.is_empty() {
-        return Err("it has no pages".to_owned());
+        return Err(PdfError::NoPages);
     }
     let mut out = PdfText::default();
     for (i, n) in page_numbers.iter().enumerate() {
@@ -52,16 +80,16 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, String> {
         }
     }
     if out.failed_pages.len() == out.pages.len() {
-        return Err("no page of it could be read".to_owned());
+        return Err(PdfError::NoPageReadable);
     }
     Ok(out)
 }
 
-fn load(bytes: &[u8]) -> Result<pdf_extract::Document, String> {
-    let mut doc = pdf_extract::Document::load_mem(bytes)
-        .map_err(|e| format!("it is not a readable PDF ({e})"))?;
+fn load(bytes: &[u8]) -> Result<pdf_extract::Document, PdfError> {
+    let mut doc =
+        pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::NotPdf(e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
-        return Err("it is password-protected".to_owned());
+        return Err(PdfError::Encrypted);
     }
     Ok(doc)
 }
@@ -122,7 +150,7 @@ pub fn set_isolation(i: Isolation) {
 
 /// Extracts a PDF file's text, in a worker process when one is set up,
 /// otherwise in this process (pages still isolated with `catch_unwind`).
-pub fn extract_file(path: &std::path::Path, bytes: &[u8]) -> Result<PdfText, String> {
+pub fn extract_file(path: &std::path::Path, bytes: &[u8]) -> Result<PdfText, PdfError> {
     match ISOLATION.get() {
         Some(iso) if iso.worker.is_some() => extract_in_worker(path, iso),
         _ => extract(bytes),
@@ -131,10 +159,13 @@ pub fn extract_file(path: &std::path::Path, bytes: &[u8]) -> Result<PdfText, Str
 
 /// Runs `worker __extract-pdf path` with a time limit and memory cap and
 /// reads its answer.
-pub fn extract_in_worker(path: &std::path::Path, iso: &Isolation) -> Result<PdfText, String> {
+pub fn extract_in_worker(path: &std::path::Path, iso: &Isolation) -> Result<PdfText, PdfError> {
     use std::io::Read;
     use std::process::{Command, Stdio};
-    let worker = iso.worker.as_ref().ok_or("no PDF worker is set up")?;
+    let worker = iso
+        .worker
+        .as_ref()
+        .ok_or_else(|| PdfError::Worker("no PDF worker is set up".into()))?;
     let mut cmd = Command::new(worker);
     cmd.arg("__extract-pdf")
         .arg(path)
@@ -159,8 +190,11 @@ pub fn extract_in_worker(path: &std::path::Path, iso: &Isolation) -> Result<PdfT
     }
     let mut child = cmd
         .spawn()
-        .map_err(|e| format!("the PDF reader could not be started ({e})"))?;
-    let mut stdout = child.stdout.take().ok_or("the PDF reader gave no output")?;
+        .map_err(|e| PdfError::Worker(format!("the PDF reader could not be started ({e})")))?;
+    let mut stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| PdfError::Worker("the PDF reader gave no output".into()))?;
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
         let _ = stdout.read_to_string(&mut s);
@@ -173,49 +207,41 @@ pub fn extract_in_worker(path: &std::path::Path, iso: &Isolation) -> Result<PdfT
             Ok(None) if start.elapsed() > iso.timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!(
-                    "reading it took longer than {} s, so it was stopped (a damaged or unusually complex PDF)",
-                    iso.timeout.as_secs()
-                ));
+                return Err(PdfError::TimedOut(iso.timeout.as_secs()));
             }
             Ok(None) => std::thread::sleep(std::time::Duration::from_millis(10)),
-            Err(e) => return Err(format!("the PDF reader failed ({e})")),
+            Err(e) => return Err(PdfError::Worker(format!("the PDF reader failed ({e})"))),
         }
     };
     let out = reader.join().unwrap_or_default();
     if !status.success() {
         return Err(match status.code() {
-            None => {
-                "the PDF reader was stopped while reading it (it may need more memory than allowed)"
-                    .to_owned()
-            }
-            Some(_) if out.is_empty() => {
-                "the PDF reader ran out of memory or failed on it".to_owned()
-            }
-            Some(c) => format!("the PDF reader failed on it (code {c})"),
+            None => PdfError::Killed,
+            Some(_) if out.is_empty() => PdfError::OutOfMemory,
+            Some(c) => PdfError::Worker(format!("the PDF reader failed on it (code {c})")),
         });
     }
     decode_worker_answer(&out)
 }
 
 /// The worker's JSON answer: `{"pages": [...], "failed": [...]}` or `{"error": "..."}`.
-pub fn encode_worker_answer(r: &Result<PdfText, String>) -> String {
+pub fn encode_worker_answer(r: &Result<PdfText, PdfError>) -> String {
     match r {
         Ok(t) => serde_json::json!({"pages": t.pages, "failed": t.failed_pages}).to_string(),
-        Err(e) => serde_json::json!({"error": e}).to_string(),
+        Err(e) => serde_json::json!({ "error": e }).to_string(),
     }
 }
 
-fn decode_worker_answer(s: &str) -> Result<PdfText, String> {
-    let v: serde_json::Value = serde_json::from_str(s.trim())
-        .map_err(|_| "the PDF reader gave an unreadable answer".to_owned())?;
-    if let Some(e) = v.get("error").and_then(|e| e.as_str()) {
-        return Err(e.to_owned());
+fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
+    let unreadable = || PdfError::Worker("the PDF reader gave an unreadable answer".into());
+    let v: serde_json::Value = serde_json::from_str(s.trim()).map_err(|_| unreadable())?;
+    if let Some(e) = v.get("error") {
+        return Err(serde_json::from_value(e.clone()).map_err(|_| unreadable())?);
     }
     let pages = v
         .get("pages")
         .and_then(|p| p.as_array())
-        .ok_or("the PDF reader gave no pages")?;
+        .ok_or_else(|| PdfError::Worker("the PDF reader gave no pages".into()))?;
     let failed = v
         .get("failed")
         .and_then(|p| p.as_array())

@@ -10,99 +10,59 @@ use crate::model::validate::{Problem, validate};
 use crate::model::{FORMAT_VERSION, Project};
 use ron::ser::PrettyConfig;
 use serde::Serialize;
-use std::fmt;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Why a project file could not be opened or saved.
-#[derive(Debug)]
+/// Why a project file could not be opened or saved. Each message says what
+/// happened and what the reviewer can do; the file is never left changed.
+#[derive(Debug, thiserror::Error)]
 pub enum ProjectFileError {
+    #[error(
+        "Could not access {}: {source}. Check that the file and its folder exist and that you have permission to use them.",
+        path.display()
+    )]
     Io {
         path: PathBuf,
+        #[source]
         source: std::io::Error,
     },
-    NotUtf8 {
-        path: PathBuf,
-    },
+    #[error("{} is not a Thema project file (it is not UTF-8 text).", path.display())]
+    NotUtf8 { path: PathBuf },
+    #[error(
+        "{} is damaged or not a Thema project: line {line}, column {col}: {message}. The file was not changed; a previous version may be in the .bak file beside it.",
+        path.display()
+    )]
     Syntax {
         path: PathBuf,
         line: usize,
         col: usize,
         message: String,
     },
-    TooNew {
-        path: PathBuf,
-        version: u32,
-    },
+    #[error(
+        "{} was saved by a newer Thema (format {version}; this version reads up to {FORMAT_VERSION}). Update Thema to open it.",
+        path.display()
+    )]
+    TooNew { path: PathBuf, version: u32 },
+    #[error("Could not write the project: {0}.")]
     Serialize(String),
     /// The file changed on disk since it was opened (another program
     /// wrote it); saving now would throw those changes away.
-    ChangedOnDisk {
-        path: PathBuf,
-    },
+    #[error(
+        "{} was changed by another program since it was opened. Nothing was written: merge their changes or save under another name.",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
     /// The file is read-only.
-    ReadOnly {
-        path: PathBuf,
-    },
+    #[error(
+        "{} is read-only, so it was not changed. Save under another name, or make the file writable first.",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
     /// The path is a folder, a named pipe, a device…: not a file.
-    NotAFile {
-        path: PathBuf,
-        kind: &'static str,
-    },
+    #[error("{} is {kind}, not a project file.", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
 }
-
-impl fmt::Display for ProjectFileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProjectFileError::Io { path, source } => {
-                write!(
-                    f,
-                    "Could not access {}: {source}. Check that the file and its folder exist and that you have permission to use them.",
-                    path.display()
-                )
-            }
-            ProjectFileError::NotUtf8 { path } => write!(
-                f,
-                "{} is not a Thema project file (it is not UTF-8 text).",
-                path.display()
-            ),
-            ProjectFileError::Syntax {
-                path,
-                line,
-                col,
-                message,
-            } => write!(
-                f,
-                "{} is damaged or not a Thema project: line {line}, column {col}: {message}. \
-                 The file was not changed; a previous version may be in the .bak file beside it.",
-                path.display()
-            ),
-            ProjectFileError::TooNew { path, version } => write!(
-                f,
-                "{} was saved by a newer Thema (format {version}; this version reads up to {FORMAT_VERSION}). \
-                 Update Thema to open it.",
-                path.display()
-            ),
-            ProjectFileError::Serialize(m) => write!(f, "Could not write the project: {m}."),
-            ProjectFileError::ChangedOnDisk { path } => write!(
-                f,
-                "{} was changed by another program since it was opened. Nothing was written: merge their changes or save under another name.",
-                path.display()
-            ),
-            ProjectFileError::ReadOnly { path } => write!(
-                f,
-                "{} is read-only, so it was not changed. Save under another name, or make the file writable first.",
-                path.display()
-            ),
-            ProjectFileError::NotAFile { path, kind } => {
-                write!(f, "{} is {kind}, not a project file.", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for ProjectFileError {}
 
 /// A project read from disk, with any consistency problems found in it.
 pub struct Loaded {
@@ -208,13 +168,15 @@ pub fn load(path: &Path) -> Result<Loaded, ProjectFileError> {
 }
 
 /// Why project text could not be parsed.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, thiserror::Error)]
 pub enum ParseError {
+    #[error("line {line}, column {col}: {message}")]
     Syntax {
         line: usize,
         col: usize,
         message: String,
     },
+    #[error("it was saved by a newer Thema (format {0})")]
     TooNew(u32),
 }
 
@@ -487,28 +449,45 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Why an output path was refused (`check_output`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutputError {
+    #[error("{} is {kind}; give a file name for the output.", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("the output {} is the input {} itself; {REPLACE_HINT}.", path.display(), input.display())]
+    IsInput { path: PathBuf, input: PathBuf },
+    #[error("the output {} is the {kind} of {}; {REPLACE_HINT}.", path.display(), input.display())]
+    SideFile {
+        path: PathBuf,
+        kind: &'static str,
+        input: PathBuf,
+    },
+    #[error("{} is an existing Thema project; {REPLACE_HINT}.", path.display())]
+    ExistingProject { path: PathBuf },
+}
+
+const REPLACE_HINT: &str = "choose another output file (or add --force to replace it)";
+
 /// Refuses an output path that would replace an input: one of `inputs`,
 /// a project's `.bak`, `.recovery` or `.lock`, or any existing
 /// `*.thema.ron` — unless `force`. A folder or other special file is
 /// always refused.
-pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), String> {
+pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), OutputError> {
     if let Some(kind) = special_kind(out) {
-        return Err(format!(
-            "{} is {kind}; give a file name for the output.",
-            out.display()
-        ));
+        return Err(OutputError::NotAFile {
+            path: out.to_owned(),
+            kind,
+        });
     }
     if force {
         return Ok(());
     }
-    let hint = "choose another output file (or add --force to replace it)";
     for input in inputs {
         if same_file(out, input) {
-            return Err(format!(
-                "the output {} is the input {} itself; {hint}.",
-                out.display(),
-                input.display()
-            ));
+            return Err(OutputError::IsInput {
+                path: out.to_owned(),
+                input: input.to_path_buf(),
+            });
         }
         for (kind, side) in [
             ("backup", backup_path(input)),
@@ -516,11 +495,11 @@ pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), Str
             ("lock file", super::lock::lock_path(input)),
         ] {
             if same_file(out, &side) || out == side {
-                return Err(format!(
-                    "the output {} is the {kind} of {}; {hint}.",
-                    out.display(),
-                    input.display()
-                ));
+                return Err(OutputError::SideFile {
+                    path: out.to_owned(),
+                    kind,
+                    input: input.to_path_buf(),
+                });
             }
         }
     }
@@ -529,10 +508,9 @@ pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), Str
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if out.exists() && (name.ends_with(".thema.ron") || name.ends_with(".thema.ron.bak")) {
-        return Err(format!(
-            "{} is an existing Thema project; {hint}.",
-            out.display()
-        ));
+        return Err(OutputError::ExistingProject {
+            path: out.to_owned(),
+        });
     }
     Ok(())
 }

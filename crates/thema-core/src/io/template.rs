@@ -43,13 +43,21 @@ pub const BUILT_IN: [(&str, &str); 3] = [
     ),
 ];
 
+/// A codebook template that could not be read, with where it broke.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the codebook template is not valid (line {line}, column {col}: {message})")]
+pub struct TemplateError {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
 /// Parses template text; the error names line and column.
-pub fn parse(text: &str) -> Result<Template, String> {
-    ron::from_str(text).map_err(|e| {
-        format!(
-            "the codebook template is not valid (line {}, column {}: {})",
-            e.span.start.line, e.span.start.col, e.code
-        )
+pub fn parse(text: &str) -> Result<Template, TemplateError> {
+    ron::from_str(text).map_err(|e| TemplateError {
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
     })
 }
 

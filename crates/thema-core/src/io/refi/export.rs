@@ -310,11 +310,13 @@ pub fn codebook_xml(p: &Project) -> Vec<u8> {
 }
 
 /// The `.qdpx` archive as bytes.
-pub fn qdpx(p: &Project) -> Result<Vec<u8>, String> {
+pub fn qdpx(p: &Project) -> Result<Vec<u8>, super::RefiError> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let err = |e: &dyn std::fmt::Display| format!("the archive could not be written ({e})");
+    let err = |e: &dyn std::fmt::Display| {
+        super::RefiError::Archive(format!("the archive could not be written ({e})"))
+    };
     zip.start_file("project.qde", opts).map_err(|e| err(&e))?;
     zip.write_all(&project_xml(p)).map_err(|e| err(&e))?;
     for d in &p.documents {

@@ -9,8 +9,8 @@ use super::import_util::internal_path;
 use super::xml::{El, parse};
 use super::zipsafe::{self, Archive};
 use super::{
-    CATEGORY_GROUP, CHOICES_PREFIX, RANGES_PREFIX, VAR_PAGE_STARTS, VAR_REFERENCE, VAR_SHORT_REF,
-    parse_guid, parse_ranges,
+    CATEGORY_GROUP, CHOICES_PREFIX, RANGES_PREFIX, RefiError, VAR_PAGE_STARTS, VAR_REFERENCE,
+    VAR_SHORT_REF, parse_guid, parse_ranges,
 };
 use crate::model::{
     AttrId, AttrKind, AttributeDef, Category, CategoryId, Code, CodeId, DocId, IdMap, Project,
@@ -56,14 +56,19 @@ fn uuid_of(el: &El, attr: &str) -> Option<uuid::Uuid> {
 }
 
 /// Reads a `.qdpx` file from disk.
-pub fn read_qdpx_file(path: &std::path::Path) -> Result<(Project, ImportReport), String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{} could not be read ({e})", path.display()))?;
-    read_qdpx(&bytes).map_err(|e| format!("{} could not be imported: {e}", path.display()))
+pub fn read_qdpx_file(path: &std::path::Path) -> Result<(Project, ImportReport), RefiError> {
+    let bytes = std::fs::read(path).map_err(|source| RefiError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    read_qdpx(&bytes).map_err(|e| RefiError::File {
+        path: path.to_owned(),
+        source: Box::new(e),
+    })
 }
 
 /// Reads a `.qdpx` archive.
-pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), String> {
+pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), RefiError> {
     let archive = zipsafe::read(bytes)?;
     let qde: Vec<&String> = archive
         .files
@@ -72,38 +77,43 @@ pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), String> {
         .collect();
     let qde = match qde.as_slice() {
         [one] => (*one).clone(),
-        [] => return Err("the archive holds no project (.qde) file at its top level".into()),
+        [] => return Err(RefiError::NoProject),
         many => {
-            return Err(format!(
-                "the archive holds {} project files at its top level ({}); expected one",
-                many.len(),
-                many.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            return Err(RefiError::SeveralProjects(
+                many.iter().map(|s| (*s).clone()).collect(),
             ));
         }
     };
-    let xml = decode_utf8(&archive.files[&qde]).map_err(|e| format!("{qde}: {e}"))?;
-    let root = parse(xml).map_err(|e| format!("{qde}: {e}"))?;
+    let xml_error = |reason| RefiError::Xml {
+        file: qde.clone(),
+        reason,
+    };
+    let xml = decode_utf8(&archive.files[&qde]).map_err(xml_error)?;
+    let root = parse(xml).map_err(xml_error)?;
     if !root.name.eq_ignore_ascii_case("Project") {
-        return Err(format!(
-            "{qde} is not a REFI-QDA project (its root element is <{}>)",
-            root.name
-        ));
+        return Err(RefiError::WrongRoot {
+            file: qde.clone(),
+            expected: "project",
+            root: root.name.clone(),
+        });
     }
     Importer::new(&archive).project(&root)
 }
 
 /// Reads a `.qdc` codebook into the codes (and categories) of a project.
-pub fn read_qdc(bytes: &[u8]) -> Result<Project, String> {
-    let xml = decode_utf8(bytes)?;
-    let root = parse(xml)?;
+pub fn read_qdc(bytes: &[u8]) -> Result<Project, RefiError> {
+    let xml_error = |reason| RefiError::Xml {
+        file: String::new(),
+        reason,
+    };
+    let xml = decode_utf8(bytes).map_err(xml_error)?;
+    let root = parse(xml).map_err(xml_error)?;
     if !root.name.eq_ignore_ascii_case("CodeBook") {
-        return Err(format!(
-            "it is not a REFI-QDA codebook (its root element is <{}>)",
-            root.name
-        ));
+        return Err(RefiError::WrongRoot {
+            file: String::new(),
+            expected: "codebook",
+            root: root.name.clone(),
+        });
     }
     let mut p = Project::new("codebook");
     let mut report = ImportReport::default();
@@ -235,7 +245,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn project(mut self, root: &El) -> Result<(Project, ImportReport), String> {
+    fn project(mut self, root: &El) -> Result<(Project, ImportReport), RefiError> {
         let mut p = Project::new(root.attr("name").unwrap_or(""));
         p.categories = default_categories();
         // Users → reviewers.
@@ -458,10 +468,7 @@ impl<'a> Importer<'a> {
         }
         let problems = crate::model::validate::validate(&p);
         if !problems.is_empty() {
-            return Err(format!(
-                "the imported project is inconsistent: {}",
-                problems[0]
-            ));
+            return Err(RefiError::Inconsistent(problems[0].to_string()));
         }
         Ok((p, self.report))
     }

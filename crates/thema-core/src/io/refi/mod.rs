@@ -17,6 +17,60 @@ mod import_util;
 mod xml;
 pub mod zipsafe;
 
+use std::path::PathBuf;
+
+/// Why an exchange file (`.qdpx`, `.qdc`) could not be read. Whatever
+/// could be read of a file that *was* imported is in the import report
+/// instead; this is for files that could not be taken at all.
+#[derive(Debug, thiserror::Error)]
+pub enum RefiError {
+    #[error("{} could not be read ({source})", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any of the errors below, for a named file.
+    #[error("{} could not be imported: {source}", path.display())]
+    File {
+        path: PathBuf,
+        #[source]
+        source: Box<RefiError>,
+    },
+    /// The zip container: not a zip, damaged, or refused by one of the
+    /// limits that keep hostile archives out (the sentence says which).
+    #[error("{0}")]
+    Archive(String),
+    #[error("the archive holds no project (.qde) file at its top level")]
+    NoProject,
+    #[error(
+        "the archive holds {} project files at its top level ({}); expected one",
+        .0.len(),
+        .0.join(", ")
+    )]
+    SeveralProjects(Vec<String>),
+    /// The XML could not be read; `file` is the archive entry (empty for
+    /// a codebook file on its own).
+    #[error("{}{reason}", in_file(.file))]
+    Xml { file: String, reason: String },
+    #[error("{}it is not a REFI-QDA {expected} (its root element is <{root}>)", in_file(.file))]
+    WrongRoot {
+        file: String,
+        expected: &'static str,
+        root: String,
+    },
+    #[error("the imported project is inconsistent: {0}")]
+    Inconsistent(String),
+}
+
+fn in_file(file: &str) -> String {
+    if file.is_empty() {
+        String::new()
+    } else {
+        format!("{file}: ")
+    }
+}
+
 /// Name of the code group holding Thema's categories.
 pub const CATEGORY_GROUP: &str = "Thema categories";
 /// Variables that carry Thema's document fields.

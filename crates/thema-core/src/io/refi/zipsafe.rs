@@ -53,7 +53,11 @@ fn unsafe_path(name: &str) -> bool {
 }
 
 /// Reads every file of the archive with the checks above.
-pub fn read(bytes: &[u8]) -> Result<Archive, String> {
+pub fn read(bytes: &[u8]) -> Result<Archive, super::RefiError> {
+    read_checked(bytes).map_err(super::RefiError::Archive)
+}
+
+fn read_checked(bytes: &[u8]) -> Result<Archive, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("it is not a readable zip archive ({e})"))?;
     if zip.len() > MAX_ENTRIES {

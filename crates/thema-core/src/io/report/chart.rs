@@ -106,7 +106,8 @@ pub fn category_chart(p: &Project, t: &PrevalenceTable, max_level: usize) -> Bar
 }
 
 /// Draws the chart as an SVG document.
-pub fn svg(chart: &BarChart) -> Result<String, String> {
+pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
+    let failed = |e: &dyn std::fmt::Display| super::ReportError::Chart(e.to_string());
     let row_h = 26u32;
     let label_w = 260u32;
     let width = 900u32;
@@ -115,23 +116,23 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        root.fill(&WHITE).map_err(|e| failed(&e))?;
         let font = ("sans-serif", 15).into_font();
         root.draw(&Text::new(
             chart.title.clone(),
             (16, 14),
             ("sans-serif", 20).into_font().style(FontStyle::Bold),
         ))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| failed(&e))?;
         let mut lx = label_w as i32;
         for (name, c) in &chart.legend {
             root.draw(&Rectangle::new(
                 [(lx, 48), (lx + 14, 62)],
                 RGBColor(c[0], c[1], c[2]).filled(),
             ))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| failed(&e))?;
             root.draw(&Text::new(name.clone(), (lx + 20, 48), font.clone()))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| failed(&e))?;
             lx += 30 + 9 * name.chars().count() as i32;
         }
         let top = 56 + legend_h as i32;
@@ -153,7 +154,7 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
             };
             let x = 12 + 16 * bar.depth as i32;
             root.draw(&Text::new(label, (x, y + 5), font.clone().color(&color)))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| failed(&e))?;
             let mut x = label_w as i32;
             for (v, c) in &bar.segments {
                 let w = scale(*v);
@@ -162,7 +163,7 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
                         [(x, y + 3), (x + w, y + row_h as i32 - 3)],
                         RGBColor(c[0], c[1], c[2]).filled(),
                     ))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| failed(&e))?;
                 }
                 x += w;
             }
@@ -177,7 +178,7 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
                 (x + 6, y + 5),
                 ("sans-serif", 13).into_font(),
             ))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| failed(&e))?;
         }
         // Axis with ticks at 0, 25, 50, 75, 100 % of the range.
         let axis_y = top + (chart.bars.len().max(1) as u32 * row_h) as i32 + 4;
@@ -186,7 +187,7 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
             vec![(x0, axis_y), (x0 + plot_w as i32, axis_y)],
             BLACK.stroke_width(1),
         ))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| failed(&e))?;
         for k in 0..=4 {
             let v = chart.x_max * k as f64 / 4.0;
             let x = x0 + scale(v);
@@ -194,27 +195,28 @@ pub fn svg(chart: &BarChart) -> Result<String, String> {
                 vec![(x, axis_y), (x, axis_y + 5)],
                 BLACK.stroke_width(1),
             ))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| failed(&e))?;
             root.draw(&Text::new(
                 format!("{v:.0}"),
                 (x - 8, axis_y + 8),
                 ("sans-serif", 12).into_font(),
             ))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| failed(&e))?;
         }
         root.draw(&Text::new(
             chart.x_label.clone(),
             (x0, axis_y + 24),
             ("sans-serif", 12).into_font(),
         ))
-        .map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        .map_err(|e| failed(&e))?;
+        root.present().map_err(|e| failed(&e))?;
     }
     Ok(out)
 }
 
 /// Rasterises an SVG (from `svg`) to PNG at 2× for crisp text.
-pub fn png(svg_text: &str) -> Result<Vec<u8>, String> {
+pub fn png(svg_text: &str) -> Result<Vec<u8>, super::ReportError> {
+    let failed = |e: &dyn std::fmt::Display| super::ReportError::Chart(e.to_string());
     let mut opt = resvg::usvg::Options::default();
     let db = std::sync::Arc::make_mut(&mut opt.fontdb);
     db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
@@ -225,18 +227,18 @@ pub fn png(svg_text: &str) -> Result<Vec<u8>, String> {
     if let Some(family) = family {
         db.set_sans_serif_family(family);
     }
-    let tree = resvg::usvg::Tree::from_str(svg_text, &opt).map_err(|e| e.to_string())?;
+    let tree = resvg::usvg::Tree::from_str(svg_text, &opt).map_err(|e| failed(&e))?;
     let size = tree.size().to_int_size();
     let scale = 2.0;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(
         (size.width() as f32 * scale) as u32,
         (size.height() as f32 * scale) as u32,
     )
-    .ok_or("the chart is too large to rasterise")?;
+    .ok_or(super::ReportError::ChartTooLarge)?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap.encode_png().map_err(|e| e.to_string())
+    pixmap.encode_png().map_err(|e| failed(&e))
 }

@@ -81,7 +81,7 @@ pub fn table_page(p: &Project, s: &Sheet) -> String {
 }
 
 /// The whole report as one HTML document.
-pub fn report(p: &Project, t: &Tables) -> Result<String, String> {
+pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
     let mut h = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} — Thema report</title><style>{STYLE}</style></head><body>\n",
         esc(&p.name)

@@ -13,6 +13,25 @@ pub use sheets::Sheet;
 
 use std::fmt;
 
+/// Why a table, report or chart could not be written.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReportError {
+    #[error("unknown format '{0}' (use csv, md, json, xlsx or html)")]
+    UnknownFormat(String),
+    #[error("unknown table '{0}'")]
+    UnknownTable(String),
+    #[error("all tables together are written as html or xlsx, not {0}")]
+    AllTablesAs(Format),
+    #[error("the cross-tab needs an attribute to split by")]
+    NoCrosstabAttribute,
+    #[error("the chart could not be drawn ({0})")]
+    Chart(String),
+    #[error("the chart is too large to rasterise")]
+    ChartTooLarge,
+    #[error("the workbook could not be written ({0})")]
+    Workbook(String),
+}
+
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -24,17 +43,15 @@ pub enum Format {
 }
 
 impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = ReportError;
+    fn from_str(s: &str) -> Result<Self, ReportError> {
         match s.to_ascii_lowercase().as_str() {
             "csv" => Ok(Format::Csv),
             "md" | "markdown" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
             "xlsx" => Ok(Format::Xlsx),
             "html" => Ok(Format::Html),
-            other => Err(format!(
-                "unknown format '{other}' (use csv, md, json, xlsx or html)"
-            )),
+            other => Err(ReportError::UnknownFormat(other.to_owned())),
         }
     }
 }
@@ -88,14 +105,12 @@ pub fn render(
     tables: &crate::analysis::Tables,
     table: &str,
     format: Format,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ReportError> {
     if table == "all" {
         return match format {
             Format::Html => html::report(p, tables).map(String::into_bytes),
             Format::Xlsx => xlsx::workbook(&sheets::all_noted(p, tables)),
-            other => Err(format!(
-                "--table all is written as html or xlsx, not {other}"
-            )),
+            other => Err(ReportError::AllTablesAs(other)),
         };
     }
     let mut sheet = match table {
@@ -106,11 +121,11 @@ pub fn render(
             tables
                 .crosstab
                 .as_ref()
-                .ok_or("the cross-tab needs an attribute to split by")?,
+                .ok_or(ReportError::NoCrosstabAttribute)?,
         ),
         "citations" => sheets::citations(&tables.citations),
         "summary" => sheets::summary(&tables.summaries),
-        other => return Err(format!("unknown table '{other}'")),
+        other => return Err(ReportError::UnknownTable(other.to_owned())),
     };
     if tables.consensus.is_some() {
         sheet.note = Some(tables.describe(p));

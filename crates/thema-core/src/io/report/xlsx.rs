@@ -22,17 +22,18 @@ fn sheet_name(name: &str, used: &mut Vec<String>) -> String {
 }
 
 /// The workbook as bytes.
-pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, super::ReportError> {
+    let failed = |e: rust_xlsxwriter::XlsxError| super::ReportError::Workbook(e.to_string());
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let mut used = Vec::new();
     for s in sheets {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&s.name, &mut used))
-            .map_err(|e| e.to_string())?;
+            .map_err(failed)?;
         for (c, name) in s.columns.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, name, &bold)
-                .map_err(|e| e.to_string())?;
+                .map_err(failed)?;
         }
         for (r, row) in s.rows.iter().enumerate() {
             let r = r as u32 + 1;
@@ -47,14 +48,14 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
                     },
                     Cell::Bool(b) => ws.write_boolean(r, c, *b),
                 };
-                res.map_err(|e| e.to_string())?;
+                res.map_err(failed)?;
             }
         }
         if let Some(note) = &s.note {
             ws.write_string(s.rows.len() as u32 + 2, 0, note)
-                .map_err(|e| e.to_string())?;
+                .map_err(failed)?;
         }
-        ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+        ws.set_freeze_panes(1, 0).map_err(failed)?;
         for (c, name) in s.columns.iter().enumerate() {
             let longest = s
                 .rows
@@ -64,9 +65,8 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
                 .max()
                 .unwrap_or(0);
             let width = longest.max(name.len()).clamp(6, 60) as f64 + 1.0;
-            ws.set_column_width(c as u16, width)
-                .map_err(|e| e.to_string())?;
+            ws.set_column_width(c as u16, width).map_err(failed)?;
         }
     }
-    wb.save_to_buffer().map_err(|e| e.to_string())
+    wb.save_to_buffer().map_err(failed)
 }
