@@ -157,7 +157,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert!(problems.is_empty(), "{problems:?}");
     let out = Path::new("sample_projects/neighbourhood_teams.thema.ron");
     project_file::save(&p, out)?;
-    let _ = std::fs::remove_file(project_file::backup_path(out));
+    let _ = std::fs::remove_file(thema::io::paths::backup_path(out));
     println!(
         "wrote {} ({} documents, {} codes, {} codings)",
         out.display(),

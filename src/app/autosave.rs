@@ -28,7 +28,7 @@ impl ThemaApp {
             return;
         }
         let rec = match &ws.path {
-            Some(path) => project_file::recovery_path(path),
+            Some(path) => crate::io::paths::recovery_path(path),
             None => match self.settings.untitled_recovery() {
                 Some(rec) => {
                     if let Some(dir) = rec.parent() {
@@ -44,7 +44,7 @@ impl ThemaApp {
 
     /// Removes the recovery file after a clean save.
     pub fn remove_recovery(&self, path: &std::path::Path) {
-        let _ = std::fs::remove_file(project_file::recovery_path(path));
+        let _ = std::fs::remove_file(crate::io::paths::recovery_path(path));
     }
 
     /// Removes the recovery file of the open project, whether it has a

@@ -3,7 +3,7 @@
 //! recoloured or removed. They return intents; none changes the project.
 
 use super::Intent;
-use super::dialogs::title;
+use super::style::dialog_title as title;
 use crate::edit::Command;
 use crate::model::{AttrId, AttrKind, AttributeDef, Category, CategoryId, codebook};
 use crate::session::Workspace;

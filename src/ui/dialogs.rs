@@ -7,6 +7,7 @@
 use super::Intent;
 pub use super::definitions_dialog::AttrDraft;
 use super::definitions_dialog::{attributes, categories};
+use super::style::dialog_title as title;
 use crate::edit::Command;
 use crate::model::{Code, CodeId, CodingId, Reviewer, ReviewerId, codebook};
 use crate::session::Workspace;
@@ -456,11 +457,6 @@ impl Dialog {
         });
         out
     }
-}
-
-pub(crate) fn title(ui: &mut egui::Ui, text: &str) {
-    ui.label(egui::RichText::new(text).strong().size(17.0));
-    ui.add_space(4.0);
 }
 
 /// "Alex Byrne" → "AB".

@@ -16,3 +16,9 @@ pub fn panel_heading(ui: &mut egui::Ui, text: &str) {
     ui.label(egui::RichText::new(text).strong().size(15.0));
     ui.add_space(2.0);
 }
+
+/// The title line of a dialog.
+pub fn dialog_title(ui: &mut egui::Ui, text: &str) {
+    ui.label(egui::RichText::new(text).strong().size(17.0));
+    ui.add_space(4.0);
+}

@@ -195,7 +195,7 @@ fn check_repair_moves_orphans_to_lost_and_found_and_deletes_nothing() {
         q.document(thema::model::DocId::from_u128(555)).is_some(),
         "a placeholder document holds the orphan"
     );
-    assert!(thema::io::project_file::backup_path(&path).exists());
+    assert!(thema::io::paths::backup_path(&path).exists());
     // A second repair finds nothing to do.
     let out = thema()
         .args(["check", "--repair", path.to_str().unwrap()])

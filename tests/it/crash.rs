@@ -133,7 +133,7 @@ fn unsaved_work_is_offered_back_after_a_crash_and_a_clean_save_removes_it() {
     h.run();
     h.state_mut().autosave_now();
     h.state_mut().wait_for_saves();
-    let recovery = project_file::recovery_path(&path);
+    let recovery = thema::io::paths::recovery_path(&path);
     assert!(recovery.exists());
     drop(h); // the window "crashes" without saving
 

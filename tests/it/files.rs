@@ -65,7 +65,7 @@ fn twenty_concurrent_writers_lose_nothing() {
     }
     assert_eq!(n_docs(&p), 10 + 20, "every import landed");
     assert!(
-        !thema::io::lock::lock_path(&p).exists(),
+        !thema::io::paths::lock_path(&p).exists(),
         "the lock is gone after"
     );
 
@@ -249,7 +249,7 @@ fn outputs_never_replace_inputs() {
     let (dir, p) = sample_copy();
     let before = std::fs::read(&p).unwrap();
     let ps = p.to_str().unwrap();
-    let bak = project_file::backup_path(&p);
+    let bak = thema::io::paths::backup_path(&p);
     std::fs::write(&bak, b"old version").unwrap();
     let other = dir.path().join("other.thema.ron");
     std::fs::copy(SAMPLE, &other).unwrap();
@@ -362,7 +362,7 @@ fn saves_keep_mode_refuse_read_only_and_follow_links() {
     );
     assert_eq!(n_docs(&real), 11, "the real file was updated");
     assert!(
-        project_file::backup_path(&real).exists(),
+        thema::io::paths::backup_path(&real).exists(),
         "the .bak sits beside the real file"
     );
 }
@@ -395,7 +395,7 @@ fn a_full_disk_leaves_the_old_file_and_bak_intact() {
             .success()
     );
     let before = std::fs::read(&p).unwrap();
-    let bak_before = std::fs::read(project_file::backup_path(&p)).unwrap();
+    let bak_before = std::fs::read(thema::io::paths::backup_path(&p)).unwrap();
     let big = text_file(
         dir.path(),
         "big.txt",
@@ -427,7 +427,7 @@ fn a_full_disk_leaves_the_old_file_and_bak_intact() {
         "the project is as it was"
     );
     assert_eq!(
-        std::fs::read(project_file::backup_path(&p)).unwrap(),
+        std::fs::read(thema::io::paths::backup_path(&p)).unwrap(),
         bak_before,
         "so is its .bak"
     );
@@ -499,7 +499,7 @@ fn special_files_get_a_sentence_naming_them() {
         stderr(&o)
     );
 
-    std::fs::create_dir(project_file::backup_path(&p)).unwrap();
+    std::fs::create_dir(thema::io::paths::backup_path(&p)).unwrap();
     let f = text_file(dir.path(), "a.txt", "Leaders met every week.");
     let before = std::fs::read(&p).unwrap();
     let o = thema()

@@ -41,7 +41,7 @@ fn save_load_round_trip_is_equal_and_one_coding_per_line() {
     // saving again gives the identical file (stable ordering) and a .bak
     project_file::save(&loaded.project, &path).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-    assert!(project_file::backup_path(&path).exists());
+    assert!(thema::io::paths::backup_path(&path).exists());
 }
 
 #[test]

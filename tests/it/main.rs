@@ -16,6 +16,7 @@ mod files;
 mod fixtures;
 mod hostile;
 mod io;
+mod layers;
 mod merge;
 mod refi;
 mod tables;

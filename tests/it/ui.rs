@@ -304,7 +304,7 @@ fn save_writes_the_file_and_closing_with_changes_asks_first() {
     let saved = thema::io::project_file::load(&path).unwrap().project;
     assert_eq!(saved.codings.len(), n);
     assert!(
-        thema::io::project_file::backup_path(&path).exists(),
+        thema::io::paths::backup_path(&path).exists(),
         "the previous version is kept"
     );
     assert!(!h.state().ws.as_ref().unwrap().undo.is_dirty());

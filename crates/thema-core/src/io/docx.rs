@@ -7,7 +7,7 @@ use std::io::Read;
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
     #[error("it is not a readable Word document ({0})")]
-    NotDocx(#[source] super::refi::RefiError),
+    NotDocx(#[source] super::zipsafe::ArchiveError),
     #[error("it has no word/document.xml")]
     NoBody,
     #[error("its text could not be read ({0})")]
@@ -16,7 +16,7 @@ pub enum DocxError {
 
 /// Extracts the text of a .docx given as bytes.
 pub fn text(bytes: &[u8]) -> Result<String, DocxError> {
-    let archive = super::refi::zipsafe::read(bytes).map_err(DocxError::NotDocx)?;
+    let archive = super::zipsafe::read(bytes).map_err(DocxError::NotDocx)?;
     let xml = archive.get("word/document.xml").ok_or(DocxError::NoBody)?;
     let mut s = String::new();
     let _ = xml.as_slice().read_to_string(&mut s);

@@ -48,19 +48,10 @@ fn holder_name(holder: &str) -> String {
     }
 }
 
-/// `<project>.lock` beside the project (beside its real file when the
-/// project path is a symbolic link).
-pub fn lock_path(project: &Path) -> PathBuf {
-    let real = super::project_file::real_path(project);
-    let mut s = real.into_os_string();
-    s.push(".lock");
-    PathBuf::from(s)
-}
-
 impl ProjectLock {
     /// Takes the lock, or says who holds it (`wait`: blocks until free).
     pub fn acquire(project: &Path, wait: bool) -> Result<Self, LockError> {
-        let path = lock_path(project);
+        let path = super::paths::lock_path(project);
         let io = |source| LockError::Io {
             path: path.clone(),
             source,

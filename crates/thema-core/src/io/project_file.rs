@@ -113,24 +113,6 @@ pub fn special_kind_of(m: &fs::Metadata) -> Option<&'static str> {
     Some("a special file")
 }
 
-/// The file a path stands for: symbolic links followed to their target
-/// (even one that does not exist yet), so saving updates the real file
-/// and leaves the link in place.
-pub fn real_path(path: &Path) -> PathBuf {
-    let mut cur = path.to_owned();
-    for _ in 0..40 {
-        match fs::symlink_metadata(&cur) {
-            Ok(m) if m.file_type().is_symlink() => match fs::read_link(&cur) {
-                Ok(target) if target.is_absolute() => cur = target,
-                Ok(target) => cur = cur.parent().map(|d| d.join(&target)).unwrap_or(target),
-                Err(_) => return cur,
-            },
-            _ => return cur,
-        }
-    }
-    cur
-}
-
 /// Reads and validates a project file. The file is never modified.
 pub fn load(path: &Path) -> Result<Loaded, ProjectFileError> {
     if let Some(kind) = special_kind(path) {
@@ -319,7 +301,7 @@ pub fn save_checked(
 ) -> Result<String, ProjectFileError> {
     let text = to_string(p)?;
     if let Some(expected) = expected {
-        let real = real_path(path);
+        let real = super::paths::real_path(path);
         match fs::read(&real) {
             Ok(now) if bytes_hash(&now) != expected => {
                 return Err(ProjectFileError::ChangedOnDisk {
@@ -344,7 +326,7 @@ pub fn save_checked(
 /// and `.bak` are as they were.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), ProjectFileError> {
     let shown = path;
-    let path = real_path(path);
+    let path = super::paths::real_path(path);
     let io = |p: &Path| {
         let p = p.to_owned();
         move |source| ProjectFileError::Io { path: p, source }
@@ -402,7 +384,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
 
 /// Copies the current file to `<file>.bak` through its own temporary file.
 fn write_backup(path: &Path, dir: &Path, file_name: &str) -> Result<(), ProjectFileError> {
-    let bak = backup_path(path);
+    let bak = super::paths::backup_path(path);
     let io = |p: &Path| {
         let p = p.to_owned();
         move |source| ProjectFileError::Io { path: p, source }
@@ -490,9 +472,9 @@ pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), Out
             });
         }
         for (kind, side) in [
-            ("backup", backup_path(input)),
-            ("recovery file", recovery_path(input)),
-            ("lock file", super::lock::lock_path(input)),
+            ("backup", super::paths::backup_path(input)),
+            ("recovery file", super::paths::recovery_path(input)),
+            ("lock file", super::paths::lock_path(input)),
         ] {
             if same_file(out, &side) || out == side {
                 return Err(OutputError::SideFile {
@@ -515,27 +497,13 @@ pub fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), Out
     Ok(())
 }
 
-/// `<file>.recovery` beside the project: the autosave of unsaved work.
-pub fn recovery_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".recovery");
-    PathBuf::from(s)
-}
-
 /// A recovery file newer than the project, if there is one.
 pub fn newer_recovery(path: &Path) -> Option<PathBuf> {
-    let rec = recovery_path(path);
+    let rec = super::paths::recovery_path(path);
     let rec_time = std::fs::metadata(&rec).and_then(|m| m.modified()).ok()?;
     let proj_time = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     match proj_time {
         Some(t) if t >= rec_time => None,
         _ => Some(rec),
     }
-}
-
-/// `<file>.bak` beside the project.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".bak");
-    PathBuf::from(s)
 }

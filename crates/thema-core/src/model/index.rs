@@ -8,9 +8,10 @@
 //! The cache trusts the revision: a project changes only through
 //! `edit::apply`, which bumps it (counts are checked as well).
 
-use super::ids::{CodeId, IdMap, ReviewerId};
-use super::project::Project;
-use std::sync::{Arc, Mutex};
+use super::codebook::Codebook;
+use super::coding::Coding;
+use super::document::Document;
+use super::ids::{CategoryId, CodeId, IdMap, ReviewerId};
 
 /// "No such thing" in the u32 columns.
 pub const NONE: u32 = u32::MAX;
@@ -38,31 +39,36 @@ pub struct CodingIndex {
 }
 
 impl CodingIndex {
-    /// Builds the index of `p` as it is now.
-    pub fn build(p: &Project) -> Self {
-        let codes = p.codebook.tree_order();
+    /// Builds the index of a project's parts as they are at `revision`
+    /// (`Project::coding_index` keeps it between uses).
+    pub fn build(
+        revision: u64,
+        codebook: &Codebook,
+        documents: &[Document],
+        categories: &[CategoryId],
+        codings: &[Coding],
+    ) -> Self {
+        let codes = codebook.tree_order();
         let code_slot: IdMap<CodeId, u32> = codes
             .iter()
             .enumerate()
             .map(|(i, (id, _))| (*id, i as u32))
             .collect();
-        let doc_slot: IdMap<_, u32> = p
-            .documents
+        let doc_slot: IdMap<_, u32> = documents
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id, i as u32))
             .collect();
-        let cat_slot: IdMap<_, u16> = p
-            .categories
+        let cat_slot: IdMap<_, u16> = categories
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id, i.min(NO_CATEGORY as usize - 1) as u16))
+            .map(|(i, c)| (*c, i.min(NO_CATEGORY as usize - 1) as u16))
             .collect();
-        let n = p.codings.len();
+        let n = codings.len();
         let mut idx = Self {
-            revision: p.revision,
+            revision,
             n_codings: n,
-            n_documents: p.documents.len(),
+            n_documents: documents.len(),
             codes,
             doc: Vec::with_capacity(n),
             code: Vec::with_capacity(n),
@@ -70,7 +76,7 @@ impl CodingIndex {
             reviewer: Vec::with_capacity(n),
             reviewers: Vec::new(),
         };
-        for c in &p.codings {
+        for c in codings {
             idx.doc.push(doc_slot.get(&c.doc).copied().unwrap_or(NONE));
             idx.code
                 .push(code_slot.get(&c.code).copied().unwrap_or(NONE));
@@ -91,46 +97,9 @@ impl CodingIndex {
         idx
     }
 
-    fn fits(&self, p: &Project) -> bool {
-        self.revision == p.revision
-            && self.n_codings == p.codings.len()
-            && self.n_documents == p.documents.len()
-    }
-}
-
-/// Where a project keeps its index between uses (never saved, never part
-/// of equality; a copy of a project starts without one).
-#[derive(Debug, Default)]
-pub struct IndexCache(Mutex<Option<Arc<CodingIndex>>>);
-
-impl Clone for IndexCache {
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
-impl PartialEq for IndexCache {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Project {
-    /// The coding index for the project as it is now (built on first use
-    /// after a change).
-    pub fn coding_index(&self) -> Arc<CodingIndex> {
-        let mut slot = self
-            .index_cache
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(idx) = slot.as_ref()
-            && idx.fits(self)
-        {
-            return Arc::clone(idx);
-        }
-        let idx = Arc::new(CodingIndex::build(self));
-        *slot = Some(Arc::clone(&idx));
-        idx
+    /// Whether the index was built from a project at this revision with
+    /// these counts.
+    pub fn fits(&self, revision: u64, n_codings: usize, n_documents: usize) -> bool {
+        self.revision == revision && self.n_codings == n_codings && self.n_documents == n_documents
     }
 }

@@ -8,7 +8,9 @@ use super::codebook::Codebook;
 use super::coding::Coding;
 use super::document::Document;
 use super::ids::{AttrId, CategoryId, CodeId, CodingId, DocId, ReviewerId};
+use super::index::CodingIndex;
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex};
 
 /// The project file format this build writes.
 /// Version 2 added consensus decisions, blind coding, checks and year ranges.
@@ -137,7 +139,7 @@ pub struct Project {
     pub last_change: ChangeHint,
     /// Dense positions of the codings for the tables (`model::index`).
     #[serde(skip)]
-    pub index_cache: super::index::IndexCache,
+    pub index_cache: IndexCache,
 }
 
 /// A hint about the last applied command. Never part of equality.
@@ -357,6 +359,50 @@ pub fn default_categories() -> Vec<Category> {
         key: Some(key),
     })
     .collect()
+}
+
+/// Where a project keeps its coding index between uses (never saved,
+/// never part of equality; a copy of a project starts without one).
+#[derive(Debug, Default)]
+pub struct IndexCache(Mutex<Option<Arc<CodingIndex>>>);
+
+impl Clone for IndexCache {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for IndexCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Project {
+    /// The coding index for the project as it is now (built on first use
+    /// after a change).
+    pub fn coding_index(&self) -> Arc<CodingIndex> {
+        let mut slot = self
+            .index_cache
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(idx) = slot.as_ref()
+            && idx.fits(self.revision, self.codings.len(), self.documents.len())
+        {
+            return Arc::clone(idx);
+        }
+        let categories: Vec<CategoryId> = self.categories.iter().map(|c| c.id).collect();
+        let idx = Arc::new(CodingIndex::build(
+            self.revision,
+            &self.codebook,
+            &self.documents,
+            &categories,
+            &self.codings,
+        ));
+        *slot = Some(Arc::clone(&idx));
+        idx
+    }
 }
 
 #[cfg(test)]

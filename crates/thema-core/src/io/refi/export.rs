@@ -314,9 +314,7 @@ pub fn qdpx(p: &Project) -> Result<Vec<u8>, super::RefiError> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let err = |e: &dyn std::fmt::Display| {
-        super::RefiError::Archive(format!("the archive could not be written ({e})"))
-    };
+    let err = |e: &dyn std::fmt::Display| super::RefiError::Write(e.to_string());
     zip.start_file("project.qde", opts).map_err(|e| err(&e))?;
     zip.write_all(&project_xml(p)).map_err(|e| err(&e))?;
     for d in &p.documents {

@@ -7,11 +7,11 @@
 
 use super::import_util::internal_path;
 use super::xml::{El, parse};
-use super::zipsafe::{self, Archive};
 use super::{
     CATEGORY_GROUP, CHOICES_PREFIX, RANGES_PREFIX, RefiError, VAR_PAGE_STARTS, VAR_REFERENCE,
     VAR_SHORT_REF, parse_guid, parse_ranges,
 };
+use crate::io::zipsafe::{self, Archive};
 use crate::model::{
     AttrId, AttrKind, AttributeDef, Category, CategoryId, Code, CodeId, DocId, IdMap, Project,
     Reviewer, ReviewerId, SourceKind, project::default_categories,

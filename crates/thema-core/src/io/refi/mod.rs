@@ -15,7 +15,6 @@ pub mod import;
 mod import_source;
 mod import_util;
 mod xml;
-pub mod zipsafe;
 
 use std::path::PathBuf;
 
@@ -39,8 +38,11 @@ pub enum RefiError {
     },
     /// The zip container: not a zip, damaged, or refused by one of the
     /// limits that keep hostile archives out (the sentence says which).
-    #[error("{0}")]
-    Archive(String),
+    #[error(transparent)]
+    Archive(#[from] crate::io::zipsafe::ArchiveError),
+    /// An export could not be written.
+    #[error("the archive could not be written ({0})")]
+    Write(String),
     #[error("the archive holds no project (.qde) file at its top level")]
     NoProject,
     #[error(

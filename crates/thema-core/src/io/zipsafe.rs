@@ -53,9 +53,15 @@ fn unsafe_path(name: &str) -> bool {
 }
 
 /// Reads every file of the archive with the checks above.
-pub fn read(bytes: &[u8]) -> Result<Archive, super::RefiError> {
-    read_checked(bytes).map_err(super::RefiError::Archive)
+pub fn read(bytes: &[u8]) -> Result<Archive, ArchiveError> {
+    read_checked(bytes).map_err(ArchiveError)
 }
+
+/// A zip that could not be read or was refused; the sentence names the
+/// entry and the limit.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ArchiveError(pub String);
 
 fn read_checked(bytes: &[u8]) -> Result<Archive, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
