@@ -287,10 +287,13 @@ impl ThemaApp {
         if self.tables_ui.tab == ui::tables::Tab::Summary {
             ws.refresh_summaries();
         }
+        // The text always keeps room to read: side panels may not be
+        // dragged (or a small window shrunk) past what leaves it 360 px.
+        let (left_max, right_max) = side_panel_limits(ui.available_width());
         egui::Panel::left("left_panel")
             .resizable(true)
-            .default_size(300.0)
-            .size_range(220.0..=520.0)
+            .default_size(300.0_f32.min(left_max))
+            .size_range(180.0..=left_max)
             .show(ui, |ui| {
                 egui::Panel::top("documents_section")
                     .resizable(true)
@@ -303,8 +306,8 @@ impl ThemaApp {
             });
         egui::Panel::right("right_panel")
             .resizable(true)
-            .default_size(430.0)
-            .size_range(260.0..=640.0)
+            .default_size(430.0_f32.min(right_max))
+            .size_range(220.0..=right_max)
             .show(ui, |ui| {
                 intents.extend(ui::tables::show(ui, ws, &mut self.tables_ui));
             });
@@ -315,5 +318,30 @@ impl ThemaApp {
             intents.extend(ui::inspector::document_body(ui, ws, &mut self.doc_view));
         });
         intents
+    }
+}
+
+/// Widest the left and right panels may be in a window `width` wide, so
+/// the document text between them keeps at least 360 points.
+fn side_panel_limits(width: f32) -> (f32, f32) {
+    const TEXT_MIN: f32 = 360.0;
+    let room = (width - TEXT_MIN).max(400.0);
+    let left = (room * 0.45).clamp(180.0, 520.0);
+    let right = (room - left).clamp(220.0, 640.0);
+    (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::side_panel_limits;
+
+    #[test]
+    fn side_panels_always_leave_the_text_room_to_read() {
+        for width in [1024.0_f32, 1280.0, 1440.0, 1920.0] {
+            let (l, r) = side_panel_limits(width);
+            assert!(width - l - r >= 360.0, "{width}: {l} + {r}");
+        }
+        assert_eq!(side_panel_limits(1024.0), (298.8, 365.2));
+        assert_eq!(side_panel_limits(2560.0), (520.0, 640.0));
     }
 }
