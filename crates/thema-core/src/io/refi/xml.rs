@@ -155,6 +155,13 @@ fn element(e: &BytesStart<'_>) -> Result<El, String> {
     Ok(el)
 }
 
+fn too_deep(pos: u64) -> String {
+    format!(
+        "the XML nests elements more than {MAX_DEPTH} levels deep (near byte {pos}); \
+         Thema reads at most {MAX_DEPTH} levels, so the file was refused"
+    )
+}
+
 /// Parses a whole document; the error says where it broke.
 pub fn parse(text: &str) -> Result<El, String> {
     let mut reader = Reader::from_str(text);
@@ -181,20 +188,14 @@ pub fn parse(text: &str) -> Result<El, String> {
                 counted(pos)?;
                 // The document node is on the stack too: depth = len - 1.
                 if stack.len() > MAX_DEPTH {
-                    return Err(format!(
-                        "the XML nests elements more than {MAX_DEPTH} levels deep (near byte {pos}); \
-                         Thema reads at most {MAX_DEPTH} levels, so the file was refused"
-                    ));
+                    return Err(too_deep(pos));
                 }
                 stack.push(element(&e)?);
             }
             Ok(Event::Empty(e)) => {
                 counted(pos)?;
                 if stack.len() > MAX_DEPTH {
-                    return Err(format!(
-                        "the XML nests elements more than {MAX_DEPTH} levels deep (near byte {pos}); \
-                         Thema reads at most {MAX_DEPTH} levels, so the file was refused"
-                    ));
+                    return Err(too_deep(pos));
                 }
                 let el = element(&e)?;
                 top(&mut stack, pos)?.children.push(el);
