@@ -378,13 +378,8 @@ impl ThemaApp {
                 ws.undo.mark_dirty();
                 self.set_workspace(ws);
                 self.dialog = Some(Dialog::ImportReport {
-                    summary: report
-                        .summary()
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .to_owned(),
-                    lines: report.skipped.clone(),
+                    summary: report.headline(),
+                    lines: report.lines(),
                 });
                 self.set_status(
                     "Imported from REFI-QDA. Save it (Ctrl+S) to keep it as a Thema project.",

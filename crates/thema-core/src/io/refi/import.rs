@@ -28,10 +28,14 @@ pub struct ImportReport {
     /// Things that could not be brought over, or were brought over changed
     /// (a selection swapped, clamped or shortened), one sentence each.
     pub skipped: Vec<String>,
+    /// Decisions taken on the way that lose nothing but that a reviewer
+    /// should know (the unit a source's positions were read in).
+    pub notes: Vec<String>,
 }
 
 impl ImportReport {
-    pub fn summary(&self) -> String {
+    /// One line: what was imported, and whether anything was left out.
+    pub fn headline(&self) -> String {
         let mut s = format!(
             "imported {} document(s), {} code(s), {} coding(s), {} reviewer(s)",
             self.documents, self.codes, self.codings, self.reviewers
@@ -40,14 +44,33 @@ impl ImportReport {
             s.push_str("; nothing was left out");
         } else {
             s.push_str(&format!(
-                "; {} thing(s) could not be brought over as they were:",
+                "; {} thing(s) could not be brought over as they were",
                 self.skipped.len()
             ));
-            for k in &self.skipped {
-                s.push_str(&format!("\n  - {k}"));
-            }
         }
         s
+    }
+
+    /// The headline, then one line per thing left out or changed, then one
+    /// per decision taken (notes).
+    pub fn summary(&self) -> String {
+        let mut s = self.headline();
+        if !self.skipped.is_empty() {
+            s.push(':');
+        }
+        for k in &self.skipped {
+            s.push_str(&format!("\n  - {k}"));
+        }
+        for n in &self.notes {
+            s.push_str(&format!("\n  note: {n}"));
+        }
+        s
+    }
+
+    /// The lines under the headline, as the window lists them.
+    pub fn lines(&self) -> Vec<String> {
+        let notes = self.notes.iter().map(|n| format!("Note: {n}"));
+        self.skipped.iter().cloned().chain(notes).collect()
     }
 }
 
@@ -229,6 +252,9 @@ pub(super) struct Importer<'a> {
     pub(super) page_var: Option<AttrId>,
     /// Ids of the codes read, so a coding's code is found without a search.
     pub(super) code_ids: std::collections::HashSet<CodeId>,
+    /// The producing tool (`<Project origin>`), a hint for how it counts
+    /// positions.
+    pub(super) origin: String,
 }
 
 impl<'a> Importer<'a> {
@@ -242,11 +268,13 @@ impl<'a> Importer<'a> {
             short_var: None,
             page_var: None,
             code_ids: Default::default(),
+            origin: String::new(),
         }
     }
 
     fn project(mut self, root: &El) -> Result<(Project, ImportReport), RefiError> {
         let mut p = Project::new(root.attr("name").unwrap_or(""));
+        self.origin = root.attr("origin").unwrap_or("").to_owned();
         p.categories = default_categories();
         // Users → reviewers.
         for u in root

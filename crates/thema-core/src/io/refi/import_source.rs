@@ -12,6 +12,7 @@
 
 use super::import::Importer;
 use super::import_util::{View, ensure_reviewer, position};
+use super::positions::{self, Written};
 use super::parse_guid;
 use super::xml::El;
 use crate::model::{
@@ -37,23 +38,6 @@ impl Importer<'_> {
         let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(&raw).to_owned();
         let (body, map) = text::normalize_with_map(&raw);
         let raw_chars: Vec<char> = raw.chars().collect();
-        // Offsets may count CRLF as one character: build that view too.
-        let lf: String = raw.replace("\r\n", "\n");
-        let lf_chars: Vec<char> = lf.chars().collect();
-        let lf_to_raw: Vec<usize> = {
-            let mut v = Vec::with_capacity(lf_chars.len() + 1);
-            let mut r = 0;
-            while r < raw_chars.len() {
-                v.push(r);
-                r += if raw_chars[r] == '\r' && raw_chars.get(r + 1) == Some(&'\n') {
-                    2
-                } else {
-                    1
-                };
-            }
-            v.push(raw_chars.len());
-            v
-        };
         let guid = uuid_of(source, "guid").unwrap_or_else(uuid::Uuid::new_v4);
         let doc_id = DocId(guid);
         let title = source
@@ -82,32 +66,26 @@ impl Importer<'_> {
         for v in source.children("VariableValue") {
             self.variable_value(p, doc_id, v);
         }
-        // Selections and their codings.
+        // Selections and their codings, in the unit this source's
+        // positions were counted in (`positions`).
         let raw_view = View::new(raw_chars);
-        let lf_view = View::new(lf_chars);
-        let crlf_vote = {
-            let (mut raw_ok, mut lf_ok) = (0, 0);
-            for sel in text_el.children("PlainTextSelection") {
-                let (Some(s), Some(e), Some(name)) = (
-                    position(sel, "startPosition"),
-                    position(sel, "endPosition"),
-                    sel.attr("name"),
-                ) else {
-                    continue;
-                };
-                let (Ok(s), Ok(e)) = (usize::try_from(s), usize::try_from(e)) else {
-                    continue;
-                };
-                if raw_view.same(s, e, name) {
-                    raw_ok += 1;
-                }
-                if lf_view.same(s, e, name) {
-                    lf_ok += 1;
-                }
-            }
-            lf_ok > raw_ok
-        };
-        let view: &View = if crlf_vote { &lf_view } else { &raw_view };
+        let written: Vec<Written<'_>> = text_el
+            .children("PlainTextSelection")
+            .filter_map(|sel| {
+                Some(Written {
+                    start: position(sel, "startPosition")?,
+                    end: position(sel, "endPosition")?,
+                    name: sel.attr("name"),
+                })
+            })
+            .collect();
+        let same = |s: usize, e: usize, name: &str| raw_view.same(s, e, name);
+        let (reading, note) =
+            positions::decide(&raw_view.chars, &title, &self.origin, &written, &same);
+        if let Some(note) = note {
+            self.report.notes.push(note);
+        }
+        let to_raw = positions::to_raw_map(&raw_view.chars, reading);
         let mut added = Vec::new();
         for sel in text_el.children("PlainTextSelection") {
             let written = |v: Option<i64>| v.map_or("?".to_owned(), |n| n.to_string());
@@ -141,7 +119,7 @@ impl Importer<'_> {
             }
             // Positions beyond any text are past the end: clamp to the text
             // so the arithmetic below stays in range.
-            let limit = view.len();
+            let limit = to_raw.len() - 1;
             let (s, mut e) = (
                 usize::try_from(s)
                     .unwrap_or(usize::MAX)
@@ -150,10 +128,12 @@ impl Importer<'_> {
                     .unwrap_or(usize::MAX)
                     .min(limit.saturating_add(1)),
             );
-            // Inclusive ends: if the name matches one char more, take it.
+            // Inclusive ends: if the name matches one position more, take it.
+            let raw_at = |p: usize| to_raw.get(p).copied().filter(|&r| r != positions::INSIDE);
             if let Some(name) = sel.attr("name")
-                && !view.same(s, e, name)
-                && view.same(s, e + 1, name)
+                && let (Some(rs), Some(re), Some(re1)) = (raw_at(s), raw_at(e), raw_at(e + 1))
+                && !raw_view.same(rs, re, name)
+                && raw_view.same(rs, re1, name)
             {
                 e += 1;
             }
@@ -169,11 +149,16 @@ impl Importer<'_> {
                 ));
                 e = limit;
             }
-            let (rs, re) = if crlf_vote {
-                (lf_to_raw[s], lf_to_raw[e])
-            } else {
-                (s, e)
-            };
+            // A position inside a character (half a surrogate pair, between
+            // CR and LF) takes the whole character.
+            let rs = (0..=s).rev().find_map(raw_at).unwrap_or(0);
+            let re = (e..to_raw.len()).find_map(raw_at).unwrap_or(raw_view.len());
+            if raw_at(s).is_none() || raw_at(e).is_none() {
+                fixes.push(format!(
+                    "a position fell inside a character (counted as {}), so the selection was widened to whole characters",
+                    reading.describe()
+                ));
+            }
             let (ns, ne) = (map[rs], map[re]);
             if ns >= ne {
                 fixes.push("it covers no text; it was left out".into());

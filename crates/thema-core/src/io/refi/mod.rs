@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 mod import_source;
 mod import_util;
+pub mod positions;
 mod xml;
 
 use std::path::PathBuf;
