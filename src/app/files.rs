@@ -404,10 +404,10 @@ impl ThemaApp {
             Err(e) => self.set_error(format!("{} could not be imported: {e}.", path.display())),
             Ok(book) => {
                 let Some(ws) = &self.ws else { return };
-                let (command, report) =
-                    crate::io::merge::merge_command(&ws.project, &book.codebook_only());
-                let n = report.codes_added.len();
+                let (command, merge) = crate::io::refi::codebook::merge_by_path(&ws.project, &book);
+                let n = merge.added.len();
                 self.apply(&format!("Import codebook ({n} new codes)"), command);
+                self.set_status(format!("Codebook imported: {}.", merge.summary()));
             }
         }
     }

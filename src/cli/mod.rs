@@ -88,14 +88,29 @@ pub enum CliCommand {
     /// Export to REFI-QDA: a .qdpx project or a .qdc codebook.
     Export {
         project: PathBuf,
-        /// qdpx or qdc.
-        #[arg(long)]
-        format: String,
+        #[arg(long, value_enum)]
+        format: ExchangeArg,
+        /// How selection positions are counted: chars (Unicode characters,
+        /// the REFI-QDA standard) or utf16 (UTF-16 units, for files meant
+        /// for NVivo).
+        #[arg(long, value_enum, default_value = "chars")]
+        offsets: OffsetsArg,
         #[arg(short, long)]
         output: PathBuf,
         /// Write even where the output is a project file (or its .bak).
         #[arg(long)]
         force: bool,
+    },
+    /// Add the codes of a REFI-QDA .qdc codebook (from ATLAS.ti, MAXQDA,
+    /// NVivo, Taguette…) to a project, creating it if missing. A code with
+    /// the same name in the same place in the tree is the same code.
+    #[command(name = "import-qdc")]
+    ImportQdc {
+        project: PathBuf,
+        input: PathBuf,
+        /// If the project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
     },
     /// Import a REFI-QDA .qdpx project (from NVivo, ATLAS.ti, MAXQDA, QualCoder…).
     #[command(name = "import-qdpx")]
@@ -136,6 +151,22 @@ pub enum CliCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// What `thema export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExchangeArg {
+    /// A whole project (.qdpx).
+    Qdpx,
+    /// The codebook only (.qdc).
+    Qdc,
+}
+
+/// How `thema export` counts positions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OffsetsArg {
+    Chars,
+    Utf16,
 }
 
 /// A table `thema report --table` can write.
@@ -256,9 +287,15 @@ fn dispatch(cmd: CliCommand) -> Result<ExitCode> {
         CliCommand::Export {
             project,
             format,
+            offsets,
             output,
             force,
-        } => export_cmd(&project, &format, &output, force),
+        } => export_cmd(&project, format, offsets, &output, force),
+        CliCommand::ImportQdc {
+            project,
+            input,
+            wait,
+        } => import_qdc_cmd(&project, &input, wait),
         CliCommand::ImportQdpx {
             input,
             output,
@@ -304,20 +341,57 @@ fn check(path: &Path) -> ExitCode {
     }
 }
 
-fn export_cmd(path: &Path, format: &str, output: &Path, force: bool) -> Result<ExitCode> {
+fn export_cmd(
+    path: &Path,
+    format: ExchangeArg,
+    offsets: OffsetsArg,
+    output: &Path,
+    force: bool,
+) -> Result<ExitCode> {
+    use crate::io::refi::{export, positions::Unit};
     project_file::check_output(output, &[path], force)?;
     let p = load_sound(path, force)?;
-    let bytes = match format.to_ascii_lowercase().as_str() {
-        "qdpx" => crate::io::refi::export::qdpx(&p)?,
-        "qdc" => crate::io::refi::export::codebook_xml(&p),
-        other => {
-            return Err(Error::Request(format!(
-                "unknown export format '{other}' (use qdpx or qdc)"
-            )));
-        }
+    let unit = match offsets {
+        OffsetsArg::Chars => Unit::Chars,
+        OffsetsArg::Utf16 => Unit::Utf16,
+    };
+    let bytes = match format {
+        ExchangeArg::Qdpx => export::qdpx_in(&p, unit)?,
+        ExchangeArg::Qdc => export::codebook_xml(&p),
     };
     project_file::write_atomic(output, &bytes, false)?;
     say!("wrote {}", output.display());
+    if format == ExchangeArg::Qdpx && unit == Unit::Utf16 {
+        say!("positions are in UTF-16 units, as NVivo counts them");
+    }
+    Ok(DONE)
+}
+
+/// `thema import-qdc`: the codebook's codes join the project by path.
+fn import_qdc_cmd(path: &Path, input: &Path, wait: bool) -> Result<ExitCode> {
+    use crate::io::refi::RefiError;
+    let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
+    let bytes = std::fs::read(input).map_err(|source| RefiError::Unreadable {
+        path: input.to_owned(),
+        source,
+    })?;
+    let book = crate::io::refi::import::read_qdc(&bytes).map_err(|e| RefiError::File {
+        path: input.to_owned(),
+        source: Box::new(e),
+    })?;
+    let (mut project, hash) = if path.exists() {
+        let l = project_file::load(path)?;
+        (l.project, Some(l.hash))
+    } else {
+        (Project::new(&project_name_from_path(path)), None)
+    };
+    let (command, merge) = crate::io::refi::codebook::merge_by_path(&project, &book);
+    edit::apply(&mut project, command)?;
+    for added in &merge.added {
+        say!("added: {added}");
+    }
+    project_file::save_checked(&project, path, hash.as_deref())?;
+    say!("{} — saved to {}", merge.summary(), path.display());
     Ok(DONE)
 }
 

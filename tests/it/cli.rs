@@ -255,7 +255,7 @@ fn save_merge_and_export_failures_give_one_sentence_and_a_nonzero_exit() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("use qdpx or qdc"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[possible values: qdpx, qdc]"));
     // A report into a missing folder.
     let out = thema()
         .args([

@@ -2,7 +2,7 @@
 //! other tools, and hostile archives.
 
 use std::io::Write;
-use thema::io::refi::{export, import};
+use thema::io::refi::{export, import, positions::Unit};
 use thema::model::Project;
 
 fn sample() -> Project {
@@ -54,10 +54,13 @@ pub fn validate(xml: &[u8], schema: &str) {
 )]
 fn exports_validate_against_the_refi_schemas() {
     let p = sample();
-    validate(&export::project_xml(&p), "Project.xsd");
+    validate(&export::project_xml(&p, Unit::Chars), "Project.xsd");
     validate(&export::codebook_xml(&p), "Codebook.xsd");
     // A project with no documents, codings or reviewers writes no empty containers.
-    validate(&export::project_xml(&Project::new("empty")), "Project.xsd");
+    validate(
+        &export::project_xml(&Project::new("empty"), Unit::Chars),
+        "Project.xsd",
+    );
     // Year ranges and page starts travel in Thema's own place, still valid.
     let mut q = sample();
     if let Some(a) = q
@@ -71,7 +74,7 @@ fn exports_validate_against_the_refi_schemas() {
         }];
     }
     q.documents[0].page_starts = vec![10, 40];
-    validate(&export::project_xml(&q), "Project.xsd");
+    validate(&export::project_xml(&q, Unit::Chars), "Project.xsd");
 }
 
 #[test]

@@ -223,15 +223,6 @@ impl Project {
         copy
     }
 
-    /// The project with only its codebook and categories (no documents or
-    /// codings): what a codebook exchange file carries.
-    pub fn codebook_only(mut self) -> Project {
-        self.documents.clear();
-        self.codings.clear();
-        self.decisions.clear();
-        self
-    }
-
     pub fn reviewer(&self, id: ReviewerId) -> Option<&Reviewer> {
         self.reviewers.iter().find(|r| r.id == id)
     }

@@ -2,6 +2,7 @@
 //! a standalone `.qdc` codebook. Element order, colours, booleans and
 //! dates follow Project.xsd and Codebook.xsd; no empty containers.
 
+use super::positions::Unit;
 use super::xml::Out;
 use super::{
     CATEGORY_GROUP, CHOICES_PREFIX, VAR_PAGE_STARTS, VAR_REFERENCE, VAR_SHORT_REF, derived_guid,
@@ -91,16 +92,25 @@ fn category_codes(out: &mut Out, p: &Project) {
     out.close("Code");
 }
 
-/// The project.qde document.
-pub fn project_xml(p: &Project) -> Vec<u8> {
+/// What the `origin` of an export says about its positions, so a
+/// re-import (by Thema or by a person) knows the unit.
+pub const ORIGIN_UTF16: &str = "Thema (positions in UTF-16 units, for NVivo)";
+
+/// The project.qde document, positions counted in `unit` (the standard's
+/// Unicode characters, or UTF-16 units for NVivo).
+pub fn project_xml(p: &Project, unit: Unit) -> Vec<u8> {
     let mut out = Out::new();
     let now = crate::model::time::now_iso();
+    let origin = match unit {
+        Unit::Chars => "Thema",
+        Unit::Utf16 => ORIGIN_UTF16,
+    };
     out.open(
         "Project",
         &[
             ("xmlns", NS_PROJECT),
             ("name", &p.name),
-            ("origin", "Thema"),
+            ("origin", origin),
             ("creationDateTime", &now),
         ],
     );
@@ -207,8 +217,9 @@ pub fn project_xml(p: &Project) -> Vec<u8> {
             );
             let mut codings: Vec<&Coding> = p.codings_of(d.id).collect();
             codings.sort_by_key(|c| (c.start, c.end, c.id));
+            let at = Positions::new(d, unit);
             for c in codings {
-                selection(&mut out, p, d, c);
+                selection(&mut out, p, d, c, &at);
             }
             for a in &p.attributes {
                 let v = d.attribute(a.id);
@@ -255,7 +266,7 @@ pub fn project_xml(p: &Project) -> Vec<u8> {
 
 /// One coded passage: a selection holding a coding of its code and, when
 /// categorised, a second coding of its category code.
-fn selection(out: &mut Out, p: &Project, d: &crate::model::Document, c: &Coding) {
+fn selection(out: &mut Out, p: &Project, d: &crate::model::Document, c: &Coding, at: &Positions) {
     let user = c.reviewer.to_string();
     let quote: String = d.slice_chars(c.start, c.end.min(c.start + 400));
     out.open(
@@ -263,8 +274,8 @@ fn selection(out: &mut Out, p: &Project, d: &crate::model::Document, c: &Coding)
         &[
             ("guid", &c.id.to_string()),
             ("name", &quote),
-            ("startPosition", &c.start.to_string()),
-            ("endPosition", &c.end.to_string()),
+            ("startPosition", &at.of(c.start).to_string()),
+            ("endPosition", &at.of(c.end).to_string()),
             ("creatingUser", &user),
             ("creationDateTime", &c.created),
         ],
@@ -309,14 +320,51 @@ pub fn codebook_xml(p: &Project) -> Vec<u8> {
     out.finish()
 }
 
-/// The `.qdpx` archive as bytes.
+/// Char offsets of one document as written: themselves, or UTF-16 units.
+struct Positions {
+    /// UTF-16 offset of each char offset (only when some char is wide).
+    utf16: Option<Vec<usize>>,
+}
+
+impl Positions {
+    fn new(d: &crate::model::Document, unit: Unit) -> Self {
+        let wide = unit == Unit::Utf16 && d.text.chars().any(|c| c.len_utf16() == 2);
+        let utf16 = wide.then(|| {
+            let mut v = Vec::with_capacity(d.text.len() + 1);
+            let mut n = 0;
+            for c in d.text.chars() {
+                v.push(n);
+                n += c.len_utf16();
+            }
+            v.push(n);
+            v
+        });
+        Self { utf16 }
+    }
+
+    fn of(&self, char_offset: usize) -> usize {
+        match &self.utf16 {
+            Some(v) => v.get(char_offset).copied().unwrap_or(char_offset),
+            None => char_offset,
+        }
+    }
+}
+
+/// The `.qdpx` archive as bytes, positions in Unicode characters (the
+/// REFI-QDA standard).
 pub fn qdpx(p: &Project) -> Result<Vec<u8>, super::RefiError> {
+    qdpx_in(p, Unit::Chars)
+}
+
+/// The `.qdpx` archive with positions counted in `unit` (`Utf16` for
+/// files meant for NVivo).
+pub fn qdpx_in(p: &Project, unit: Unit) -> Result<Vec<u8>, super::RefiError> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     let err = |e: &dyn std::fmt::Display| super::RefiError::Write(e.to_string());
     zip.start_file("project.qde", opts).map_err(|e| err(&e))?;
-    zip.write_all(&project_xml(p)).map_err(|e| err(&e))?;
+    zip.write_all(&project_xml(p, unit)).map_err(|e| err(&e))?;
     for d in &p.documents {
         zip.start_file(format!("sources/{}.txt", d.id), opts)
             .map_err(|e| err(&e))?;

@@ -92,6 +92,9 @@ pub fn read_qdpx_file(path: &std::path::Path) -> Result<(Project, ImportReport),
 
 /// Reads a `.qdpx` archive.
 pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), RefiError> {
+    if !bytes.starts_with(b"PK") && looks_like_codebook(bytes) {
+        return Err(RefiError::IsCodebook);
+    }
     let archive = zipsafe::read(bytes)?;
     let qde: Vec<&String> = archive
         .files
@@ -123,8 +126,20 @@ pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), RefiError> {
     Importer::new(&archive).project(&root)
 }
 
+/// An XML file whose root element is `<CodeBook>` (a `.qdc`).
+fn looks_like_codebook(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    head.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+        && (head.contains("<CodeBook") || head.contains(":CodeBook"))
+}
+
 /// Reads a `.qdc` codebook into the codes (and categories) of a project.
 pub fn read_qdc(bytes: &[u8]) -> Result<Project, RefiError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(RefiError::IsProject);
+    }
     let xml_error = |reason| RefiError::Xml {
         file: String::new(),
         reason,

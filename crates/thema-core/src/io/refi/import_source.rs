@@ -12,8 +12,8 @@
 
 use super::import::Importer;
 use super::import_util::{View, ensure_reviewer, position};
-use super::positions::{self, Written};
 use super::parse_guid;
+use super::positions::{self, Written};
 use super::xml::El;
 use crate::model::{
     CategoryId, CodeId, Coding, CodingId, DocId, Document, IdMap, Project, Source, SourceKind,

@@ -10,6 +10,7 @@
 //! starts as `Thema: …` variables, and year ranges as a "Thema ranges: …"
 //! line in a number variable's `<Description>`.
 
+pub mod codebook;
 pub mod export;
 pub mod import;
 mod import_source;
@@ -46,6 +47,16 @@ pub enum RefiError {
     Write(String),
     #[error("the archive holds no project (.qde) file at its top level")]
     NoProject,
+    /// A `.qdc` codebook given where a `.qdpx` project was expected.
+    #[error(
+        "it is a REFI-QDA codebook (.qdc), not a project: add its codes to a project with File › Exchange › Import codebook, or `thema import-qdc PROJECT FILE`"
+    )]
+    IsCodebook,
+    /// A `.qdpx` archive given where a `.qdc` codebook was expected.
+    #[error(
+        "it is a REFI-QDA project (.qdpx), not a codebook: open it with File › Exchange › Import project, or `thema import-qdpx FILE -o PROJECT`"
+    )]
+    IsProject,
     #[error(
         "the archive holds {} project files at its top level ({}); expected one",
         .0.len(),

@@ -231,10 +231,7 @@ pub fn decide(
     let n = selections.len();
     let evidence = |f: &Fit| {
         if f.named > 0 {
-            format!(
-                "{} of {n} selections match the text they quote",
-                f.named
-            )
+            format!("{} of {n} selections match the text they quote", f.named)
         } else {
             format!(
                 "{} of {n} selections begin and end on word boundaries",
