@@ -32,19 +32,97 @@ fn cap_for(name: &str) -> u64 {
 }
 
 /// The files of an archive, by path as written (no folders).
+#[derive(Debug, Default)]
 pub struct Archive {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
 impl Archive {
-    /// A file by path, ignoring case and a leading "./".
+    /// A file by path, ignoring case, a leading "./" and the slash style.
     pub fn get(&self, path: &str) -> Option<&Vec<u8>> {
-        let want = path.trim_start_matches("./").to_lowercase();
+        self.find(path).map(|(_, v)| v)
+    }
+
+    fn find(&self, path: &str) -> Option<(&str, &Vec<u8>)> {
+        let key = |p: &str| p.replace('\\', "/").trim_start_matches("./").to_lowercase();
+        let want = key(path);
         self.files
             .iter()
-            .find(|(k, _)| k.trim_start_matches("./").to_lowercase() == want)
-            .map(|(_, v)| v)
+            .find(|(k, _)| key(k) == want)
+            .map(|(k, v)| (k.as_str(), v))
     }
+
+    /// The file a source's path means, however the tool wrote it:
+    /// `internal://x` (the standard: `sources/x`), a bare `x`, `sources/x`,
+    /// any case, percent-encoded, with backslashes, or an absolute or
+    /// `relative://` path whose file name is in `sources/` (or, failing
+    /// that, is the only file of that name in the archive). Returns the
+    /// name it has in the archive.
+    pub fn resolve(&self, written: &str) -> Option<(&str, &Vec<u8>)> {
+        let decoded = percent_decode(written.trim()).unwrap_or_else(|| written.trim().to_owned());
+        let path = decoded.replace('\\', "/");
+        let lower = path.to_ascii_lowercase();
+        let rest = if let Some(r) = lower.strip_prefix("internal://") {
+            &path[path.len() - r.len()..]
+        } else if let Some(r) = lower.strip_prefix("file://") {
+            &path[path.len() - r.len()..]
+        } else {
+            path.as_str()
+        };
+        let rest = rest.trim_start_matches('/');
+        let base = rest.rsplit('/').next().unwrap_or(rest);
+        let absolute = lower.starts_with("relative://")
+            || lower.starts_with("file://")
+            || path.starts_with('/')
+            || path.chars().nth(1) == Some(':');
+        let mut tries: Vec<String> = Vec::new();
+        if !absolute {
+            tries.push(format!("sources/{rest}"));
+            tries.push(rest.to_owned());
+        }
+        tries.push(format!("sources/{base}"));
+        for t in &tries {
+            if let Some(hit) = self.find(t) {
+                return Some(hit);
+            }
+        }
+        // The only file of that name anywhere in the archive.
+        let want = base.to_lowercase();
+        let mut same_name = self.files.iter().filter(|(k, _)| {
+            k.replace('\\', "/")
+                .rsplit('/')
+                .next()
+                .is_some_and(|b| b.to_lowercase() == want)
+        });
+        match (same_name.next(), same_name.next()) {
+            (Some((k, v)), None) if !want.is_empty() => Some((k.as_str(), v)),
+            _ => None,
+        }
+    }
+}
+
+/// "%C3%A9t%C3%A9 1.txt" → "été 1.txt"; `None` if there is nothing to
+/// decode or the result is not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    if !s.contains('%') {
+        return None;
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(hex) = s.get(i + 1..i + 3)
+            && let Ok(v) = u8::from_str_radix(hex, 16)
+        {
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn unsafe_path(name: &str) -> bool {
@@ -132,4 +210,32 @@ fn too_large(name: &str, cap: u64) -> String {
         "the entry \"{name}\" unpacks to more than {} MiB, the most Thema reads for it; the file was refused",
         cap >> 20
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Archive;
+
+    #[test]
+    fn source_paths_resolve_however_a_tool_wrote_them() {
+        let mut a = Archive::default();
+        for name in ["sources/Board_2017.txt", "sources/été 1.txt", "Other/notes.txt"] {
+            a.files.insert(name.to_owned(), name.as_bytes().to_vec());
+        }
+        let found = |p: &str| a.resolve(p).map(|(k, _)| k.to_owned());
+        let board = Some("sources/Board_2017.txt".to_owned());
+        assert_eq!(found("internal://board_2017.txt"), board);
+        assert_eq!(found("board_2017.txt"), board);
+        assert_eq!(found("sources/board_2017.txt"), board);
+        assert_eq!(found("sources\\Board_2017.txt"), board);
+        assert_eq!(found("C:\\Users\\me\\QDA\\Board_2017.txt"), board);
+        assert_eq!(found("file:///home/me/Board_2017.txt"), board);
+        assert_eq!(found("relative://../Board_2017.txt"), board);
+        assert_eq!(
+            found("internal://%C3%A9t%C3%A9%201.txt"),
+            Some("sources/été 1.txt".to_owned())
+        );
+        assert_eq!(found("notes.txt"), Some("Other/notes.txt".to_owned()));
+        assert_eq!(found("missing.txt"), None);
+    }
 }

@@ -5,7 +5,6 @@
 //! sources or on nameless cases, memos as descriptions or notes, users as
 //! reviewers. Everything not brought over is listed in the report.
 
-use super::import_util::internal_path;
 use super::xml::{El, parse};
 use super::{
     CATEGORY_GROUP, CHOICES_PREFIX, RANGES_PREFIX, RefiError, VAR_PAGE_STARTS, VAR_REFERENCE,
@@ -124,6 +123,26 @@ pub fn read_qdpx(bytes: &[u8]) -> Result<(Project, ImportReport), RefiError> {
         });
     }
     Importer::new(&archive).project(&root)
+}
+
+/// A source's name, or — for a tool that wrote none — the name of its
+/// file ("board_2017.txt" → "board_2017"), else "Source N".
+pub(super) fn source_name(s: &El, index: usize) -> String {
+    if let Some(n) = s.attr("name").map(str::trim).filter(|n| !n.is_empty()) {
+        return n.to_owned();
+    }
+    let path = s
+        .attr("path")
+        .or_else(|| s.attr("plainTextPath"))
+        .or_else(|| s.attr("richTextPath"))
+        .or_else(|| s.child("Representation").and_then(|r| r.attr("plainTextPath")));
+    let stem = path.and_then(|p| {
+        let p = p.replace('\\', "/");
+        let base = p.rsplit('/').next().unwrap_or(&p).to_owned();
+        let stem = base.rsplit_once('.').map_or(base.as_str(), |(s, _)| s).trim().to_owned();
+        (!stem.is_empty()).then_some(stem)
+    });
+    stem.unwrap_or_else(|| format!("Source {}", index + 1))
 }
 
 /// An XML file whose root element is `<CodeBook>` (a `.qdc`).
@@ -426,7 +445,7 @@ impl<'a> Importer<'a> {
                 "pdfsource" => (s.child("Representation"), SourceKind::Pdf),
                 _ => (None, SourceKind::Other),
             };
-            let name = s.attr("name").unwrap_or("untitled").to_owned();
+            let name = source_name(s, i);
             let Some(text_el) = text_el else {
                 self.report.skipped.push(format!("{} \"{name}\": Thema codes text only, so it and its codings were not brought over", s.name));
                 continue;
@@ -523,21 +542,17 @@ impl<'a> Importer<'a> {
             return Ok(t);
         }
         if let Some(path) = el.attr("plainTextPath") {
-            let file = internal_path(path);
-            let bytes = self
-                .archive
-                .get(&file)
-                .ok_or_else(|| format!("its text file \"{file}\" is missing from the archive"))?;
+            let (file, bytes) = self.archive.resolve(path).ok_or_else(|| {
+                format!("its text file \"{path}\" is missing from the archive")
+            })?;
             return crate::io::decode::decode_text(bytes)
                 .map(|d| d.text)
                 .map_err(|e| format!("its text file \"{file}\": {e}"));
         }
         if let Some(path) = el.attr("richTextPath") {
-            let file = internal_path(path);
-            let bytes = self
-                .archive
-                .get(&file)
-                .ok_or_else(|| format!("its document \"{file}\" is missing from the archive"))?;
+            let (file, bytes) = self.archive.resolve(path).ok_or_else(|| {
+                format!("its document \"{path}\" is missing from the archive")
+            })?;
             if file.to_lowercase().ends_with(".docx") {
                 return crate::io::docx::text(bytes)
                     .map_err(|e| format!("its document \"{file}\": {e}"));

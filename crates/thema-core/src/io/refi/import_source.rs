@@ -40,11 +40,7 @@ impl Importer<'_> {
         let raw_chars: Vec<char> = raw.chars().collect();
         let guid = uuid_of(source, "guid").unwrap_or_else(uuid::Uuid::new_v4);
         let doc_id = DocId(guid);
-        let title = source
-            .attr("name")
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned)
-            .unwrap_or_else(|| format!("Source {}", index + 1));
+        let title = super::import::source_name(source, index);
         let mut doc = Document {
             id: doc_id,
             title: title.clone(),

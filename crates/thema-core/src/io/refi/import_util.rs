@@ -1,16 +1,8 @@
-//! Small helpers of the REFI-QDA importer: archive paths, positions,
+//! Small helpers of the REFI-QDA importer: positions,
 //! comparing a passage with a selection's name, reviewers made on demand.
 
 use super::xml::El;
 use crate::model::{Project, Reviewer, ReviewerId};
-
-/// "internal://abc.txt" → "sources/abc.txt".
-pub fn internal_path(path: &str) -> String {
-    match path.strip_prefix("internal://") {
-        Some(rest) => format!("sources/{rest}"),
-        None => path.trim_start_matches("file://").to_owned(),
-    }
-}
 
 /// A position attribute as written, negative values included (the caller
 /// reports what it does with them); `None` when missing or not a number.
