@@ -21,6 +21,7 @@ pub fn doc(n: u128, text_body: &str) -> Document {
         text: text_body.to_owned(),
         page_starts: vec![],
         attributes: Default::default(),
+        memo: String::new(),
         char_count: Default::default(),
     }
 }

@@ -106,6 +106,7 @@ pub fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId)
         text: body,
         page_starts: vec![],
         attributes: Default::default(),
+        memo: String::new(),
         char_count: Default::default(),
     });
     for i in 0..codings {
@@ -205,6 +206,7 @@ pub fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             text: body,
             page_starts: vec![],
             attributes,
+            memo: String::new(),
             char_count: Default::default(),
         });
     }

@@ -137,6 +137,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             text: body,
             page_starts,
             attributes: Default::default(),
+            memo: String::new(),
             char_count: Default::default(),
         },
         notes,

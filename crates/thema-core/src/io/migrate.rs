@@ -5,6 +5,10 @@
 //! - Version 1 → 2: version 2 added the decision log and the blind-coding
 //!   flag (and, inside records, coding checks and attribute ranges, which
 //!   default to none). A version 1 file is read as `ProjectV1` and converted.
+//! - Version 2 → 3: version 3 added project memos, code sets and document
+//!   memos, all empty in a version 2 file; it reads as the current shape.
+//!   (The version changed so that an older Thema refuses a file with memos
+//!   instead of opening it and dropping them on its next save.)
 
 use crate::model::{
     AttributeDef, CodeId, Codebook, Coding, Document, FORMAT_VERSION, Project, Reviewer,
@@ -40,6 +44,8 @@ impl From<ProjectV1> for Project {
             codings: v.codings,
             decisions: Vec::new(),
             blind: false,
+            memos: Vec::new(),
+            code_sets: Vec::new(),
             revision: 0,
             last_change: Default::default(),
             index_cache: Default::default(),
@@ -54,6 +60,8 @@ pub fn upgrade(text: &str, version: u32) -> Result<Project, (usize, usize, Strin
         1 => ron::from_str::<ProjectV1>(text)
             .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))?
             .into(),
+        2 => ron::from_str::<Project>(text)
+            .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))?,
         other => return Err((1, 1, format!("format {other} is not one Thema ever wrote"))),
     };
     // Later steps (2 → 3, …) go here, each on the result of the previous one.

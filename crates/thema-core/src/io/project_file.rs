@@ -249,6 +249,8 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     list(&mut out, "codings", codings.into_iter())?;
     list(&mut out, "decisions", p.decisions.iter())?;
     out.push_str(&format!("    blind: {},\n", p.blind));
+    list(&mut out, "memos", p.memos.iter())?;
+    list(&mut out, "code_sets", p.code_sets.iter())?;
     out.push_str(")\n");
     Ok(out)
 }

@@ -49,6 +49,10 @@ pub struct Document {
     /// Attribute values by attribute definition.
     #[serde(default)]
     pub attributes: BTreeMap<AttrId, String>,
+    /// The reviewer's memo about this document (also what another tool
+    /// wrote about the source).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
     /// Cached char count (not saved; never part of equality).
     #[serde(skip)]
     pub char_count: CharCount,

@@ -44,6 +44,14 @@ typed_id!(
     DocId
 );
 typed_id!(
+    /// Identifies a project memo.
+    MemoId
+);
+typed_id!(
+    /// Identifies a code set (a group of codes and documents).
+    SetId
+);
+typed_id!(
     /// Identifies a code in the codebook.
     CodeId
 );

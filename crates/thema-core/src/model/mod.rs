@@ -16,5 +16,7 @@ pub use codebook::{Code, Codebook};
 pub use coding::Coding;
 pub use consensus::{Check, Choice, Decision, Verdict};
 pub use document::{Document, Source, SourceKind};
-pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, IdMap, ReviewerId};
-pub use project::{AttrKind, AttributeDef, Bin, Category, FORMAT_VERSION, Project, Reviewer};
+pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, IdMap, MemoId, ReviewerId, SetId};
+pub use project::{
+    AttrKind, AttributeDef, Bin, Category, CodeSet, FORMAT_VERSION, Memo, Project, Reviewer,
+};

@@ -7,14 +7,14 @@
 use super::codebook::Codebook;
 use super::coding::Coding;
 use super::document::Document;
-use super::ids::{AttrId, CategoryId, CodeId, CodingId, DocId, ReviewerId};
+use super::ids::{AttrId, CategoryId, CodeId, CodingId, DocId, MemoId, ReviewerId, SetId};
 use super::index::CodingIndex;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex};
 
 /// The project file format this build writes.
 /// Version 2 added consensus decisions, blind coding, checks and year ranges.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A person who codes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,6 +111,31 @@ impl Bin {
     }
 }
 
+/// A memo about the review as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Memo {
+    pub id: MemoId,
+    pub title: String,
+    pub text: String,
+    /// When it was written (ISO 8601), if known.
+    #[serde(default)]
+    pub created: String,
+}
+
+/// A named group of codes and documents. A member that no longer exists
+/// (a deleted code) is simply no longer listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CodeSet {
+    pub id: SetId,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub codes: Vec<CodeId>,
+    #[serde(default)]
+    pub documents: Vec<DocId>,
+}
+
 /// A whole review project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Project {
@@ -131,6 +156,14 @@ pub struct Project {
     /// Blind coding: each reviewer sees only their own codings.
     #[serde(default)]
     pub blind: bool,
+    /// Memos about the review as a whole (a research plan, notes from a
+    /// team meeting), in the order they were written.
+    #[serde(default)]
+    pub memos: Vec<Memo>,
+    /// Named groups of codes and documents (MAXQDA's and NVivo's sets,
+    /// ATLAS.ti's code groups).
+    #[serde(default)]
+    pub code_sets: Vec<CodeSet>,
     /// Bumped by every applied command; not saved.
     #[serde(skip)]
     pub revision: u64,
@@ -176,6 +209,8 @@ impl Project {
             codings: Vec::new(),
             decisions: Vec::new(),
             blind: false,
+            memos: Vec::new(),
+            code_sets: Vec::new(),
             revision: 0,
             last_change: ChangeHint::default(),
             index_cache: Default::default(),

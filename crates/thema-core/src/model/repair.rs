@@ -222,6 +222,7 @@ fn placeholder_document(p: &mut Project, id: DocId, len: usize, notes: &mut Vec<
         text: body,
         page_starts: Vec::new(),
         attributes: Default::default(),
+        memo: String::new(),
         char_count: Default::default(),
     });
     notes.push(format!(

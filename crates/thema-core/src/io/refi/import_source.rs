@@ -55,6 +55,7 @@ impl Importer<'_> {
             text: body,
             page_starts: Vec::new(),
             attributes: Default::default(),
+            memo: String::new(),
             char_count: Default::default(),
         };
         let len = doc.char_len();

@@ -20,6 +20,7 @@
 //! cycle) is put under the top-level "Lost and found" code, the one
 //! `thema check --repair` uses, and listed in the report.
 
+mod notes;
 use crate::model::repair::LOST_AND_FOUND;
 use crate::model::{
     AttrId, AttrKind, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document, IdMap, Project,
@@ -60,6 +61,12 @@ pub struct MergeReport {
     /// neither project, one sentence each.
     pub codes_reparented: Vec<String>,
     pub conflicts: Vec<Conflict>,
+    /// Project memos of the second project added.
+    pub project_memos_added: usize,
+    /// Code sets of the second project added, by name.
+    pub code_sets_added: Vec<String>,
+    /// Documents whose memo received the second project's memo.
+    pub document_memos_united: usize,
 }
 
 impl MergeReport {
@@ -75,6 +82,9 @@ impl MergeReport {
             && self.checks_added == 0
             && self.checks_noted.is_empty()
             && self.codes_reparented.is_empty()
+            && self.project_memos_added == 0
+            && self.code_sets_added.is_empty()
+            && self.document_memos_united == 0
     }
 
     /// A few lines for the command line and the window.
@@ -96,6 +106,14 @@ impl MergeReport {
             s.push_str(&format!(
                 "\n{} memo(s) and {} check(s) of the second project added to the same codings of the first",
                 self.memos_united, self.checks_added
+            ));
+        }
+        if self.project_memos_added + self.code_sets_added.len() + self.document_memos_united > 0 {
+            s.push_str(&format!(
+                "\n{} project memo(s), {} code set(s) and {} document memo(s) of the second project added",
+                self.project_memos_added,
+                self.code_sets_added.len(),
+                self.document_memos_united
             ));
         }
         for line in self.checks_noted.iter().chain(&self.codes_reparented) {
@@ -473,6 +491,7 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
             p.decisions.push(d.clone());
         }
     }
+    notes::merge_memos_and_sets(&mut p, other, &doc_map, &code_map, &mut r);
     p.revision += 1;
     (p, r)
 }
@@ -601,6 +620,7 @@ fn merge_doc_fields(
     if mine.short_ref.is_empty() {
         mine.short_ref = theirs.short_ref.clone();
     }
+    notes::unite_document_memo(mine, theirs, r);
     for (k, v) in &theirs.attributes {
         let Some(k) = attr_map.get(k) else { continue };
         match mine.attributes.get(k) {

@@ -1,0 +1,71 @@
+//! Merging what reviewers write beside the coding: project memos, code
+//! sets and document memos. Memos and sets are united by id; a set's
+//! members follow the merge's id maps (a document matched by its text, a
+//! code matched by its path); a document memo the first project does not
+//! already hold is added below its own.
+
+use super::MergeReport;
+use crate::model::{CodeId, DocId, Document, IdMap, Project};
+
+/// Adds `other`'s memos and sets to `p`.
+pub(super) fn merge_memos_and_sets(
+    p: &mut Project,
+    other: &Project,
+    doc_map: &IdMap<DocId, DocId>,
+    code_map: &IdMap<CodeId, CodeId>,
+    r: &mut MergeReport,
+) {
+    for m in &other.memos {
+        match p.memos.iter().find(|x| x.id == m.id) {
+            None => {
+                p.memos.push(m.clone());
+                r.project_memos_added += 1;
+            }
+            Some(x) if x.text != m.text => r.conflicts.push(super::Conflict {
+                what: format!("project memo \"{}\"", x.title),
+                kept: x.text.clone(),
+                other: m.text.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for set in &other.code_sets {
+        let codes = set.codes.iter().filter_map(|c| code_map.get(c).copied());
+        let docs = set.documents.iter().filter_map(|d| doc_map.get(d).copied());
+        match p.code_sets.iter_mut().find(|x| x.id == set.id) {
+            None => {
+                let mut copy = set.clone();
+                copy.codes = codes.collect();
+                copy.documents = docs.collect();
+                p.code_sets.push(copy);
+                r.code_sets_added.push(set.name.clone());
+            }
+            Some(mine) => {
+                for c in codes {
+                    if !mine.codes.contains(&c) {
+                        mine.codes.push(c);
+                    }
+                }
+                for d in docs {
+                    if !mine.documents.contains(&d) {
+                        mine.documents.push(d);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Adds `theirs`' memo below `mine`'s unless `mine` already holds it.
+pub(super) fn unite_document_memo(mine: &mut Document, theirs: &Document, r: &mut MergeReport) {
+    let t = theirs.memo.trim();
+    if t.is_empty() || mine.memo.contains(t) {
+        return;
+    }
+    if mine.memo.trim().is_empty() {
+        mine.memo = theirs.memo.clone();
+    } else {
+        mine.memo = format!("{}\n\n{}", mine.memo.trim_end(), t);
+    }
+    r.document_memos_united += 1;
+}
