@@ -219,7 +219,11 @@ mod tests {
     #[test]
     fn source_paths_resolve_however_a_tool_wrote_them() {
         let mut a = Archive::default();
-        for name in ["sources/Board_2017.txt", "sources/été 1.txt", "Other/notes.txt"] {
+        for name in [
+            "sources/Board_2017.txt",
+            "sources/été 1.txt",
+            "Other/notes.txt",
+        ] {
             a.files.insert(name.to_owned(), name.as_bytes().to_vec());
         }
         let found = |p: &str| a.resolve(p).map(|(k, _)| k.to_owned());

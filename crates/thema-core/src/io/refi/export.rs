@@ -215,6 +215,9 @@ pub fn project_xml(p: &Project, unit: Unit) -> Vec<u8> {
                     ("creationDateTime", &imported),
                 ],
             );
+            if !d.memo.trim().is_empty() {
+                out.text_element("Description", &d.memo);
+            }
             let mut codings: Vec<&Coding> = p.codings_of(d.id).collect();
             codings.sort_by_key(|c| (c.start, c.end, c.id));
             let at = Positions::new(d, unit);
@@ -259,7 +262,11 @@ pub fn project_xml(p: &Project, unit: Unit) -> Vec<u8> {
         }
         out.close("Sources");
     }
-    category_sets(&mut out, p);
+    project_notes(&mut out, p);
+    sets(&mut out, p);
+    for m in &p.memos {
+        out.empty("NoteRef", &[("targetGUID", &m.id.to_string())]);
+    }
     out.close("Project");
     out.finish()
 }
@@ -374,19 +381,81 @@ pub fn qdpx_in(p: &Project, unit: Unit) -> Result<Vec<u8>, super::RefiError> {
     Ok(cursor.into_inner())
 }
 
-/// One Set per category, holding the category's code and every document
-/// with a passage in that category, so tools without Thema's category group
-/// still see which studies report barriers, facilitators, ….
-fn category_sets(out: &mut Out, p: &Project) {
+/// The project memos as `<Notes>` (the project refers to each with a
+/// `<NoteRef>`, which says they are about the project as a whole).
+fn project_notes(out: &mut Out, p: &Project) {
+    if p.memos.is_empty() {
+        return;
+    }
+    out.open("Notes", &[]);
+    for m in &p.memos {
+        let created = if is_date_time(&m.created) {
+            m.created.as_str()
+        } else {
+            ""
+        };
+        out.open(
+            "Note",
+            &[
+                ("guid", &m.id.to_string()),
+                ("name", &m.title),
+                ("creationDateTime", created),
+            ],
+        );
+        out.text_element("PlainTextContent", &m.text);
+        out.close("Note");
+    }
+    out.close("Notes");
+}
+
+/// "2024-03-01T10:00:00" with an optional fraction and zone: what
+/// `xsd:dateTime` accepts (anything else is left out rather than making
+/// the file invalid).
+fn is_date_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    b.len() >= 19
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19)
+}
+
+/// `<Sets>`: the project's code sets (members that still exist), then one
+/// set per category, holding the category's code and every document with a
+/// passage in that category, so tools without Thema's category group still
+/// see which studies report barriers, facilitators, ….
+fn sets(out: &mut Out, p: &Project) {
     let used: Vec<_> = p
         .categories
         .iter()
         .filter(|k| p.codings.iter().any(|c| c.category == Some(k.id)))
         .collect();
-    if used.is_empty() {
+    if used.is_empty() && p.code_sets.is_empty() {
         return;
     }
     out.open("Sets", &[]);
+    for set in &p.code_sets {
+        out.open("Set", &[("guid", &set.id.to_string()), ("name", &set.name)]);
+        if !set.description.is_empty() {
+            out.text_element("Description", &set.description);
+        }
+        for c in set.codes.iter().filter(|c| p.codebook.contains(**c)) {
+            out.empty("MemberCode", &[("targetGUID", &c.to_string())]);
+        }
+        for d in set.documents.iter().filter(|d| p.document(**d).is_some()) {
+            out.empty("MemberSource", &[("targetGUID", &d.to_string())]);
+        }
+        out.close("Set");
+    }
     for k in used {
         let guid = derived_guid(k.id.0, "set").to_string();
         out.open("Set", &[("guid", &guid), ("name", &k.name)]);

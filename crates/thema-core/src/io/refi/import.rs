@@ -30,6 +30,20 @@ pub struct ImportReport {
     /// Decisions taken on the way that lose nothing but that a reviewer
     /// should know (the unit a source's positions were read in).
     pub notes: Vec<String>,
+    /// Notes (`<Note>`) kept: as project memos, or in the memo of the
+    /// document, code description or coding that refers to them.
+    pub memos: usize,
+    /// Sets kept as code sets.
+    pub code_sets: usize,
+    /// Sets that only mirror Thema's categories (nothing to keep).
+    pub category_sets: usize,
+    /// Codings of Thema's category codes, kept as the categories of the
+    /// codings of their selection.
+    pub category_codings: usize,
+    /// Codings not brought over (each also named in `skipped`).
+    pub codings_left_out: usize,
+    /// Selections not brought over (each also named in `skipped`).
+    pub selections_left_out: usize,
 }
 
 impl ImportReport {
@@ -39,6 +53,12 @@ impl ImportReport {
             "imported {} document(s), {} code(s), {} coding(s), {} reviewer(s)",
             self.documents, self.codes, self.codings, self.reviewers
         );
+        if self.memos + self.code_sets > 0 {
+            s.push_str(&format!(
+                ", {} memo(s), {} code set(s)",
+                self.memos, self.code_sets
+            ));
+        }
         if self.skipped.is_empty() {
             s.push_str("; nothing was left out");
         } else {
@@ -135,11 +155,18 @@ pub(super) fn source_name(s: &El, index: usize) -> String {
         .attr("path")
         .or_else(|| s.attr("plainTextPath"))
         .or_else(|| s.attr("richTextPath"))
-        .or_else(|| s.child("Representation").and_then(|r| r.attr("plainTextPath")));
+        .or_else(|| {
+            s.child("Representation")
+                .and_then(|r| r.attr("plainTextPath"))
+        });
     let stem = path.and_then(|p| {
         let p = p.replace('\\', "/");
         let base = p.rsplit('/').next().unwrap_or(&p).to_owned();
-        let stem = base.rsplit_once('.').map_or(base.as_str(), |(s, _)| s).trim().to_owned();
+        let stem = base
+            .rsplit_once('.')
+            .map_or(base.as_str(), |(s, _)| s)
+            .trim()
+            .to_owned();
         (!stem.is_empty()).then_some(stem)
     });
     stem.unwrap_or_else(|| format!("Source {}", index + 1))
@@ -279,7 +306,10 @@ fn read_codes(
 pub(super) struct Importer<'a> {
     pub(super) archive: &'a Archive,
     pub(super) report: ImportReport,
-    pub(super) notes: HashMap<uuid::Uuid, String>,
+    /// Notes (memos) by GUID: (name, text, created).
+    pub(super) notes: HashMap<uuid::Uuid, (String, String, String)>,
+    /// Notes already kept somewhere (a coding, a document, a code).
+    pub(super) used_notes: std::collections::HashSet<uuid::Uuid>,
     pub(super) var_kinds: IdMap<AttrId, String>,
     pub(super) ref_var: Option<AttrId>,
     pub(super) short_var: Option<AttrId>,
@@ -297,6 +327,7 @@ impl<'a> Importer<'a> {
             archive,
             report: ImportReport::default(),
             notes: HashMap::new(),
+            used_notes: Default::default(),
             var_kinds: IdMap::default(),
             ref_var: None,
             short_var: None,
@@ -342,6 +373,27 @@ impl<'a> Importer<'a> {
             });
             self.report.reviewers += 1;
         }
+        // Notes (memos) by GUID, before anything that refers to them.
+        for n in root
+            .child("Notes")
+            .into_iter()
+            .flat_map(|n| n.children("Note"))
+        {
+            if let Some(g) = uuid_of(n, "guid") {
+                let text = self.source_text(n).unwrap_or_default();
+                let name = n.attr("name").unwrap_or("").trim().to_owned();
+                let created = n.attr("creationDateTime").unwrap_or("").to_owned();
+                self.notes
+                    .insert(g, (name, text.trim().to_owned(), created));
+                let coded = n.children("PlainTextSelection").count();
+                if coded > 0 {
+                    self.report.skipped.push(format!(
+                        "note \"{}\": {coded} passage(s) selected inside the note were not brought over (its text is kept)",
+                        n.attr("name").unwrap_or("")
+                    ));
+                }
+            }
+        }
         // Codes and categories.
         let mut cat_ids: IdMap<uuid::Uuid, CategoryId> = IdMap::default();
         let had_group = root
@@ -356,19 +408,9 @@ impl<'a> Importer<'a> {
         }
         if let Some(codes) = root.child("CodeBook").and_then(|cb| cb.child("Codes")) {
             read_codes(&mut p, codes, None, &mut cat_ids, &mut self.report);
+            self.code_notes(&mut p, codes);
         }
         self.code_ids = p.codebook.codes.iter().map(|c| c.id).collect();
-        // Notes (memos) by GUID.
-        for n in root
-            .child("Notes")
-            .into_iter()
-            .flat_map(|n| n.children("Note"))
-        {
-            if let Some(g) = uuid_of(n, "guid") {
-                let text = self.source_text(n).unwrap_or_default();
-                self.notes.insert(g, text.trim().to_owned());
-            }
-        }
         // Variables → attribute definitions.
         for v in root
             .child("Variables")
@@ -489,23 +531,74 @@ impl<'a> Importer<'a> {
                 ));
             }
         }
-        // Sets that mirror Thema's categories carry nothing new; others are reported.
-        let foreign_sets: Vec<String> = root
+        // Sets: those Thema wrote to mirror its categories carry nothing
+        // new; every other set is kept as a code set.
+        for set in root
             .child("Sets")
             .into_iter()
             .flat_map(|s| s.children("Set"))
-            .filter(|set| {
-                !p.categories
-                    .iter()
-                    .any(|k| Some(k.name.as_str()) == set.attr("name"))
-            })
-            .map(|set| set.attr("name").unwrap_or("unnamed").to_owned())
-            .collect();
-        if !foreign_sets.is_empty() {
-            self.report.skipped.push(format!(
-                "sets are not kept ({}); their members were imported normally",
-                foreign_sets.join(", ")
-            ));
+        {
+            let name = set.attr("name").unwrap_or("").trim().to_owned();
+            let member_codes: Vec<uuid::Uuid> = set
+                .children("MemberCode")
+                .filter_map(|m| uuid_of(m, "targetGUID"))
+                .collect();
+            let mirrors_category = p
+                .categories
+                .iter()
+                .any(|k| k.name == name && member_codes.contains(&k.id.0));
+            if mirrors_category {
+                self.report.category_sets += 1;
+                continue;
+            }
+            let codes: Vec<CodeId> = member_codes
+                .iter()
+                .map(|g| CodeId(*g))
+                .filter(|c| self.code_ids.contains(c))
+                .collect();
+            let documents: Vec<DocId> = set
+                .children("MemberSource")
+                .filter_map(|m| uuid_of(m, "targetGUID"))
+                .filter_map(|g| doc_of_source.get(&g).copied())
+                .collect();
+            let missing = member_codes.len() - codes.len() + set.children("MemberSource").count()
+                - documents.len();
+            if missing > 0 {
+                self.report.skipped.push(format!(
+                    "set \"{name}\": {missing} member(s) are not in the imported project (a code or source that was not brought over); the set keeps the rest"
+                ));
+            }
+            let mut description = set
+                .child_text("Description")
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
+            let member_notes: Vec<String> = set
+                .children("MemberNote")
+                .filter_map(|m| uuid_of(m, "targetGUID"))
+                .filter_map(|g| self.notes.get(&g).map(|(n, _, _)| n.clone()))
+                .collect();
+            if !member_notes.is_empty() {
+                // The notes themselves become project memos (below).
+                let line = format!("Memos in this set: {}", member_notes.join(", "));
+                description = if description.is_empty() {
+                    line
+                } else {
+                    format!("{description}\n{line}")
+                };
+            }
+            p.code_sets.push(crate::model::CodeSet {
+                id: uuid_of(set, "guid").map_or_else(crate::model::SetId::new, crate::model::SetId),
+                name: if name.is_empty() {
+                    format!("Set {}", p.code_sets.len() + 1)
+                } else {
+                    name
+                },
+                description,
+                codes,
+                documents,
+            });
+            self.report.code_sets += 1;
         }
         if root.child("Graphs").is_some() {
             self.report
@@ -517,6 +610,7 @@ impl<'a> Importer<'a> {
                 .skipped
                 .push("links between objects are not kept".into());
         }
+        self.project_memos(&mut p, root);
         // Reference numbers for documents that had none.
         let wanted = p.documents.iter().filter(|d| d.reference == 0).count();
         let mut free = p.next_references(wanted).into_iter();
@@ -542,17 +636,19 @@ impl<'a> Importer<'a> {
             return Ok(t);
         }
         if let Some(path) = el.attr("plainTextPath") {
-            let (file, bytes) = self.archive.resolve(path).ok_or_else(|| {
-                format!("its text file \"{path}\" is missing from the archive")
-            })?;
+            let (file, bytes) = self
+                .archive
+                .resolve(path)
+                .ok_or_else(|| format!("its text file \"{path}\" is missing from the archive"))?;
             return crate::io::decode::decode_text(bytes)
                 .map(|d| d.text)
                 .map_err(|e| format!("its text file \"{file}\": {e}"));
         }
         if let Some(path) = el.attr("richTextPath") {
-            let (file, bytes) = self.archive.resolve(path).ok_or_else(|| {
-                format!("its document \"{path}\" is missing from the archive")
-            })?;
+            let (file, bytes) = self
+                .archive
+                .resolve(path)
+                .ok_or_else(|| format!("its document \"{path}\" is missing from the archive"))?;
             if file.to_lowercase().ends_with(".docx") {
                 return crate::io::docx::text(bytes)
                     .map_err(|e| format!("its document \"{file}\": {e}"));
@@ -565,19 +661,107 @@ impl<'a> Importer<'a> {
     }
 
     /// A memo: the selection's Description, then any notes it refers to.
-    pub(super) fn memo(&self, el: &El) -> String {
-        let mut parts: Vec<String> = el
+    pub(super) fn memo(&mut self, el: &El) -> String {
+        let description = el
             .child_text("Description")
             .map(|d| d.trim().to_owned())
-            .filter(|d| !d.is_empty())
-            .into_iter()
-            .collect();
+            .filter(|d| !d.is_empty());
+        let mut parts: Vec<String> = description.into_iter().collect();
+        parts.extend(self.referred_notes(el));
+        parts.join("\n\n")
+    }
+
+    /// The texts of the notes `el` refers to (`<NoteRef>`), each note
+    /// counted as kept the first time; a reference to a missing note is
+    /// reported.
+    fn referred_notes(&mut self, el: &El) -> Vec<String> {
+        let mut parts = Vec::new();
         for r in el.children("NoteRef") {
-            if let Some(t) = uuid_of(r, "targetGUID").and_then(|g| self.notes.get(&g)) {
-                parts.push(t.clone());
+            let Some(g) = uuid_of(r, "targetGUID") else {
+                continue;
+            };
+            match self.notes.get(&g) {
+                Some((_, text, _)) => {
+                    if !text.is_empty() {
+                        parts.push(text.clone());
+                    }
+                    if self.used_notes.insert(g) {
+                        self.report.memos += 1;
+                    }
+                }
+                None => self.report.skipped.push(format!(
+                    "{} \"{}\" refers to a note ({g}) that is not in the file",
+                    el.name,
+                    el.attr("name").unwrap_or("")
+                )),
             }
         }
-        parts.join("\n\n")
+        parts
+    }
+
+    /// Notes attached to codes join the code's description.
+    fn code_notes(&mut self, p: &mut Project, codes: &El) {
+        let mut work: Vec<&El> = codes.children("Code").collect();
+        while let Some(el) = work.pop() {
+            work.extend(el.children("Code"));
+            if el.children("NoteRef").next().is_none() {
+                continue;
+            }
+            let Some(id) = uuid_of(el, "guid").map(CodeId) else {
+                continue;
+            };
+            let text = self.referred_notes(el).join("\n\n");
+            if let Some(code) = p.codebook.codes.iter_mut().find(|c| c.id == id)
+                && !text.is_empty()
+            {
+                code.description = if code.description.is_empty() {
+                    text
+                } else {
+                    format!("{}\n\n{text}", code.description)
+                };
+            }
+        }
+    }
+
+    /// The project's description, its own notes and every note nothing
+    /// else refers to become project memos, in the file's order.
+    fn project_memos(&mut self, p: &mut Project, root: &El) {
+        if let Some(d) = root.child_text("Description").map(|d| d.trim().to_owned())
+            && !d.is_empty()
+        {
+            p.memos.push(crate::model::Memo {
+                id: crate::model::MemoId::new(),
+                title: "Project description".into(),
+                text: d,
+                created: String::new(),
+            });
+        }
+        let order: Vec<uuid::Uuid> = root
+            .child("Notes")
+            .into_iter()
+            .flat_map(|n| n.children("Note"))
+            .filter_map(|n| uuid_of(n, "guid"))
+            .collect();
+        for (i, g) in order.into_iter().enumerate() {
+            if self.used_notes.contains(&g) {
+                continue;
+            }
+            let Some((name, text, created)) = self.notes.get(&g).cloned() else {
+                continue;
+            };
+            self.used_notes.insert(g);
+            self.report.memos += 1;
+            p.memos.push(crate::model::Memo {
+                id: crate::model::MemoId(g),
+                title: if name.is_empty() {
+                    format!("Note {}", i + 1)
+                } else {
+                    name
+                },
+                text,
+                created,
+            });
+        }
     }
 
     pub(super) fn variable_value(&mut self, p: &mut Project, doc: DocId, v: &El) {

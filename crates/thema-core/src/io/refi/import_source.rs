@@ -59,6 +59,14 @@ impl Importer<'_> {
             char_count: Default::default(),
         };
         let len = doc.char_len();
+        doc.memo = self.memo(source);
+        let whole = text_el.children("Coding").count();
+        if whole > 0 {
+            self.report.codings_left_out += whole;
+            self.report.skipped.push(format!(
+                "\"{title}\": {whole} coding(s) of the whole source (not of a passage) were not brought over; Thema codes passages"
+            ));
+        }
         p.documents.push(doc.clone());
         for v in source.children("VariableValue") {
             self.variable_value(p, doc_id, v);
@@ -84,7 +92,14 @@ impl Importer<'_> {
         }
         let to_raw = positions::to_raw_map(&raw_view.chars, reading);
         let mut added = Vec::new();
+        let mut uncoded: Vec<String> = Vec::new();
+        let mut uncoded_count = 0usize;
         for sel in text_el.children("PlainTextSelection") {
+            // What leaving this selection out costs, for the report's counts.
+            let leave_out = |r: &mut super::import::ImportReport| {
+                r.selections_left_out += 1;
+                r.codings_left_out += sel.children("Coding").count();
+            };
             let written = |v: Option<i64>| v.map_or("?".to_owned(), |n| n.to_string());
             let (s0, e0) = (position(sel, "startPosition"), position(sel, "endPosition"));
             let at = format!(
@@ -96,6 +111,7 @@ impl Importer<'_> {
                 self.report.skipped.push(format!(
                     "{at} has no readable start and end position; it was left out"
                 ));
+                leave_out(&mut self.report);
                 continue;
             };
             let mut fixes: Vec<String> = Vec::new();
@@ -138,6 +154,7 @@ impl Importer<'_> {
                 self.report.skipped.push(format!(
                     "{at} starts past the end of its text of {limit} chars; it was left out"
                 ));
+                leave_out(&mut self.report);
                 continue;
             }
             if e > limit {
@@ -162,6 +179,7 @@ impl Importer<'_> {
                 self.report
                     .skipped
                     .push(format!("{at}: {}", fixes.join("; ")));
+                leave_out(&mut self.report);
                 continue;
             }
             if !fixes.is_empty() {
@@ -183,10 +201,12 @@ impl Importer<'_> {
                     self.report.skipped.push(format!(
                         "{at}: a coding names no code (no valid CodeRef); it was left out"
                     ));
+                    self.report.codings_left_out += 1;
                     continue;
                 };
                 if let Some(cat) = cat_ids.get(&target) {
                     category = Some(*cat);
+                    self.report.category_codings += 1;
                 } else if self.code_ids.contains(&CodeId(target)) {
                     codes.push((
                         CodeId(target),
@@ -199,7 +219,28 @@ impl Importer<'_> {
                     self.report.skipped.push(format!(
                         "{at}: a coding refers to a code that is not in the codebook; it was left out"
                     ));
+                    self.report.codings_left_out += 1;
                 }
+            }
+            if codes.is_empty() {
+                // A quotation with no code (ATLAS.ti keeps them, with a
+                // comment): Thema keeps coded passages only. Its comment
+                // goes into the document's memo; the passage is counted.
+                if category.is_some() {
+                    self.report.category_codings -= 1;
+                    self.report.codings_left_out += 1;
+                }
+                self.report.selections_left_out += 1;
+                uncoded_count += 1;
+                if !memo.is_empty() {
+                    let quote: String = raw_view.chars[rs..re].iter().take(80).collect();
+                    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let more = if re - rs > 80 { "…" } else { "" };
+                    uncoded.push(format!(
+                        "Passage “{quote}{more}” (characters {ns}–{ne}): {memo}"
+                    ));
+                }
+                continue;
             }
             for (k, (code, cguid, cuser, ctime)) in codes.iter().enumerate() {
                 let user = cuser.or(sel_user).or(first_user);
@@ -233,6 +274,27 @@ impl Importer<'_> {
             }
         }
         let _ = len;
+        if uncoded_count > 0 {
+            let comments = if uncoded.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} had a comment, added to the document's memo with its passage)",
+                    uncoded.len()
+                )
+            };
+            self.report.skipped.push(format!(
+                "\"{title}\": {uncoded_count} selection(s) carry no code; Thema keeps coded passages only, so they were not brought over{comments}"
+            ));
+            if let Some(d) = p.documents.iter_mut().find(|d| d.id == doc_id) {
+                let block = uncoded.join("\n");
+                d.memo = match (d.memo.is_empty(), block.is_empty()) {
+                    (_, true) => d.memo.clone(),
+                    (true, false) => block,
+                    (false, false) => format!("{}\n\n{block}", d.memo),
+                };
+            }
+        }
         self.report.codings += added.len();
         p.codings.extend(added);
         self.report.documents += 1;
