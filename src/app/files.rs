@@ -290,7 +290,7 @@ impl ThemaApp {
                     .unwrap_or_default();
                 self.dialog = Some(Dialog::ConfirmMerge {
                     command: Box::new(command),
-                    report,
+                    report: Box::new(report),
                     from,
                     disk_hash: from_disk.then_some(other.hash),
                 });

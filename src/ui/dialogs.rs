@@ -65,7 +65,7 @@ pub enum Dialog {
     ConfirmMerge {
         /// The merge as one undoable edit (`io::merge::merge_command`).
         command: Box<Command>,
-        report: crate::io::merge::MergeReport,
+        report: Box<crate::io::merge::MergeReport>,
         from: String,
         /// Merging the project's own file, changed on disk by another
         /// program: its hash, so the next save may write over it.
