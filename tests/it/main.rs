@@ -19,6 +19,7 @@ mod io;
 mod layers;
 mod merge;
 mod refi;
+mod refi_tools;
 mod tables;
 mod ui;
 mod ui_exact;
