@@ -145,6 +145,7 @@ impl ThemaApp {
                     "Codings may be made without a category."
                 });
             }
+            Intent::ShowMemos => self.memos_window = Some(Default::default()),
             Intent::ProjectSettings => {
                 if let Some(ws) = &self.ws {
                     self.dialog = Some(Dialog::ProjectSettings {

@@ -27,6 +27,8 @@ pub struct ThemaApp {
     pub tables_ui: ui::tables::TablesUi,
     /// The documents or passages behind a clicked number.
     pub behind: Option<ui::behind_window::BehindList>,
+    /// View › Memos and code sets, while open.
+    pub memos_window: Option<ui::memos_window::MemosWindow>,
     pub codebook_ui: ui::codebook_panel::CodebookUi,
     pub docs_ui: ui::documents_panel::DocumentsUi,
     /// The document view's state (layout caches, scroll, selection) for
@@ -106,6 +108,7 @@ impl ThemaApp {
             codebook_ui: Default::default(),
             docs_ui: Default::default(),
             doc_view,
+            memos_window: None,
             pending: Vec::new(),
             last_title: String::new(),
             allow_close: false,
@@ -224,6 +227,13 @@ impl eframe::App for ThemaApp {
             intents.extend(list.show(&ctx, &ws.project, &mut open));
             if !open {
                 self.behind = None;
+            }
+        }
+        if let (Some(w), Some(ws)) = (&mut self.memos_window, &self.ws) {
+            let mut open = true;
+            intents.extend(w.show(&ctx, &ws.project, &mut open));
+            if !open {
+                self.memos_window = None;
             }
         }
         if let (Some(picker), Some(ws)) = (&mut self.picker, &self.ws) {

@@ -32,6 +32,7 @@ pub enum Action {
     EditCategories,
     Reviewers,
     AddTopLevelCode,
+    MemosAndSets,
     KeyboardShortcuts,
 }
 
@@ -78,7 +79,7 @@ impl Action {
     /// Every action, in the order the shortcut overlay lists them. Actions
     /// whose shortcuts share a key come with the more specific one first
     /// (Ctrl+Shift+S before Ctrl+S), as keys are matched in this order.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::NewProject,
         Action::Open,
         Action::SaveAs,
@@ -100,6 +101,7 @@ impl Action {
         Action::EditCategories,
         Action::Reviewers,
         Action::AddTopLevelCode,
+        Action::MemosAndSets,
         Action::KeyboardShortcuts,
     ];
 
@@ -130,6 +132,12 @@ impl Action {
                 "Save as…",
                 const { &[cmd_shift(Key::S)] },
                 "Save the project under another name",
+                w,
+            ),
+            MemosAndSets => (
+                "Memos and code sets…",
+                &[],
+                "The project's memos, its code sets and every document memo",
                 w,
             ),
             ProjectSettings => (
@@ -264,6 +272,7 @@ impl Action {
             EditCategories => Intent::EditCategories,
             Reviewers => Intent::ChooseReviewer,
             AddTopLevelCode => Intent::AddCode(None),
+            MemosAndSets => Intent::ShowMemos,
             KeyboardShortcuts => Intent::ShowShortcuts,
         }
     }

@@ -52,6 +52,10 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
         if ui.small_button(label).clicked() {
             state.show_details = !state.show_details;
         }
+        if !d.memo.trim().is_empty() && !state.show_details {
+            ui.label(egui::RichText::new("Memo").small().strong())
+                .on_hover_text(format!("{}\n\n(Edit details to edit it)", d.memo.trim()));
+        }
         ui.add(egui::Label::new(egui::RichText::new(summary.join(" · ")).weak()).truncate());
     });
     if state.show_details {
@@ -108,6 +112,24 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                         out.push(Intent::Apply(
                             "Edit reference number".into(),
                             meta(d.title.clone(), d.short_ref.clone(), r),
+                        ));
+                    }
+                    ui.end_row();
+                    let label = ui.label("Memo");
+                    let mut memo = d.memo.clone();
+                    if ui
+                        .add(
+                            egui::TextEdit::multiline(&mut memo)
+                                .hint_text("Notes about this study")
+                                .desired_rows(2)
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        out.push(Intent::ApplyTyping(
+                            "Edit document memo".into(),
+                            Command::SetDocumentMemo { doc: d.id, memo },
                         ));
                     }
                     ui.end_row();

@@ -48,6 +48,8 @@ pub enum Intent {
     SetRequireCategory(bool),
     /// File › Project settings…
     ProjectSettings,
+    /// View › Memos and code sets.
+    ShowMemos,
     /// Change the category of the selected coding, or of the next one.
     CategoryKey(CategoryId),
     DeleteCoding(CodingId),

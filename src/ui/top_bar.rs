@@ -113,6 +113,11 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                     }
                 });
                 ui.menu_button("View", |ui| {
+                    if let Some(i) = Action::MemosAndSets.menu_button(ui, ws.is_some()) {
+                        out.push(i);
+                        ui.close();
+                    }
+                    ui.separator();
                     for size in [13.0, 15.0, 17.0, 20.0] {
                         if ui
                             .radio(settings.font_size == size, format!("Text size {size}"))

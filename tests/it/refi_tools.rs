@@ -53,8 +53,16 @@ const MEANT: [(&str, &str, &str); 5] = [
         "Resources",
         "The budget 💸 was never enough for training",
     ),
-    ("Interview 1", "Leadership", "Our manager came out on visits"),
-    ("Board report 2017", "Resources", "Funding for the café 🎉 came late"),
+    (
+        "Interview 1",
+        "Leadership",
+        "Our manager came out on visits",
+    ),
+    (
+        "Board report 2017",
+        "Resources",
+        "Funding for the café 🎉 came late",
+    ),
     ("Board report 2017", "Leadership", "protect meeting time"),
 ];
 
@@ -170,7 +178,10 @@ fn nvivo() -> Fixture {
         sel1 = selections(&g, "Interview 1", INTERVIEW, Count::Utf16, false, 20),
         sel2 = selections(&g, "Board report 2017", BOARD, Count::Utf16, false, 30),
     );
-    let (p1, p2) = (format!("sources/{}.txt", g(10)), format!("sources/{}.txt", g(11)));
+    let (p1, p2) = (
+        format!("sources/{}.txt", g(10)),
+        format!("sources/{}.txt", g(11)),
+    );
     Fixture {
         tool: "NVivo",
         qdpx: zip_of(&[
@@ -223,7 +234,10 @@ fn atlas() -> Fixture {
         sel1 = selections(&g, "Interview 1", INTERVIEW, Count::Chars, true, 20),
         sel2 = selections(&g, "Board report 2017", BOARD, Count::Chars, true, 30),
     );
-    let (p1, p2) = (format!("sources/{}.txt", g(10)), format!("sources/{}.txt", g(11)));
+    let (p1, p2) = (
+        format!("sources/{}.txt", g(10)),
+        format!("sources/{}.txt", g(11)),
+    );
     Fixture {
         tool: "ATLAS.ti",
         qdpx: zip_of(&[
@@ -268,7 +282,10 @@ fn maxqda() -> Fixture {
         sel1 = selections(&g, "Interview 1", INTERVIEW, Count::Chars, true, 20),
         sel2 = selections(&g, "Board report 2017", BOARD, Count::Chars, true, 30),
     );
-    let (p1, p2) = (format!("sources/{}.txt", g(10)), format!("sources/{}.txt", g(11)));
+    let (p1, p2) = (
+        format!("sources/{}.txt", g(10)),
+        format!("sources/{}.txt", g(11)),
+    );
     Fixture {
         tool: "MAXQDA",
         qdpx: zip_of(&[
@@ -481,14 +498,22 @@ fn check(f: &Fixture) -> Carried {
         "{}: every coding is imported or counted as left out\n{summary}",
         f.tool
     );
-    assert_eq!(report.memos, x.notes, "{}: every note is kept\n{summary}", f.tool);
+    assert_eq!(
+        report.memos, x.notes,
+        "{}: every note is kept\n{summary}",
+        f.tool
+    );
     assert_eq!(
         report.code_sets + report.category_sets,
         x.sets,
         "{}: sets",
         f.tool
     );
-    assert_eq!(report.selections_left_out, x.uncoded_selections, "{}", f.tool);
+    assert_eq!(
+        report.selections_left_out, x.uncoded_selections,
+        "{}",
+        f.tool
+    );
     assert_eq!(x.uncoded_selections, f.uncoded);
     // "Nothing was left out" exactly when nothing was.
     let nothing_left = report.codings_left_out == 0 && report.selections_left_out == 0;
@@ -636,10 +661,22 @@ fn a_codebook_from_each_tool_joins_a_project_by_path() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(said.contains("4 code(s) added, 0 already in the project"), "{said}");
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("4 code(s) added, 0 already in the project"),
+        "{said}"
+    );
     let p = thema::io::project_file::load(&project).unwrap().project;
-    assert!(p.codebook.codes.iter().any(|c| c.name == "Barriers\\Staff shortage" && c.parent.is_none()));
+    assert!(
+        p.codebook
+            .codes
+            .iter()
+            .any(|c| c.name == "Barriers\\Staff shortage" && c.parent.is_none())
+    );
     // Again: everything matches by path, nothing is added.
     let out = thema()
         .args(["import-qdc"])
@@ -648,7 +685,10 @@ fn a_codebook_from_each_tool_joins_a_project_by_path() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("0 code(s) added, 4 already in the project"), "{said}");
+    assert!(
+        said.contains("0 code(s) added, 4 already in the project"),
+        "{said}"
+    );
     // A .qdc given to import-qdpx points to the right command.
     let out = thema()
         .args(["import-qdpx"])
@@ -669,4 +709,99 @@ fn print_reports() {
         let (_, report) = import::read_qdpx(&f.qdpx).unwrap();
         println!("== {}\n{}\n", f.tool, report.summary());
     }
+}
+
+/// The window shows what an ATLAS.ti file carried: the report (with the
+/// unit note), the comment of an uncoded quotation in the document's memo,
+/// the code group under View › Memos and code sets; the memo is edited in
+/// the document's details and the edit undoes.
+#[test]
+fn the_window_shows_memos_and_sets_brought_in() {
+    use egui_kittest::kittest::{NodeT as _, Queryable};
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("atlas.qdpx");
+    std::fs::write(&q, atlas().qdpx).unwrap();
+    let (_d, mut h) = super::ui::open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (AB) —").click();
+    h.run();
+    h.state_mut().import_qdpx(&q);
+    h.run();
+    assert!(
+        h.query_by_label_contains("2 selection(s) carry no code")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Note: \"Interview 1\": positions read as Unicode characters")
+            .is_some()
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    // The open document (Interview 1) has a memo.
+    h.state_mut().ws.as_mut().unwrap().open_doc = {
+        let p = &h.state().ws.as_ref().unwrap().project;
+        p.documents
+            .iter()
+            .find(|d| d.title == "Interview 1")
+            .map(|d| d.id)
+    };
+    h.run();
+    assert!(
+        h.query_by_label("Memo").is_some(),
+        "the header shows there is a memo"
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Memos and code sets…").click();
+    h.run();
+    assert!(
+        h.query_by_label("Structural — 2 code(s), 0 document(s)")
+            .is_some()
+    );
+    assert!(h.query_by_label("Document memos (1)").is_some());
+    assert!(
+        h.query_by_label_contains("Worth a code for informal contact?")
+            .is_some()
+    );
+    // Edit the memo in the details; undo restores it.
+    h.state_mut().memos_window = None;
+    h.run();
+    h.get_by_label("Edit details").click();
+    h.run();
+    let before = {
+        let ws = h.state().ws.as_ref().unwrap();
+        ws.project
+            .document(ws.open_doc.unwrap())
+            .unwrap()
+            .memo
+            .clone()
+    };
+    fn memo_field<'h>(
+        h: &'h egui_kittest::Harness<'_, thema::app::ThemaApp>,
+    ) -> egui_kittest::Node<'h> {
+        h.query_all_by_label("Memo")
+            .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+            .expect("the memo field in the details")
+    }
+    memo_field(&h).focus();
+    h.run();
+    memo_field(&h).type_text(" Seen twice.");
+    h.run();
+    let after = {
+        let ws = h.state().ws.as_ref().unwrap();
+        ws.project
+            .document(ws.open_doc.unwrap())
+            .unwrap()
+            .memo
+            .clone()
+    };
+    assert_eq!(after, format!("{before} Seen twice."));
+    h.state_mut()
+        .handle(&egui::Context::default(), thema::ui::Intent::Undo);
+    h.run();
+    let ws = h.state().ws.as_ref().unwrap();
+    assert_eq!(
+        ws.project.document(ws.open_doc.unwrap()).unwrap().memo,
+        before
+    );
 }

@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 29;
+const VARIANTS: usize = 30;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -47,6 +47,7 @@ fn variant(c: &Command) -> usize {
         InsertReviewer { .. } => 26,
         RemoveReviewer(_) => 27,
         UpdateReviewer(_) => 28,
+        SetDocumentMemo { .. } => 29,
     }
 }
 
@@ -252,6 +253,10 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                     initials: "NB".into(),
                 }),
         ),
+        29 => Command::SetDocumentMemo {
+            doc: pick(&docs, r).unwrap_or_default(),
+            memo: format!("Memo {}", n(4)),
+        },
         _ => unreachable!("k < VARIANTS"),
     }
 }

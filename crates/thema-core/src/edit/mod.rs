@@ -33,6 +33,11 @@ pub enum Command {
         short_ref: String,
         reference: u32,
     },
+    /// The document's memo.
+    SetDocumentMemo {
+        doc: DocId,
+        memo: String,
+    },
     /// `None` clears the value.
     SetAttributeValue {
         doc: DocId,
@@ -120,6 +125,7 @@ impl Command {
         Some(match self {
             RenameProject(_) => t("rename project", uuid::Uuid::nil()),
             SetDocumentMeta { doc, .. } => t("document details", doc.0),
+            SetDocumentMemo { doc, .. } => t("document memo", doc.0),
             SetAttributeValue { doc, attr, .. } => Target {
                 kind: "attribute value",
                 id: doc.0,
@@ -219,6 +225,13 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 title: std::mem::replace(&mut d.title, title),
                 short_ref: std::mem::replace(&mut d.short_ref, short_ref),
                 reference: std::mem::replace(&mut d.reference, reference),
+            }
+        }
+        SetDocumentMemo { doc, memo } => {
+            let d = doc_mut(p, doc)?;
+            SetDocumentMemo {
+                doc,
+                memo: std::mem::replace(&mut d.memo, memo),
             }
         }
         SetAttributeValue { doc, attr, value } => {
