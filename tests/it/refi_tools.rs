@@ -491,7 +491,12 @@ fn check(f: &Fixture) -> Carried {
     }
     // The report's counts equal an independent count of the XML.
     let x = count_xml(&f.qde);
-    assert_eq!(report.documents, x.sources, "{}: sources", f.tool);
+    assert_eq!(
+        report.documents + report.sources_left_out,
+        x.sources,
+        "{}: sources",
+        f.tool
+    );
     assert_eq!(
         report.codings + report.category_codings + report.codings_left_out,
         x.codings,
@@ -804,4 +809,72 @@ fn the_window_shows_memos_and_sets_brought_in() {
         ws.project.document(ws.open_doc.unwrap()).unwrap().memo,
         before
     );
+}
+
+/// A PDF source with no text representation (as some tools write it): its
+/// text is read from the PDF, and its passages are placed by the words they
+/// quote; one whose words are not in the text is left out and said so, and
+/// the counts still add up.
+#[test]
+fn a_pdf_source_without_text_is_read_and_its_passages_placed_by_their_words() {
+    let g = |n: u32| format!("{:08x}-0000-4000-8000-{:012x}", 0xF000 + n, n);
+    let qde = format!(
+        r#"<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="x" origin="ATLAS.ti 23"><CodeBook><Codes><Code guid="{c}" name="Vision" isCodable="true"/></Codes></CodeBook><Sources><PDFSource guid="{s}" name="Evaluation report" path="internal://{s}.pdf"><PlainTextSelection guid="{a}" name="a shared vision" startPosition="400" endPosition="415"><Coding guid="{ka}"><CodeRef targetGUID="{c}"/></Coding></PlainTextSelection><PlainTextSelection guid="{b}" name="words that are not there" startPosition="1" endPosition="9"><Coding guid="{kb}"><CodeRef targetGUID="{c}"/></Coding></PlainTextSelection><PDFSelection guid="{r}" page="1" firstX="1" firstY="1" secondX="9" secondY="9"><Coding guid="{kr}"><CodeRef targetGUID="{c}"/></Coding></PDFSelection></PDFSource></Sources></Project>"#,
+        c = g(1),
+        s = g(2),
+        a = g(3),
+        ka = g(4),
+        b = g(5),
+        kb = g(6),
+        r = g(7),
+        kr = g(8)
+    );
+    let pdf = std::fs::read("tests/fixtures/two_pages.pdf").unwrap();
+    let name = format!("sources/{}.pdf", g(2));
+    let bytes = zip_of(&[("project.qde", qde.as_bytes()), (&name, &pdf)]);
+    let (p, report) = import::read_qdpx(&bytes).unwrap();
+    let summary = report.summary();
+    let d = &p.documents[0];
+    assert_eq!(d.title, "Evaluation report");
+    assert_eq!(d.source.kind, thema::model::SourceKind::Pdf);
+    assert_eq!(d.page_starts.len(), 1, "two pages");
+    assert_eq!(p.codings.len(), 1, "{summary}");
+    let c = &p.codings[0];
+    assert_eq!(d.slice_chars(c.start, c.end), "a shared vision");
+    let x = count_xml(&qde);
+    assert_eq!(
+        report.codings + report.category_codings + report.codings_left_out,
+        x.codings,
+        "{summary}"
+    );
+    assert_eq!(report.codings_left_out, 2, "{summary}");
+    assert!(summary.contains("its words were not found"), "{summary}");
+    assert!(summary.contains("1 coding(s) of PDF regions"), "{summary}");
+    assert!(!summary.contains("nothing was left out"));
+}
+
+/// Ids that are not GUIDs ("s1", "code-1"), a path under `Sources/`
+/// written after `internal://`, and no names: the project still imports
+/// whole, and the report says what it did about the ids.
+#[test]
+fn ids_that_are_not_guids_still_tie_codings_to_codes() {
+    let qde = format!(
+        r#"<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="hand made"><CodeBook><Codes><Code guid="code-1" name="Theme A" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="s1" plainTextPath="internal://Sources/sample.txt"><PlainTextSelection guid="sel1" name="hello" startPosition="6" endPosition="11"><Coding guid="c1"><CodeRef targetGUID="code-1"/></Coding></PlainTextSelection></TextSource></Sources></Project>"#
+    );
+    let bytes = zip_of(&[
+        ("project.qde", qde.as_bytes()),
+        ("Sources/sample.txt", b"Well, hello there"),
+    ]);
+    let (p, report) = import::read_qdpx(&bytes).unwrap();
+    let summary = report.summary();
+    assert_eq!(p.documents.len(), 1, "{summary}");
+    assert_eq!(p.documents[0].title, "sample");
+    let c = &p.codings[0];
+    assert_eq!(p.documents[0].slice_chars(c.start, c.end), "hello");
+    assert_eq!(p.codebook.get(c.code).unwrap().name, "Theme A");
+    assert!(
+        summary.contains("5 id(s) in the file are not GUIDs (e.g. \"s1\")"),
+        "{summary}"
+    );
+    assert!(summary.contains("nothing was left out"), "{summary}");
 }

@@ -5,10 +5,11 @@
 //! sources or on nameless cases, memos as descriptions or notes, users as
 //! reviewers. Everything not brought over is listed in the report.
 
+use super::import_util::{non_guid_ids, uuid_of};
 use super::xml::{El, parse};
 use super::{
     CATEGORY_GROUP, CHOICES_PREFIX, RANGES_PREFIX, RefiError, VAR_PAGE_STARTS, VAR_REFERENCE,
-    VAR_SHORT_REF, parse_guid, parse_ranges,
+    VAR_SHORT_REF, parse_ranges,
 };
 use crate::io::zipsafe::{self, Archive};
 use crate::model::{
@@ -44,6 +45,8 @@ pub struct ImportReport {
     pub codings_left_out: usize,
     /// Selections not brought over (each also named in `skipped`).
     pub selections_left_out: usize,
+    /// Sources not brought over (each also named in `skipped`).
+    pub sources_left_out: usize,
 }
 
 impl ImportReport {
@@ -91,10 +94,6 @@ impl ImportReport {
         let notes = self.notes.iter().map(|n| format!("Note: {n}"));
         self.skipped.iter().cloned().chain(notes).collect()
     }
-}
-
-fn uuid_of(el: &El, attr: &str) -> Option<uuid::Uuid> {
-    el.attr(attr).and_then(parse_guid)
 }
 
 /// Reads a `.qdpx` file from disk.
@@ -340,6 +339,13 @@ impl<'a> Importer<'a> {
     fn project(mut self, root: &El) -> Result<(Project, ImportReport), RefiError> {
         let mut p = Project::new(root.attr("name").unwrap_or(""));
         self.origin = root.attr("origin").unwrap_or("").to_owned();
+        let (odd_ids, example) = non_guid_ids(root);
+        if odd_ids > 0 {
+            self.report.notes.push(format!(
+                "{odd_ids} id(s) in the file are not GUIDs (e.g. \"{}\"); each was given a stable GUID made from it, so the references between them hold",
+                example.unwrap_or_default()
+            ));
+        }
         p.categories = default_categories();
         // Users → reviewers.
         for u in root
@@ -488,23 +494,47 @@ impl<'a> Importer<'a> {
                 _ => (None, SourceKind::Other),
             };
             let name = source_name(s, i);
-            let Some(text_el) = text_el else {
-                self.report.skipped.push(format!("{} \"{name}\": Thema codes text only, so it and its codings were not brought over", s.name));
-                continue;
+            let made = match text_el {
+                Some(text_el) => self.document(&mut p, s, text_el, src_kind, i, &cat_ids),
+                None if kind == "pdfsource" => self.pdf_without_text(&mut p, s, i, &cat_ids),
+                None => {
+                    self.report.skipped.push(format!(
+                        "{} \"{name}\": Thema codes text only, so it and its codings were not brought over",
+                        s.name
+                    ));
+                    self.leave_out_all(s);
+                    continue;
+                }
             };
-            match self.document(&mut p, s, text_el, src_kind, i, &cat_ids) {
+            match made {
                 Ok(doc) => {
                     if let Some(g) = uuid_of(s, "guid") {
                         doc_of_source.insert(g, doc);
                     }
                 }
-                Err(e) => self.report.skipped.push(format!("source \"{name}\": {e}")),
+                Err(e) => {
+                    self.report.skipped.push(format!("source \"{name}\": {e}"));
+                    self.leave_out_all(s);
+                    continue;
+                }
             }
-            if s.children("PDFSelection").next().is_some()
-                || s.children("Coding").next().is_some() && kind == "pdfsource"
-            {
+            // Codings of regions of a PDF page, and of the whole PDF.
+            let regions: Vec<&El> = s.children("PDFSelection").collect();
+            let whole = if kind == "pdfsource" {
+                s.children("Coding").count()
+            } else {
+                0
+            };
+            let region_codings: usize = regions
+                .iter()
+                .map(|r| r.children("Coding").count())
+                .sum::<usize>()
+                + whole;
+            if !regions.is_empty() || whole > 0 {
+                self.report.selections_left_out += regions.len();
+                self.report.codings_left_out += region_codings;
                 self.report.skipped.push(format!(
-                    "PDF source \"{name}\": codings of PDF regions (not text) were not brought over"
+                    "PDF source \"{name}\": {region_codings} coding(s) of PDF regions or of the whole PDF (not of text) were not brought over"
                 ));
             }
         }
@@ -697,6 +727,56 @@ impl<'a> Importer<'a> {
             }
         }
         parts
+    }
+
+    /// Counts everything coded inside a source that is not brought over.
+    fn leave_out_all(&mut self, source: &El) {
+        let mut work = vec![source];
+        while let Some(el) = work.pop() {
+            work.extend(el.children.iter());
+            if el.name == "Coding" {
+                self.report.codings_left_out += 1;
+            } else if el.name.ends_with("Selection") {
+                self.report.selections_left_out += 1;
+            }
+        }
+        self.report.sources_left_out += 1;
+    }
+
+    /// A PDF source without a text representation: its text is read from
+    /// the PDF in the archive, and its text selections are placed by the
+    /// words they quote (their positions count the other program's reading
+    /// of the PDF, which is not Thema's).
+    fn pdf_without_text(
+        &mut self,
+        p: &mut Project,
+        s: &El,
+        index: usize,
+        cat_ids: &IdMap<uuid::Uuid, CategoryId>,
+    ) -> Result<DocId, String> {
+        let path = s
+            .attr("path")
+            .ok_or("it names no PDF file and has no text representation")?;
+        let (file, bytes) = self
+            .archive
+            .resolve(path)
+            .ok_or_else(|| format!("its PDF \"{path}\" is missing from the archive"))?;
+        let pdf = crate::io::pdf::extract(bytes).map_err(|e| format!("its PDF \"{file}\": {e}"))?;
+        let (text, page_starts) = crate::io::import::join_pages(&pdf.pages);
+        if text.trim().is_empty() {
+            return Err(format!(
+                "its PDF \"{file}\" has no text layer (a scanned PDF needs OCR first)"
+            ));
+        }
+        let doc = self.document_from(p, s, s, text, SourceKind::Pdf, index, cat_ids, true)?;
+        if let Some(d) = p.documents.iter_mut().find(|d| d.id == doc) {
+            d.page_starts = page_starts;
+        }
+        self.report.notes.push(format!(
+            "PDF source \"{}\" had no text representation: its text was read from the PDF, and its passages were placed by the words they quote",
+            source_name(s, index)
+        ));
+        Ok(doc)
     }
 
     /// Notes attached to codes join the code's description.

@@ -11,18 +11,13 @@
 //! time.
 
 use super::import::Importer;
-use super::import_util::{View, ensure_reviewer, position};
-use super::parse_guid;
+use super::import_util::{View, ensure_reviewer, position, uuid_of};
 use super::positions::{self, Written};
 use super::xml::El;
 use crate::model::{
     CategoryId, CodeId, Coding, CodingId, DocId, Document, IdMap, Project, Source, SourceKind,
     text, time,
 };
-
-fn uuid_of(el: &El, attr: &str) -> Option<uuid::Uuid> {
-    el.attr(attr).and_then(parse_guid)
-}
 
 impl Importer<'_> {
     pub(super) fn document(
@@ -35,6 +30,24 @@ impl Importer<'_> {
         cat_ids: &IdMap<uuid::Uuid, CategoryId>,
     ) -> Result<DocId, String> {
         let raw = self.source_text(text_el)?;
+        self.document_from(p, source, text_el, raw, kind, index, cat_ids, false)
+    }
+
+    /// A document from its raw text and the selections under `text_el`.
+    /// `by_quote`: place each selection by the words its name quotes, not
+    /// by its positions (they count another program's reading of a PDF).
+    #[allow(clippy::too_many_arguments, reason = "one call site each way")]
+    pub(super) fn document_from(
+        &mut self,
+        p: &mut Project,
+        source: &El,
+        text_el: &El,
+        raw: String,
+        kind: SourceKind,
+        index: usize,
+        cat_ids: &IdMap<uuid::Uuid, CategoryId>,
+        by_quote: bool,
+    ) -> Result<DocId, String> {
         let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(&raw).to_owned();
         let (body, map) = text::normalize_with_map(&raw);
         let raw_chars: Vec<char> = raw.chars().collect();
@@ -85,8 +98,11 @@ impl Importer<'_> {
             })
             .collect();
         let same = |s: usize, e: usize, name: &str| raw_view.same(s, e, name);
-        let (reading, note) =
-            positions::decide(&raw_view.chars, &title, &self.origin, &written, &same);
+        let (reading, note) = if by_quote {
+            (positions::Reading::STANDARD, None)
+        } else {
+            positions::decide(&raw_view.chars, &title, &self.origin, &written, &same)
+        };
         if let Some(note) = note {
             self.report.notes.push(note);
         }
@@ -107,73 +123,89 @@ impl Importer<'_> {
                 written(s0),
                 written(e0)
             );
-            let (Some(s0), Some(e0)) = (s0, e0) else {
-                self.report.skipped.push(format!(
-                    "{at} has no readable start and end position; it was left out"
-                ));
-                leave_out(&mut self.report);
-                continue;
-            };
             let mut fixes: Vec<String> = Vec::new();
-            let (mut s, mut e) = (s0, e0);
-            if e < s {
-                std::mem::swap(&mut s, &mut e);
-                fixes.push(format!(
-                    "its start was after its end, so they were swapped to {s}..{e}"
-                ));
-            }
-            if s < 0 {
-                fixes.push(format!("its start {s} was negative and was set to 0"));
-                s = 0;
-            }
-            if e < 0 {
-                fixes.push(format!("its end {e} was negative and was set to 0"));
-                e = 0;
-            }
-            // Positions beyond any text are past the end: clamp to the text
-            // so the arithmetic below stays in range.
-            let limit = to_raw.len() - 1;
-            let (s, mut e) = (
-                usize::try_from(s)
-                    .unwrap_or(usize::MAX)
-                    .min(limit.saturating_add(1)),
-                usize::try_from(e)
-                    .unwrap_or(usize::MAX)
-                    .min(limit.saturating_add(1)),
-            );
-            // Inclusive ends: if the name matches one position more, take it.
-            let raw_at = |p: usize| to_raw.get(p).copied().filter(|&r| r != positions::INSIDE);
-            if let Some(name) = sel.attr("name")
-                && let (Some(rs), Some(re), Some(re1)) = (raw_at(s), raw_at(e), raw_at(e + 1))
-                && !raw_view.same(rs, re, name)
-                && raw_view.same(rs, re1, name)
-            {
-                e += 1;
-            }
-            if s >= limit {
-                self.report.skipped.push(format!(
-                    "{at} starts past the end of its text of {limit} chars; it was left out"
-                ));
-                leave_out(&mut self.report);
-                continue;
-            }
-            if e > limit {
-                fixes.push(format!(
-                    "it ran past the end of its text of {limit} chars and was shortened to {s}..{limit}"
-                ));
-                e = limit;
-            }
-            // A position inside a character (half a surrogate pair, between
-            // CR and LF) takes the whole character.
-            let rs = (0..=s).rev().find_map(raw_at).unwrap_or(0);
-            let re = (e..to_raw.len()).find_map(raw_at).unwrap_or(raw_view.len());
-            if raw_at(s).is_none() || raw_at(e).is_none() {
-                fixes.push(format!(
-                    "a position fell inside a character (counted as {}), so the selection was widened to whole characters",
-                    reading.describe()
-                ));
-            }
-            let (ns, ne) = (map[rs], map[re]);
+            let (rs, re, ns, ne) = if by_quote {
+                // Positions count another program's reading of the PDF:
+                // place the passage by the words it quotes instead.
+                let name = sel.attr("name").map(str::trim).filter(|n| !n.is_empty());
+                match name.and_then(|n| text::find_loose(&raw, n)) {
+                    Some((a, b)) => (a, b, map[a], map[b]),
+                    None => {
+                        self.report.skipped.push(format!(
+                            "{at}: its positions count another program's reading of the PDF and its words were not found in Thema's, so it was left out"
+                        ));
+                        leave_out(&mut self.report);
+                        continue;
+                    }
+                }
+            } else {
+                let (Some(s0), Some(e0)) = (s0, e0) else {
+                    self.report.skipped.push(format!(
+                        "{at} has no readable start and end position; it was left out"
+                    ));
+                    leave_out(&mut self.report);
+                    continue;
+                };
+                let (mut s, mut e) = (s0, e0);
+                if e < s {
+                    std::mem::swap(&mut s, &mut e);
+                    fixes.push(format!(
+                        "its start was after its end, so they were swapped to {s}..{e}"
+                    ));
+                }
+                if s < 0 {
+                    fixes.push(format!("its start {s} was negative and was set to 0"));
+                    s = 0;
+                }
+                if e < 0 {
+                    fixes.push(format!("its end {e} was negative and was set to 0"));
+                    e = 0;
+                }
+                // Positions beyond any text are past the end: clamp to the text
+                // so the arithmetic below stays in range.
+                let limit = to_raw.len() - 1;
+                let (s, mut e) = (
+                    usize::try_from(s)
+                        .unwrap_or(usize::MAX)
+                        .min(limit.saturating_add(1)),
+                    usize::try_from(e)
+                        .unwrap_or(usize::MAX)
+                        .min(limit.saturating_add(1)),
+                );
+                // Inclusive ends: if the name matches one position more, take it.
+                let raw_at = |p: usize| to_raw.get(p).copied().filter(|&r| r != positions::INSIDE);
+                if let Some(name) = sel.attr("name")
+                    && let (Some(rs), Some(re), Some(re1)) = (raw_at(s), raw_at(e), raw_at(e + 1))
+                    && !raw_view.same(rs, re, name)
+                    && raw_view.same(rs, re1, name)
+                {
+                    e += 1;
+                }
+                if s >= limit {
+                    self.report.skipped.push(format!(
+                        "{at} starts past the end of its text of {limit} chars; it was left out"
+                    ));
+                    leave_out(&mut self.report);
+                    continue;
+                }
+                if e > limit {
+                    fixes.push(format!(
+                        "it ran past the end of its text of {limit} chars and was shortened to {s}..{limit}"
+                    ));
+                    e = limit;
+                }
+                // A position inside a character (half a surrogate pair, between
+                // CR and LF) takes the whole character.
+                let rs = (0..=s).rev().find_map(raw_at).unwrap_or(0);
+                let re = (e..to_raw.len()).find_map(raw_at).unwrap_or(raw_view.len());
+                if raw_at(s).is_none() || raw_at(e).is_none() {
+                    fixes.push(format!(
+                        "a position fell inside a character (counted as {}), so the selection was widened to whole characters",
+                        reading.describe()
+                    ));
+                }
+                (rs, re, map[rs], map[re])
+            };
             if ns >= ne {
                 fixes.push("it covers no text; it was left out".into());
                 self.report

@@ -2,7 +2,41 @@
 //! comparing a passage with a selection's name, reviewers made on demand.
 
 use super::xml::El;
+use super::{derived_guid, parse_guid};
 use crate::model::{Project, Reviewer, ReviewerId};
+
+/// An id attribute as a GUID. Files from some tools (and hand-made ones)
+/// use ids that are not GUIDs ("s1", "code-7"); each becomes a stable
+/// GUID derived from its text, so references between them still hold
+/// (`non_guid_ids` counts them for the report). `None` when missing.
+pub fn uuid_of(el: &El, attr: &str) -> Option<uuid::Uuid> {
+    let v = el.attr(attr)?.trim();
+    if v.is_empty() {
+        return None;
+    }
+    Some(parse_guid(v).unwrap_or_else(|| derived_guid(uuid::Uuid::nil(), &format!("refi id {v}"))))
+}
+
+/// The id attributes under `root` that are not GUIDs, and one example.
+pub fn non_guid_ids(root: &El) -> (usize, Option<String>) {
+    let mut n = 0;
+    let mut example = None;
+    let mut work = vec![root];
+    while let Some(el) = work.pop() {
+        work.extend(el.children.iter());
+        for (k, v) in &el.attrs {
+            let id_attr = matches!(
+                k.as_str(),
+                "guid" | "targetGUID" | "creatingUser" | "modifyingUser"
+            );
+            if id_attr && !v.trim().is_empty() && parse_guid(v).is_none() {
+                n += 1;
+                example.get_or_insert_with(|| v.clone());
+            }
+        }
+    }
+    (n, example)
+}
 
 /// A position attribute as written, negative values included (the caller
 /// reports what it does with them); `None` when missing or not a number.
