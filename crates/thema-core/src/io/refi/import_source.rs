@@ -333,4 +333,54 @@ impl Importer<'_> {
         doc.reference = 0;
         Ok(doc_id)
     }
+
+    /// Counts everything coded inside a source that is not brought over.
+    pub(super) fn leave_out_all(&mut self, source: &El) {
+        let mut work = vec![source];
+        while let Some(el) = work.pop() {
+            work.extend(el.children.iter());
+            if el.name == "Coding" {
+                self.report.codings_left_out += 1;
+            } else if el.name.ends_with("Selection") {
+                self.report.selections_left_out += 1;
+            }
+        }
+        self.report.sources_left_out += 1;
+    }
+
+    /// A PDF source without a text representation: its text is read from
+    /// the PDF in the archive, and its text selections are placed by the
+    /// words they quote (their positions count the other program's reading
+    /// of the PDF, which is not Thema's).
+    pub(super) fn pdf_without_text(
+        &mut self,
+        p: &mut Project,
+        s: &El,
+        index: usize,
+        cat_ids: &IdMap<uuid::Uuid, CategoryId>,
+    ) -> Result<DocId, String> {
+        let path = s
+            .attr("path")
+            .ok_or("it names no PDF file and has no text representation")?;
+        let (file, bytes) = self
+            .archive
+            .resolve(path)
+            .ok_or_else(|| format!("its PDF \"{path}\" is missing from the archive"))?;
+        let pdf = crate::io::pdf::extract(bytes).map_err(|e| format!("its PDF \"{file}\": {e}"))?;
+        let (text, page_starts) = crate::io::import::join_pages(&pdf.pages);
+        if text.trim().is_empty() {
+            return Err(format!(
+                "its PDF \"{file}\" has no text layer (a scanned PDF needs OCR first)"
+            ));
+        }
+        let doc = self.document_from(p, s, s, text, SourceKind::Pdf, index, cat_ids, true)?;
+        if let Some(d) = p.documents.iter_mut().find(|d| d.id == doc) {
+            d.page_starts = page_starts;
+        }
+        self.report.notes.push(format!(
+            "PDF source \"{}\" had no text representation: its text was read from the PDF, and its passages were placed by the words they quote",
+            super::import::source_name(s, index)
+        ));
+        Ok(doc)
+    }
 }

@@ -13,6 +13,8 @@
 pub mod codebook;
 pub mod export;
 pub mod import;
+mod import_notes;
+mod import_report;
 mod import_source;
 mod import_util;
 pub mod positions;

@@ -1,0 +1,192 @@
+//! What a REFI-QDA import keeps of what people wrote beside the coding:
+//! notes (as project memos, or in the memo of the document, code or coding
+//! that refers to them), descriptions, and sets (as code sets).
+
+use super::import::Importer;
+use super::import_util::uuid_of;
+use super::xml::El;
+use crate::model::{CodeId, DocId, Project};
+use std::collections::HashMap;
+
+impl Importer<'_> {
+    /// A memo: the selection's Description, then any notes it refers to.
+    pub(super) fn memo(&mut self, el: &El) -> String {
+        let description = el
+            .child_text("Description")
+            .map(|d| d.trim().to_owned())
+            .filter(|d| !d.is_empty());
+        let mut parts: Vec<String> = description.into_iter().collect();
+        parts.extend(self.referred_notes(el));
+        parts.join("\n\n")
+    }
+
+    /// The texts of the notes `el` refers to (`<NoteRef>`), each note
+    /// counted as kept the first time; a reference to a missing note is
+    /// reported.
+    pub(super) fn referred_notes(&mut self, el: &El) -> Vec<String> {
+        let mut parts = Vec::new();
+        for r in el.children("NoteRef") {
+            let Some(g) = uuid_of(r, "targetGUID") else {
+                continue;
+            };
+            match self.notes.get(&g) {
+                Some((_, text, _)) => {
+                    if !text.is_empty() {
+                        parts.push(text.clone());
+                    }
+                    if self.used_notes.insert(g) {
+                        self.report.memos += 1;
+                    }
+                }
+                None => self.report.skipped.push(format!(
+                    "{} \"{}\" refers to a note ({g}) that is not in the file",
+                    el.name,
+                    el.attr("name").unwrap_or("")
+                )),
+            }
+        }
+        parts
+    }
+
+    /// Notes attached to codes join the code's description.
+    pub(super) fn code_notes(&mut self, p: &mut Project, codes: &El) {
+        let mut work: Vec<&El> = codes.children("Code").collect();
+        while let Some(el) = work.pop() {
+            work.extend(el.children("Code"));
+            if el.children("NoteRef").next().is_none() {
+                continue;
+            }
+            let Some(id) = uuid_of(el, "guid").map(CodeId) else {
+                continue;
+            };
+            let text = self.referred_notes(el).join("\n\n");
+            if let Some(code) = p.codebook.codes.iter_mut().find(|c| c.id == id)
+                && !text.is_empty()
+            {
+                code.description = if code.description.is_empty() {
+                    text
+                } else {
+                    format!("{}\n\n{text}", code.description)
+                };
+            }
+        }
+    }
+
+    /// The project's description, its own notes and every note nothing
+    /// else refers to become project memos, in the file's order.
+    pub(super) fn project_memos(&mut self, p: &mut Project, root: &El) {
+        if let Some(d) = root.child_text("Description").map(|d| d.trim().to_owned())
+            && !d.is_empty()
+        {
+            p.memos.push(crate::model::Memo {
+                id: crate::model::MemoId::new(),
+                title: "Project description".into(),
+                text: d,
+                created: String::new(),
+            });
+        }
+        let order: Vec<uuid::Uuid> = root
+            .child("Notes")
+            .into_iter()
+            .flat_map(|n| n.children("Note"))
+            .filter_map(|n| uuid_of(n, "guid"))
+            .collect();
+        for (i, g) in order.into_iter().enumerate() {
+            if self.used_notes.contains(&g) {
+                continue;
+            }
+            let Some((name, text, created)) = self.notes.get(&g).cloned() else {
+                continue;
+            };
+            self.used_notes.insert(g);
+            self.report.memos += 1;
+            p.memos.push(crate::model::Memo {
+                id: crate::model::MemoId(g),
+                title: if name.is_empty() {
+                    format!("Note {}", i + 1)
+                } else {
+                    name
+                },
+                text,
+                created,
+            });
+        }
+    }
+
+    /// Sets: those Thema wrote to mirror its categories carry nothing
+    /// new; every other set is kept as a code set.
+    pub(super) fn read_sets(
+        &mut self,
+        p: &mut Project,
+        root: &El,
+        doc_of_source: &HashMap<uuid::Uuid, DocId>,
+    ) {
+        for set in root
+            .child("Sets")
+            .into_iter()
+            .flat_map(|s| s.children("Set"))
+        {
+            let name = set.attr("name").unwrap_or("").trim().to_owned();
+            let member_codes: Vec<uuid::Uuid> = set
+                .children("MemberCode")
+                .filter_map(|m| uuid_of(m, "targetGUID"))
+                .collect();
+            let mirrors_category = p
+                .categories
+                .iter()
+                .any(|k| k.name == name && member_codes.contains(&k.id.0));
+            if mirrors_category {
+                self.report.category_sets += 1;
+                continue;
+            }
+            let codes: Vec<CodeId> = member_codes
+                .iter()
+                .map(|g| CodeId(*g))
+                .filter(|c| self.code_ids.contains(c))
+                .collect();
+            let documents: Vec<DocId> = set
+                .children("MemberSource")
+                .filter_map(|m| uuid_of(m, "targetGUID"))
+                .filter_map(|g| doc_of_source.get(&g).copied())
+                .collect();
+            let missing = member_codes.len() - codes.len() + set.children("MemberSource").count()
+                - documents.len();
+            if missing > 0 {
+                self.report.skipped.push(format!(
+                    "set \"{name}\": {missing} member(s) are not in the imported project (a code or source that was not brought over); the set keeps the rest"
+                ));
+            }
+            let mut description = set
+                .child_text("Description")
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
+            let member_notes: Vec<String> = set
+                .children("MemberNote")
+                .filter_map(|m| uuid_of(m, "targetGUID"))
+                .filter_map(|g| self.notes.get(&g).map(|(n, _, _)| n.clone()))
+                .collect();
+            if !member_notes.is_empty() {
+                // The notes themselves become project memos (below).
+                let line = format!("Memos in this set: {}", member_notes.join(", "));
+                description = if description.is_empty() {
+                    line
+                } else {
+                    format!("{description}\n{line}")
+                };
+            }
+            p.code_sets.push(crate::model::CodeSet {
+                id: uuid_of(set, "guid").map_or_else(crate::model::SetId::new, crate::model::SetId),
+                name: if name.is_empty() {
+                    format!("Set {}", p.code_sets.len() + 1)
+                } else {
+                    name
+                },
+                description,
+                codes,
+                documents,
+            });
+            self.report.code_sets += 1;
+        }
+    }
+}
