@@ -268,7 +268,7 @@ impl ThemaApp {
                     "Their changes are merged in. Save (Ctrl+S) to write the combined project.",
                 );
             }
-            Intent::ExportRefi { codebook_only } => self.export_refi(codebook_only),
+            Intent::ExportRefi(what) => self.export_refi(what),
             Intent::ImportQdpxDialog => {
                 self.guard_unsaved(
                     Intent::ImportQdpxDialog,

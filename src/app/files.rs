@@ -323,15 +323,14 @@ impl ThemaApp {
 
 impl ThemaApp {
     /// File > Exchange > Export: writes a .qdpx project or .qdc codebook.
-    pub fn export_refi(&mut self, codebook_only: bool) {
+    pub fn export_refi(&mut self, what: crate::ui::intent::RefiExport) {
+        use crate::io::refi::{export, positions::Unit};
+        use crate::ui::intent::RefiExport;
         let Some(ws) = &self.ws else { return };
-        let (ext, bytes) = if codebook_only {
-            (
-                "qdc",
-                Ok(crate::io::refi::export::codebook_xml(&ws.project)),
-            )
-        } else {
-            ("qdpx", crate::io::refi::export::qdpx(&ws.project))
+        let (ext, bytes) = match what {
+            RefiExport::Codebook => ("qdc", Ok(export::codebook_xml(&ws.project))),
+            RefiExport::Project => ("qdpx", export::qdpx_in(&ws.project, Unit::Chars)),
+            RefiExport::ProjectForNvivo => ("qdpx", export::qdpx_in(&ws.project, Unit::Utf16)),
         };
         let bytes = match bytes {
             Ok(b) => b,

@@ -117,6 +117,14 @@ impl ThemaApp {
             last_autosave: std::time::Instant::now(),
         };
         match project {
+            // A REFI-QDA project opens as a new, unsaved Thema project.
+            Some(path)
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("qdpx")) =>
+            {
+                app.import_qdpx(&path);
+            }
             Some(path) => app.open_path(path),
             None => app.offer_untitled_recovery(),
         }

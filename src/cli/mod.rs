@@ -52,7 +52,8 @@ use std::path::{Path, PathBuf};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<CliCommand>,
-    /// A project file (*.thema.ron) to open in the window.
+    /// A project file (*.thema.ron) to open in the window, or a REFI-QDA
+    /// project (*.qdpx) to open as a new one.
     pub project: Option<PathBuf>,
 }
 

@@ -53,8 +53,13 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
             state.show_details = !state.show_details;
         }
         if !d.memo.trim().is_empty() && !state.show_details {
-            ui.label(egui::RichText::new("Memo").small().strong())
-                .on_hover_text(format!("{}\n\n(Edit details to edit it)", d.memo.trim()));
+            if ui
+                .small_button("Memo")
+                .on_hover_text(format!("{}\n\n(Click to read and edit it)", d.memo.trim()))
+                .clicked()
+            {
+                state.show_details = true;
+            }
         }
         ui.add(egui::Label::new(egui::RichText::new(summary.join(" · ")).weak()).truncate());
     });

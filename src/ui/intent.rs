@@ -99,13 +99,22 @@ pub enum Intent {
     /// That version (with this hash) is now merged in: saving may replace it.
     DiskVersionMerged(String),
     /// File > Export as REFI-QDA: a project (.qdpx) or codebook (.qdc).
-    ExportRefi {
-        codebook_only: bool,
-    },
+    ExportRefi(RefiExport),
     ImportQdpxDialog,
     ImportQdcDialog,
     ExportForReviewerDialog,
     ExportForReviewer {
         include_codings: bool,
     },
+}
+
+/// What File › Exchange (REFI-QDA) exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefiExport {
+    /// The project, positions in Unicode characters (the standard).
+    Project,
+    /// The project, positions in UTF-16 units (as NVivo counts them).
+    ProjectForNvivo,
+    /// The codebook only (.qdc).
+    Codebook,
 }

@@ -20,6 +20,8 @@ impl MemosWindow {
             .open(open)
             .default_width(480.0)
             .default_height(420.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .collapsible(false)
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical()

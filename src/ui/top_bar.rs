@@ -39,11 +39,15 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                 ui.separator();
                 ui.add_enabled_ui(has, |ui| {
                     ui.menu_button("Exchange (REFI-QDA)", |ui| {
-                        if ui.button("Export project (.qdpx)…").on_hover_text("For NVivo, ATLAS.ti, MAXQDA, QualCoder…").clicked() {
-                            out.push(Intent::ExportRefi { codebook_only: false });
+                        use crate::ui::intent::RefiExport;
+                        if ui.button("Export project (.qdpx)…").on_hover_text("For ATLAS.ti, MAXQDA, QualCoder and other tools that follow the standard (positions in characters)").clicked() {
+                            out.push(Intent::ExportRefi(RefiExport::Project));
+                        }
+                        if ui.button("Export project for NVivo (.qdpx)…").on_hover_text("Positions in UTF-16 units, as NVivo counts them; Thema reads either back").clicked() {
+                            out.push(Intent::ExportRefi(RefiExport::ProjectForNvivo));
                         }
                         if ui.button("Export codebook (.qdc)…").clicked() {
-                            out.push(Intent::ExportRefi { codebook_only: true });
+                            out.push(Intent::ExportRefi(RefiExport::Codebook));
                         }
                         ui.separator();
                         if ui.button("Import codebook (.qdc)…").clicked() {

@@ -708,11 +708,15 @@ fn a_codebook_from_each_tool_joins_a_project_by_path() {
 }
 
 #[test]
-#[ignore = "prints the import reports of the tool fixtures, to read them"]
+#[ignore = "prints the import reports of the tool fixtures (and writes them to THEMA_FIXTURES_OUT if set), to look at them"]
 fn print_reports() {
     for f in fixtures() {
         let (_, report) = import::read_qdpx(&f.qdpx).unwrap();
         println!("== {}\n{}\n", f.tool, report.summary());
+        if let Some(dir) = std::env::var_os("THEMA_FIXTURES_OUT") {
+            let name = format!("{}.qdpx", f.tool.replace('.', "_"));
+            std::fs::write(std::path::Path::new(&dir).join(name), &f.qdpx).unwrap();
+        }
     }
 }
 
