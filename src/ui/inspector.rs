@@ -52,14 +52,14 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
         if ui.small_button(label).clicked() {
             state.show_details = !state.show_details;
         }
-        if !d.memo.trim().is_empty() && !state.show_details {
-            if ui
+        if !d.memo.trim().is_empty()
+            && !state.show_details
+            && ui
                 .small_button("Memo")
                 .on_hover_text(format!("{}\n\n(Click to read and edit it)", d.memo.trim()))
                 .clicked()
-            {
-                state.show_details = true;
-            }
+        {
+            state.show_details = true;
         }
         ui.add(egui::Label::new(egui::RichText::new(summary.join(" · ")).weak()).truncate());
     });
