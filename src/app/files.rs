@@ -401,12 +401,20 @@ impl ThemaApp {
             .and_then(|b| crate::io::refi::import::read_qdc(&b).map_err(|e| e.to_string()));
         match parsed {
             Err(e) => self.set_error(format!("{} could not be imported: {e}.", path.display())),
-            Ok(book) => {
+            Ok((book, report)) => {
                 let Some(ws) = &self.ws else { return };
                 let (command, merge) = crate::io::refi::codebook::merge_by_path(&ws.project, &book);
                 let n = merge.added.len();
                 self.apply(&format!("Import codebook ({n} new codes)"), command);
-                self.set_status(format!("Codebook imported: {}.", merge.summary()));
+                if report.skipped.is_empty() {
+                    self.set_status(format!("Codebook imported: {}.", merge.summary()));
+                } else {
+                    // What the codebook file held that could not be used.
+                    self.dialog = Some(Dialog::ImportReport {
+                        summary: format!("Codebook imported: {}.", merge.summary()),
+                        lines: report.lines(),
+                    });
+                }
             }
         }
     }

@@ -376,16 +376,20 @@ fn import_qdc_cmd(path: &Path, input: &Path, wait: bool) -> Result<ExitCode> {
         path: input.to_owned(),
         source,
     })?;
-    let book = crate::io::refi::import::read_qdc(&bytes).map_err(|e| RefiError::File {
-        path: input.to_owned(),
-        source: Box::new(e),
-    })?;
+    let (book, report) =
+        crate::io::refi::import::read_qdc(&bytes).map_err(|e| RefiError::File {
+            path: input.to_owned(),
+            source: Box::new(e),
+        })?;
     let (mut project, hash) = if path.exists() {
         let l = project_file::load(path)?;
         (l.project, Some(l.hash))
     } else {
         (Project::new(&project_name_from_path(path)), None)
     };
+    for line in report.lines() {
+        say!("  - {line}");
+    }
     let (command, merge) = crate::io::refi::codebook::merge_by_path(&project, &book);
     edit::apply(&mut project, command)?;
     for added in &merge.added {

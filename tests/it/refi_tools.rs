@@ -694,6 +694,43 @@ fn a_codebook_from_each_tool_joins_a_project_by_path() {
         said.contains("0 code(s) added, 4 already in the project"),
         "{said}"
     );
+    // A codebook with a code group (MAXQDA, ATLAS.ti): the group becomes a
+    // code set whose codes are the project's codes of the same path.
+    let grouped = r#"<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA 2022"><Codes>
+<Code guid="00000002-0000-4000-8000-000000000002" name="Organisational factors" isCodable="true"><Code guid="00000002-0000-4000-8000-000000000003" name="Resources" isCodable="true"/><Code guid="00000002-0000-4000-8000-000000000005" name="Culture" isCodable="true"/></Code>
+</Codes><Sets><Set guid="00000002-0000-4000-8000-000000000009" name="Structural"><Description>Things money can fix.</Description><MemberCode guid="00000002-0000-4000-8000-000000000003"/><MemberCode guid="00000002-0000-4000-8000-000000000005"/></Set></Sets></CodeBook>"#;
+    let grouped_path = dir.path().join("maxqda.qdc");
+    std::fs::write(&grouped_path, grouped).unwrap();
+    let out = thema()
+        .args(["import-qdc"])
+        .arg(&project)
+        .arg(&grouped_path)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("1 code(s) added, 2 already in the project")
+            && said.contains("code sets added: Structural"),
+        "{said}"
+    );
+    let p = thema::io::project_file::load(&project).unwrap().project;
+    let set = &p.code_sets[0];
+    let names: Vec<String> = set.codes.iter().map(|c| p.codebook.path(*c)).collect();
+    assert_eq!(
+        names,
+        [
+            "Organisational factors > Resources",
+            "Organisational factors > Culture"
+        ]
+    );
+    // The set goes out with the codebook and comes back.
+    let (back, report) = import::read_qdc(&export::codebook_xml(&p)).unwrap();
+    assert!(report.skipped.is_empty(), "{}", report.summary());
+    assert_eq!(back.code_sets[0].name, "Structural");
+    assert_eq!(back.code_sets[0].codes.len(), 2);
+    #[cfg(thema_refi_schemas)]
+    super::refi::validate(&export::codebook_xml(&p), "Codebook.xsd");
     // A .qdc given to import-qdpx points to the right command.
     let out = thema()
         .args(["import-qdpx"])

@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 30;
+const VARIANTS: usize = 32;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -48,6 +48,8 @@ fn variant(c: &Command) -> usize {
         RemoveReviewer(_) => 27,
         UpdateReviewer(_) => 28,
         SetDocumentMemo { .. } => 29,
+        InsertCodeSet { .. } => 30,
+        RemoveCodeSet(_) => 31,
     }
 }
 
@@ -257,6 +259,21 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
             doc: pick(&docs, r).unwrap_or_default(),
             memo: format!("Memo {}", n(4)),
         },
+        30 => Command::InsertCodeSet {
+            index: n(3) as usize,
+            set: thema::model::CodeSet {
+                id: thema::model::SetId::from_u128(fresh),
+                name: format!("Set {}", n(4)),
+                description: String::new(),
+                codes: p.codebook.codes.iter().take(2).map(|c| c.id).collect(),
+                documents: docs.iter().take(1).copied().collect(),
+            },
+        },
+        31 => Command::RemoveCodeSet(
+            pick(&p.code_sets, r)
+                .map(|s| s.id)
+                .unwrap_or_else(|| thema::model::SetId::from_u128(fresh)),
+        ),
         _ => unreachable!("k < VARIANTS"),
     }
 }

@@ -92,6 +92,12 @@ pub enum Command {
         decision: crate::model::Decision,
     },
     SetBlind(bool),
+    /// Adds a code set at `index` (clamped to the end).
+    InsertCodeSet {
+        index: usize,
+        set: crate::model::CodeSet,
+    },
+    RemoveCodeSet(crate::model::SetId),
     /// Replaces the whole project (a merge); the inverse restores it.
     ReplaceProject(Box<Project>),
 
@@ -458,6 +464,23 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             }
         }
         SetBlind(on) => SetBlind(std::mem::replace(&mut p.blind, on)),
+        InsertCodeSet { index, set } => {
+            if p.code_sets.iter().any(|x| x.id == set.id) {
+                return Err(EditError::Duplicate("code set"));
+            }
+            let id = set.id;
+            p.code_sets.insert(index.min(p.code_sets.len()), set);
+            RemoveCodeSet(id)
+        }
+        RemoveCodeSet(id) => {
+            let index = p
+                .code_sets
+                .iter()
+                .position(|x| x.id == id)
+                .ok_or(EditError::NotFound("code set"))?;
+            let set = p.code_sets.remove(index);
+            InsertCodeSet { index, set }
+        }
         ReplaceProject(new) => {
             let revision = p.revision;
             let old = std::mem::replace(p, *new);

@@ -21,6 +21,10 @@ pub struct CodebookMerge {
     pub matched: usize,
     /// Categories added.
     pub categories_added: Vec<String>,
+    /// Code sets added (their codes matched like the codes).
+    pub sets_added: Vec<String>,
+    /// Code sets the project already had by name, left as they were.
+    pub sets_already: Vec<String>,
 }
 
 impl CodebookMerge {
@@ -31,6 +35,18 @@ impl CodebookMerge {
             self.added.len(),
             self.matched
         );
+        if !self.sets_added.is_empty() {
+            s.push_str(&format!(
+                "; code sets added: {}",
+                self.sets_added.join(", ")
+            ));
+        }
+        if !self.sets_already.is_empty() {
+            s.push_str(&format!(
+                "; code sets the project already has, left as they are: {}",
+                self.sets_already.join(", ")
+            ));
+        }
         if !self.categories_added.is_empty() {
             s.push_str(&format!(
                 "; categories added: {}",
@@ -108,6 +124,29 @@ pub fn merge_by_path(p: &Project, book: &Project) -> (Command, CodebookMerge) {
         });
         n_categories += 1;
         report.categories_added.push(k.name.clone());
+    }
+    let mut n_sets = p.code_sets.len();
+    for set in &book.code_sets {
+        if p.code_sets.iter().any(|x| x.name == set.name) {
+            report.sets_already.push(set.name.clone());
+            continue;
+        }
+        let mut copy = set.clone();
+        copy.codes = set
+            .codes
+            .iter()
+            .filter_map(|c| mapped.get(c).copied())
+            .collect();
+        copy.documents.retain(|d| p.document(*d).is_some());
+        if p.code_sets.iter().any(|x| x.id == set.id) {
+            copy.id = crate::model::SetId::new();
+        }
+        cmds.push(Command::InsertCodeSet {
+            index: n_sets,
+            set: copy,
+        });
+        n_sets += 1;
+        report.sets_added.push(set.name.clone());
     }
     (Command::Batch(cmds), report)
 }

@@ -323,6 +323,28 @@ pub fn codebook_xml(p: &Project) -> Vec<u8> {
     codes(&mut out, p, None);
     category_codes(&mut out, p);
     out.close("Codes");
+    // Code sets travel with the codebook (their documents do not).
+    let with_codes: Vec<_> = p
+        .code_sets
+        .iter()
+        .filter(|s| s.codes.iter().any(|c| p.codebook.contains(*c)))
+        .collect();
+    if !with_codes.is_empty() {
+        out.open("Sets", &[]);
+        for set in with_codes {
+            out.open("Set", &[("guid", &set.id.to_string()), ("name", &set.name)]);
+            if !set.description.is_empty() {
+                out.text_element("Description", &set.description);
+            }
+            // The codebook schema names the member `guid` (the project
+            // schema says `targetGUID`).
+            for c in set.codes.iter().filter(|c| p.codebook.contains(**c)) {
+                out.empty("MemberCode", &[("guid", &c.to_string())]);
+            }
+            out.close("Set");
+        }
+        out.close("Sets");
+    }
     out.close("CodeBook");
     out.finish()
 }

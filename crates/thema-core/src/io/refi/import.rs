@@ -105,7 +105,7 @@ fn looks_like_codebook(bytes: &[u8]) -> bool {
 }
 
 /// Reads a `.qdc` codebook into the codes (and categories) of a project.
-pub fn read_qdc(bytes: &[u8]) -> Result<Project, RefiError> {
+pub fn read_qdc(bytes: &[u8]) -> Result<(Project, ImportReport), RefiError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(RefiError::IsProject);
     }
@@ -128,7 +128,47 @@ pub fn read_qdc(bytes: &[u8]) -> Result<Project, RefiError> {
     if let Some(codes) = root.child("Codes") {
         read_codes(&mut p, codes, None, &mut cat_ids, &mut report);
     }
-    Ok(p)
+    // Code groups.
+    for set in root
+        .child("Sets")
+        .into_iter()
+        .flat_map(|s| s.children("Set"))
+    {
+        let name = set.attr("name").unwrap_or("").trim().to_owned();
+        let written: Vec<CodeId> = set
+            .children("MemberCode")
+            .filter_map(|m| uuid_of(m, "targetGUID").or_else(|| uuid_of(m, "guid")))
+            .map(CodeId)
+            .collect();
+        let codes: Vec<CodeId> = written
+            .iter()
+            .copied()
+            .filter(|c| p.codebook.contains(*c))
+            .collect();
+        if codes.len() < written.len() {
+            report.skipped.push(format!(
+                "set \"{name}\": {} member(s) are not codes of the codebook; the set keeps the rest",
+                written.len() - codes.len()
+            ));
+        }
+        p.code_sets.push(crate::model::CodeSet {
+            id: uuid_of(set, "guid").map_or_else(crate::model::SetId::new, crate::model::SetId),
+            name: if name.is_empty() {
+                format!("Set {}", p.code_sets.len() + 1)
+            } else {
+                name
+            },
+            description: set
+                .child_text("Description")
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+            codes,
+            documents: Vec::new(),
+        });
+        report.code_sets += 1;
+    }
+    Ok((p, report))
 }
 
 /// The XML as text, borrowed (no copy of a large file), without a BOM.

@@ -121,15 +121,19 @@ impl Importer<'_> {
         root: &El,
         doc_of_source: &HashMap<uuid::Uuid, DocId>,
     ) {
+        // Sets at the project level, and code groups some tools write
+        // inside the codebook.
+        let in_codebook = root.child("CodeBook").and_then(|c| c.child("Sets"));
         for set in root
             .child("Sets")
             .into_iter()
+            .chain(in_codebook)
             .flat_map(|s| s.children("Set"))
         {
             let name = set.attr("name").unwrap_or("").trim().to_owned();
             let member_codes: Vec<uuid::Uuid> = set
                 .children("MemberCode")
-                .filter_map(|m| uuid_of(m, "targetGUID"))
+                .filter_map(|m| uuid_of(m, "targetGUID").or_else(|| uuid_of(m, "guid")))
                 .collect();
             let mirrors_category = p
                 .categories
