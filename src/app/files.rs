@@ -363,10 +363,49 @@ impl ThemaApp {
     }
 
     /// Opens a .qdpx as a new, unsaved project and shows what was left out.
+    /// The file is read on a worker (a large project, or PDFs read from the
+    /// archive, take longer than a frame); `poll_refi_import` finishes it.
     pub fn import_qdpx(&mut self, path: &std::path::Path) {
-        match crate::io::refi::import::read_qdpx_file(path) {
-            Err(e) => self.set_error(e.to_string()),
-            Ok((mut project, report)) => {
+        let path = path.to_owned();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let job_path = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("thema-refi-import".into())
+            .spawn(move || {
+                let _ = tx.send(crate::io::refi::import::read_qdpx_file(&job_path));
+            });
+        match spawned {
+            Ok(_) => {
+                self.set_status(format!("Reading {}…", path.display()));
+                self.refi_import = Some((path, rx));
+            }
+            Err(e) => self.set_error(format!("The import could not be started: {e}.")),
+        }
+    }
+
+    /// Finishes a REFI-QDA import once its worker is done (`block`: wait).
+    pub fn poll_refi_import(&mut self, block: bool) {
+        let Some((path, rx)) = &self.refi_import else {
+            return;
+        };
+        let result = if block {
+            rx.recv().ok()
+        } else {
+            match rx.try_recv() {
+                Ok(r) => Some(r),
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        let path = path.clone();
+        self.refi_import = None;
+        match result {
+            None => self.set_error(format!(
+                "{} could not be imported: the reader stopped unexpectedly.",
+                path.display()
+            )),
+            Some(Err(e)) => self.set_error(e.to_string()),
+            Some(Ok((mut project, report))) => {
                 if project.name.is_empty() {
                     project.name = path
                         .file_stem()

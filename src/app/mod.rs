@@ -15,11 +15,19 @@ use crate::settings::Settings;
 use crate::ui::{self, Intent, dialogs::Dialog};
 use std::path::PathBuf;
 
+/// What the worker reading a REFI-QDA project answers.
+pub type RefiAnswer = Result<
+    (crate::model::Project, crate::io::refi::import::ImportReport),
+    crate::io::refi::RefiError,
+>;
+
 pub struct ThemaApp {
     pub ws: Option<Workspace>,
     pub settings: Settings,
     pub dialog: Option<Dialog>,
     pub import: Option<ImportJob>,
+    /// A REFI-QDA project being read on a worker: its path and the answer.
+    pub refi_import: Option<(PathBuf, std::sync::mpsc::Receiver<RefiAnswer>)>,
     /// Saves and autosaves being written in the background.
     pub saves: Vec<saving::SaveJob>,
     pub status: Option<Status>,
@@ -100,6 +108,7 @@ impl ThemaApp {
             settings,
             dialog: None,
             import: None,
+            refi_import: None,
             saves: Vec::new(),
             status: None,
             picker: None,
@@ -194,6 +203,7 @@ impl eframe::App for ThemaApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.poll_import();
+        self.poll_refi_import(false);
         self.poll_saves();
         self.autosave_if_due();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -272,7 +282,7 @@ impl eframe::App for ThemaApp {
             self.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.import.is_some() {
+        if self.import.is_some() || self.refi_import.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         if self.is_saving() {

@@ -440,6 +440,7 @@ fn window_imports_a_qdpx_as_a_new_project_and_lists_what_was_left_out() {
     h.get_by_label_contains("Alex Byrne (AB) —").click();
     h.run();
     h.state_mut().import_qdpx(&q);
+    h.state_mut().poll_refi_import(true);
     h.run();
     assert!(h.query_by_label("Import finished").is_some());
     assert!(

@@ -772,6 +772,7 @@ fn the_window_shows_memos_and_sets_brought_in() {
     h.get_by_label_contains("Alex Byrne (AB) —").click();
     h.run();
     h.state_mut().import_qdpx(&q);
+    h.state_mut().poll_refi_import(true);
     h.run();
     assert!(
         h.query_by_label_contains("2 selection(s) carry no code")

@@ -366,7 +366,7 @@ impl Importer<'_> {
             .archive
             .resolve(path)
             .ok_or_else(|| format!("its PDF \"{path}\" is missing from the archive"))?;
-        let pdf = crate::io::pdf::extract(bytes).map_err(|e| format!("its PDF \"{file}\": {e}"))?;
+        let pdf = read_pdf_isolated(bytes).map_err(|e| format!("its PDF \"{file}\": {e}"))?;
         let (text, page_starts) = crate::io::import::join_pages(&pdf.pages);
         if text.trim().is_empty() {
             return Err(format!(
@@ -383,4 +383,23 @@ impl Importer<'_> {
         ));
         Ok(doc)
     }
+}
+
+/// Reads a PDF from an archive the way imported PDFs are read: in the
+/// worker process when one is set up (a PDF that hangs or crashes the
+/// reader costs that PDF, not the window), from a temporary copy that is
+/// removed afterwards.
+fn read_pdf_isolated(bytes: &[u8]) -> Result<crate::io::pdf::PdfText, String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "thema-refi-{}-{}.pdf",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, bytes)
+        .map_err(|e| format!("it could not be copied out of the archive to be read ({e})"))?;
+    let result = crate::io::pdf::extract_file(&path, bytes).map_err(|e| e.to_string());
+    let _ = std::fs::remove_file(&path);
+    result
 }
