@@ -40,11 +40,11 @@ impl ImportReport {
             "imported {} document(s), {} code(s), {} coding(s), {} reviewer(s)",
             self.documents, self.codes, self.codings, self.reviewers
         );
-        if self.memos + self.code_sets > 0 {
-            s.push_str(&format!(
-                ", {} memo(s), {} code set(s)",
-                self.memos, self.code_sets
-            ));
+        if self.memos > 0 {
+            s.push_str(&format!(", {} memo(s)", self.memos));
+        }
+        if self.code_sets > 0 {
+            s.push_str(&format!(", {} code set(s)", self.code_sets));
         }
         if self.skipped.is_empty() {
             s.push_str("; nothing was left out");
