@@ -85,6 +85,30 @@ struct Fixture {
     uncoded: usize,
 }
 
+impl Fixture {
+    /// A tool's file with the two texts at `sources/<guid>.txt` (GUIDs 10
+    /// and 11), named as meant, positions in characters, nothing extra.
+    fn named(tool: &'static str, qde_name: &str, qde: String, g: &dyn Fn(u32) -> String) -> Self {
+        let (p1, p2) = (
+            format!("sources/{}.txt", g(10)),
+            format!("sources/{}.txt", g(11)),
+        );
+        Fixture {
+            tool,
+            qdpx: zip_of(&[
+                (qde_name, qde.as_bytes()),
+                (&p1, INTERVIEW.as_bytes()),
+                (&p2, BOARD.as_bytes()),
+            ]),
+            qde,
+            sources: ["Interview 1", "Board report 2017"],
+            utf16: false,
+            variables: vec![],
+            uncoded: 0,
+        }
+    }
+}
+
 fn codebook(g: &dyn Fn(u32) -> String, with_notes: bool) -> String {
     let note = |n: u32| {
         if with_notes {
@@ -178,22 +202,11 @@ fn nvivo() -> Fixture {
         sel1 = selections(&g, "Interview 1", INTERVIEW, Count::Utf16, false, 20),
         sel2 = selections(&g, "Board report 2017", BOARD, Count::Utf16, false, 30),
     );
-    let (p1, p2) = (
-        format!("sources/{}.txt", g(10)),
-        format!("sources/{}.txt", g(11)),
-    );
     Fixture {
-        tool: "NVivo",
-        qdpx: zip_of(&[
-            ("project.qde", qde.as_bytes()),
-            (&p1, INTERVIEW.as_bytes()),
-            (&p2, BOARD.as_bytes()),
-        ]),
-        qde,
-        sources: ["Interview 1", "Board report 2017"],
         utf16: true,
         variables: vec![],
         uncoded: 0,
+        ..Fixture::named("NVivo", "project.qde", qde, &g)
     }
 }
 
@@ -234,22 +247,11 @@ fn atlas() -> Fixture {
         sel1 = selections(&g, "Interview 1", INTERVIEW, Count::Chars, true, 20),
         sel2 = selections(&g, "Board report 2017", BOARD, Count::Chars, true, 30),
     );
-    let (p1, p2) = (
-        format!("sources/{}.txt", g(10)),
-        format!("sources/{}.txt", g(11)),
-    );
     Fixture {
-        tool: "ATLAS.ti",
-        qdpx: zip_of(&[
-            ("Project.qde", qde.as_bytes()),
-            (&p1, INTERVIEW.as_bytes()),
-            (&p2, BOARD.as_bytes()),
-        ]),
-        qde,
-        sources: ["Interview 1", "Board report 2017"],
         utf16: false,
         variables: vec![],
         uncoded: 2,
+        ..Fixture::named("ATLAS.ti", "Project.qde", qde, &g)
     }
 }
 
@@ -282,19 +284,7 @@ fn maxqda() -> Fixture {
         sel1 = selections(&g, "Interview 1", INTERVIEW, Count::Chars, true, 20),
         sel2 = selections(&g, "Board report 2017", BOARD, Count::Chars, true, 30),
     );
-    let (p1, p2) = (
-        format!("sources/{}.txt", g(10)),
-        format!("sources/{}.txt", g(11)),
-    );
     Fixture {
-        tool: "MAXQDA",
-        qdpx: zip_of(&[
-            ("project.qde", qde.as_bytes()),
-            (&p1, INTERVIEW.as_bytes()),
-            (&p2, BOARD.as_bytes()),
-        ]),
-        qde,
-        sources: ["Interview 1", "Board report 2017"],
         utf16: false,
         variables: vec![
             ("Interview 1", "Study type", "Qualitative study"),
@@ -302,6 +292,7 @@ fn maxqda() -> Fixture {
             ("Board report 2017", "Study type", "Grey literature"),
         ],
         uncoded: 0,
+        ..Fixture::named("MAXQDA", "project.qde", qde, &g)
     }
 }
 

@@ -5,7 +5,7 @@
 //! sources or on nameless cases, memos as descriptions or notes, users as
 //! reviewers. Everything not brought over is listed in the report.
 
-use super::import_util::{non_guid_ids, uuid_of};
+use super::import_util::{code_set, non_guid_ids, uuid_of};
 use super::xml::{El, parse};
 use super::{
     CATEGORY_GROUP, CHOICES_PREFIX, RANGES_PREFIX, RefiError, VAR_PAGE_STARTS, VAR_REFERENCE,
@@ -151,21 +151,14 @@ pub fn read_qdc(bytes: &[u8]) -> Result<(Project, ImportReport), RefiError> {
                 written.len() - codes.len()
             ));
         }
-        p.code_sets.push(crate::model::CodeSet {
-            id: uuid_of(set, "guid").map_or_else(crate::model::SetId::new, crate::model::SetId),
-            name: if name.is_empty() {
-                format!("Set {}", p.code_sets.len() + 1)
-            } else {
-                name
-            },
-            description: set
-                .child_text("Description")
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
-            codes,
-            documents: Vec::new(),
-        });
+        let description = set
+            .child_text("Description")
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        let number = p.code_sets.len() + 1;
+        p.code_sets
+            .push(code_set(set, number, description, codes, Vec::new()));
         report.code_sets += 1;
     }
     Ok((p, report))

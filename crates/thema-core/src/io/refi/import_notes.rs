@@ -3,7 +3,7 @@
 //! that refers to them), descriptions, and sets (as code sets).
 
 use super::import::Importer;
-use super::import_util::uuid_of;
+use super::import_util::{code_set, uuid_of};
 use super::xml::El;
 use crate::model::{CodeId, DocId, Project};
 use std::collections::HashMap;
@@ -179,17 +179,9 @@ impl Importer<'_> {
                     format!("{description}\n{line}")
                 };
             }
-            p.code_sets.push(crate::model::CodeSet {
-                id: uuid_of(set, "guid").map_or_else(crate::model::SetId::new, crate::model::SetId),
-                name: if name.is_empty() {
-                    format!("Set {}", p.code_sets.len() + 1)
-                } else {
-                    name
-                },
-                description,
-                codes,
-                documents,
-            });
+            let number = p.code_sets.len() + 1;
+            p.code_sets
+                .push(code_set(set, number, description, codes, documents));
             self.report.code_sets += 1;
         }
     }

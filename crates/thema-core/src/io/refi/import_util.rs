@@ -124,3 +124,26 @@ pub fn ensure_reviewer(p: &mut Project, g: uuid::Uuid) -> ReviewerId {
     }
     id
 }
+
+/// A `<Set>` as a code set: its GUID (a fresh one if it has none), its
+/// name ("Set N" when it has none) and the members given.
+pub fn code_set(
+    set: &El,
+    number: usize,
+    description: String,
+    codes: Vec<crate::model::CodeId>,
+    documents: Vec<crate::model::DocId>,
+) -> crate::model::CodeSet {
+    let name = set.attr("name").unwrap_or("").trim();
+    crate::model::CodeSet {
+        id: uuid_of(set, "guid").map_or_else(crate::model::SetId::new, crate::model::SetId),
+        name: if name.is_empty() {
+            format!("Set {number}")
+        } else {
+            name.to_owned()
+        },
+        description,
+        codes,
+        documents,
+    }
+}
