@@ -144,7 +144,8 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     })
 }
 
-/// Normalises each page and joins them, recording where pages 2.. start.
+/// Normalises each page, reflows its lines into paragraphs
+/// (`pdf_reflow`) and joins the pages, recording where pages 2.. start.
 pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
     let mut body = String::new();
     let mut chars = 0usize;
@@ -152,7 +153,7 @@ pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
     let normalized: Vec<String> = pages.iter().map(|p| text::normalize(p)).collect();
     let vocabulary = super::pdf_text::Vocabulary::of_pages(&normalized);
     for (i, page) in normalized.iter().enumerate() {
-        let norm = super::pdf_text::join_hyphenated_lines(page, &vocabulary);
+        let norm = super::pdf_reflow::reflow(page, &vocabulary);
         let norm = norm.trim_matches('\n');
         if i > 0 {
             if !body.is_empty() {

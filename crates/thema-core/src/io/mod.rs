@@ -9,6 +9,7 @@ pub mod merge;
 pub mod migrate;
 pub mod paths;
 pub mod pdf;
+pub mod pdf_reflow;
 pub mod pdf_text;
 pub mod project_file;
 pub mod refi;

@@ -1,0 +1,201 @@
+//! Turning a PDF page's lines back into the paragraphs a reader sees.
+//!
+//! A PDF places every line on its own; read as text, a paragraph comes out
+//! as ragged lines, and a quote copied from it carries line breaks in the
+//! middle of a sentence. Per page, lines are joined into paragraphs:
+//! a paragraph ends at a blank line, before a list item, after a heading
+//! (a short line without a sentence end, followed by a capital), and after
+//! a short line that ends a sentence when the next begins with a capital.
+//! Within a line, runs of spaces collapse and letter-spaced words
+//! ("S T U D Y  P R O T O C O L") are closed up; a word broken at a line
+//! end with "- " is rejoined like one broken with "-". Paragraphs are
+//! separated by a blank line. Pages are reflowed one by one, so page
+//! starts stay exact.
+
+use super::pdf_text::{Vocabulary, join_hyphenated_lines};
+
+/// The page's text as paragraphs.
+pub fn reflow(page: &str, vocabulary: &Vocabulary) -> String {
+    // "throm- \nboprophylaxis": a hyphen, then spaces, at a line end.
+    let page = hyphen_space_at_line_end(page);
+    let page = join_hyphenated_lines(&page, vocabulary);
+    let lines: Vec<String> = page.lines().map(tidy_line).collect();
+    let typical = typical_length(&lines);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            flush(&mut current, &mut paragraphs);
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+        let Some(next) = lines.get(i + 1).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        if ends_paragraph(line, next, typical) {
+            flush(&mut current, &mut paragraphs);
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    paragraphs.join("\n\n")
+}
+
+fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
+    let p = current.trim();
+    if !p.is_empty() {
+        paragraphs.push(p.to_owned());
+    }
+    current.clear();
+}
+
+/// Whether the paragraph ends after `line`, given the line that follows.
+fn ends_paragraph(line: &str, next: &str, typical: usize) -> bool {
+    let len = line.chars().count();
+    let first = next.chars().next().unwrap_or(' ');
+    let next_opens = first.is_uppercase() || first.is_ascii_digit() || first == '“' || first == '"';
+    if starts_list_item(next) {
+        return true;
+    }
+    let last = line
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .chars()
+        .last();
+    let sentence_end = matches!(last, Some('.' | '!' | '?' | ':'));
+    let short = |share: f32| typical > 0 && (len as f32) < typical as f32 * share;
+    // A heading: short, no sentence end, and the text goes on with a capital.
+    if !sentence_end && next_opens && short(0.6) && !line.ends_with(',') {
+        return true;
+    }
+    // The last line of a paragraph: it ends a sentence before the margin.
+    sentence_end && next_opens && short(0.85)
+}
+
+fn starts_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with(['•', '▪', '◦', '●', '–', '—']) {
+        return true;
+    }
+    // "1." or "2)" followed by a space.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && digits <= 2
+        && t[digits..].starts_with(['.', ')'])
+        && t[digits + 1..].starts_with(' ')
+}
+
+/// The usual length of a full line on the page: the 75th percentile of
+/// the lengths of lines of at least 20 characters; with fewer than three
+/// such lines, the longest if it is 40 or more (else 0: too few to tell).
+fn typical_length(lines: &[String]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    if lens.len() < 3 {
+        return lens.into_iter().max().filter(|&n| n >= 40).unwrap_or(0);
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 3) / 4]
+}
+
+/// One line with letter-spaced words closed up and runs of spaces
+/// collapsed.
+fn tidy_line(line: &str) -> String {
+    let line = line.trim();
+    // Words are separated by two or more spaces in letter-spaced text.
+    let groups: Vec<String> = line
+        .split("  ")
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(close_up_letter_spacing)
+        .collect();
+    groups.join(" ")
+}
+
+/// "S T U D Y" → "STUDY": a run of four or more single letters separated
+/// by single spaces. Shorter runs ("a b c", "I a") are left alone.
+fn close_up_letter_spacing(group: &str) -> String {
+    let tokens: Vec<&str> = group.split_whitespace().collect();
+    let single = |t: &str| {
+        let mut c = t.chars();
+        matches!((c.next(), c.next()), (Some(x), None) if x.is_alphabetic())
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = tokens[i..].iter().take_while(|t| single(t)).count();
+        if run >= 4 {
+            out.push(tokens[i..i + run].concat());
+            i += run;
+        } else {
+            out.push(tokens[i].to_owned());
+            i += 1;
+        }
+    }
+    out.join(" ")
+}
+
+/// "throm- \nbo" → "throm-\nbo", so the usual rejoining applies.
+fn hyphen_space_at_line_end(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for (i, line) in page.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_end();
+        if trimmed.ends_with('-')
+            && trimmed.len() < line.len()
+            && trimmed[..trimmed.len() - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic)
+        {
+            out.push_str(trimmed);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reflowed(page: &str) -> String {
+        reflow(page, &Vocabulary::of_pages(&[page]))
+    }
+
+    #[test]
+    fn lines_of_a_paragraph_are_joined_and_paragraphs_kept() {
+        let page = "Background\nIntegrated care teams were set up in three neighbourhoods in\n2019. Staff from nursing, social care and mental health shared\noffices and met weekly.\nThe evaluation ran for two years and followed every team from\nits first meeting to the end of its funding.\nMethods\nWe interviewed 22 staff members and observed 14 meetings over\nthe course of the study, taking field notes at each of them.";
+        assert_eq!(
+            reflowed(page),
+            "Background\n\nIntegrated care teams were set up in three neighbourhoods in 2019. Staff from nursing, social care and mental health shared offices and met weekly.\n\nThe evaluation ran for two years and followed every team from its first meeting to the end of its funding.\n\nMethods\n\nWe interviewed 22 staff members and observed 14 meetings over the course of the study, taking field notes at each of them."
+        );
+    }
+
+    #[test]
+    fn hyphens_spaces_and_letter_spacing_are_mended() {
+        let page = "S T U D Y  P R O T O C O L\nPatients on throm- \nboprophylaxis were  followed for a year and  the\nresults of the two groups were compared at the end of it.";
+        assert_eq!(
+            reflowed(page),
+            "STUDY PROTOCOL\n\nPatients on thromboprophylaxis were followed for a year and the results of the two groups were compared at the end of it."
+        );
+        // Short runs of single letters are words, not letter-spacing.
+        assert_eq!(close_up_letter_spacing("I a m"), "I a m");
+    }
+
+    #[test]
+    fn list_items_start_paragraphs() {
+        let page = "The teams reported three barriers to joint working in the first year:\n• staff turnover in two of the three localities\n• short funding cycles\n2) no shared records";
+        assert_eq!(
+            reflowed(page),
+            "The teams reported three barriers to joint working in the first year:\n\n• staff turnover in two of the three localities\n\n• short funding cycles\n\n2) no shared records"
+        );
+    }
+}
