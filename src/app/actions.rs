@@ -146,6 +146,35 @@ impl ThemaApp {
                 });
             }
             Intent::ShowMemos => self.memos_window = Some(Default::default()),
+            Intent::GoToPageDialog => {
+                let pages = self.ws.as_ref().and_then(|w| {
+                    let d = w.project.document(w.open_doc?)?;
+                    (!d.page_starts.is_empty()).then_some(d.page_starts.len() + 1)
+                });
+                match pages {
+                    Some(pages) => {
+                        self.dialog = Some(Dialog::GoToPage {
+                            text: String::new(),
+                            pages,
+                        });
+                    }
+                    None => self.set_status("The open document has no pages (only PDFs do)."),
+                }
+            }
+            Intent::GoToPage(n) => {
+                let start = self.ws.as_ref().and_then(|w| {
+                    let d = w.project.document(w.open_doc?)?;
+                    if n <= 1 {
+                        Some(0)
+                    } else {
+                        d.page_starts.get(n - 2).copied()
+                    }
+                });
+                if let Some(at) = start {
+                    self.doc_view.scroll_to_char(at);
+                    self.set_status(format!("Page {n}"));
+                }
+            }
             Intent::ProjectSettings => {
                 if let Some(ws) = &self.ws {
                     self.dialog = Some(Dialog::ProjectSettings {

@@ -33,6 +33,7 @@ pub enum Action {
     Reviewers,
     AddTopLevelCode,
     MemosAndSets,
+    GoToPage,
     KeyboardShortcuts,
 }
 
@@ -79,7 +80,7 @@ impl Action {
     /// Every action, in the order the shortcut overlay lists them. Actions
     /// whose shortcuts share a key come with the more specific one first
     /// (Ctrl+Shift+S before Ctrl+S), as keys are matched in this order.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::NewProject,
         Action::Open,
         Action::SaveAs,
@@ -102,6 +103,7 @@ impl Action {
         Action::Reviewers,
         Action::AddTopLevelCode,
         Action::MemosAndSets,
+        Action::GoToPage,
         Action::KeyboardShortcuts,
     ];
 
@@ -132,6 +134,12 @@ impl Action {
                 "Save as…",
                 const { &[cmd_shift(Key::S)] },
                 "Save the project under another name",
+                w,
+            ),
+            GoToPage => (
+                "Go to page…",
+                const { &[cmd(Key::G)] },
+                "Show a page of the open PDF document",
                 w,
             ),
             MemosAndSets => (
@@ -273,6 +281,7 @@ impl Action {
             Reviewers => Intent::ChooseReviewer,
             AddTopLevelCode => Intent::AddCode(None),
             MemosAndSets => Intent::ShowMemos,
+            GoToPage => Intent::GoToPageDialog,
             KeyboardShortcuts => Intent::ShowShortcuts,
         }
     }

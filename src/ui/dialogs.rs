@@ -73,6 +73,11 @@ pub enum Dialog {
     },
     /// Help › Keyboard shortcuts: every shortcut, from the command table.
     Shortcuts,
+    /// View › Go to page: the page number being typed, and how many pages.
+    GoToPage {
+        text: String,
+        pages: usize,
+    },
     /// A save found the file changed on disk by another program.
     ChangedOnDisk {
         path: std::path::PathBuf,
@@ -374,6 +379,31 @@ impl Dialog {
                             *open = false;
                         }
                         if ui.button("Cancel").clicked() {
+                            *open = false;
+                        }
+                    });
+                }
+                Dialog::GoToPage { text, pages } => {
+                    title(ui, "Go to page");
+                    let field = crate::ui::labelled_field(ui, "Page", text, &format!("1–{pages}"));
+                    field.request_focus();
+                    let n = text.trim().parse::<usize>().ok().filter(|n| (1..=*pages).contains(n));
+                    if !text.trim().is_empty() && n.is_none() {
+                        ui.label(
+                            egui::RichText::new(format!("A page from 1 to {pages}"))
+                                .small()
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        let go = ui.add_enabled(n.is_some(), egui::Button::new("Go"));
+                        if let Some(n) = n
+                            && (go.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                        {
+                            out.push(Intent::GoToPage(n));
+                            *open = false;
+                        }
+                        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                             *open = false;
                         }
                     });

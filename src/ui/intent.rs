@@ -50,6 +50,10 @@ pub enum Intent {
     ProjectSettings,
     /// View › Memos and code sets.
     ShowMemos,
+    /// View › Go to page: ask which.
+    GoToPageDialog,
+    /// Scroll the open document to where this page (1-based) starts.
+    GoToPage(usize),
     /// Change the category of the selected coding, or of the next one.
     CategoryKey(CategoryId),
     DeleteCoding(CodingId),

@@ -121,6 +121,15 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                         out.push(i);
                         ui.close();
                     }
+                    let has_pages = ws.is_some_and(|w| {
+                        w.open_doc
+                            .and_then(|d| w.project.document(d))
+                            .is_some_and(|d| !d.page_starts.is_empty())
+                    });
+                    if let Some(i) = Action::GoToPage.menu_button(ui, has_pages) {
+                        out.push(i);
+                        ui.close();
+                    }
                     ui.separator();
                     for size in [13.0, 15.0, 17.0, 20.0] {
                         if ui

@@ -502,3 +502,56 @@ fn the_command_table_drives_menus_keys_and_the_overlay() {
     h.run();
     assert_eq!(h.state().ws.as_ref().unwrap().project.name, "X");
 }
+
+/// A PDF document shows where its pages start, Ctrl+G goes to a page, and
+/// a coding's description names its page.
+#[test]
+fn pages_are_marked_and_reachable_by_go_to_page() {
+    let (_dir, mut h) = open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (AB) —").click();
+    h.run();
+    let (doc, pages) = {
+        let p = &h.state().ws.as_ref().unwrap().project;
+        let d = p
+            .documents
+            .iter()
+            .find(|d| !d.page_starts.is_empty())
+            .expect("the sample has PDFs");
+        (d.id, d.page_starts.len() + 1)
+    };
+    h.state_mut().push(Intent::OpenDocument(doc));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::G);
+    h.run();
+    assert!(h.query_by_label("Go to page").is_some());
+    // A page that does not exist is refused in words.
+    h.get_by_label("Page").type_text(&format!("{}", pages + 5));
+    h.run();
+    assert!(
+        h.query_by_label(&format!("A page from 1 to {pages}"))
+            .is_some()
+    );
+    for _ in 0..4 {
+        h.key_press(Key::Backspace);
+        h.run();
+    }
+    h.get_by_label("Page").type_text("2");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Go to page").is_none());
+    assert_eq!(h.state().status.as_ref().unwrap().text, "Page 2");
+    // A coding on page 2 says so.
+    let ws = h.state().ws.as_ref().unwrap();
+    let d = ws.project.document(doc).unwrap();
+    if let Some(c) = ws
+        .project
+        .codings
+        .iter()
+        .find(|c| c.doc == doc && d.page_of(c.start) == Some(2))
+    {
+        let text = thema::ui::document_view::describe_coding(&ws.project, c);
+        assert!(text.contains(" · p. 2"), "{text}");
+    }
+}

@@ -305,6 +305,7 @@ impl DocView {
                     }
                 }
                 painter.galley(origin, g.clone(), text_color);
+                paint_page_markers(&painter, g, origin, (ps, pe), &d.page_starts, wrap_width);
             }
 
             // Pointer: select by dragging, shift-click to extend, double-click a word.
@@ -428,7 +429,47 @@ pub fn describe_coding(p: &Project, c: &Coding) -> String {
     } else {
         format!("\nMemo: {}", c.memo)
     };
-    format!("{code} · {cat} · {who}{memo}")
+    let page = p
+        .document(c.doc)
+        .and_then(|d| d.page_of(c.start))
+        .map(|n| format!(" · p. {n}"))
+        .unwrap_or_default();
+    format!("{code} · {cat} · {who}{page}{memo}")
+}
+
+/// Where a PDF page starts inside paragraph `[ps, pe]`: a faint rule across
+/// the text and "p. N" at its right end, just above the line (page 1 at
+/// the top of a document that has pages).
+fn paint_page_markers(
+    painter: &egui::Painter,
+    g: &Galley,
+    origin: Pos2,
+    (ps, pe): (usize, usize),
+    page_starts: &[usize],
+    width: f32,
+) {
+    if page_starts.is_empty() {
+        return;
+    }
+    let first = std::iter::once((0usize, 1usize));
+    let rest = page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
+    let color = egui::Color32::from_gray(150);
+    for (start, page) in first.chain(rest).filter(|(s, _)| *s >= ps && *s <= pe) {
+        let r = g.pos_from_cursor(egui::text::CCursor::new(start - ps));
+        let y = origin.y + r.top() - 3.0;
+        painter.hline(
+            origin.x..=origin.x + width,
+            y,
+            egui::Stroke::new(0.5, color.gamma_multiply(0.6)),
+        );
+        painter.text(
+            pos2(origin.x + width, y - 1.0),
+            egui::Align2::RIGHT_BOTTOM,
+            format!("p. {page}"),
+            egui::FontId::proportional(11.0),
+            color,
+        );
+    }
 }
 
 /// Rectangles (galley coordinates) covering local chars `[a, b)`, one per row.
