@@ -438,8 +438,8 @@ pub fn describe_coding(p: &Project, c: &Coding) -> String {
 }
 
 /// Where a PDF page starts inside paragraph `[ps, pe]`: a faint rule across
-/// the text and "p. N" at its right end, just above the line (page 1 at
-/// the top of a document that has pages).
+/// the text and "p. N" at its right end, just above the line (from page 2:
+/// page 1 is where the document starts).
 fn paint_page_markers(
     painter: &egui::Painter,
     g: &Galley,
@@ -451,10 +451,9 @@ fn paint_page_markers(
     if page_starts.is_empty() {
         return;
     }
-    let first = std::iter::once((0usize, 1usize));
-    let rest = page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
+    let starts = page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
     let color = egui::Color32::from_gray(150);
-    for (start, page) in first.chain(rest).filter(|(s, _)| *s >= ps && *s <= pe) {
+    for (start, page) in starts.filter(|(s, _)| *s >= ps && *s <= pe) {
         let r = g.pos_from_cursor(egui::text::CCursor::new(start - ps));
         let y = origin.y + r.top() - 3.0;
         painter.hline(

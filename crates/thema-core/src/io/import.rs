@@ -83,9 +83,11 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let kind = kind.map_err(err)?;
     let bytes = std::fs::read(path).map_err(|e| err(format!("it could not be read ({e})")))?;
     let mut notes = Vec::new();
+    let mut pdf_title = None;
     let (body, page_starts) = match kind {
         SourceKind::Pdf => {
             let pdf = pdf::extract_file(path, &bytes).map_err(|e| err(e.to_string()))?;
+            pdf_title.clone_from(&pdf.title);
             let running = super::pdf_text::running_lines(&pdf.pages);
             if !running.is_empty() {
                 notes.push(format!(
@@ -115,7 +117,10 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         };
         return Err(err(why.to_owned()));
     }
-    let title = title_for(path, &body, kind);
+    let title = match pdf_title {
+        Some(t) => t,
+        None => title_for(path, &body, kind),
+    };
     Ok(Imported {
         doc: Document {
             id: DocId::new(),
@@ -174,7 +179,30 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     if kind == SourceKind::Pdf {
-        return stem;
+        // The first heading of the first page: a short paragraph without a
+        // sentence end that reads like a title (not a journal's name, a
+        // DOI or a licence line), else the file's name.
+        let heading = body.split("\n\n").take(6).map(|p| p.trim()).find(|p| {
+            let lower = p.to_lowercase();
+            let words = p.split_whitespace().count();
+            (4..=30).contains(&words)
+                && !p.ends_with(['.', '-', ','])
+                && pdf::plausible_title(p)
+                && ![
+                    "journal",
+                    "doi",
+                    "http",
+                    "©",
+                    "copyright",
+                    "vol.",
+                    "issn",
+                    "licen",
+                    "page",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+        });
+        return heading.map_or(stem, str::to_owned);
     }
     let first = body
         .lines()
@@ -417,4 +445,27 @@ pub fn plan(p: &crate::model::Project, docs: Vec<Document>, allow_duplicates: bo
         }
     }
     plan
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn a_pdf_is_named_by_its_first_heading_or_its_file() {
+        let path = Path::new("/x/city_partnership.pdf");
+        let body = "BMJ Open\n\nOpen access Research\n\nWorking together in the neighbourhood: staff experiences of integrated teams\n\nAdaeze Okafor, Thomas Hale\n\nAbstract text.";
+        // "BMJ Open" and "Open access Research" are too short to be titles.
+        assert_eq!(
+            title_for(path, body, SourceKind::Pdf),
+            "Working together in the neighbourhood: staff experiences of integrated teams"
+        );
+        assert_eq!(
+            title_for(path, "doi:10.1136/bmjopen-2020\n\n12.", SourceKind::Pdf),
+            "city_partnership"
+        );
+        assert!(!pdf::plausible_title("Microsoft Word - draft3.docx"));
+        assert!(!pdf::plausible_title("untitled"));
+        assert!(pdf::plausible_title("Integrated care: a realist review"));
+    }
 }

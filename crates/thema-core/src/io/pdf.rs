@@ -14,6 +14,9 @@ pub struct PdfText {
     pub pages: Vec<String>,
     /// 1-based numbers of pages whose text could not be extracted.
     pub failed_pages: Vec<usize>,
+    /// The title in the PDF's document information, when it looks like a
+    /// real title (not "Microsoft Word - draft3.docx").
+    pub title: Option<String>,
 }
 
 /// Why a PDF's text could not be read. Each message is the end of a
@@ -57,6 +60,9 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
         Ok(Err(e)) => return Err(e),
         Err(_) => return Err(PdfError::Structure),
     };
+    let title = catch_unwind(AssertUnwindSafe(|| info_title(&doc)))
+        .ok()
+        .flatten();
     let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     if page_numbers.is_empty() {
         return Err(PdfError::NoPages);
@@ -82,7 +88,49 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if out.failed_pages.len() == out.pages.len() {
         return Err(PdfError::NoPageReadable);
     }
+    out.title = title;
     Ok(out)
+}
+
+/// `/Title` of the document information dictionary, decoded (UTF-16 with
+/// a byte-order mark, else PDFDocEncoding read as Latin-1), if it looks
+/// like the title of a work.
+fn info_title(doc: &pdf_extract::Document) -> Option<String> {
+    let info = doc.trailer.get_deref(b"Info", doc).ok()?.as_dict().ok()?;
+    let raw = info.get_deref(b"Title", doc).ok()?.as_str().ok()?;
+    let text = if let Some(be) = raw.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = be
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Ok(s) = std::str::from_utf8(raw) {
+        s.to_owned()
+    } else {
+        raw.iter().map(|&b| char::from(b)).collect()
+    };
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    plausible_title(&t).then_some(t)
+}
+
+/// A title a reviewer would recognise: two words or more, with letters,
+/// not a file name or a word processor's placeholder.
+pub fn plausible_title(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let file_like = [
+        ".doc", ".docx", ".pdf", ".indd", ".tex", ".dvi", ".rtf", ".odt", ".qxd",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e));
+    (2..=40).contains(&words)
+        && t.chars().count() <= 300
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        && !file_like
+        && !lower.starts_with("microsoft word")
+        && !lower.starts_with("untitled")
+        && !lower.contains("\\")
+        && !t.contains('/')
 }
 
 fn load(bytes: &[u8]) -> Result<pdf_extract::Document, PdfError> {
@@ -227,7 +275,8 @@ pub fn extract_in_worker(path: &std::path::Path, iso: &Isolation) -> Result<PdfT
 /// The worker's JSON answer: `{"pages": [...], "failed": [...]}` or `{"error": "..."}`.
 pub fn encode_worker_answer(r: &Result<PdfText, PdfError>) -> String {
     match r {
-        Ok(t) => serde_json::json!({"pages": t.pages, "failed": t.failed_pages}).to_string(),
+        Ok(t) => serde_json::json!({"pages": t.pages, "failed": t.failed_pages, "title": t.title})
+            .to_string(),
         Err(e) => serde_json::json!({ "error": e }).to_string(),
     }
 }
@@ -257,5 +306,6 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
             .filter_map(serde_json::Value::as_u64)
             .map(|f| f as usize)
             .collect(),
+        title: v.get("title").and_then(|t| t.as_str()).map(str::to_owned),
     })
 }

@@ -139,11 +139,29 @@ fn close_up_letter_spacing(group: &str) -> String {
     out.join(" ")
 }
 
-/// "throm- \nbo" → "throm-\nbo", so the usual rejoining applies.
+/// "throm- \nbo" → "throm-\nbo", and a word broken across a blank line
+/// ("dehypenisa-\n\ntion", as some extractors write the gap between
+/// lines) → "dehypenisa-\ntion", so the usual rejoining applies.
 fn hyphen_space_at_line_end(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
-    for (i, line) in page.split('\n').enumerate() {
+    let lines: Vec<&str> = page.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
         if i > 0 {
+            let prev = out.trim_end_matches([' ', '\t']);
+            let broken = prev.ends_with('-')
+                && prev[..prev.len() - 1]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphabetic);
+            let blank_then_lower = line.trim().is_empty()
+                && lines[i + 1..]
+                    .iter()
+                    .find(|l| !l.trim().is_empty())
+                    .and_then(|l| l.trim_start().chars().next())
+                    .is_some_and(char::is_lowercase);
+            if broken && blank_then_lower {
+                continue; // drop the blank line inside the broken word
+            }
             out.push('\n');
         }
         let trimmed = line.trim_end();
@@ -188,6 +206,11 @@ mod tests {
         );
         // Short runs of single letters are words, not letter-spacing.
         assert_eq!(close_up_letter_spacing("I a m"), "I a m");
+        // A word broken across a blank line.
+        assert_eq!(
+            reflowed("We test the dehypenisa-\n\ntion of a short text."),
+            "We test the dehypenisation of a short text."
+        );
     }
 
     #[test]
