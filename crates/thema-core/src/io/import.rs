@@ -182,7 +182,7 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
         // The first heading of the first page: a short paragraph without a
         // sentence end that reads like a title (not a journal's name, a
         // DOI or a licence line), else the file's name.
-        let heading = body.split("\n\n").take(6).map(|p| p.trim()).find(|p| {
+        let heading = body.split("\n\n").take(6).map(str::trim).find(|p| {
             let lower = p.to_lowercase();
             let words = p.split_whitespace().count();
             (4..=30).contains(&words)
