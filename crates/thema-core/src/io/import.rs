@@ -157,8 +157,12 @@ pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
     let mut starts = Vec::new();
     let normalized: Vec<String> = pages.iter().map(|p| text::normalize(p)).collect();
     let vocabulary = super::pdf_text::Vocabulary::of_pages(&normalized);
+    let running: Vec<String> = super::pdf_text::running_lines(&normalized)
+        .iter()
+        .map(|l| super::pdf_text::running_key(l))
+        .collect();
     for (i, page) in normalized.iter().enumerate() {
-        let norm = super::pdf_reflow::reflow(page, &vocabulary);
+        let norm = super::pdf_reflow::reflow_around(page, &vocabulary, &running);
         let norm = norm.trim_matches('\n');
         if i > 0 {
             if !body.is_empty() {

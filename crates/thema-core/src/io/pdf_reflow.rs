@@ -16,6 +16,13 @@ use super::pdf_text::{Vocabulary, join_hyphenated_lines};
 
 /// The page's text as paragraphs.
 pub fn reflow(page: &str, vocabulary: &Vocabulary) -> String {
+    reflow_around(page, vocabulary, &[])
+}
+
+/// The page's text as paragraphs, each running header or footer (lines
+/// whose `running_key` is in `running`) kept as a paragraph of its own so
+/// it is never glued to the text around it.
+pub fn reflow_around(page: &str, vocabulary: &Vocabulary, running: &[String]) -> String {
     let page = compose_spacing_accents(page);
     // "throm- \nboprophylaxis": a hyphen, then spaces, at a line end.
     let page = hyphen_space_at_line_end(&page);
@@ -27,6 +34,11 @@ pub fn reflow(page: &str, vocabulary: &Vocabulary) -> String {
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
             flush(&mut current, &mut paragraphs);
+            continue;
+        }
+        if !running.is_empty() && running.contains(&super::pdf_text::running_key(line)) {
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push(line.clone());
             continue;
         }
         if !current.is_empty() {
@@ -422,6 +434,16 @@ mod tests {
             "Lemaître–Tolman models"
         );
         assert_eq!(compose_spacing_accents("ˆıt ´e ¸c ¨u"), "ît é ç ü");
+        // A running header stays a paragraph of its own.
+        let running = vec![super::super::pdf_text::running_key("Journal of Care 12")];
+        assert_eq!(
+            reflow_around(
+                "Journal of Care 13\nthe teams met weekly and planned care together.",
+                &Vocabulary::default(),
+                &running
+            ),
+            "Journal of Care 13\n\nthe teams met weekly and planned care together."
+        );
         // A word broken across a blank line.
         assert_eq!(
             reflowed("We test the dehypenisa-\n\ntion of a short text."),

@@ -79,20 +79,24 @@ pub fn join_hyphenated_lines(page: &str, vocabulary: &Vocabulary) -> String {
     out
 }
 
+/// A line with its digits left out and its spaces normalised: "Page 3 of
+/// 11" and "Page 4 of 11" are the same running line.
+pub fn running_key(l: &str) -> String {
+    l.chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Lines that open or close at least 60% of the pages (page numbers
 /// ignored): running headers and footers. Needs three or more pages.
 pub fn running_lines(pages: &[String]) -> Vec<String> {
     if pages.len() < 3 {
         return Vec::new();
     }
-    let key = |l: &str| -> String {
-        l.chars()
-            .filter(|c| !c.is_ascii_digit())
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let key = running_key;
     let mut counts: std::collections::HashMap<String, (usize, String)> =
         std::collections::HashMap::new();
     for p in pages {
