@@ -11,7 +11,8 @@
 //!   and in brackets the raw extractor's before reflow);
 //! - `spaced`: letter-spaced runs ("S T U D Y") left;
 //! - `hyph`: words broken by "- " left (Thema, then pdftotext);
-//! - time of both.
+//! - time of both;
+//! - and the pages Thema flags as possibly garbled.
 //!
 //! Then the medians and the share of files with yield ≥ 0.9. Files where
 //! pdftotext finds no text are counted apart (scans).
@@ -152,6 +153,16 @@ fn main() {
             .and_then(Result::ok)
             .unwrap_or_default();
         let raw = pages.join("\n");
+        let garbled: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                thema::io::pdf_text::looks_garbled(&thema::io::pdf_reflow::compose_spacing_accents(
+                    p,
+                ))
+            })
+            .map(|(i, _)| i + 1)
+            .collect();
         let (ours, _) = thema::io::import::join_pages(&pages);
         let ms_ours = started.elapsed().as_millis();
         let (t, o) = (non_space(&theirs), non_space(&ours));
@@ -199,6 +210,12 @@ fn main() {
             format!("{ms_ours}/{ms_theirs}"),
             f.display()
         );
+        if !garbled.is_empty() {
+            println!(
+                "       flagged as possibly garbled: page(s) {garbled:?} of {}",
+                pages.len()
+            );
+        }
     }
     println!(
         "\n{good} of {compared} files with yield >= 0.9 ({:.1}%; {good_raw} before reflow and normalisation); {no_text} without text for pdftotext",

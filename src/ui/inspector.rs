@@ -63,6 +63,17 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
         }
         ui.add(egui::Label::new(egui::RichText::new(summary.join(" · ")).weak()).truncate());
     });
+    if !d.garbled_pages.is_empty() {
+        let pages: Vec<String> = d.garbled_pages.iter().map(ToString::to_string).collect();
+        ui.label(
+            egui::RichText::new(format!(
+                "⚠ The text of page(s) {} may be garbled — check quotes from them against the PDF.",
+                pages.join(", ")
+            ))
+            .small()
+            .color(egui::Color32::from_rgb(0xB0, 0x5A, 0x00)),
+        );
+    }
     if state.show_details {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             egui::Grid::new(("doc_details", d.id))

@@ -22,6 +22,7 @@ pub fn doc(n: u128, text_body: &str) -> Document {
         page_starts: vec![],
         attributes: Default::default(),
         memo: String::new(),
+        garbled_pages: Vec::new(),
         char_count: Default::default(),
     }
 }

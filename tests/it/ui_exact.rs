@@ -542,6 +542,21 @@ fn pages_are_marked_and_reachable_by_go_to_page() {
     h.run();
     assert!(h.query_by_label("Go to page").is_none());
     assert_eq!(h.state().status.as_ref().unwrap().text, "Page 2");
+    // A page flagged at import as possibly garbled is pointed out.
+    {
+        let ws = h.state_mut().ws.as_mut().unwrap();
+        let p = ws.project_mut();
+        p.documents
+            .iter_mut()
+            .find(|d| d.id == doc)
+            .unwrap()
+            .garbled_pages = vec![2];
+    }
+    h.run();
+    assert!(
+        h.query_by_label_contains("The text of page(s) 2 may be garbled")
+            .is_some()
+    );
     // A coding on page 2 says so.
     let ws = h.state().ws.as_ref().unwrap();
     let d = ws.project.document(doc).unwrap();

@@ -107,6 +107,7 @@ pub fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId)
         page_starts: vec![],
         attributes: Default::default(),
         memo: String::new(),
+        garbled_pages: Vec::new(),
         char_count: Default::default(),
     });
     for i in 0..codings {
@@ -207,6 +208,7 @@ pub fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             page_starts: vec![],
             attributes,
             memo: String::new(),
+            garbled_pages: Vec::new(),
             char_count: Default::default(),
         });
     }

@@ -305,7 +305,7 @@ impl DocView {
                     }
                 }
                 painter.galley(origin, g.clone(), text_color);
-                paint_page_markers(&painter, g, origin, (ps, pe), &d.page_starts, wrap_width);
+                paint_page_markers(&painter, g, origin, (ps, pe), d, wrap_width);
             }
 
             // Pointer: select by dragging, shift-click to extend, double-click a word.
@@ -445,15 +445,24 @@ fn paint_page_markers(
     g: &Galley,
     origin: Pos2,
     (ps, pe): (usize, usize),
-    page_starts: &[usize],
+    d: &crate::model::Document,
     width: f32,
 ) {
-    if page_starts.is_empty() {
+    if d.page_starts.is_empty() {
         return;
     }
-    let starts = page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
-    let color = egui::Color32::from_gray(150);
+    let starts = d.page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
+    let grey = egui::Color32::from_gray(150);
     for (start, page) in starts.filter(|(s, _)| *s >= ps && *s <= pe) {
+        let garbled = d.garbled_pages.contains(&page);
+        let (label, color) = if garbled {
+            (
+                format!("p. {page} — text may be garbled, check against the PDF"),
+                egui::Color32::from_rgb(0xB0, 0x5A, 0x00),
+            )
+        } else {
+            (format!("p. {page}"), grey)
+        };
         let r = g.pos_from_cursor(egui::text::CCursor::new(start - ps));
         let y = origin.y + r.top() - 3.0;
         painter.hline(
@@ -464,7 +473,7 @@ fn paint_page_markers(
         painter.text(
             pos2(origin.x + width, y - 1.0),
             egui::Align2::RIGHT_BOTTOM,
-            format!("p. {page}"),
+            label,
             egui::FontId::proportional(11.0),
             color,
         );

@@ -84,10 +84,26 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| err(format!("it could not be read ({e})")))?;
     let mut notes = Vec::new();
     let mut pdf_title = None;
+    let mut garbled_pages = Vec::new();
     let (body, page_starts) = match kind {
         SourceKind::Pdf => {
             let pdf = pdf::extract_file(path, &bytes).map_err(|e| err(e.to_string()))?;
             pdf_title.clone_from(&pdf.title);
+            garbled_pages = pdf
+                .pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    super::pdf_text::looks_garbled(&super::pdf_reflow::compose_spacing_accents(p))
+                })
+                .map(|(i, _)| i + 1)
+                .collect();
+            if !garbled_pages.is_empty() {
+                notes.push(format!(
+                    "the text of page(s) {} may be garbled (letters that do not fit the words around them, or mostly symbols) — check them against the PDF",
+                    list(&garbled_pages)
+                ));
+            }
             let running = super::pdf_text::running_lines(&pdf.pages);
             if !running.is_empty() {
                 notes.push(format!(
@@ -143,6 +159,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             page_starts,
             attributes: Default::default(),
             memo: String::new(),
+            garbled_pages,
             char_count: Default::default(),
         },
         notes,

@@ -176,3 +176,56 @@ mod tests {
         assert!(running_lines(&pages[..2]).is_empty());
     }
 }
+
+/// Characters that wrongly mapped glyphs typically turn into inside words
+/// ("VallŁs", "dØcision", "Dispıe", "proteçªo", "COƒ"): an upper-case Ł,
+/// Ø or Œ between lower-case letters, a dotless ı or an ordinal ª or º
+/// inside a word, a florin sign.
+const SUSPECT: [char; 8] = ['Ł', 'Ø', 'Œ', 'ı', 'ª', 'º', 'ƒ', 'Ð'];
+
+/// Whether a page's text looks garbled: replacement characters (three or
+/// more), private-use characters (more than 1 in 20: a symbol font with no
+/// usable encoding), two or more suspect characters inside words, or
+/// mostly symbols. Run it on text whose TeX accents are composed
+/// (`pdf_reflow::compose_spacing_accents`): "ˆı" is an accented i.
+pub fn looks_garbled(page: &str) -> bool {
+    let chars: Vec<char> = page.chars().collect();
+    let visible = chars.iter().filter(|c| !c.is_whitespace()).count();
+    if visible < 40 {
+        return false;
+    }
+    let replaced = chars.iter().filter(|c| **c == '\u{FFFD}').count();
+    let private = chars
+        .iter()
+        .filter(|c| ('\u{E000}'..='\u{F8FF}').contains(*c))
+        .count();
+    let inside_words = (1..chars.len().saturating_sub(1))
+        .filter(|&i| {
+            SUSPECT.contains(&chars[i])
+                && chars[i - 1].is_lowercase()
+                && chars[i + 1].is_lowercase()
+        })
+        .count();
+    let letters_or_digits = chars.iter().filter(|c| c.is_alphanumeric()).count();
+    let soup = letters_or_digits * 2 < visible;
+    replaced >= 3 || private * 20 > visible || inside_words >= 2 || soup
+}
+
+#[cfg(test)]
+mod garbled_tests {
+    use super::looks_garbled;
+
+    #[test]
+    fn wrongly_mapped_letters_and_symbol_soup_are_noticed() {
+        let fine = "The teams in Vallès met weekly; their décision to share records helped. Proteção de dados was discussed.";
+        assert!(!looks_garbled(fine));
+        let wrong = "The teams in VallŁs met weekly; their dØcision to share records helped. Dispıe sobre a proteçªo.";
+        assert!(looks_garbled(wrong));
+        let soup = "Berkeley( CA Θ14/- ∂∑∏ ⊗⊕ ⊥∥ ∠∡ ⋄⋆ ◊○ ≈≠ ≤≥ ∝∞ ∈∉ ⊂⊃ ∪∩ ∧∨ ¬∀ ∃∄";
+        assert!(looks_garbled(soup));
+        // Polish and Norwegian words are not suspects.
+        assert!(!looks_garbled(
+            "Łódź and Øvre Eiker took part; the ŁÓDŹ team and Ørsta reported the same barriers to joint working."
+        ));
+    }
+}

@@ -53,6 +53,10 @@ pub struct Document {
     /// wrote about the source).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub memo: String,
+    /// PDF pages (1-based) whose text looked garbled at import: the view
+    /// and the import report say to check them against the PDF.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub garbled_pages: Vec<usize>,
     /// Cached char count (not saved; never part of equality).
     #[serde(skip)]
     pub char_count: CharCount,

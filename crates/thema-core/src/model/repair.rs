@@ -223,6 +223,7 @@ fn placeholder_document(p: &mut Project, id: DocId, len: usize, notes: &mut Vec<
         page_starts: Vec::new(),
         attributes: Default::default(),
         memo: String::new(),
+        garbled_pages: Vec::new(),
         char_count: Default::default(),
     });
     notes.push(format!(

@@ -69,6 +69,7 @@ impl Importer<'_> {
             page_starts: Vec::new(),
             attributes: Default::default(),
             memo: String::new(),
+            garbled_pages: Vec::new(),
             char_count: Default::default(),
         };
         let len = doc.char_len();
