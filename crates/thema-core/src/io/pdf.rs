@@ -67,19 +67,46 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if page_numbers.is_empty() {
         return Err(PdfError::NoPages);
     }
-    let mut out = PdfText::default();
-    for (i, n) in page_numbers.iter().enumerate() {
-        let page = catch_unwind(AssertUnwindSafe(|| {
-            let mut s = String::new();
-            {
-                let mut sink = pdf_extract::PlainTextOutput::new(&mut s);
-                pdf_extract::output_doc_page(&doc, &mut sink, *n).map(|_| ())?;
+    // Pages are read in parallel (one thread per core, up to four): the
+    // document is shared read-only, each page isolated as before.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 4)
+        .min(page_numbers.len());
+    let chunk = page_numbers.len().div_ceil(threads);
+    let mut texts: Vec<Option<String>> = vec![None; page_numbers.len()];
+    std::thread::scope(|scope| {
+        let doc = &doc;
+        let handles: Vec<_> = page_numbers
+            .chunks(chunk)
+            .enumerate()
+            .filter_map(|(c, numbers)| {
+                std::thread::Builder::new()
+                    .name(format!("{QUIET_THREAD_PREFIX}-page-{c}"))
+                    .stack_size(8 << 20)
+                    .spawn_scoped(scope, move || {
+                        numbers
+                            .iter()
+                            .map(|n| read_page(doc, *n))
+                            .collect::<Vec<Option<String>>>()
+                    })
+                    .ok()
+                    .map(|h| (c, h))
+            })
+            .collect();
+        for (c, h) in handles {
+            if let Ok(pages) = h.join() {
+                for (k, text) in pages.into_iter().enumerate() {
+                    texts[c * chunk + k] = text;
+                }
             }
-            Ok::<String, pdf_extract::OutputError>(s)
-        }));
-        match page {
-            Ok(Ok(text)) => out.pages.push(text),
-            _ => {
+        }
+    });
+    let mut out = PdfText::default();
+    for (i, text) in texts.into_iter().enumerate() {
+        match text {
+            Some(text) => out.pages.push(text),
+            None => {
                 out.pages.push(String::new());
                 out.failed_pages.push(i + 1);
             }
@@ -90,6 +117,22 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     out.title = title;
     Ok(out)
+}
+
+/// One page's text, or `None` when the reader fails (or panics) on it.
+fn read_page(doc: &pdf_extract::Document, n: u32) -> Option<String> {
+    let page = catch_unwind(AssertUnwindSafe(|| {
+        let mut s = String::new();
+        {
+            let mut sink = pdf_extract::PlainTextOutput::new(&mut s);
+            pdf_extract::output_doc_page(doc, &mut sink, n).map(|_| ())?;
+        }
+        Ok::<String, pdf_extract::OutputError>(s)
+    }));
+    match page {
+        Ok(Ok(text)) => Some(text),
+        _ => None,
+    }
 }
 
 /// `/Title` of the document information dictionary, decoded (UTF-16 with
