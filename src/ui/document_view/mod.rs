@@ -404,8 +404,9 @@ impl DocView {
         let response = out.inner;
         if response.has_focus() || response.hovered() || response.dragged() {
             let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+            // Copied as a quote: no line break inside a paragraph.
             if copy && let Some(t) = self.selected_text() {
-                ui.ctx().copy_text(t);
+                ui.ctx().copy_text(crate::model::text::as_quote(&t));
             }
         }
         events

@@ -85,8 +85,9 @@ pub fn summaries(prep: &Prepared<'_>) -> Vec<FactorSummary> {
                     continue;
                 }
                 let doc = prep.doc(sc.doc);
-                let mut text =
-                    doc.slice_chars(coding.start, coding.end.min(coding.start + MAX_QUOTE));
+                let mut text = crate::model::text::as_quote(
+                    &doc.slice_chars(coding.start, coding.end.min(coding.start + MAX_QUOTE)),
+                );
                 if coding.end - coding.start > MAX_QUOTE {
                     text.push('…');
                 }

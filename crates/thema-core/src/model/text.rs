@@ -102,11 +102,32 @@ mod tests {
     }
 
     #[test]
+    fn quotes_have_no_line_breaks_inside_paragraphs() {
+        assert_eq!(
+            as_quote("  the team\nmet  weekly.\n\nFunding\n ended. "),
+            "the team met weekly.\n\nFunding ended."
+        );
+    }
+
+    #[test]
     fn loose_find_ignores_whitespace_differences() {
         let hay = "Staff said the\nvision  was clear.";
         assert_eq!(find_loose(hay, "the vision was"), Some((11, 26)));
         assert_eq!(find_loose(hay, "vision is"), None);
     }
+}
+
+/// A passage as a quote is written: line breaks inside a paragraph and
+/// runs of spaces become one space (a PDF imported before reflow, or a
+/// transcript wrapped by hand, never puts a line break in the middle of a
+/// quoted sentence); paragraph breaks (a blank line) are kept.
+pub fn as_quote(passage: &str) -> String {
+    passage
+        .split("\n\n")
+        .map(|para| para.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|para| !para.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// `normalize`, also returning where each raw char lands: `map[i]` is the
