@@ -435,13 +435,7 @@ fn window_imports_a_qdpx_as_a_new_project_and_lists_what_was_left_out() {
         ]),
     )
     .unwrap();
-    let (_d, mut h) = super::ui::open_sample();
-    h.run();
-    h.get_by_label_contains("Alex Byrne (AB) —").click();
-    h.run();
-    h.state_mut().import_qdpx(&q);
-    h.state_mut().poll_refi_import(true);
-    h.run();
+    let (_d, h) = import_in_window(&q);
     assert!(h.query_by_label("Import finished").is_some());
     assert!(
         h.query_by_label_contains("Recording").is_some(),
@@ -454,4 +448,23 @@ fn window_imports_a_qdpx_as_a_new_project_and_lists_what_was_left_out() {
         ws.undo.is_dirty(),
         "an imported project is unsaved until saved"
     );
+}
+
+/// The sample project open in the window as Alex Byrne, then `qdpx`
+/// imported through the window (its worker waited for).
+pub fn import_in_window(
+    qdpx: &std::path::Path,
+) -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, thema::app::ThemaApp>,
+) {
+    use egui_kittest::kittest::Queryable;
+    let (d, mut h) = super::ui::open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (AB) —").click();
+    h.run();
+    h.state_mut().import_qdpx(qdpx);
+    h.state_mut().poll_refi_import(true);
+    h.run();
+    (d, h)
 }

@@ -758,13 +758,7 @@ fn the_window_shows_memos_and_sets_brought_in() {
     let dir = tempfile::tempdir().unwrap();
     let q = dir.path().join("atlas.qdpx");
     std::fs::write(&q, atlas().qdpx).unwrap();
-    let (_d, mut h) = super::ui::open_sample();
-    h.run();
-    h.get_by_label_contains("Alex Byrne (AB) —").click();
-    h.run();
-    h.state_mut().import_qdpx(&q);
-    h.state_mut().poll_refi_import(true);
-    h.run();
+    let (_d, mut h) = super::refi::import_in_window(&q);
     assert!(
         h.query_by_label_contains("2 selection(s) carry no code")
             .is_some()

@@ -11,7 +11,7 @@
 
 use super::decode::decode_text;
 use super::pdf;
-use crate::model::{DocId, Document, Source, SourceKind, text, time};
+use crate::model::{DocId, Document, SourceKind, text};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
@@ -137,33 +137,17 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         Some(t) => t,
         None => title_for(path, &body, kind),
     };
-    Ok(Imported {
-        doc: Document {
-            id: DocId::new(),
-            title,
-            short_ref: String::new(),
-            reference: 0,
-            source: Source {
-                // Stored resolved, so the same file is recognised whichever
-                // folder Thema (or `thema import`) is run from.
-                path: path
-                    .canonicalize()
-                    .unwrap_or_else(|_| path.to_owned())
-                    .display()
-                    .to_string(),
-                kind,
-                text_hash: text::text_hash(&body),
-                imported: time::now_iso(),
-            },
-            text: body,
-            page_starts,
-            attributes: Default::default(),
-            memo: String::new(),
-            garbled_pages,
-            char_count: Default::default(),
-        },
-        notes,
-    })
+    // Stored resolved, so the same file is recognised whichever folder
+    // Thema (or `thema import`) is run from.
+    let stored = path
+        .canonicalize()
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string();
+    let mut doc = Document::new(DocId::new(), title, stored, kind, body);
+    doc.page_starts = page_starts;
+    doc.garbled_pages = garbled_pages;
+    Ok(Imported { doc, notes })
 }
 
 /// Normalises each page, reflows its lines into paragraphs

@@ -79,6 +79,30 @@ impl PartialEq for CharCount {
 }
 
 impl Document {
+    /// A document of `text` from `path` (of `kind`), imported now: its
+    /// hash recorded, no reference number yet (0), no short reference,
+    /// pages, attributes or memo.
+    pub fn new(id: DocId, title: String, path: String, kind: SourceKind, text: String) -> Self {
+        Self {
+            id,
+            title,
+            short_ref: String::new(),
+            reference: 0,
+            source: Source {
+                path,
+                kind,
+                text_hash: super::text::text_hash(&text),
+                imported: super::time::now_iso(),
+            },
+            text,
+            page_starts: Vec::new(),
+            attributes: BTreeMap::new(),
+            memo: String::new(),
+            garbled_pages: Vec::new(),
+            char_count: CharCount::default(),
+        }
+    }
+
     /// Length of the text in chars (the unit of every range).
     pub fn char_len(&self) -> usize {
         self.text.chars().count()

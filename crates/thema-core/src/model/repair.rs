@@ -20,7 +20,7 @@
 
 use super::ids::{CodeId, CodingId, DocId};
 use super::project::{Project, Reviewer};
-use super::{Code, Document, Source, SourceKind, text};
+use super::{Code, Document, SourceKind, text};
 use std::collections::HashSet;
 
 /// Name of the code (and document title prefix) that receives orphans.
@@ -208,24 +208,15 @@ fn placeholder_document(p: &mut Project, id: DocId, len: usize, notes: &mut Vec<
     if let Some(note) = p.reference_note() {
         notes.push(note);
     }
-    p.documents.push(Document {
+    let mut doc = Document::new(
         id,
-        title: format!("{LOST_AND_FOUND} ({id})"),
-        short_ref: String::new(),
-        reference,
-        source: Source {
-            path: String::new(),
-            kind: SourceKind::Other,
-            text_hash: text::text_hash(&body),
-            imported: super::time::now_iso(),
-        },
-        text: body,
-        page_starts: Vec::new(),
-        attributes: Default::default(),
-        memo: String::new(),
-        garbled_pages: Vec::new(),
-        char_count: Default::default(),
-    });
+        format!("{LOST_AND_FOUND} ({id})"),
+        String::new(),
+        SourceKind::Other,
+        body,
+    );
+    doc.reference = reference;
+    p.documents.push(doc);
     notes.push(format!(
         "added a placeholder document of {chars} chars for the missing document {id}"
     ));

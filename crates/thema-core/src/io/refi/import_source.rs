@@ -15,8 +15,7 @@ use super::import_util::{View, ensure_reviewer, position, uuid_of};
 use super::positions::{self, Written};
 use super::xml::El;
 use crate::model::{
-    CategoryId, CodeId, Coding, CodingId, DocId, Document, IdMap, Project, Source, SourceKind,
-    text, time,
+    CategoryId, CodeId, Coding, CodingId, DocId, Document, IdMap, Project, SourceKind, text,
 };
 
 impl Importer<'_> {
@@ -54,24 +53,13 @@ impl Importer<'_> {
         let guid = uuid_of(source, "guid").unwrap_or_else(uuid::Uuid::new_v4);
         let doc_id = DocId(guid);
         let title = super::import::source_name(source, index);
-        let mut doc = Document {
-            id: doc_id,
-            title: title.clone(),
-            short_ref: String::new(),
-            reference: 0,
-            source: Source {
-                path: format!("REFI-QDA: {title}"),
-                kind,
-                text_hash: text::text_hash(&body),
-                imported: time::now_iso(),
-            },
-            text: body,
-            page_starts: Vec::new(),
-            attributes: Default::default(),
-            memo: String::new(),
-            garbled_pages: Vec::new(),
-            char_count: Default::default(),
-        };
+        let mut doc = Document::new(
+            doc_id,
+            title.clone(),
+            format!("REFI-QDA: {title}"),
+            kind,
+            body,
+        );
         let len = doc.char_len();
         doc.memo = self.memo(source);
         let whole = text_el.children("Coding").count();
