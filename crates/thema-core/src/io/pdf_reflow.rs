@@ -72,6 +72,14 @@ fn ends_paragraph(line: &str, next: &str, typical: usize) -> bool {
     if starts_list_item(next) {
         return true;
     }
+    // A title in capitals set over two lines stays one paragraph.
+    let capitals = |l: &str| {
+        let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    };
+    if capitals(line) && capitals(next) && !line.ends_with(['.', ':']) {
+        return false;
+    }
     let last = line
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .chars()
@@ -448,6 +456,15 @@ mod tests {
         assert_eq!(
             reflowed("We test the dehypenisa-\n\ntion of a short text."),
             "We test the dehypenisation of a short text."
+        );
+    }
+
+    #[test]
+    fn a_title_in_capitals_over_two_lines_stays_whole() {
+        let page = "INTERFERENCE OF SINGLE PHOTONS FROM DISSIMILAR\nSOURCES\nMatthias Kroner, Alice Smith\nWe report on the interference of photons emitted by two quantum dots.";
+        assert_eq!(
+            reflowed(page),
+            "INTERFERENCE OF SINGLE PHOTONS FROM DISSIMILAR SOURCES\n\nMatthias Kroner, Alice Smith\n\nWe report on the interference of photons emitted by two quantum dots."
         );
     }
 
