@@ -67,12 +67,18 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if page_numbers.is_empty() {
         return Err(PdfError::NoPages);
     }
-    // Pages are read in parallel (one thread per core, up to four): the
-    // document is shared read-only, each page isolated as before.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, 4)
-        .min(page_numbers.len());
+    // Pages of a long PDF are read in parallel (one thread per core, up to
+    // four): the document is shared read-only, each page isolated as before.
+    // A short PDF is read on one thread: starting threads would cost more
+    // than they save, and batch imports already read files side by side.
+    let threads = if page_numbers.len() < 8 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 4)
+            .min(page_numbers.len())
+    };
     let chunk = page_numbers.len().div_ceil(threads);
     let mut texts: Vec<Option<String>> = vec![None; page_numbers.len()];
     std::thread::scope(|scope| {
