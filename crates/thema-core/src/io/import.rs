@@ -192,6 +192,7 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
             let words = p.split_whitespace().count();
             (4..=30).contains(&words)
                 && !p.ends_with(['.', '-', ','])
+                && !p.starts_with(['•', '▪', '◦', '●', '–', '—', '-', '*'])
                 && pdf::plausible_title(p)
                 && ![
                     "journal",
@@ -467,6 +468,15 @@ mod title_tests {
         );
         assert_eq!(
             title_for(path, "doi:10.1136/bmjopen-2020\n\n12.", SourceKind::Pdf),
+            "city_partnership"
+        );
+        // A list item is not a title.
+        assert_eq!(
+            title_for(
+                path,
+                "• Détermination de la qualité des avis",
+                SourceKind::Pdf
+            ),
             "city_partnership"
         );
         assert!(!pdf::plausible_title("Microsoft Word - draft3.docx"));
