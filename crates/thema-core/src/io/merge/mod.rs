@@ -21,6 +21,7 @@
 //! `thema check --repair` uses, and listed in the report.
 
 mod notes;
+mod report;
 use crate::model::repair::LOST_AND_FOUND;
 use crate::model::{
     AttrId, AttrKind, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document, IdMap, Project,
@@ -28,106 +29,7 @@ use crate::model::{
 };
 use std::collections::HashSet;
 
-/// One place where the two projects disagree.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Conflict {
-    pub what: String,
-    pub kept: String,
-    pub other: String,
-}
-
-/// What a merge did.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct MergeReport {
-    pub reviewers_added: Vec<String>,
-    pub categories_added: Vec<String>,
-    pub attributes_added: Vec<String>,
-    pub documents_added: Vec<String>,
-    /// Documents of the second project found in the first by their text.
-    pub documents_matched_by_text: usize,
-    /// Paths of codes that the second project adds.
-    pub codes_added: Vec<String>,
-    pub codes_matched_by_path: usize,
-    pub codings_added: usize,
-    pub duplicates_collapsed: usize,
-    /// Codings of A that received B's memo.
-    pub memos_united: usize,
-    /// Codings of A that received B's check (A had none).
-    pub checks_added: usize,
-    /// Codings where A and B had different checks: one sentence each
-    /// saying which check the coding keeps and which went into its memo.
-    pub checks_noted: Vec<String>,
-    /// Codes of B put under "Lost and found" because their parent was in
-    /// neither project, one sentence each.
-    pub codes_reparented: Vec<String>,
-    pub conflicts: Vec<Conflict>,
-    /// Project memos of the second project added.
-    pub project_memos_added: usize,
-    /// Code sets of the second project added, by name.
-    pub code_sets_added: Vec<String>,
-    /// Documents whose memo received the second project's memo.
-    pub document_memos_united: usize,
-}
-
-impl MergeReport {
-    /// True when the merge changed nothing.
-    pub fn is_empty(&self) -> bool {
-        self.reviewers_added.is_empty()
-            && self.categories_added.is_empty()
-            && self.attributes_added.is_empty()
-            && self.documents_added.is_empty()
-            && self.codes_added.is_empty()
-            && self.codings_added == 0
-            && self.memos_united == 0
-            && self.checks_added == 0
-            && self.checks_noted.is_empty()
-            && self.codes_reparented.is_empty()
-            && self.project_memos_added == 0
-            && self.code_sets_added.is_empty()
-            && self.document_memos_united == 0
-    }
-
-    /// A few lines for the command line and the window.
-    pub fn summary(&self) -> String {
-        let mut s = format!(
-            "{} coding(s) added, {} exact duplicate(s) collapsed\n{} document(s) added ({} matched by text)\n{} code(s) added ({} matched by path)\n{} reviewer(s), {} categor(ies), {} attribute(s) added\n{} conflict(s)",
-            self.codings_added,
-            self.duplicates_collapsed,
-            self.documents_added.len(),
-            self.documents_matched_by_text,
-            self.codes_added.len(),
-            self.codes_matched_by_path,
-            self.reviewers_added.len(),
-            self.categories_added.len(),
-            self.attributes_added.len(),
-            self.conflicts.len()
-        );
-        if self.memos_united + self.checks_added > 0 {
-            s.push_str(&format!(
-                "\n{} memo(s) and {} check(s) of the second project added to the same codings of the first",
-                self.memos_united, self.checks_added
-            ));
-        }
-        if self.project_memos_added + self.code_sets_added.len() + self.document_memos_united > 0 {
-            s.push_str(&format!(
-                "\n{} project memo(s), {} code set(s) and {} document memo(s) of the second project added",
-                self.project_memos_added,
-                self.code_sets_added.len(),
-                self.document_memos_united
-            ));
-        }
-        for line in self.checks_noted.iter().chain(&self.codes_reparented) {
-            s.push_str(&format!("\n  - {line}"));
-        }
-        for c in &self.conflicts {
-            s.push_str(&format!(
-                "\n  - {}: kept \"{}\", other \"{}\"",
-                c.what, c.kept, c.other
-            ));
-        }
-        s
-    }
-}
+pub use report::{Conflict, MergeReport};
 
 /// A stable id for the second project's version of a conflicting object, so
 /// that merging again finds it instead of adding it twice.

@@ -13,6 +13,7 @@
 pub mod codebook;
 pub mod export;
 pub mod import;
+mod import_codes;
 mod import_notes;
 mod import_report;
 mod import_source;
