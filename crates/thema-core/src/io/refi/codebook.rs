@@ -25,6 +25,9 @@ pub struct CodebookMerge {
     pub sets_added: Vec<String>,
     /// Code sets the project already had by name, left as they were.
     pub sets_already: Vec<String>,
+    /// Codes matched by path whose description in the codebook differs
+    /// from the project's (the project's is kept), by path.
+    pub descriptions_kept: Vec<String>,
 }
 
 impl CodebookMerge {
@@ -39,6 +42,13 @@ impl CodebookMerge {
             s.push_str(&format!(
                 "; code sets added: {}",
                 self.sets_added.join(", ")
+            ));
+        }
+        if !self.descriptions_kept.is_empty() {
+            s.push_str(&format!(
+                "; {} matched code(s) are described differently in the codebook, the project's description was kept: {}",
+                self.descriptions_kept.len(),
+                self.descriptions_kept.join(", ")
             ));
         }
         if !self.sets_already.is_empty() {
@@ -86,6 +96,14 @@ pub fn merge_by_path(p: &Project, book: &Project) -> (Command, CodebookMerge) {
         if let Some(existing) = by_place.get(&(parent, name.clone())) {
             mapped.insert(id, *existing);
             report.matched += 1;
+            let theirs = code.description.trim();
+            if !theirs.is_empty()
+                && p.codebook
+                    .get(*existing)
+                    .is_some_and(|c| c.description.trim() != theirs)
+            {
+                report.descriptions_kept.push(path);
+            }
             continue;
         }
         let new_id = if used.contains(&id) {
@@ -192,5 +210,11 @@ mod tests {
         let (again, r2) = merge_by_path(&q, &book);
         assert_eq!(again, Command::Batch(vec![]));
         assert_eq!(r2.matched, 4);
+        // A matched code described otherwise in the codebook is said so.
+        let mut described = book.clone();
+        described.codebook.codes[1].description = "Money and staff".into();
+        let (_, r3) = merge_by_path(&q, &described);
+        assert_eq!(r3.descriptions_kept, ["Organisational factors › Resources"]);
+        assert!(r3.summary().contains("the project's description was kept"));
     }
 }
