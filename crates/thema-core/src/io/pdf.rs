@@ -188,6 +188,7 @@ fn load(bytes: &[u8]) -> Result<pdf_extract::Document, PdfError> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
     }
+    super::pdf_fonts::normalize(&mut doc);
     Ok(doc)
 }
 

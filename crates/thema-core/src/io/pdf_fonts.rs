@@ -1,0 +1,420 @@
+//! Thema's own reading of PDF fonts, on top of pdf-extract.
+//!
+//! pdf-extract decodes a simple font's bytes through the font program's
+//! built-in encoding even when the PDF names another (so "Vallès" became
+//! "VallŁs": byte E8 is "è" in WinAnsiEncoding, "Ł" in StandardEncoding),
+//! and it panics on encodings it does not know, on font programs it cannot
+//! parse and on broken `ToUnicode` maps, losing the page. Before pages are
+//! read, [`normalize`] works out each simple font's text per byte the way
+//! the PDF specification orders it (`ToUnicode`, then `Encoding` with its
+//! `Differences`, then the font program's own encoding, then
+//! StandardEncoding) and writes it back as a complete `ToUnicode` map that
+//! pdf-extract then follows; broken maps of composite fonts are rewritten
+//! from Thema's forgiving reader. The same decoding serves the fallback
+//! reader of pages pdf-extract cannot read ([`super::pdf_fallback`]).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
+
+use super::pdf_cmap::{self, CMap};
+use super::pdf_glyphs::{BaseEncoding, glyph_unicode};
+
+/// What [`normalize`] changed, for the import report and the measurements.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Normalized {
+    /// Simple fonts whose text per byte Thema set.
+    pub simple_fonts: usize,
+    /// Composite fonts whose broken maps Thema rewrote.
+    pub composite_fonts: usize,
+}
+
+/// Follows a reference (once is enough for font entries).
+pub fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
+        _ => o,
+    }
+}
+
+fn dict_get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    d.get(key).ok().map(|o| deref(doc, o))
+}
+
+fn name_of<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
+    dict_get(doc, d, key).and_then(|o| o.as_name().ok())
+}
+
+/// A stream's bytes, decompressed when it has filters.
+pub fn stream_bytes(s: &Stream) -> Option<Vec<u8>> {
+    if s.dict.get(b"Filter").is_ok() {
+        s.decompressed_content().ok()
+    } else {
+        Some(s.content.clone())
+    }
+}
+
+fn is_simple(subtype: &[u8]) -> bool {
+    matches!(subtype, b"Type1" | b"MMType1" | b"TrueType")
+}
+
+/// The text of each of a simple font's 256 codes, or `None` when nothing
+/// in the file says which letters the font draws (a symbolic TrueType
+/// font without an encoding, say).
+pub fn simple_table(doc: &Document, font: &Dictionary) -> Option<Vec<Option<String>>> {
+    let subtype = name_of(doc, font, b"Subtype").unwrap_or(b"Type1");
+    let descriptor = dict_get(doc, font, b"FontDescriptor").and_then(|o| o.as_dict().ok());
+    let flags = descriptor
+        .and_then(|d| dict_get(doc, d, b"Flags"))
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0);
+    let base_font = name_of(doc, font, b"BaseFont").unwrap_or_default();
+    let dingbats = [&b"Symbol"[..], b"ZapfDingbats", b"Wingdings", b"Webdings"]
+        .iter()
+        .any(|n| base_font.windows(n.len()).any(|w| w == *n));
+    let symbolic = dingbats || flags & 4 != 0 && flags & 32 == 0;
+    let embedded = descriptor.is_some_and(|d| {
+        [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| d.get(k).is_ok())
+    });
+    let encoding = dict_get(doc, font, b"Encoding");
+    let (named_base, differences) = match encoding {
+        Some(Object::Name(n)) => (BaseEncoding::from_name(n), None),
+        Some(Object::Dictionary(d)) => (
+            name_of(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name),
+            dict_get(doc, d, b"Differences").and_then(|o| o.as_array().ok()),
+        ),
+        _ => (None, None),
+    };
+    let builtin = || descriptor.and_then(|d| builtin_encoding(doc, d));
+    let fallback = || {
+        if subtype == b"TrueType" {
+            (!symbolic).then(|| BaseEncoding::WinAnsi.table())
+        } else if !embedded && symbolic {
+            // Symbol and ZapfDingbats: pdf-extract knows their encodings.
+            None
+        } else {
+            Some(BaseEncoding::Standard.table())
+        }
+    };
+    let mut table = match named_base {
+        Some(b) => Some(b.table()),
+        None => builtin().or_else(fallback),
+    };
+    if let Some(diffs) = differences {
+        let t = table.get_or_insert_with(|| vec![None; 256]);
+        let mut code: i64 = 0;
+        for o in diffs {
+            match deref(doc, o) {
+                Object::Integer(i) => code = *i,
+                Object::Name(n) => {
+                    if let Ok(c) = usize::try_from(code)
+                        && c < 256
+                    {
+                        let name = String::from_utf8_lossy(n);
+                        if let Some(text) = glyph_unicode(&name) {
+                            t[c] = Some(text);
+                        }
+                    }
+                    code += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    // ToUnicode says last and wins, code by code.
+    if let Some(cmap) = dict_get(doc, font, b"ToUnicode")
+        .and_then(|o| o.as_stream().ok())
+        .and_then(stream_bytes)
+        .map(|b| CMap::parse(&b))
+    {
+        let t = table.get_or_insert_with(|| vec![None; 256]);
+        for (c, slot) in t.iter_mut().enumerate() {
+            let code = u32::try_from(c).unwrap_or(0);
+            if let Some(text) = cmap.unicode((1, code)).or_else(|| cmap.unicode((2, code)))
+                && !text.is_empty()
+                && !text.chars().all(|ch| ch.is_control() || ch == '\u{FFFD}')
+            {
+                *slot = Some(text);
+            }
+        }
+    }
+    table
+}
+
+/// The font program's own encoding: a Type 1 program's `/Encoding` array
+/// or a CFF program's encoding and charset.
+fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<Option<String>>> {
+    if let Some(s) = dict_get(doc, descriptor, b"FontFile").and_then(|o| o.as_stream().ok()) {
+        return type1_encoding(&stream_bytes(s)?);
+    }
+    let s = dict_get(doc, descriptor, b"FontFile3").and_then(|o| o.as_stream().ok())?;
+    if name_of(doc, &s.dict, b"Subtype") != Some(b"Type1C") {
+        return None;
+    }
+    let bytes = stream_bytes(s)?;
+    catch_unwind(AssertUnwindSafe(|| {
+        let table = cff_parser::Table::parse(&bytes)?;
+        Some(
+            (0..=255u8)
+                .map(|code| {
+                    let gid = table.glyph_index(code)?;
+                    glyph_unicode(table.glyph_name(gid)?)
+                })
+                .collect::<Vec<_>>(),
+        )
+    }))
+    .ok()
+    .flatten()
+    .filter(|t| t.iter().any(Option::is_some))
+}
+
+/// The `/Encoding` of a Type 1 font program's clear-text part.
+fn type1_encoding(program: &[u8]) -> Option<Vec<Option<String>>> {
+    // A PFB file starts with a segment header.
+    let program = if program.first() == Some(&0x80) {
+        program.get(6..)?
+    } else {
+        program
+    };
+    let end = find(program, b"eexec").unwrap_or(program.len());
+    let clear = &program[..end];
+    let at = find(clear, b"/Encoding")? + b"/Encoding".len();
+    let rest = String::from_utf8_lossy(&clear[at..]);
+    if rest.trim_start().starts_with("StandardEncoding") {
+        return Some(BaseEncoding::Standard.table());
+    }
+    let mut table = vec![None; 256];
+    let words: Vec<&str> = rest.split_whitespace().take(8192).collect();
+    let mut any = false;
+    for w in words.windows(4) {
+        if w[0] == "dup"
+            && w[3] == "put"
+            && let (Ok(code), Some(name)) = (w[1].parse::<usize>(), w[2].strip_prefix('/'))
+            && code < 256
+        {
+            table[code] = glyph_unicode(name);
+            any = true;
+        }
+        if w[0] == "readonly" || w[0] == "def" && any {
+            break;
+        }
+    }
+    any.then_some(table)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Makes every font dictionary an object of its own, so that fonts given
+/// inline in a resource dictionary are normalised like the others.
+fn hoist_inline_fonts(doc: &mut Document) {
+    let mut inline: Vec<(ObjectId, Option<ObjectId>, Vec<u8>, Dictionary)> = Vec::new();
+    for (id, obj) in &doc.objects {
+        let dict = match obj {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        let Ok(res) = dict.get(b"Font") else { continue };
+        // A /Font entry of a resource dictionary: either inline or one reference.
+        let (fonts, via) = match res {
+            Object::Dictionary(d) => (d, None),
+            Object::Reference(r) => match doc.objects.get(r) {
+                Some(Object::Dictionary(d)) => (d, Some(*r)),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for (name, f) in fonts {
+            if let Object::Dictionary(fd) = f {
+                inline.push((*id, via, name.clone(), fd.clone()));
+            }
+        }
+    }
+    for (owner, via, name, font) in inline {
+        let new_id = doc.add_object(Object::Dictionary(font));
+        let holder = via.unwrap_or(owner);
+        let fonts = match doc.objects.get_mut(&holder) {
+            Some(Object::Dictionary(d)) if via.is_some() => Some(d),
+            Some(Object::Dictionary(d)) => {
+                d.get_mut(b"Font").ok().and_then(|o| o.as_dict_mut().ok())
+            }
+            Some(Object::Stream(s)) => s
+                .dict
+                .get_mut(b"Font")
+                .ok()
+                .and_then(|o| o.as_dict_mut().ok()),
+            _ => None,
+        };
+        if let Some(fonts) = fonts {
+            fonts.set(name, Object::Reference(new_id));
+        }
+    }
+}
+
+/// Rewrites fonts so that pdf-extract decodes them as the PDF says (see
+/// the module's description). Never fails: a font Thema cannot improve is
+/// left as it was.
+pub fn normalize(doc: &mut Document) -> Normalized {
+    hoist_inline_fonts(doc);
+    let mut out = Normalized::default();
+    let font_ids: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| match o {
+            Object::Dictionary(d)
+                if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Font") =>
+            {
+                Some(*id)
+            }
+            _ => None,
+        })
+        .collect();
+    for id in font_ids {
+        let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+            continue;
+        };
+        let subtype = name_of(doc, font, b"Subtype").unwrap_or_default().to_vec();
+        if is_simple(&subtype) {
+            let table = catch_unwind(AssertUnwindSafe(|| simple_table(doc, font)))
+                .ok()
+                .flatten();
+            if let Some(table) = table {
+                rewrite_simple(doc, id, &table);
+                out.simple_fonts += 1;
+            }
+        } else if subtype == b"Type0" && repair_composite(doc, id) {
+            out.composite_fonts += 1;
+        }
+    }
+    out
+}
+
+fn rewrite_simple(doc: &mut Document, id: ObjectId, table: &[Option<String>]) {
+    let cmap = doc.add_object(Stream::new(
+        Dictionary::new(),
+        pdf_cmap::write_simple_to_unicode(table),
+    ));
+    // A copy of the descriptor without the font program: pdf-extract would
+    // read the program's encoding over the one just written (or panic).
+    let descriptor = doc
+        .objects
+        .get(&id)
+        .and_then(|o| o.as_dict().ok())
+        .and_then(|font| {
+            let d = dict_get(doc, font, b"FontDescriptor")?.as_dict().ok()?;
+            let mut copy = d.clone();
+            copy.remove(b"FontFile");
+            copy.remove(b"FontFile3");
+            Some(copy)
+        });
+    let descriptor = descriptor.map(|d| doc.add_object(Object::Dictionary(d)));
+    if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
+        font.set("ToUnicode", Object::Reference(cmap));
+        // Only used now for the widths of fonts without /Widths.
+        font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+        if let Some(d) = descriptor {
+            font.set("FontDescriptor", Object::Reference(d));
+        }
+    }
+}
+
+/// Rewrites a composite font's `ToUnicode` map when pdf-extract's CMap
+/// reader would reject it (it panics then). Returns whether it did.
+fn repair_composite(doc: &mut Document, id: ObjectId) -> bool {
+    let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+        return false;
+    };
+    let Some(bytes) = dict_get(doc, font, b"ToUnicode")
+        .and_then(|o| o.as_stream().ok())
+        .and_then(stream_bytes)
+    else {
+        return false;
+    };
+    let accepted = catch_unwind(AssertUnwindSafe(|| {
+        adobe_cmap_parser::get_unicode_map(&bytes).is_ok_and(|m| {
+            m.values().all(|v| {
+                v.len() % 2 == 0
+                    && String::from_utf16(
+                        &v.chunks(2)
+                            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                            .collect::<Vec<_>>(),
+                    )
+                    .is_ok()
+            })
+        })
+    }))
+    .unwrap_or(false);
+    if accepted {
+        return false;
+    }
+    let cmap = CMap::parse(&bytes);
+    let codes = cmap.defined_codes(70_000);
+    let body = pdf_cmap::write_to_unicode(&cmap.codespace, &codes);
+    let new = doc.add_object(Stream::new(Dictionary::new(), body));
+    if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
+        font.set("ToUnicode", Object::Reference(new));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pdf_extract::dictionary;
+
+    fn doc_with_font(font: Dictionary) -> (Document, ObjectId) {
+        let mut doc = Document::with_version("1.5");
+        let id = doc.add_object(Object::Dictionary(font));
+        (doc, id)
+    }
+
+    #[test]
+    fn named_encoding_wins_over_the_program_and_differences_over_both() {
+        let (doc, id) = doc_with_font(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Foo",
+            "Encoding" => dictionary! {
+                "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => vec![Object::Integer(0x41), Object::Name(b"twoinferior".to_vec())],
+            },
+        });
+        let font = doc.get_dictionary(id).unwrap();
+        let t = simple_table(&doc, font).unwrap();
+        assert_eq!(t[0xE8].as_deref(), Some("è"));
+        assert_eq!(t[0x41].as_deref(), Some("₂"));
+    }
+
+    #[test]
+    fn type1_program_encoding_is_read() {
+        let program = b"%!PS-AdobeFont-1.0\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 65 /Aacute put\ndup 232 /egrave put\nreadonly def\ncurrentfile eexec\x00\x01";
+        let t = type1_encoding(program).unwrap();
+        assert_eq!(t[65].as_deref(), Some("Á"));
+        assert_eq!(t[232].as_deref(), Some("è"));
+        assert_eq!(t[66], None);
+    }
+
+    #[test]
+    fn rewritten_font_decodes_through_its_new_map() {
+        let (mut doc, id) = doc_with_font(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Bar",
+            "Encoding" => "StandardEncoding",
+        });
+        let n = normalize(&mut doc);
+        assert_eq!(n.simple_fonts, 1);
+        let font = doc.get_dictionary(id).unwrap();
+        assert_eq!(
+            font.get(b"Encoding").unwrap().as_name().unwrap(),
+            b"WinAnsiEncoding"
+        );
+        let map = dict_get(&doc, font, b"ToUnicode")
+            .unwrap()
+            .as_stream()
+            .unwrap();
+        let cmap = CMap::parse(&map.content);
+        assert_eq!(cmap.unicode((1, 0xE8)).as_deref(), Some("Ł"));
+        assert_eq!(cmap.unicode((1, 0x27)).as_deref(), Some("’"));
+    }
+}
