@@ -18,6 +18,7 @@ mod hostile;
 mod io;
 mod layers;
 mod merge;
+mod pdf_fonts;
 mod refi;
 mod refi_tools;
 mod tables;

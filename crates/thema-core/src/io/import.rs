@@ -111,9 +111,15 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                     running.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
                 ));
             }
+            if !pdf.second_reader_pages.is_empty() {
+                notes.push(format!(
+                    "page(s) {} were read by Thema's second PDF reader (the usual one could not read them); their line order and spacing may differ from the page — check quotes from them against the PDF",
+                    list(&pdf.second_reader_pages)
+                ));
+            }
             if !pdf.failed_pages.is_empty() {
                 notes.push(format!(
-                    "pages {} could not be read and are empty",
+                    "pages {} could not be read by either PDF reader and are empty",
                     list(&pdf.failed_pages)
                 ));
             }

@@ -10,6 +10,7 @@ pub mod migrate;
 pub mod paths;
 pub mod pdf;
 pub mod pdf_cmap;
+pub mod pdf_fallback;
 pub mod pdf_fonts;
 pub mod pdf_glyphs;
 pub mod pdf_reflow;

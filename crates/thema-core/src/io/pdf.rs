@@ -12,8 +12,12 @@ use std::sync::Once;
 pub struct PdfText {
     /// One entry per page, in page order (failed pages are empty).
     pub pages: Vec<String>,
-    /// 1-based numbers of pages whose text could not be extracted.
+    /// 1-based numbers of pages whose text could not be extracted by
+    /// either reader.
     pub failed_pages: Vec<usize>,
+    /// 1-based numbers of pages pdf-extract could not read (or found no
+    /// text on) that Thema's own reader ([`super::pdf_fallback`]) read.
+    pub second_reader_pages: Vec<usize>,
     /// The title in the PDF's document information, when it looks like a
     /// real title (not "Microsoft Word - draft3.docx").
     pub title: Option<String>,
@@ -63,7 +67,8 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let title = catch_unwind(AssertUnwindSafe(|| info_title(&doc)))
         .ok()
         .flatten();
-    let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let pages = doc.get_pages();
+    let page_numbers: Vec<u32> = pages.keys().copied().collect();
     if page_numbers.is_empty() {
         return Err(PdfError::NoPages);
     }
@@ -80,9 +85,9 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
             .min(page_numbers.len())
     };
     let chunk = page_numbers.len().div_ceil(threads);
-    let mut texts: Vec<Option<String>> = vec![None; page_numbers.len()];
+    let mut texts: Vec<Option<(String, bool)>> = vec![None; page_numbers.len()];
     std::thread::scope(|scope| {
-        let doc = &doc;
+        let (doc, pages) = (&doc, &pages);
         let handles: Vec<_> = page_numbers
             .chunks(chunk)
             .enumerate()
@@ -93,8 +98,8 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
                     .spawn_scoped(scope, move || {
                         numbers
                             .iter()
-                            .map(|n| read_page(doc, *n))
-                            .collect::<Vec<Option<String>>>()
+                            .map(|n| read_page(doc, *n, pages.get(n).copied()))
+                            .collect::<Vec<Option<(String, bool)>>>()
                     })
                     .ok()
                     .map(|h| (c, h))
@@ -111,7 +116,12 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let mut out = PdfText::default();
     for (i, text) in texts.into_iter().enumerate() {
         match text {
-            Some(text) => out.pages.push(text),
+            Some((text, second)) => {
+                if second {
+                    out.second_reader_pages.push(i + 1);
+                }
+                out.pages.push(text);
+            }
             None => {
                 out.pages.push(String::new());
                 out.failed_pages.push(i + 1);
@@ -125,8 +135,32 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     Ok(out)
 }
 
-/// One page's text, or `None` when the reader fails (or panics) on it.
-fn read_page(doc: &pdf_extract::Document, n: u32) -> Option<String> {
+/// One page's text and whether the second reader gave it, or `None` when
+/// both readers fail (or panic) on it. The second reader is tried when
+/// pdf-extract fails or finds no text on the page.
+fn read_page(
+    doc: &pdf_extract::Document,
+    n: u32,
+    id: Option<pdf_extract::ObjectId>,
+) -> Option<(String, bool)> {
+    let first = read_page_pdf_extract(doc, n);
+    if first.as_ref().is_some_and(|t| !t.trim().is_empty()) {
+        return first.map(|t| (t, false));
+    }
+    let second = id.and_then(|id| {
+        catch_unwind(AssertUnwindSafe(|| super::pdf_fallback::page_text(doc, id)))
+            .ok()
+            .flatten()
+    });
+    match (first, second) {
+        (_, Some(t)) if !t.trim().is_empty() => Some((t, true)),
+        (Some(t), _) => Some((t, false)),
+        (None, Some(t)) => Some((t, true)),
+        (None, None) => None,
+    }
+}
+
+fn read_page_pdf_extract(doc: &pdf_extract::Document, n: u32) -> Option<String> {
     let page = catch_unwind(AssertUnwindSafe(|| {
         let mut s = String::new();
         {
@@ -325,8 +359,11 @@ pub fn extract_in_worker(path: &std::path::Path, iso: &Isolation) -> Result<PdfT
 /// The worker's JSON answer: `{"pages": [...], "failed": [...]}` or `{"error": "..."}`.
 pub fn encode_worker_answer(r: &Result<PdfText, PdfError>) -> String {
     match r {
-        Ok(t) => serde_json::json!({"pages": t.pages, "failed": t.failed_pages, "title": t.title})
-            .to_string(),
+        Ok(t) => serde_json::json!({
+            "pages": t.pages, "failed": t.failed_pages,
+            "second": t.second_reader_pages, "title": t.title,
+        })
+        .to_string(),
         Err(e) => serde_json::json!({ "error": e }).to_string(),
     }
 }
@@ -341,6 +378,17 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
         .get("pages")
         .and_then(|p| p.as_array())
         .ok_or_else(|| PdfError::Worker("the PDF reader gave no pages".into()))?;
+    let numbers = |key: &str| -> Vec<usize> {
+        v.get(key)
+            .and_then(|p| p.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(serde_json::Value::as_u64)
+                    .map(|f| f as usize)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let failed = v
         .get("failed")
         .and_then(|p| p.as_array())
@@ -356,6 +404,7 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
             .filter_map(serde_json::Value::as_u64)
             .map(|f| f as usize)
             .collect(),
+        second_reader_pages: numbers("second"),
         title: v.get("title").and_then(|t| t.as_str()).map(str::to_owned),
     })
 }

@@ -1,0 +1,614 @@
+//! A second, simpler reader of a page's text, for the pages pdf-extract
+//! cannot read (it panics on fonts with CJK encodings such as
+//! `90ms-RKSJ-H` or `GBK-EUC-H`, on some font programs and content).
+//!
+//! It walks the page's content stream (and the forms it draws), decodes
+//! each shown string with Thema's font layer ([`super::pdf_fonts`],
+//! [`super::pdf_cmap`], and `encoding_rs` for legacy CJK encodings), and
+//! writes the glyphs in content order: a line break where the baseline
+//! moves, a space where the gap is wider than a small share of the font
+//! size. Depth of nested forms and the work per page are bounded.
+
+use std::collections::{HashMap, HashSet};
+
+use pdf_extract::content::Content;
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+
+use super::pdf_cmap::{CMap, Code, split_by_codespace};
+use super::pdf_fonts::{deref, simple_table, stream_bytes};
+
+type Matrix = [f64; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+/// Forms inside forms deeper than this are not followed.
+const MAX_FORM_DEPTH: usize = 8;
+/// Operators read per page, forms included.
+const MAX_OPERATIONS: usize = 2_000_000;
+
+fn mul(m: &Matrix, n: &Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+fn num(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+/// How a legacy CJK encoding splits bytes into characters.
+#[derive(Clone, Copy)]
+enum Legacy {
+    /// Decoded by `encoding_rs`.
+    Decoder(&'static encoding_rs::Encoding),
+    /// JIS X 0208 in 7 bits (`H`, `V`): EUC-JP with the high bit cleared.
+    Jis7,
+}
+
+enum Decoder {
+    Simple {
+        table: Vec<Option<String>>,
+        widths: Vec<f64>,
+    },
+    Composite {
+        codespace: Vec<(u8, u32, u32)>,
+        encoding: Option<Box<CMap>>,
+        to_unicode: Option<Box<CMap>>,
+        utf16: bool,
+        legacy: Option<Legacy>,
+        widths: HashMap<u32, f64>,
+        default_width: f64,
+    },
+}
+
+fn legacy_for(name: &str) -> Option<Legacy> {
+    use encoding_rs::{BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS};
+    let enc = if name.contains("RKSJ") {
+        SHIFT_JIS
+    } else if name.starts_with("GB") {
+        GBK
+    } else if name.starts_with("KSC") {
+        EUC_KR
+    } else if name.contains("B5") || name.starts_with("ETen") || name.starts_with("HKscs") {
+        BIG5
+    } else if name.starts_with("EUC") {
+        EUC_JP
+    } else if name == "H" || name == "V" {
+        return Some(Legacy::Jis7);
+    } else {
+        return None;
+    };
+    Some(Legacy::Decoder(enc))
+}
+
+impl Decoder {
+    fn new(doc: &Document, font: &Dictionary) -> Self {
+        let subtype = font
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+            .unwrap_or_default();
+        if subtype == b"Type0" {
+            return Self::composite(doc, font);
+        }
+        let table = simple_table(doc, font).unwrap_or_else(|| {
+            (0..=255u8)
+                .map(|b| (0x20..0x7F).contains(&b).then(|| char::from(b).to_string()))
+                .collect()
+        });
+        let mut widths = vec![500.0; 256];
+        let first = font
+            .get(b"FirstChar")
+            .ok()
+            .and_then(|o| o.as_i64().ok())
+            .unwrap_or(0);
+        if let Some(ws) = font
+            .get(b"Widths")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_array().ok())
+        {
+            for (k, w) in ws.iter().enumerate() {
+                let code = first + i64::try_from(k).unwrap_or(i64::MAX);
+                if let (Ok(c), Some(w)) = (usize::try_from(code), num(deref(doc, w)))
+                    && c < 256
+                {
+                    widths[c] = w;
+                }
+            }
+        }
+        Self::Simple { table, widths }
+    }
+
+    fn composite(doc: &Document, font: &Dictionary) -> Self {
+        let (mut codespace, mut encoding, mut utf16, mut legacy) = (Vec::new(), None, false, None);
+        match font.get(b"Encoding").ok().map(|o| deref(doc, o)) {
+            Some(Object::Name(n)) => {
+                let name = String::from_utf8_lossy(n);
+                utf16 = name.contains("UTF16") || name.contains("UCS2");
+                legacy = legacy_for(&name);
+                if legacy.is_none() {
+                    codespace.push((2, 0, 0xFFFF));
+                }
+            }
+            Some(Object::Stream(s)) => {
+                let cmap = stream_bytes(s).map(|b| CMap::parse(&b)).unwrap_or_default();
+                codespace.clone_from(&cmap.codespace);
+                if let Some(base) = &cmap.uses {
+                    legacy = legacy_for(base);
+                }
+                encoding = Some(Box::new(cmap));
+            }
+            _ => codespace.push((2, 0, 0xFFFF)),
+        }
+        let to_unicode = font
+            .get(b"ToUnicode")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_stream().ok())
+            .and_then(stream_bytes)
+            .map(|b| CMap::parse(&b))
+            .filter(|m| !m.is_empty())
+            .map(Box::new);
+        let descendant = font
+            .get(b"DescendantFonts")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| a.first())
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let default_width = descendant
+            .and_then(|d| d.get(b"DW").ok())
+            .and_then(num)
+            .unwrap_or(1000.0);
+        let mut widths = HashMap::new();
+        if let Some(w) = descendant
+            .and_then(|d| d.get(b"W").ok())
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_array().ok())
+        {
+            read_cid_widths(doc, w, &mut widths);
+        }
+        Self::Composite {
+            codespace,
+            encoding,
+            to_unicode,
+            utf16,
+            legacy,
+            widths,
+            default_width,
+        }
+    }
+
+    /// The glyphs of a shown string: text, width in text space units per
+    /// 1000, and whether it is the one-byte code 32 (word spacing applies).
+    fn glyphs(&self, bytes: &[u8]) -> Vec<(String, f64, bool)> {
+        match self {
+            Self::Simple { table, widths } => bytes
+                .iter()
+                .map(|&b| {
+                    let i = usize::from(b);
+                    (table[i].clone().unwrap_or_default(), widths[i], b == 32)
+                })
+                .collect(),
+            Self::Composite {
+                codespace,
+                encoding,
+                to_unicode,
+                utf16,
+                legacy,
+                widths,
+                default_width,
+            } => {
+                let codes: Vec<Code> = match legacy {
+                    Some(l) if codespace.is_empty() => split_legacy(*l, bytes),
+                    _ => split_by_codespace(codespace, bytes, 2),
+                };
+                codes
+                    .into_iter()
+                    .map(|code| {
+                        let cid = encoding
+                            .as_ref()
+                            .and_then(|e| e.cid(code))
+                            .unwrap_or(code.1);
+                        let text = to_unicode
+                            .as_ref()
+                            .and_then(|m| m.unicode(code))
+                            .or_else(|| {
+                                let raw = code_bytes(code);
+                                if *utf16 {
+                                    Some(String::from_utf16_lossy(&[
+                                        u16::try_from(code.1).unwrap_or(0xFFFD)
+                                    ]))
+                                } else {
+                                    legacy.map(|l| decode_legacy(l, &raw))
+                                }
+                            })
+                            .unwrap_or_default();
+                        let w = widths.get(&cid).copied().unwrap_or(*default_width);
+                        (text, w, code == (1, 32))
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+fn code_bytes(code: Code) -> Vec<u8> {
+    let n = usize::from(code.0);
+    code.1.to_be_bytes()[4 - n..].to_vec()
+}
+
+fn split_legacy(l: Legacy, bytes: &[u8]) -> Vec<Code> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let two = match l {
+            Legacy::Jis7 => true,
+            Legacy::Decoder(e) if e == encoding_rs::SHIFT_JIS => {
+                (0x81..=0x9F).contains(&b) || (0xE0..=0xFC).contains(&b)
+            }
+            Legacy::Decoder(_) => b >= 0x81,
+        };
+        let n = if two && i + 1 < bytes.len() { 2 } else { 1 };
+        let v = bytes[i..i + n]
+            .iter()
+            .fold(0u32, |v, &b| (v << 8) | u32::from(b));
+        out.push((u8::try_from(n).unwrap_or(1), v));
+        i += n;
+    }
+    out
+}
+
+fn decode_legacy(l: Legacy, raw: &[u8]) -> String {
+    match l {
+        Legacy::Decoder(e) => e.decode_without_bom_handling(raw).0.into_owned(),
+        Legacy::Jis7 => {
+            let high: Vec<u8> = raw.iter().map(|b| b | 0x80).collect();
+            encoding_rs::EUC_JP
+                .decode_without_bom_handling(&high)
+                .0
+                .into_owned()
+        }
+    }
+}
+
+/// `/W` of a CID font: `c [w1 w2 …]` and `c_first c_last w`, bounded.
+fn read_cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f64>) {
+    let mut i = 0;
+    while i < w.len() && out.len() < 65_536 {
+        let first = num(deref(doc, &w[i])).and_then(|f| u32::try_from(f as i64).ok());
+        match (first, w.get(i + 1).map(|o| deref(doc, o))) {
+            (Some(first), Some(Object::Array(ws))) => {
+                for (k, x) in ws.iter().enumerate().take(65_536) {
+                    if let Some(x) = num(deref(doc, x)) {
+                        out.insert(first + u32::try_from(k).unwrap_or(0), x);
+                    }
+                }
+                i += 2;
+            }
+            (Some(first), Some(last)) => {
+                let last = num(last)
+                    .and_then(|l| u32::try_from(l as i64).ok())
+                    .unwrap_or(first);
+                let width = w
+                    .get(i + 2)
+                    .map(|o| deref(doc, o))
+                    .and_then(num)
+                    .unwrap_or(1000.0);
+                for c in first..=last.min(first.saturating_add(65_535)) {
+                    out.insert(c, width);
+                }
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    font: Option<Vec<u8>>,
+    size: f64,
+    char_space: f64,
+    word_space: f64,
+    scale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+struct Reader<'a> {
+    doc: &'a Document,
+    decoders: HashMap<ObjectId, Decoder>,
+    out: String,
+    /// End of the last glyph in device space, and its font size there.
+    last: Option<(f64, f64, f64)>,
+    operations: usize,
+    forms_seen: HashSet<ObjectId>,
+}
+
+/// Text of one page by Thema's own reader; `None` when the page has no
+/// readable content stream.
+pub fn page_text(doc: &Document, page_id: ObjectId) -> Option<String> {
+    let content = doc.get_page_content(page_id).ok()?;
+    let ops = Content::decode(&content).ok()?;
+    let resources = page_resources(doc, page_id);
+    let mut r = Reader {
+        doc,
+        decoders: HashMap::new(),
+        out: String::new(),
+        last: None,
+        operations: 0,
+        forms_seen: HashSet::new(),
+    };
+    let state = GState {
+        ctm: IDENTITY,
+        font: None,
+        size: 0.0,
+        char_space: 0.0,
+        word_space: 0.0,
+        scale: 1.0,
+        leading: 0.0,
+        rise: 0.0,
+    };
+    r.run(&ops.operations, &resources, state, 0);
+    Some(r.out)
+}
+
+/// The page's resource dictionary, inherited ones merged under it.
+fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
+    let mut merged = Dictionary::new();
+    if let Ok((own, inherited)) = doc.get_page_resources(page_id) {
+        for id in inherited.iter().rev() {
+            if let Ok(d) = doc.get_dictionary(*id) {
+                for (k, v) in d {
+                    merged.set(k.clone(), v.clone());
+                }
+            }
+        }
+        if let Some(d) = own {
+            for (k, v) in d {
+                merged.set(k.clone(), v.clone());
+            }
+        }
+    }
+    merged
+}
+
+fn sub_dict<'a>(
+    doc: &'a Document,
+    res: &'a Dictionary,
+    key: &[u8],
+    name: &[u8],
+) -> Option<(&'a Object, Option<ObjectId>)> {
+    let group = deref(doc, res.get(key).ok()?).as_dict().ok()?;
+    let o = group.get(name).ok()?;
+    let id = if let Object::Reference(id) = o {
+        Some(*id)
+    } else {
+        None
+    };
+    Some((deref(doc, o), id))
+}
+
+impl Reader<'_> {
+    fn run(
+        &mut self,
+        ops: &[pdf_extract::content::Operation],
+        res: &Dictionary,
+        mut g: GState,
+        depth: usize,
+    ) {
+        let mut stack: Vec<GState> = Vec::new();
+        let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        for op in ops {
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                return;
+            }
+            let a = &op.operands;
+            let n = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
+            match op.operator.as_str() {
+                "q" if stack.len() < 256 => stack.push(g.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        g = s;
+                    }
+                }
+                "cm" => g.ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &g.ctm),
+                "BT" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                "Tf" => {
+                    g.font = a.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
+                    g.size = n(1);
+                }
+                "Tc" => g.char_space = n(0),
+                "Tw" => g.word_space = n(0),
+                "Tz" => g.scale = n(0) / 100.0,
+                "TL" => g.leading = n(0),
+                "Ts" => g.rise = n(0),
+                "Td" | "TD" => {
+                    if op.operator == "TD" {
+                        g.leading = -n(1);
+                    }
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    tlm = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                    tm = tlm;
+                }
+                "T*" => {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -g.leading], &tlm);
+                    tm = tlm;
+                }
+                "Tj" | "'" | "\"" => {
+                    if op.operator != "Tj" {
+                        if op.operator == "\"" {
+                            g.word_space = n(0);
+                            g.char_space = n(1);
+                        }
+                        tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -g.leading], &tlm);
+                        tm = tlm;
+                    }
+                    if let Some(Object::String(s, _)) = a.last() {
+                        self.show(s, res, &g, &mut tm);
+                    }
+                }
+                "TJ" => {
+                    for item in a
+                        .first()
+                        .and_then(|o| o.as_array().ok())
+                        .map_or(&[][..], Vec::as_slice)
+                    {
+                        match item {
+                            Object::String(s, _) => self.show(s, res, &g, &mut tm),
+                            other => {
+                                let adj = num(other).unwrap_or(0.0);
+                                let tx = -adj / 1000.0 * g.size * g.scale;
+                                tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
+                            }
+                        }
+                    }
+                }
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    let Some(name) = a.first().and_then(|o| o.as_name().ok()) else {
+                        continue;
+                    };
+                    self.form(name, res, &g, depth);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn form(&mut self, name: &[u8], res: &Dictionary, g: &GState, depth: usize) {
+        let doc = self.doc;
+        let Some((Object::Stream(s), id)) = sub_dict(doc, res, b"XObject", name) else {
+            return;
+        };
+        if s.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) != Some(b"Form") {
+            return;
+        }
+        if let Some(id) = id
+            && !self.forms_seen.insert(id)
+        {
+            return;
+        }
+        let Some(bytes) = stream_bytes(s) else { return };
+        let Ok(content) = Content::decode(&bytes) else {
+            return;
+        };
+        let matrix = s
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|o| o.as_array().ok())
+            .filter(|m| m.len() == 6)
+            .map_or(IDENTITY, |m| {
+                let v: Vec<f64> = m.iter().map(|o| num(o).unwrap_or(0.0)).collect();
+                [v[0], v[1], v[2], v[3], v[4], v[5]]
+            });
+        let own = s
+            .dict
+            .get(b"Resources")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let mut inner = g.clone();
+        inner.ctm = mul(&matrix, &g.ctm);
+        let res = own.unwrap_or(res).clone();
+        self.run(&content.operations, &res, inner, depth + 1);
+        if let Some(id) = id {
+            self.forms_seen.remove(&id);
+        }
+    }
+
+    fn show(&mut self, bytes: &[u8], res: &Dictionary, g: &GState, tm: &mut Matrix) {
+        let doc = self.doc;
+        let Some(name) = &g.font else { return };
+        let Some((Object::Dictionary(font), id)) = sub_dict(doc, res, b"Font", name) else {
+            return;
+        };
+        let id = id.unwrap_or((0, 0));
+        let glyphs = self
+            .decoders
+            .entry(id)
+            .or_insert_with(|| Decoder::new(doc, font))
+            .glyphs(bytes);
+        for (text, w, is_space) in glyphs {
+            let trm = mul(
+                &mul(&[g.size * g.scale, 0.0, 0.0, g.size, 0.0, g.rise], tm),
+                &g.ctm,
+            );
+            let (x, y) = (trm[4], trm[5]);
+            let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt().max(0.1);
+            if let Some((lx, ly, lsize)) = self.last {
+                let s = size.max(lsize);
+                if (y - ly).abs() > 0.5 * s {
+                    self.out.push('\n');
+                } else if x - lx > 0.15 * s && !self.out.ends_with(' ') && !text.starts_with(' ') {
+                    self.out.push(' ');
+                }
+            }
+            self.out.push_str(&text);
+            let tx =
+                (w / 1000.0 * g.size + g.char_space + if is_space { g.word_space } else { 0.0 })
+                    * g.scale;
+            *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+            let end = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &trm);
+            self.last = Some((end[4], y, size));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_cjk_bytes_become_letters() {
+        let sjis = [0x93, 0xFA, 0x96, 0x7B, 0x41];
+        let codes = split_legacy(Legacy::Decoder(encoding_rs::SHIFT_JIS), &sjis);
+        assert_eq!(codes, vec![(2, 0x93FA), (2, 0x967B), (1, 0x41)]);
+        let text: String = codes
+            .iter()
+            .map(|c| decode_legacy(Legacy::Decoder(encoding_rs::SHIFT_JIS), &code_bytes(*c)))
+            .collect();
+        assert_eq!(text, "日本A");
+        // "日" in JIS X 0208 row/cell bytes.
+        assert_eq!(decode_legacy(Legacy::Jis7, &[0x46, 0x7C]), "日");
+    }
+
+    #[test]
+    fn cid_widths_in_both_forms_and_bounded() {
+        let doc = Document::with_version("1.5");
+        let w = vec![
+            Object::Integer(1),
+            Object::Array(vec![Object::Integer(250), Object::Integer(300)]),
+            Object::Integer(10),
+            Object::Integer(12),
+            Object::Integer(600),
+            Object::Integer(100_000),
+            Object::Integer(4_000_000_000),
+            Object::Integer(1),
+        ];
+        let mut out = HashMap::new();
+        read_cid_widths(&doc, &w, &mut out);
+        assert_eq!(out.get(&2), Some(&300.0));
+        assert_eq!(out.get(&12), Some(&600.0));
+        assert!(out.len() <= 65_536 + 5);
+    }
+}

@@ -1,0 +1,156 @@
+//! Fonts whose letters pdf-extract got wrong, or whose pages it lost,
+//! built here byte by byte so the tests need no outside file.
+
+use pdf_extract::{Dictionary, Document, Object, Stream, dictionary};
+
+/// A CFF font program with the glyphs V, a, l, s and Lslash, encoded by
+/// StandardEncoding (byte E8 is Lslash there, egrave in WinAnsiEncoding).
+fn cff_program() -> Vec<u8> {
+    fn index(items: &[&[u8]]) -> Vec<u8> {
+        let mut out = u16::try_from(items.len()).unwrap().to_be_bytes().to_vec();
+        if items.is_empty() {
+            return out;
+        }
+        out.push(1); // offSize
+        let mut off = 1u8;
+        out.push(off);
+        for it in items {
+            off += u8::try_from(it.len()).unwrap();
+            out.push(off);
+        }
+        for it in items {
+            out.extend_from_slice(it);
+        }
+        out
+    }
+    let int5 = |v: i32| {
+        let mut b = vec![29];
+        b.extend_from_slice(&v.to_be_bytes());
+        b
+    };
+    let sids: [u16; 5] = [55, 66, 77, 84, 140]; // V a l s Lslash
+    let header = [1u8, 0, 4, 1];
+    let name = index(&[b"Foo"]);
+    let top_len = 2 + 1 + 2 + 23;
+    let charset_at = header.len() + name.len() + top_len + 2 + 2;
+    let mut charset = vec![0u8];
+    for s in sids {
+        charset.extend_from_slice(&s.to_be_bytes());
+    }
+    let charstrings_at = charset_at + charset.len();
+    let glyph: &[u8] = &[14]; // endchar
+    let charstrings = index(&[glyph; 6]);
+    let private_at = charstrings_at + charstrings.len();
+    let mut top = int5(i32::try_from(charset_at).unwrap());
+    top.push(15);
+    top.extend(int5(i32::try_from(charstrings_at).unwrap()));
+    top.push(17);
+    top.extend(int5(0));
+    top.extend(int5(i32::try_from(private_at).unwrap()));
+    top.push(18);
+    let top_index = index(&[&top]);
+    assert_eq!(top_index.len(), top_len);
+    let mut out = header.to_vec();
+    out.extend(name);
+    out.extend(top_index);
+    out.extend([0, 0, 0, 0]); // String INDEX, Global Subr INDEX
+    out.extend(charset);
+    out.extend(charstrings);
+    out
+}
+
+/// A one-page PDF showing `text` in the font `font` makes (it may add
+/// objects of its own, such as a font program).
+fn pdf_with_font(font: impl FnOnce(&mut Document) -> Dictionary, text: &[u8]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = font(&mut doc);
+    let font_id = doc.add_object(font);
+    let mut content = b"BT /F1 12 Tf 72 700 Td (".to_vec();
+    for &b in text {
+        content.extend(format!("\\{b:03o}").bytes());
+    }
+    content.extend(b") Tj ET");
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn widths() -> Object {
+    Object::Array((0..=255).map(|_| Object::Integer(500)).collect())
+}
+
+/// pdf-extract alone, without Thema's font layer: the text it gives.
+fn raw_pdf_extract(bytes: &[u8]) -> Option<String> {
+    let doc = Document::load_mem(bytes).ok()?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut s = String::new();
+        let mut sink = pdf_extract::PlainTextOutput::new(&mut s);
+        pdf_extract::output_doc_page(&doc, &mut sink, 1).ok()?;
+        Some(s)
+    }))
+    .ok()
+    .flatten()
+}
+
+#[test]
+fn the_encoding_the_pdf_names_wins_over_the_font_programs_own() {
+    let bytes = pdf_with_font(
+        |doc| {
+            let program = doc.add_object(Stream::new(
+                dictionary! { "Subtype" => "Type1C" },
+                cff_program(),
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "ABCDEF+Foo", "Flags" => 32,
+                "FontBBox" => vec![0.into(), 0.into(), 500.into(), 700.into()],
+                "ItalicAngle" => 0, "Ascent" => 700, "Descent" => -200, "CapHeight" => 700,
+                "StemV" => 80, "FontFile3" => program,
+            });
+            dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ABCDEF+Foo",
+                "FirstChar" => 0, "LastChar" => 255, "Widths" => widths(),
+                "Encoding" => "WinAnsiEncoding", "FontDescriptor" => descriptor,
+            }
+        },
+        b"Vall\xE8s",
+    );
+    // The fixture shows the fault: pdf-extract alone reads the CFF's encoding.
+    let raw = raw_pdf_extract(&bytes).unwrap();
+    assert!(raw.contains("VallŁs"), "{raw:?}");
+    let text = thema::io::pdf::extract(&bytes).unwrap();
+    assert!(text.pages[0].contains("Vallès"), "{:?}", text.pages);
+}
+
+#[test]
+fn a_font_named_with_standard_encoding_no_longer_loses_the_page() {
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
+        "Encoding" => "StandardEncoding",
+    };
+    let bytes = pdf_with_font(|_| font, b"don\x27t \xE8");
+    assert_eq!(
+        raw_pdf_extract(&bytes),
+        None,
+        "pdf-extract alone loses the page"
+    );
+    let text = thema::io::pdf::extract(&bytes).unwrap();
+    assert!(text.pages[0].contains("don’t Ł"), "{:?}", text.pages);
+    assert!(text.failed_pages.is_empty());
+}
