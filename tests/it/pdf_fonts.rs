@@ -154,3 +154,48 @@ fn a_font_named_with_standard_encoding_no_longer_loses_the_page() {
     assert!(text.pages[0].contains("don’t Ł"), "{:?}", text.pages);
     assert!(text.failed_pages.is_empty());
 }
+
+#[test]
+fn a_japanese_page_pdf_extract_cannot_read_is_read_by_the_second_reader() {
+    let bytes = pdf_with_font(
+        |doc| {
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "MS-Mincho", "Flags" => 4,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 880, "Descent" => -120, "CapHeight" => 700, "StemV" => 80,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+                "FontDescriptor" => descriptor, "DW" => 1000,
+            });
+            dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
+                "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
+            }
+        },
+        // "日本語の研究 ABC" in Shift_JIS.
+        b"\x93\xFA\x96\x7B\x8C\xEA\x82\xCC\x8C\xA4\x8B\x86 ABC",
+    );
+    assert_eq!(
+        raw_pdf_extract(&bytes),
+        None,
+        "pdf-extract alone loses the page"
+    );
+    let text = thema::io::pdf::extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "日本語の研究 ABC");
+    assert_eq!(text.second_reader_pages, vec![1]);
+    assert!(text.failed_pages.is_empty());
+    // The import says which page the second reader read.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("japanese.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    assert!(imported.doc.text.contains("日本語の研究 ABC"));
+    let note = imported.notes.join("; ");
+    assert!(
+        note.contains("page(s) 1 were read by Thema's second PDF reader"),
+        "{note}"
+    );
+}
