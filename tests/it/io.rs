@@ -233,14 +233,19 @@ fn pdfs_are_read_in_a_worker_process_with_a_time_limit() {
     let bad = thema::io::pdf::extract_in_worker(&fixture("truncated.pdf"), &worker(30, 2048))
         .err()
         .unwrap();
-    // The worker's error arrives typed, with its sentence.
-    assert!(
-        matches!(bad, thema::io::pdf::PdfError::NotPdf(_)),
-        "{bad:?}"
+    // The worker's error arrives typed, with its sentence: the file was
+    // rebuilt from what is left of it, which holds no text.
+    assert!(matches!(bad, thema::io::pdf::PdfError::Damaged), "{bad:?}");
+    assert_eq!(
+        bad.to_string(),
+        "it is damaged (cut short or corrupted) and no text could be recovered from it"
     );
+    let not_pdf = thema::io::pdf::extract_in_worker(&fixture("not_a_pdf.pdf"), &worker(30, 2048))
+        .err()
+        .unwrap();
     assert!(
-        bad.to_string().starts_with("it is not a readable PDF"),
-        "{bad}"
+        not_pdf.to_string().starts_with("it is not a readable PDF"),
+        "{not_pdf}"
     );
     // A worker that hangs is stopped at the time limit.
     let dir = tempfile::tempdir().unwrap();

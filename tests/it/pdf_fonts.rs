@@ -199,3 +199,38 @@ fn a_japanese_page_pdf_extract_cannot_read_is_read_by_the_second_reader() {
         "{note}"
     );
 }
+
+#[test]
+fn a_pdf_without_its_cross_reference_table_and_with_a_wrong_length_is_rebuilt() {
+    let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" };
+    let good = pdf_with_font(|_| font, b"Rebuilt from the ruins");
+    // Junk before the header, the table and trailer cut off, and every
+    // stream's declared length wrong.
+    let cut = good.windows(4).rposition(|w| w == b"xref").unwrap();
+    let mut bad = b"GARBAGE FROM A MAIL GATEWAY\r\n".to_vec();
+    let body = String::from_utf8_lossy(&good[..cut]).replace("/Length ", "/Length 1");
+    bad.extend_from_slice(body.as_bytes());
+    assert!(
+        Document::load_mem(&bad).is_err(),
+        "the fixture must be unreadable as it is"
+    );
+    let text = thema::io::pdf::extract(&bad).unwrap();
+    assert!(text.repaired);
+    assert_eq!(text.pages.len(), 1);
+    assert!(
+        text.pages[0].contains("Rebuilt from the ruins"),
+        "{:?}",
+        text.pages
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ruins.pdf");
+    std::fs::write(&path, &bad).unwrap();
+    let notes = thema::io::import::import_file(&path)
+        .unwrap()
+        .notes
+        .join("; ");
+    assert!(
+        notes.contains("Thema rebuilt it by scanning the file"),
+        "{notes}"
+    );
+}

@@ -111,6 +111,23 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                     running.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
                 ));
             }
+            if let Some(n) = pdf.declared_pages {
+                notes.push(format!(
+                    "the PDF says it has {n} pages but {} could be found (the others are missing from the file)",
+                    pdf.pages.len()
+                ));
+            }
+            if pdf.repaired {
+                notes.push(
+                    "the PDF is damaged (its table of contents for the reader is missing or wrong); Thema rebuilt it by scanning the file — check that no page is missing".to_owned(),
+                );
+            }
+            if pdf.forms_cut > 0 {
+                notes.push(format!(
+                    "{} drawing(s) in the PDF refer to themselves (or nest more than 32 deep); they were read once, not endlessly",
+                    pdf.forms_cut
+                ));
+            }
             if !pdf.second_reader_pages.is_empty() {
                 notes.push(format!(
                     "page(s) {} were read by Thema's second PDF reader (the usual one could not read them); their line order and spacing may differ from the page — check quotes from them against the PDF",

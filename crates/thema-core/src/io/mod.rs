@@ -14,6 +14,7 @@ pub mod pdf_fallback;
 pub mod pdf_fonts;
 pub mod pdf_glyphs;
 pub mod pdf_reflow;
+pub mod pdf_repair;
 pub mod pdf_text;
 pub mod project_file;
 pub mod refi;

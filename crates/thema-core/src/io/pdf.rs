@@ -18,6 +18,13 @@ pub struct PdfText {
     /// 1-based numbers of pages pdf-extract could not read (or found no
     /// text on) that Thema's own reader ([`super::pdf_fallback`]) read.
     pub second_reader_pages: Vec<usize>,
+    /// The file's cross-reference table was damaged and Thema rebuilt it.
+    pub repaired: bool,
+    /// The page count the file states, when it differs from the pages found.
+    pub declared_pages: Option<usize>,
+    /// Drawings that draw themselves (or nest absurdly deep) that were cut
+    /// so that reading them ends.
+    pub forms_cut: usize,
     /// The title in the PDF's document information, when it looks like a
     /// real title (not "Microsoft Word - draft3.docx").
     pub title: Option<String>,
@@ -38,6 +45,8 @@ pub enum PdfError {
     NoPages,
     #[error("no page of it could be read")]
     NoPageReadable,
+    #[error("it is damaged (cut short or corrupted) and no text could be recovered from it")]
+    Damaged,
     #[error(
         "reading it took longer than {0} s, so it was stopped (a damaged or unusually complex PDF)"
     )]
@@ -59,8 +68,8 @@ pub const QUIET_THREAD_PREFIX: &str = "thema-import";
 pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     install_quiet_panic_hook();
     let loaded = catch_unwind(AssertUnwindSafe(|| load(bytes)));
-    let doc = match loaded {
-        Ok(Ok(doc)) => doc,
+    let (doc, repaired, forms_cut) = match loaded {
+        Ok(Ok(loaded)) => loaded,
         Ok(Err(e)) => return Err(e),
         Err(_) => return Err(PdfError::Structure),
     };
@@ -68,6 +77,16 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
         .ok()
         .flatten();
     let pages = doc.get_pages();
+    let declared = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|p| p.as_reference().ok())
+        .and_then(|id| doc.get_dictionary(id).ok())
+        .and_then(|p| p.get(b"Count").ok())
+        .and_then(|c| c.as_i64().ok())
+        .and_then(|c| usize::try_from(c).ok())
+        .filter(|&c| c != pages.len() && c < 1_000_000);
     let page_numbers: Vec<u32> = pages.keys().copied().collect();
     if page_numbers.is_empty() {
         return Err(PdfError::NoPages);
@@ -131,7 +150,13 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if out.failed_pages.len() == out.pages.len() {
         return Err(PdfError::NoPageReadable);
     }
+    if repaired && out.pages.iter().all(|p| p.trim().is_empty()) {
+        return Err(PdfError::Damaged);
+    }
     out.title = title;
+    out.repaired = repaired;
+    out.declared_pages = declared;
+    out.forms_cut = forms_cut;
     Ok(out)
 }
 
@@ -154,8 +179,7 @@ fn read_page(
     });
     match (first, second) {
         (_, Some(t)) if !t.trim().is_empty() => Some((t, true)),
-        (Some(t), _) => Some((t, false)),
-        (None, Some(t)) => Some((t, true)),
+        (Some(t), _) | (None, Some(t)) => Some((t, false)),
         (None, None) => None,
     }
 }
@@ -216,14 +240,44 @@ pub fn plausible_title(t: &str) -> bool {
         && !t.contains('/')
 }
 
-fn load(bytes: &[u8]) -> Result<pdf_extract::Document, PdfError> {
-    let mut doc =
-        pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::NotPdf(e.to_string()))?;
+/// Loads the document; when its cross-reference table is damaged, loads it
+/// again with one rebuilt by scanning the file (the flag says so).
+fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool, usize), PdfError> {
+    // Junk before the header ("%PDF-"): offsets count from the header.
+    let bytes = match bytes
+        .get(..1024)
+        .unwrap_or(bytes)
+        .windows(5)
+        .position(|w| w == b"%PDF-")
+    {
+        Some(at) if at > 0 => &bytes[at..],
+        _ => bytes,
+    };
+    let (mut doc, repaired) = match pdf_extract::Document::load_mem(bytes) {
+        Ok(mut doc) => {
+            let recovered = super::pdf_repair::recover_dropped_streams(&mut doc, bytes);
+            (doc, recovered > 0)
+        }
+        Err(e) => {
+            let first = PdfError::NotPdf(e.to_string());
+            let fixed = super::pdf_repair::rebuild_xref(bytes).ok_or_else(|| first.clone())?;
+            let mut doc = catch_unwind(AssertUnwindSafe(|| {
+                pdf_extract::Document::load_mem(&fixed.bytes)
+            }))
+            .ok()
+            .and_then(Result::ok)
+            .filter(|d| !d.get_pages().is_empty())
+            .ok_or(first)?;
+            super::pdf_repair::fix_stream_lengths(&mut doc, &fixed.bytes, &fixed.objects);
+            (doc, true)
+        }
+    };
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
     }
     super::pdf_fonts::normalize(&mut doc);
-    Ok(doc)
+    let cut = super::pdf_repair::cut_form_cycles(&mut doc);
+    Ok((doc, repaired, cut))
 }
 
 /// Silences panic messages from import workers (they become import errors);
@@ -361,7 +415,8 @@ pub fn encode_worker_answer(r: &Result<PdfText, PdfError>) -> String {
     match r {
         Ok(t) => serde_json::json!({
             "pages": t.pages, "failed": t.failed_pages,
-            "second": t.second_reader_pages, "title": t.title,
+            "second": t.second_reader_pages, "title": t.title, "repaired": t.repaired,
+            "forms_cut": t.forms_cut, "declared_pages": t.declared_pages,
         })
         .to_string(),
         Err(e) => serde_json::json!({ "error": e }).to_string(),
@@ -405,6 +460,18 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
             .map(|f| f as usize)
             .collect(),
         second_reader_pages: numbers("second"),
+        declared_pages: v
+            .get("declared_pages")
+            .and_then(serde_json::Value::as_u64)
+            .map(|n| n as usize),
+        forms_cut: v
+            .get("forms_cut")
+            .and_then(serde_json::Value::as_u64)
+            .map_or(0, |n| n as usize),
+        repaired: v
+            .get("repaired")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false),
         title: v.get("title").and_then(|t| t.as_str()).map(str::to_owned),
     })
 }
