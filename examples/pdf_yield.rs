@@ -163,7 +163,7 @@ fn main() {
             })
             .map(|(i, _)| i + 1)
             .collect();
-        let (ours, _) = thema::io::import::join_pages(&pages);
+        let ours = thema::io::import::join_pages_moving_running_lines(&pages).text;
         let ms_ours = started.elapsed().as_millis();
         let (t, o) = (non_space(&theirs), non_space(&ours));
         if t == 0 {

@@ -234,3 +234,79 @@ fn a_pdf_without_its_cross_reference_table_and_with_a_wrong_length_is_rebuilt() 
         "{notes}"
     );
 }
+
+/// A PDF whose pages each show the given lines, top to bottom.
+fn pdf_with_lines(pages: &[Vec<String>]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let mut kids = Vec::new();
+    for lines in pages {
+        let mut content = String::from("BT /F1 10 Tf 14 TL 72 760 Td\n");
+        for l in lines {
+            content.push_str(&format!(
+                "({}) Tj T*\n",
+                l.replace('(', "\\(").replace(')', "\\)")
+            ));
+        }
+        content.push_str("ET");
+        let c = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => c,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        kids.push(page.into());
+    }
+    let count = i64::try_from(kids.len()).unwrap();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
+    let pages: Vec<Vec<String>> = (1..=4)
+        .map(|n| {
+            vec![
+                "Salehi et al. BMC Health Services Research".to_owned(),
+                format!(
+                    "Managers on page {n} said the budget was the barrier they met most often."
+                ),
+                format!("Page {n} of 4"),
+            ]
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("salehi.pdf");
+    std::fs::write(&path, pdf_with_lines(&pages)).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    let text = &imported.doc.text;
+    assert!(!text.contains("Salehi et al."), "{text}");
+    assert!(!text.contains("of 4"), "{text}");
+    assert!(
+        text.contains("Managers on page 3 said the budget was the barrier they met most often.")
+    );
+    assert_eq!(imported.doc.page_starts.len(), 3);
+    let memo = &imported.doc.memo;
+    assert!(
+        memo.contains(
+            "\u{201c}Salehi et al. BMC Health Services Research\u{201d} — pages 1\u{2013}4"
+        ),
+        "{memo}"
+    );
+    assert!(
+        memo.contains("\u{201c}Page 1 of 4\u{201d} — pages 1\u{2013}4"),
+        "{memo}"
+    );
+    let notes = imported.notes.join("; ");
+    assert!(notes.contains("8 running header and footer line(s) repeated on most pages were moved out of the text into the document's memo"), "{notes}");
+}

@@ -83,6 +83,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let kind = kind.map_err(err)?;
     let bytes = std::fs::read(path).map_err(|e| err(format!("it could not be read ({e})")))?;
     let mut notes = Vec::new();
+    let mut moved_memo: Option<String> = None;
     let mut pdf_title = None;
     let mut garbled_pages = Vec::new();
     let (body, page_starts) = match kind {
@@ -104,12 +105,15 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                     list(&garbled_pages)
                 ));
             }
-            let running = super::pdf_text::running_lines(&pdf.pages);
-            if !running.is_empty() {
+            let joined = join_pages_moving_running_lines(&pdf.pages);
+            if !joined.moved.is_empty() {
+                let running = super::pdf_text::running_lines(&pdf.pages);
                 notes.push(format!(
-                    "lines repeated on most pages (running headers or footers, kept in the text): {}",
+                    "{} running header and footer line(s) repeated on most pages were moved out of the text into the document's memo: {}",
+                    joined.moved.len(),
                     running.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
                 ));
+                moved_memo = Some(moved_lines_memo(&joined.moved));
             }
             if let Some(n) = pdf.declared_pages {
                 notes.push(format!(
@@ -140,7 +144,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                     list(&pdf.failed_pages)
                 ));
             }
-            join_pages(&pdf.pages)
+            (joined.text, joined.page_starts)
         }
         _ => {
             let decoded = decode_text(&bytes).map_err(|e| err(e.to_string()))?;
@@ -170,12 +174,39 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let mut doc = Document::new(DocId::new(), title, stored, kind, body);
     doc.page_starts = page_starts;
     doc.garbled_pages = garbled_pages;
+    if let Some(memo) = moved_memo {
+        doc.memo = memo;
+    }
     Ok(Imported { doc, notes })
 }
 
 /// Normalises each page, reflows its lines into paragraphs
 /// (`pdf_reflow`) and joins the pages, recording where pages 2.. start.
+/// Running headers and footers stay in the text as paragraphs of their
+/// own (for REFI-QDA sources, whose positions count them).
 pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
+    let j = join(pages, false);
+    (j.text, j.page_starts)
+}
+
+/// Pages joined as a reviewer reads them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Joined {
+    pub text: String,
+    /// Where pages 2.. start (characters).
+    pub page_starts: Vec<usize>,
+    /// Running headers and footers moved out of the text: (page, line).
+    pub moved: Vec<(usize, String)>,
+}
+
+/// Like [`join_pages`], but running headers and footers at the pages'
+/// ends are moved out of the text (returned in `moved`, to be kept).
+pub fn join_pages_moving_running_lines(pages: &[String]) -> Joined {
+    join(pages, true)
+}
+
+fn join(pages: &[String], move_running: bool) -> Joined {
+    let mut moved = Vec::new();
     let mut body = String::new();
     let mut chars = 0usize;
     let mut starts = Vec::new();
@@ -186,7 +217,14 @@ pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
         .map(|l| super::pdf_text::running_key(l))
         .collect();
     for (i, page) in normalized.iter().enumerate() {
-        let norm = super::pdf_reflow::reflow_around(page, &vocabulary, &running);
+        let mut out = Vec::new();
+        let norm = super::pdf_reflow::reflow_around(
+            page,
+            &vocabulary,
+            &running,
+            move_running.then_some(&mut out),
+        );
+        moved.extend(out.into_iter().map(|l| (i + 1, l)));
         let norm = norm.trim_matches('\n');
         if i > 0 {
             if !body.is_empty() {
@@ -198,7 +236,35 @@ pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
         body.push_str(norm);
         chars += norm.chars().count();
     }
-    (body, starts)
+    Joined {
+        text: body,
+        page_starts: starts,
+        moved,
+    }
+}
+
+/// The document memo listing running lines moved out of the text, one
+/// entry per line (page numbers in it ignored) with the pages it was on.
+pub fn moved_lines_memo(moved: &[(usize, String)]) -> String {
+    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (page, line) in moved {
+        let key = super::pdf_text::running_key(line);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.2.push(*page),
+            None => groups.push((key, line.clone(), vec![*page])),
+        }
+    }
+    let mut memo = String::from(
+        "Running headers and footers Thema moved out of the text at import (each line with the pages it was on; page numbers in them vary):",
+    );
+    for (_, example, pages) in groups {
+        memo.push_str(&format!(
+            "\n• \u{201c}{example}\u{201d} — {} {}",
+            if pages.len() == 1 { "page" } else { "pages" },
+            list(&pages)
+        ));
+    }
+    memo
 }
 
 fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
@@ -246,12 +312,23 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
     }
 }
 
+/// "2, 4–7, 9": page numbers with runs of three or more as ranges.
 fn list(pages: &[usize]) -> String {
-    pages
-        .iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut j = i;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        if j >= i + 2 {
+            parts.push(format!("{}\u{2013}{}", pages[i], pages[j]));
+        } else {
+            parts.extend(pages[i..=j].iter().map(usize::to_string));
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
 }
 
 /// What a background batch import reports per file.

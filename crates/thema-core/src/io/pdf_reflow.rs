@@ -16,19 +16,33 @@ use super::pdf_text::{Vocabulary, join_hyphenated_lines};
 
 /// The page's text as paragraphs.
 pub fn reflow(page: &str, vocabulary: &Vocabulary) -> String {
-    reflow_around(page, vocabulary, &[])
+    reflow_around(page, vocabulary, &[], None)
 }
 
-/// The page's text as paragraphs, each running header or footer (lines
-/// whose `running_key` is in `running`) kept as a paragraph of its own so
-/// it is never glued to the text around it.
-pub fn reflow_around(page: &str, vocabulary: &Vocabulary, running: &[String]) -> String {
+/// The page's text as paragraphs. A running header or footer (a line
+/// whose `running_key` is in `running`) is never glued to the text around
+/// it: among the page's first and last two lines it goes to `moved` when
+/// given (out of the text), else it stays a paragraph of its own.
+pub fn reflow_around(
+    page: &str,
+    vocabulary: &Vocabulary,
+    running: &[String],
+    mut moved: Option<&mut Vec<String>>,
+) -> String {
     let page = compose_spacing_accents(page);
     // "throm- \nboprophylaxis": a hyphen, then spaces, at a line end.
     let page = hyphen_space_at_line_end(&page);
     let page = join_hyphenated_lines(&page, vocabulary);
     let lines: Vec<String> = page.lines().map(tidy_line).collect();
     let typical = typical_length(&lines);
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let at_page_end = |i: usize| {
+        filled
+            .iter()
+            .take(2)
+            .chain(filled.iter().rev().take(2))
+            .any(|&f| f == i)
+    };
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     for (i, line) in lines.iter().enumerate() {
@@ -38,7 +52,10 @@ pub fn reflow_around(page: &str, vocabulary: &Vocabulary, running: &[String]) ->
         }
         if !running.is_empty() && running.contains(&super::pdf_text::running_key(line)) {
             flush(&mut current, &mut paragraphs);
-            paragraphs.push(line.clone());
+            match moved.as_deref_mut() {
+                Some(out) if at_page_end(i) => out.push(line.clone()),
+                _ => paragraphs.push(line.clone()),
+            }
             continue;
         }
         if !current.is_empty() {
@@ -448,10 +465,23 @@ mod tests {
             reflow_around(
                 "Journal of Care 13\nthe teams met weekly and planned care together.",
                 &Vocabulary::default(),
-                &running
+                &running,
+                None
             ),
             "Journal of Care 13\n\nthe teams met weekly and planned care together."
         );
+        // Moved out when asked, only from the page's ends.
+        let mut moved = Vec::new();
+        assert_eq!(
+            reflow_around(
+                "Journal of Care 13\nthe teams met weekly.\n\nJournal of Care 12\n\nas planned.\n\nmore.\n\nend.",
+                &Vocabulary::default(),
+                &running,
+                Some(&mut moved)
+            ),
+            "the teams met weekly.\n\nJournal of Care 12\n\nas planned.\n\nmore.\n\nend."
+        );
+        assert_eq!(moved, vec!["Journal of Care 13".to_owned()]);
         // A word broken across a blank line.
         assert_eq!(
             reflowed("We test the dehypenisa-\n\ntion of a short text."),
