@@ -308,5 +308,5 @@ fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
         "{memo}"
     );
     let notes = imported.notes.join("; ");
-    assert!(notes.contains("8 running header and footer line(s) repeated on most pages were moved out of the text into the document's memo"), "{notes}");
+    assert!(notes.contains("8 running header and footer line(s) (repeated from page to page) were moved out of the text into the document's memo"), "{notes}");
 }

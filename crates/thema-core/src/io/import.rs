@@ -109,7 +109,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             if !joined.moved.is_empty() {
                 let running = super::pdf_text::running_lines(&pdf.pages);
                 notes.push(format!(
-                    "{} running header and footer line(s) repeated on most pages were moved out of the text into the document's memo: {}",
+                    "{} running header and footer line(s) (repeated from page to page) were moved out of the text into the document's memo: {}",
                     joined.moved.len(),
                     running.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
                 ));

@@ -91,15 +91,18 @@ pub fn running_key(l: &str) -> String {
 }
 
 /// Lines that open or close at least 60% of the pages (page numbers
-/// ignored): running headers and footers. Needs three or more pages.
+/// ignored), or 60% of the odd or of the even pages (journals alternate
+/// the journal's name and the authors'): running headers and footers.
+/// Needs three or more pages.
 pub fn running_lines(pages: &[String]) -> Vec<String> {
     if pages.len() < 3 {
         return Vec::new();
     }
     let key = running_key;
-    let mut counts: std::collections::HashMap<String, (usize, String)> =
+    // Per line: pages in all, odd pages, even pages, first form seen.
+    let mut counts: std::collections::HashMap<String, (usize, usize, usize, String)> =
         std::collections::HashMap::new();
-    for p in pages {
+    for (i, p) in pages.iter().enumerate() {
         let lines: Vec<&str> = p.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         let mut ends: Vec<&str> = lines
             .iter()
@@ -113,15 +116,26 @@ pub fn running_lines(pages: &[String]) -> Vec<String> {
             if k.chars().count() < 3 {
                 continue;
             }
-            let e = counts.entry(k).or_insert((0, l.to_owned()));
+            let e = counts.entry(k).or_insert((0, 0, 0, l.to_owned()));
             e.0 += 1;
+            // Page i + 1 is odd when i is even.
+            if i % 2 == 0 {
+                e.1 += 1;
+            } else {
+                e.2 += 1;
+            }
         }
     }
-    let need = (pages.len() * 3).div_ceil(5);
+    let share = |n: usize| (n * 3).div_ceil(5);
+    let (odd, even) = (pages.len().div_ceil(2), pages.len() / 2);
     let mut out: Vec<String> = counts
         .into_values()
-        .filter(|(n, _)| *n >= need)
-        .map(|(_, l)| l)
+        .filter(|(n, o, e, _)| {
+            *n >= share(pages.len())
+                || (odd >= 3 && *o >= share(odd) && *o >= 3)
+                || (even >= 3 && *e >= share(even) && *e >= 3)
+        })
+        .map(|(_, _, _, l)| l)
         .collect();
     out.sort();
     out
@@ -174,6 +188,24 @@ mod tests {
             vec!["Journal of Care 12".to_owned(), "Page 1".to_owned()]
         );
         assert!(running_lines(&pages[..2]).is_empty());
+        // Alternating: the journal on even pages, the authors on odd ones.
+        let pages: Vec<String> = (1..=8)
+            .map(|i| {
+                let head = if i % 2 == 0 {
+                    "Journal of Statistical Software"
+                } else {
+                    "Mullen, van Stokkum"
+                };
+                format!("{head}\nBody text {i} goes on here.\n{i}")
+            })
+            .collect();
+        assert_eq!(
+            running_lines(&pages),
+            vec![
+                "Journal of Statistical Software".to_owned(),
+                "Mullen, van Stokkum".to_owned()
+            ]
+        );
     }
 }
 
