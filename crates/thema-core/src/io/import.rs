@@ -258,11 +258,20 @@ pub fn moved_lines_memo(moved: &[(usize, String)]) -> String {
         "Running headers and footers Thema moved out of the text at import (each line with the pages it was on; page numbers in them vary):",
     );
     for (_, example, pages) in groups {
-        memo.push_str(&format!(
-            "\n• \u{201c}{example}\u{201d} — {} {}",
-            if pages.len() == 1 { "page" } else { "pages" },
-            list(&pages)
-        ));
+        let every_other = pages.len() >= 3 && pages.windows(2).all(|w| w[1] == w[0] + 2);
+        let where_ = if every_other {
+            let parity = if pages[0] % 2 == 0 { "even" } else { "odd" };
+            format!(
+                "{parity} pages {}\u{2013}{}",
+                pages[0],
+                pages[pages.len() - 1]
+            )
+        } else if pages.len() == 1 {
+            format!("page {}", pages[0])
+        } else {
+            format!("pages {}", list(&pages))
+        };
+        memo.push_str(&format!("\n• \u{201c}{example}\u{201d} — {where_}"));
     }
     memo
 }
