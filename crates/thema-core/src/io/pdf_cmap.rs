@@ -353,32 +353,63 @@ impl CMap {
             .map(|r| r.cid + (code.1 - r.lo))
     }
 
-    /// Every code mapped to text, ranges expanded, at most `limit`.
-    pub fn defined_codes(&self, limit: usize) -> Vec<(Code, String)> {
-        let mut out: Vec<(Code, String)> = Vec::new();
+    /// This map written again as a clean `ToUnicode` CMap: its code space,
+    /// its ranges as ranges (a range crossing the last byte of its text is
+    /// cut at the boundary) and its single codes.
+    pub fn write_to_unicode(&self) -> Vec<u8> {
+        let mut s = String::from(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+             /CMapName /Thema-UCS def\n/CMapType 2 def\n",
+        );
+        let hex = |len: u8, v: u32| format!("{v:0width$X}", width = usize::from(len) * 2);
+        let space: Vec<(u8, u32, u32)> = if self.codespace.is_empty() {
+            vec![(2, 0, 0xFFFF)]
+        } else {
+            self.codespace.clone()
+        };
+        s.push_str(&format!("{} begincodespacerange\n", space.len()));
+        for (len, lo, hi) in &space {
+            s.push_str(&format!("<{}> <{}>\n", hex(*len, *lo), hex(*len, *hi)));
+        }
+        s.push_str("endcodespacerange\n");
+        let mut ranges: Vec<String> = Vec::new();
         for r in &self.ranges {
-            let mut c = r.lo;
-            while c <= r.hi && out.len() < limit {
-                if let Some(t) = self.unicode((r.len, c)) {
-                    out.push(((r.len, c), t));
-                }
-                c = match c.checked_add(1) {
-                    Some(n) => n,
-                    None => break,
-                };
+            let Some(&last) = r.base.last() else { continue };
+            let room = 0xFF - u32::from(last & 0xFF);
+            let hi = r.hi.min(r.lo.saturating_add(room));
+            let dst: String = r.base.iter().map(|u| format!("{u:04X}")).collect();
+            ranges.push(format!(
+                "<{}> <{}> <{dst}>",
+                hex(r.len, r.lo),
+                hex(r.len, hi)
+            ));
+        }
+        for chunk in ranges.chunks(100) {
+            s.push_str(&format!("{} beginbfrange\n", chunk.len()));
+            for r in chunk {
+                s.push_str(r);
+                s.push('\n');
             }
+            s.push_str("endbfrange\n");
         }
         let mut singles: Vec<(&Code, &String)> = self.chars.iter().collect();
         singles.sort();
-        out.retain(|(c, _)| !self.chars.contains_key(c));
-        out.extend(
-            singles
-                .into_iter()
-                .take(limit)
-                .map(|(c, t)| (*c, t.clone())),
-        );
-        out.sort_by_key(|(c, _)| *c);
-        out
+        for chunk in singles.chunks(100) {
+            s.push_str(&format!("{} beginbfchar\n", chunk.len()));
+            for ((len, code), text) in chunk {
+                let dst: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
+                let dst = if dst.is_empty() {
+                    String::from("0000")
+                } else {
+                    dst
+                };
+                s.push_str(&format!("<{}> <{dst}>\n", hex(*len, *code)));
+            }
+            s.push_str("endbfchar\n");
+        }
+        s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        s.into_bytes()
     }
 
     /// Whether the CMap maps anything to text.
@@ -508,41 +539,6 @@ pub fn write_simple_to_unicode(table: &[Option<String>]) -> Vec<u8> {
     s.into_bytes()
 }
 
-/// A `ToUnicode` CMap stream body for codes of any length.
-pub fn write_to_unicode(codespace: &[(u8, u32, u32)], codes: &[(Code, String)]) -> Vec<u8> {
-    let mut s = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Thema-UCS def\n/CMapType 2 def\n",
-    );
-    let hex = |len: u8, v: u32| format!("{v:0width$X}", width = usize::from(len) * 2);
-    let space: Vec<(u8, u32, u32)> = if codespace.is_empty() {
-        vec![(2, 0, 0xFFFF)]
-    } else {
-        codespace.to_vec()
-    };
-    s.push_str(&format!("{} begincodespacerange\n", space.len()));
-    for (len, lo, hi) in &space {
-        s.push_str(&format!("<{}> <{}>\n", hex(*len, *lo), hex(*len, *hi)));
-    }
-    s.push_str("endcodespacerange\n");
-    for chunk in codes.chunks(100) {
-        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for ((len, code), text) in chunk {
-            let dst: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            let dst = if dst.is_empty() {
-                String::from("0000")
-            } else {
-                dst
-            };
-            s.push_str(&format!("<{}> <{dst}>\n", hex(*len, *code)));
-        }
-        s.push_str("endbfchar\n");
-    }
-    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    s.into_bytes()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,10 +563,16 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_range_is_one_entry() {
+    fn a_huge_range_is_one_entry_and_is_written_back_as_one() {
         let m = CMap::parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
         assert_eq!(m.ranges.len(), 1);
         assert_eq!(m.unicode((4, 1)).as_deref(), Some("B"));
+        let again = CMap::parse(&m.write_to_unicode());
+        assert_eq!(again.ranges.len(), 1);
+        assert_eq!(again.unicode((4, 1)).as_deref(), Some("B"));
+        // Cut where the text's last byte would overflow.
+        assert_eq!(again.unicode((4, 0xBE)).as_deref(), Some("\u{FF}"));
+        assert_eq!(again.unicode((4, 0xBF)), None);
     }
 
     #[test]

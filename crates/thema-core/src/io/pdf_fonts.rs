@@ -352,8 +352,7 @@ fn repair_composite(doc: &mut Document, id: ObjectId) -> bool {
         return false;
     }
     let cmap = CMap::parse(&bytes);
-    let codes = cmap.defined_codes(70_000);
-    let body = pdf_cmap::write_to_unicode(&cmap.codespace, &codes);
+    let body = cmap.write_to_unicode();
     let new = doc.add_object(Stream::new(Dictionary::new(), body));
     if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
         font.set("ToUnicode", Object::Reference(new));
