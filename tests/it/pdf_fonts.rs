@@ -62,15 +62,20 @@ fn cff_program() -> Vec<u8> {
 /// A one-page PDF showing `text` in the font `font` makes (it may add
 /// objects of its own, such as a font program).
 fn pdf_with_font(font: impl FnOnce(&mut Document) -> Dictionary, text: &[u8]) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = font(&mut doc);
-    let font_id = doc.add_object(font);
     let mut content = b"BT /F1 12 Tf 72 700 Td (".to_vec();
     for &b in text {
         content.extend(format!("\\{b:03o}").bytes());
     }
     content.extend(b") Tj ET");
+    pdf_with_content(font, content)
+}
+
+/// A one-page PDF with this content stream and font /F1.
+fn pdf_with_content(font: impl FnOnce(&mut Document) -> Dictionary, content: Vec<u8>) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = font(&mut doc);
+    let font_id = doc.add_object(font);
     let content_id = doc.add_object(Stream::new(dictionary! {}, content));
     let page_id = doc.add_object(dictionary! {
         "Type" => "Page",
@@ -309,4 +314,27 @@ fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
     );
     let notes = imported.notes.join("; ");
     assert!(notes.contains("8 running header and footer line(s) (repeated from page to page) were moved out of the text into the document's memo"), "{notes}");
+}
+
+#[test]
+fn text_after_a_comment_in_the_content_stream_is_read() {
+    let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" };
+    let content = b"BT                    %\n/F1 12 Tf 72 700 Td  %\n(Before the comment) Tj 0 -14 Td    %\n  (After the comment) Tj ET".to_vec();
+    let bytes = pdf_with_content(|_| font, content);
+    let raw = raw_pdf_extract(&bytes).unwrap_or_default();
+    assert!(
+        !raw.contains("After the comment"),
+        "the library alone stops at the comment: {raw:?}"
+    );
+    let text = thema::io::pdf::extract(&bytes).unwrap();
+    assert!(
+        text.pages[0].contains("Before the comment"),
+        "{:?}",
+        text.pages
+    );
+    assert!(
+        text.pages[0].contains("After the comment"),
+        "{:?}",
+        text.pages
+    );
 }
