@@ -338,3 +338,33 @@ fn text_after_a_comment_in_the_content_stream_is_read() {
         text.pages
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Thema's CMap reader, xref rebuilder and PDF reading never panic or
+    /// hang on damaged input: bytes flipped, cut or inserted anywhere in
+    /// a valid one-page PDF (its fonts, streams and table).
+    #[test]
+    fn damaged_pdfs_and_cmaps_never_panic(
+        cut in 0usize..2000,
+        flips in proptest::collection::vec((0usize..2000, proptest::prelude::any::<u8>()), 0..12),
+        junk in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+    ) {
+        let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => dictionary! { "Differences" => vec![Object::Integer(65), Object::Name(b"Lslash".to_vec())] } };
+        let mut bytes = pdf_with_font(|_| font, b"Appraisal AB");
+        for (at, b) in &flips {
+            let n = bytes.len();
+            bytes[at % n] = *b;
+        }
+        let at = cut % bytes.len();
+        bytes.splice(at..at, junk.iter().copied());
+        bytes.truncate(bytes.len().max(1) - (cut % 50).min(bytes.len() - 1));
+        let _ = thema::io::pdf::extract(&bytes);
+        let _ = thema::io::pdf_repair::rebuild_xref(&bytes);
+        let cmap = thema::io::pdf_cmap::CMap::parse(&bytes);
+        let _ = cmap.write_to_unicode();
+        let _ = cmap.split_codes(&junk);
+    }
+}

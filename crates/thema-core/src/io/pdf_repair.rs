@@ -291,16 +291,22 @@ fn own_resources(doc: &Document, form: ObjectId) -> Option<Dictionary> {
         .cloned()
 }
 
+/// Depth-first walk over (form, whose resources it reads) — a form without
+/// resources of its own reads those of whoever draws it, so the same form
+/// is a different node under another owner. Each node is walked once, so
+/// the work stays polynomial whatever the file's shape.
 fn visit(
     doc: &Document,
     form: ObjectId,
+    owner: ObjectId,
     inherited: &Dictionary,
     path: &mut Vec<ObjectId>,
-    done: &mut HashSet<ObjectId>,
+    done: &mut HashSet<(ObjectId, ObjectId)>,
     cuts: &mut Vec<Cut>,
 ) {
     let own = own_resources(doc, form);
     let resources = own.as_ref().unwrap_or(inherited);
+    let child_owner = if own.is_some() { form } else { owner };
     for (name, child) in forms_of(doc, resources) {
         if path.contains(&child) || path.len() >= MAX_FORM_NESTING {
             cuts.push(Cut {
@@ -311,16 +317,14 @@ fn visit(
             });
             continue;
         }
-        if done.contains(&child) {
+        if done.contains(&(child, child_owner)) {
             continue;
         }
         path.push(child);
-        visit(doc, child, resources, path, done, cuts);
+        visit(doc, child, child_owner, resources, path, done, cuts);
         path.pop();
     }
-    if own.is_some() {
-        done.insert(form);
-    }
+    done.insert((form, owner));
 }
 
 /// Cuts forms that draw themselves (directly or through others) or nest
@@ -342,11 +346,11 @@ pub fn cut_form_cycles(doc: &mut Document) -> usize {
             continue;
         };
         for (_, form) in forms_of(doc, &resources) {
-            if done.contains(&form) {
+            if done.contains(&(form, page)) {
                 continue;
             }
             let mut path = vec![form];
-            visit(doc, form, &resources, &mut path, &mut done, &mut cuts);
+            visit(doc, form, page, &resources, &mut path, &mut done, &mut cuts);
         }
     }
     for cut in &cuts {
@@ -623,6 +627,41 @@ mod tests {
             1
         );
         assert!(forms_of(&doc, &own_resources(&doc, form).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn many_forms_drawing_each_other_are_walked_in_polynomial_time() {
+        // 40 forms without resources of their own, each listed on the page:
+        // each draws every other through the page's resources. A walk over
+        // paths would take 40! steps.
+        let mut doc = Document::with_version("1.5");
+        let forms: Vec<ObjectId> = (0..40)
+            .map(|_| {
+                doc.add_object(Stream::new(
+                    dictionary! { "Type" => "XObject", "Subtype" => "Form" },
+                    Vec::new(),
+                ))
+            })
+            .collect();
+        let mut x = Dictionary::new();
+        for (i, f) in forms.iter().enumerate() {
+            x.set(format!("X{i}"), *f);
+        }
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
+        "Resources" => dictionary! { "XObject" => x } });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", cat);
+        let cuts = cut_form_cycles(&mut doc);
+        assert!(cuts >= 40, "{cuts}");
+        // After the cuts, no form draws a form any more than once deep.
+        assert_eq!(cut_form_cycles(&mut doc), 0);
     }
 
     #[test]
