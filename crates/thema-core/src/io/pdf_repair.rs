@@ -593,6 +593,19 @@ mod tests {
     use super::*;
     use pdf_extract::{Stream, dictionary};
 
+    /// Adds a one-page tree with these resources; returns the page.
+    fn add_page(doc: &mut Document, resources: Dictionary) -> ObjectId {
+        let pages = doc.new_object_id();
+        let page = doc.add_object(
+            dictionary! { "Type" => "Page", "Parent" => pages, "Resources" => resources },
+        );
+        let tree = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+        doc.objects.insert(pages, Object::Dictionary(tree));
+        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", cat);
+        page
+    }
+
     #[test]
     fn a_form_that_draws_itself_is_cut_once() {
         let mut doc = Document::with_version("1.5");
@@ -603,17 +616,10 @@ mod tests {
             b"/X1 Do".to_vec(),
         );
         doc.objects.insert(form, Object::Stream(own));
-        let pages = doc.new_object_id();
-        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
-        "Resources" => dictionary! { "XObject" => dictionary! { "X1" => form } } });
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
+        let page = add_page(
+            &mut doc,
+            dictionary! { "XObject" => dictionary! { "X1" => form } },
         );
-        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", cat);
         assert_eq!(cut_form_cycles(&mut doc), 1);
         assert_eq!(cut_form_cycles(&mut doc), 0);
         // The page still draws the form; the form no longer draws itself.
@@ -647,17 +653,7 @@ mod tests {
         for (i, f) in forms.iter().enumerate() {
             x.set(format!("X{i}"), *f);
         }
-        let pages = doc.new_object_id();
-        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
-        "Resources" => dictionary! { "XObject" => x } });
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
-        );
-        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", cat);
+        let page = add_page(&mut doc, dictionary! { "XObject" => x });
         let cuts = cut_form_cycles(&mut doc);
         assert!(cuts >= 40, "{cuts}");
         // After the cuts, no form draws a form any more than once deep.
@@ -671,17 +667,10 @@ mod tests {
             dictionary! { "Type" => "XObject", "Subtype" => "Form" },
             b"/X1 Do".to_vec(),
         ));
-        let pages = doc.new_object_id();
-        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
-        "Resources" => dictionary! { "XObject" => dictionary! { "X1" => form } } });
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
+        let page = add_page(
+            &mut doc,
+            dictionary! { "XObject" => dictionary! { "X1" => form } },
         );
-        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", cat);
         assert_eq!(cut_form_cycles(&mut doc), 1);
         assert!(forms_of(&doc, &own_resources(&doc, form).unwrap()).is_empty());
         let page_dict = doc.get_dictionary(page).unwrap();
