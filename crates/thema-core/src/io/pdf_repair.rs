@@ -653,7 +653,7 @@ mod tests {
         for (i, f) in forms.iter().enumerate() {
             x.set(format!("X{i}"), *f);
         }
-        let page = add_page(&mut doc, dictionary! { "XObject" => x });
+        add_page(&mut doc, dictionary! { "XObject" => x });
         let cuts = cut_form_cycles(&mut doc);
         assert!(cuts >= 40, "{cuts}");
         // After the cuts, no form draws a form any more than once deep.
