@@ -477,3 +477,61 @@ mod incremental {
         }
     }
 }
+
+#[test]
+fn publication_tables_have_the_shape_the_review_printed() {
+    use thema::io::report::publish;
+    let p = bmj();
+    let tables = thema::analysis::Tables::compute(&p, &Scope::default(), &Default::default());
+    let c = publish::characteristics(&p, &tables);
+    assert_eq!(
+        c.caption,
+        "Characteristics of the included studies (N = 33)"
+    );
+    assert_eq!(
+        c.headings,
+        vec!["Characteristic", "No (n=33)", "Percentage (%)"]
+    );
+    let row = |t: &publish::PubTable, first: &str| {
+        t.rows
+            .iter()
+            .find(|r| r.cells[0] == first)
+            .unwrap_or_else(|| panic!("no row {first}"))
+            .clone()
+    };
+    let years = row(&c, "2010–2014");
+    assert_eq!(years.cells, vec!["2010–2014", "11", "33.3"]);
+    assert_eq!((years.indent, years.bold, years.group), (1, false, false));
+    assert!(row(&c, "Year").group);
+    let barrier = row(&c, "Barrier");
+    assert_eq!(barrier.cells, vec!["Barrier", "20", "60.6"]);
+    assert!(row(&c, "Data categories").group);
+    let prev = publish::prevalence(&p, &tables);
+    assert_eq!(
+        prev.caption,
+        "Themes and factors cited by the included studies (N = 33)"
+    );
+    let culture = row(&prev, "Organisational culture");
+    assert_eq!(
+        culture.cells[..2],
+        ["Organisational culture".to_owned(), "27 (81.8)".to_owned()]
+    );
+    assert!(culture.bold);
+    let shared = row(&prev, "Shared values");
+    assert_eq!(shared.indent, 1);
+    assert!(!shared.bold);
+    // The same description drives every format.
+    let html = publish::to_html(&prev);
+    assert!(
+        html.contains(
+            "<caption>Themes and factors cited by the included studies (N = 33)</caption>"
+        )
+    );
+    assert!(html.contains("<tr class=\"bold\"><td><strong>Organisational culture</strong></td><td class=\"num\"><strong>27 (81.8)</strong></td>"), "{html}");
+    let md = publish::to_markdown(&c);
+    assert!(
+        md.contains("| \u{a0}\u{a0}\u{a0}\u{a0}2010–2014 | 11 | 33.3 |"),
+        "{md}"
+    );
+    assert!(md.contains("| **Year** |  |  |"), "{md}");
+}

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod html;
+pub mod publish;
 pub mod sheets;
 pub mod text;
 pub mod xlsx;

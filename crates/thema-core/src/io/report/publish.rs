@@ -1,0 +1,280 @@
+//! Publication tables: the shapes journals print, built once from the
+//! computed tables and rendered to every format from that one description
+//! (so an HTML table and a Markdown one cannot disagree).
+//!
+//! A [`PubTable`] has human headings, "n (%)" cells, rows grouped under
+//! headings and indented by level, bold rows (themes, key factors), a
+//! caption that states N and the scope, and footnotes that say how each
+//! number is computed. The data sheets ([`super::sheets`]) keep their
+//! machine columns for CSV and JSON.
+
+use crate::analysis::Tables;
+use crate::model::Project;
+
+/// One row of a publication table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PubRow {
+    /// One text per column.
+    pub cells: Vec<String>,
+    /// 0 = flush left; each level indents the first cell once.
+    pub indent: u8,
+    pub bold: bool,
+    /// A group heading ("Publication year"): its text spans the row.
+    pub group: bool,
+}
+
+/// A table as a journal prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PubTable {
+    /// Short name, as in `--table` ("prevalence").
+    pub name: String,
+    /// "Characteristics of the included studies (N = 33)".
+    pub caption: String,
+    pub headings: Vec<String>,
+    /// Per column: numbers (right-aligned) or text.
+    pub numeric: Vec<bool>,
+    pub rows: Vec<PubRow>,
+    /// How the numbers are computed, the scope, abbreviations.
+    pub footnotes: Vec<String>,
+}
+
+fn data(cells: Vec<String>, indent: u8, bold: bool) -> PubRow {
+    PubRow {
+        cells,
+        indent,
+        bold,
+        group: false,
+    }
+}
+
+fn group(title: &str, width: usize) -> PubRow {
+    let mut cells = vec![title.to_owned()];
+    cells.resize(width, String::new());
+    PubRow {
+        cells,
+        indent: 0,
+        bold: true,
+        group: true,
+    }
+}
+
+/// "27 (81.8)".
+pub fn n_percent(n: usize, percent: &str) -> String {
+    format!("{n} ({percent})")
+}
+
+/// The scope sentence of a caption: "all 33 studies" or the consensus or
+/// reviewer the tables count.
+fn scope_note(p: &Project, t: &Tables) -> String {
+    t.describe(p)
+}
+
+/// Characteristics of the included studies: one group per attribute with
+/// its values, then the data categories; columns "No (n=N)" and
+/// "Percentage (%)".
+pub fn characteristics(p: &Project, t: &Tables) -> PubTable {
+    let n = t.characteristics.n_total;
+    let mut rows = Vec::new();
+    for block in &t.characteristics.attributes {
+        rows.push(group(&block.name, 3));
+        for r in &block.rows {
+            rows.push(data(
+                vec![r.value.clone(), r.n.to_string(), r.percent.clone()],
+                1,
+                false,
+            ));
+        }
+    }
+    if !t.prevalence.category_rows.is_empty() {
+        rows.push(group("Data categories", 3));
+        for c in &t.prevalence.category_rows {
+            rows.push(data(
+                vec![c.name.clone(), c.n_documents.to_string(), c.percent.clone()],
+                1,
+                false,
+            ));
+        }
+    }
+    PubTable {
+        name: "characteristics".into(),
+        caption: format!("Characteristics of the included studies (N = {n})"),
+        headings: vec![
+            "Characteristic".into(),
+            format!("No (n={n})"),
+            "Percentage (%)".into(),
+        ],
+        numeric: vec![false, true, true],
+        rows,
+        footnotes: vec![
+            format!(
+                "Percentages are of the {n} studies, rounded half up to one decimal; a study is counted in a data category when at least one of its passages is coded in it, so a study can count in several."
+            ),
+            scope_note(p, t),
+        ],
+    }
+}
+
+/// Theme prevalence: each theme (bold) and its factors (indented) with the
+/// studies citing it as "n (%)", and one "n (%)" column per data category.
+pub fn prevalence(p: &Project, t: &Tables) -> PubTable {
+    let pt = &t.prevalence;
+    let n = pt.n_total;
+    let mut headings = vec!["Theme and factor".to_owned(), "Studies, n (%)".to_owned()];
+    headings.extend(
+        pt.categories
+            .iter()
+            .map(|(_, name)| format!("{name}, n (%)")),
+    );
+    let width = headings.len();
+    let rows = pt
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![r.name.clone(), n_percent(r.n_documents, &r.percent)];
+            cells.extend(
+                r.by_category
+                    .iter()
+                    .map(|&k| n_percent(k, &crate::analysis::rounding::percent(k, n, 1))),
+            );
+            cells.resize(width, String::new());
+            data(
+                cells,
+                u8::try_from(r.level.saturating_sub(1)).unwrap_or(u8::MAX),
+                r.level == 1,
+            )
+        })
+        .collect();
+    PubTable {
+        name: "prevalence".into(),
+        caption: format!("Themes and factors cited by the included studies (N = {n})"),
+        headings,
+        numeric: std::iter::once(false)
+            .chain(std::iter::repeat_n(true, width - 1))
+            .collect(),
+        rows,
+        footnotes: vec![
+            format!(
+                "n: studies with at least one passage coded with the theme or factor (a theme counts the passages of its factors too); %: n of the {n} studies, rounded half up to one decimal. Themes in bold, their factors indented."
+            ),
+            scope_note(p, t),
+        ],
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The table as an HTML `<table>` with its caption and footnotes; cells
+/// wrap, so it fits a printed page.
+pub fn to_html(t: &PubTable) -> String {
+    let mut h = format!(
+        "<table class=\"pub\" id=\"pub-{}\">\n<caption>{}</caption>\n<thead><tr>",
+        esc(&t.name),
+        esc(&t.caption)
+    );
+    for (i, head) in t.headings.iter().enumerate() {
+        let class = if t.numeric.get(i) == Some(&true) {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        h.push_str(&format!("<th{class}>{}</th>", esc(head)));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for r in &t.rows {
+        if r.group {
+            h.push_str(&format!(
+                "<tr class=\"group\"><th colspan=\"{}\" scope=\"rowgroup\">{}</th></tr>\n",
+                t.headings.len(),
+                esc(&r.cells[0])
+            ));
+            continue;
+        }
+        h.push_str(if r.bold {
+            "<tr class=\"bold\">"
+        } else {
+            "<tr>"
+        });
+        for (i, c) in r.cells.iter().enumerate() {
+            let text = if r.bold {
+                format!("<strong>{}</strong>", esc(c))
+            } else {
+                esc(c)
+            };
+            if i == 0 {
+                let pad = if r.indent > 0 {
+                    format!(" style=\"padding-left:{}em\"", f32::from(r.indent) * 1.2)
+                } else {
+                    String::new()
+                };
+                h.push_str(&format!("<td{pad}>{text}</td>"));
+            } else {
+                let class = if t.numeric.get(i) == Some(&true) {
+                    " class=\"num\""
+                } else {
+                    ""
+                };
+                h.push_str(&format!("<td{class}>{text}</td>"));
+            }
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n");
+    for f in &t.footnotes {
+        h.push_str(&format!("<p class=\"footnote\">{}</p>\n", esc(f)));
+    }
+    h
+}
+
+/// The table as Markdown: the caption as a bold line, group headings as
+/// bold rows, indentation with no-break spaces, footnotes in italics.
+pub fn to_markdown(t: &PubTable) -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut m = format!(
+        "**{}**\n\n| {} |\n|",
+        cell(&t.caption),
+        t.headings
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    for i in 0..t.headings.len() {
+        m.push_str(if t.numeric.get(i) == Some(&true) {
+            " ---: |"
+        } else {
+            " --- |"
+        });
+    }
+    m.push('\n');
+    for r in &t.rows {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let c = cell(c);
+                let c = if (r.bold || r.group) && !c.is_empty() {
+                    format!("**{c}**")
+                } else {
+                    c
+                };
+                if i == 0 {
+                    format!("{}{c}", "\u{a0}".repeat(4 * usize::from(r.indent)))
+                } else {
+                    c
+                }
+            })
+            .collect();
+        m.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    m.push('\n');
+    for f in &t.footnotes {
+        m.push_str(&format!("_{}_\n\n", cell(f)));
+    }
+    m
+}
