@@ -209,6 +209,9 @@ pub enum FormatArg {
     Json,
     Xlsx,
     Html,
+    /// A Word document of publication tables (needs -o).
+    #[value(alias = "word")]
+    Docx,
 }
 
 impl From<FormatArg> for report::Format {
@@ -218,6 +221,7 @@ impl From<FormatArg> for report::Format {
             FormatArg::Md => report::Format::Markdown,
             FormatArg::Json => report::Format::Json,
             FormatArg::Xlsx => report::Format::Xlsx,
+            FormatArg::Docx => report::Format::Docx,
             FormatArg::Html => report::Format::Html,
         }
     }

@@ -163,6 +163,9 @@ fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec
         Format::Json => text::json(&sheet, n).into_bytes(),
         Format::Xlsx => report::xlsx::workbook(&[sheet])?,
         Format::Html => report::html::table_page(p, &sheet).into_bytes(),
+        Format::Docx => {
+            report::word::docx(&p.name, &[report::publish::PubTable::from_sheet(&sheet)])?
+        }
     })
 }
 

@@ -387,7 +387,31 @@ fn whole_report_as_html_and_xlsx() {
     );
     let out = run(&["report", path, "--table", "all", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("html or xlsx"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("html, xlsx or docx"));
+    // Word: needs a file, then writes a .docx of publication tables.
+    let out = run(&["report", path, "--table", "all", "--format", "docx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give an output file with -o"));
+    let docx = dir.path().join("report.docx");
+    let out = run(&[
+        "report",
+        path,
+        "--table",
+        "characteristics",
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let archive = thema::io::zipsafe::read(&std::fs::read(&docx).unwrap()).unwrap();
+    let xml = String::from_utf8(archive.get("word/document.xml").unwrap().clone()).unwrap();
+    assert!(xml.contains(">No (n=10)</w:t>"), "{xml}");
 }
 
 #[test]
@@ -509,7 +533,18 @@ fn publication_tables_have_the_shape_the_review_printed() {
     let prev = publish::prevalence(&p, &tables);
     assert_eq!(
         prev.caption,
-        "Themes and factors cited by the included studies (N = 33)"
+        "Themes and factors cited by the included studies, n (%) (N = 33)"
+    );
+    assert_eq!(
+        prev.headings,
+        vec![
+            "Theme and factor",
+            "Studies",
+            "Barrier",
+            "Facilitator",
+            "Need",
+            "Recommendation"
+        ]
     );
     let culture = row(&prev, "Organisational culture");
     assert_eq!(
@@ -522,11 +557,9 @@ fn publication_tables_have_the_shape_the_review_printed() {
     assert!(!shared.bold);
     // The same description drives every format.
     let html = publish::to_html(&prev);
-    assert!(
-        html.contains(
-            "<caption>Themes and factors cited by the included studies (N = 33)</caption>"
-        )
-    );
+    assert!(html.contains(
+        "<caption>Themes and factors cited by the included studies, n (%) (N = 33)</caption>"
+    ));
     assert!(html.contains("<tr class=\"bold\"><td><strong>Organisational culture</strong></td><td class=\"num\"><strong>27 (81.8)</strong></td>"), "{html}");
     let md = publish::to_markdown(&c);
     assert!(
@@ -534,4 +567,58 @@ fn publication_tables_have_the_shape_the_review_printed() {
         "{md}"
     );
     assert!(md.contains("| **Year** |  |  |"), "{md}");
+}
+
+#[test]
+fn the_word_report_holds_the_published_rows() {
+    let p = bmj();
+    let tables = thema::analysis::Tables::compute(&p, &Scope::default(), &Default::default());
+    let bytes =
+        thema::io::report::render(&p, &tables, "all", thema::io::report::Format::Docx).unwrap();
+    let archive = thema::io::zipsafe::read(&bytes).unwrap();
+    let xml = String::from_utf8(archive.get("word/document.xml").unwrap().clone()).unwrap();
+    // Rows read back as Word holds them: the texts of each <w:tr>.
+    let rows: Vec<Vec<String>> = xml
+        .split("<w:tr>")
+        .skip(1)
+        .map(|tr| {
+            let tr = tr.split("</w:tr>").next().unwrap();
+            tr.split("<w:tc>")
+                .skip(1)
+                .map(|tc| {
+                    tc.split("<w:t xml:space=\"preserve\">")
+                        .skip(1)
+                        .map(|t| t.split("</w:t>").next().unwrap())
+                        .collect::<String>()
+                })
+                .collect()
+        })
+        .collect();
+    assert!(rows.contains(&vec![
+        "2010–2014".to_owned(),
+        "11".to_owned(),
+        "33.3".to_owned()
+    ]));
+    let culture = rows
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "Organisational culture"))
+        .unwrap();
+    assert_eq!(culture[1], "27 (81.8)");
+    // The theme row is bold, its factor is not.
+    let tr_of = |name: &str| {
+        xml.split("<w:tr>")
+            .find(|tr| tr.contains(&format!(">{name}</w:t>")))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(tr_of("Organisational culture").contains("<w:b/>"));
+    assert!(!tr_of("Shared values").contains("<w:b/>"));
+    assert!(
+        xml.contains("Table 1. ")
+            && xml.contains("Characteristics of the included studies (N = 33)")
+    );
+    assert!(
+        xml.contains("<w:tblHeader/>"),
+        "the header row repeats on each page"
+    );
 }

@@ -8,6 +8,7 @@ pub mod html;
 pub mod publish;
 pub mod sheets;
 pub mod text;
+pub mod word;
 pub mod xlsx;
 
 pub use sheets::Sheet;
@@ -17,11 +18,11 @@ use std::fmt;
 /// Why a table, report or chart could not be written.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReportError {
-    #[error("unknown format '{0}' (use csv, md, json, xlsx or html)")]
+    #[error("unknown format '{0}' (use csv, md, json, xlsx, html or docx)")]
     UnknownFormat(String),
     #[error("unknown table '{0}'")]
     UnknownTable(String),
-    #[error("all tables together are written as html or xlsx, not {0}")]
+    #[error("all tables together are written as html, xlsx or docx, not {0}")]
     AllTablesAs(Format),
     #[error("the cross-tab needs an attribute to split by")]
     NoCrosstabAttribute,
@@ -31,6 +32,8 @@ pub enum ReportError {
     ChartTooLarge,
     #[error("the workbook could not be written ({0})")]
     Workbook(String),
+    #[error("the Word document could not be written ({0})")]
+    Document(String),
 }
 
 /// Output formats.
@@ -41,6 +44,7 @@ pub enum Format {
     Json,
     Xlsx,
     Html,
+    Docx,
 }
 
 impl std::str::FromStr for Format {
@@ -52,6 +56,7 @@ impl std::str::FromStr for Format {
             "json" => Ok(Format::Json),
             "xlsx" => Ok(Format::Xlsx),
             "html" => Ok(Format::Html),
+            "docx" | "word" => Ok(Format::Docx),
             other => Err(ReportError::UnknownFormat(other.to_owned())),
         }
     }
@@ -71,12 +76,13 @@ impl Format {
             Format::Json => "json",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 
     /// True for formats written as bytes rather than text.
     pub fn is_binary(&self) -> bool {
-        matches!(self, Format::Xlsx)
+        matches!(self, Format::Xlsx | Format::Docx)
     }
 }
 
@@ -111,6 +117,13 @@ pub fn render(
         return match format {
             Format::Html => html::report(p, tables).map(String::into_bytes),
             Format::Xlsx => xlsx::workbook(&sheets::all_noted(p, tables)),
+            Format::Docx => {
+                let all: Vec<publish::PubTable> = sheets::all_noted(p, tables)
+                    .iter()
+                    .map(|s| publish::table(p, tables, &s.name, s))
+                    .collect();
+                word::docx(&p.name, &all)
+            }
             other => Err(ReportError::AllTablesAs(other)),
         };
     }
@@ -145,5 +158,6 @@ pub fn render(
         Format::Json => text::json(&sheet, n).into_bytes(),
         Format::Xlsx => xlsx::workbook(&[sheet])?,
         Format::Html => html::table_page(p, &sheet).into_bytes(),
+        Format::Docx => word::docx(&p.name, &[publish::table(p, tables, table, &sheet)])?,
     })
 }

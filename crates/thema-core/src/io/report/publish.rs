@@ -119,12 +119,8 @@ pub fn characteristics(p: &Project, t: &Tables) -> PubTable {
 pub fn prevalence(p: &Project, t: &Tables) -> PubTable {
     let pt = &t.prevalence;
     let n = pt.n_total;
-    let mut headings = vec!["Theme and factor".to_owned(), "Studies, n (%)".to_owned()];
-    headings.extend(
-        pt.categories
-            .iter()
-            .map(|(_, name)| format!("{name}, n (%)")),
-    );
+    let mut headings = vec!["Theme and factor".to_owned(), "Studies".to_owned()];
+    headings.extend(pt.categories.iter().map(|(_, name)| name.clone()));
     let width = headings.len();
     let rows = pt
         .rows
@@ -146,7 +142,7 @@ pub fn prevalence(p: &Project, t: &Tables) -> PubTable {
         .collect();
     PubTable {
         name: "prevalence".into(),
-        caption: format!("Themes and factors cited by the included studies (N = {n})"),
+        caption: format!("Themes and factors cited by the included studies, n (%) (N = {n})"),
         headings,
         numeric: std::iter::once(false)
             .chain(std::iter::repeat_n(true, width - 1))
@@ -154,10 +150,61 @@ pub fn prevalence(p: &Project, t: &Tables) -> PubTable {
         rows,
         footnotes: vec![
             format!(
-                "n: studies with at least one passage coded with the theme or factor (a theme counts the passages of its factors too); %: n of the {n} studies, rounded half up to one decimal. Themes in bold, their factors indented."
+                "n: studies with at least one passage coded with the theme or factor (a theme counts the passages of its factors too), in all and per data category; %: n of the {n} studies, rounded half up to one decimal. Themes in bold, their factors indented."
             ),
             scope_note(p, t),
         ],
+    }
+}
+
+impl PubTable {
+    /// A data sheet shown as a plain publication table (for tables that
+    /// have no journal shape of their own yet): column names in words,
+    /// numbers right-aligned, the sheet's note as a footnote.
+    pub fn from_sheet(sheet: &super::sheets::Sheet) -> Self {
+        use super::sheets::Cell;
+        let headings = sheet
+            .columns
+            .iter()
+            .map(|c| {
+                let words = c.replace('_', " ");
+                let mut chars = words.chars();
+                chars
+                    .next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+            })
+            .collect::<Vec<_>>();
+        let numeric = (0..headings.len())
+            .map(|i| {
+                sheet
+                    .rows
+                    .iter()
+                    .all(|r| matches!(r.get(i), Some(Cell::Int(_) | Cell::Decimal(_))))
+                    && !sheet.rows.is_empty()
+            })
+            .collect();
+        Self {
+            name: sheet.name.clone(),
+            caption: sheet.title.clone(),
+            headings,
+            numeric,
+            rows: sheet
+                .rows
+                .iter()
+                .map(|r| data(r.iter().map(Cell::as_text).collect(), 0, false))
+                .collect(),
+            footnotes: sheet.note.iter().cloned().collect(),
+        }
+    }
+}
+
+/// The publication form of a table by its `--table` name: the journal
+/// shape where Thema has one, else the data sheet shown plainly.
+pub fn table(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet) -> PubTable {
+    match name {
+        "prevalence" => prevalence(p, t),
+        "characteristics" => characteristics(p, t),
+        _ => PubTable::from_sheet(sheet),
     }
 }
 
