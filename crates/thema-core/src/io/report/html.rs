@@ -67,7 +67,12 @@ fn table_html(s: &Sheet) -> String {
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Ubuntu,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\
 table{border-collapse:collapse;margin:1em 0 2em;font-size:14px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}\
 th{background:#f2f2f2;font-size:12px}td:first-child{min-width:16em}.wrap{overflow-x:auto}td.num{text-align:right;font-variant-numeric:tabular-nums}h1{margin-bottom:0}.scope{color:#555}\
-blockquote{margin:.4em 0 .4em 1em;padding-left:.8em;border-left:3px solid #ccc}.cite{color:#555;font-size:90%}svg{max-width:100%;height:auto}";
+blockquote{margin:.4em 0 .4em 1em;padding-left:.8em;border-left:3px solid #ccc}.cite{color:#555;font-size:90%}svg{max-width:100%;height:auto}\
+table.pub{width:100%;border-top:1.5px solid #000;border-bottom:1.5px solid #000}table.pub caption{caption-side:top;text-align:left;padding:.3em 0;font-size:14px}\
+table.pub th,table.pub td{border:none;padding:3px 8px}table.pub thead th{background:none;border-bottom:1px solid #000;font-size:13px;vertical-align:bottom}\
+table.pub td.num,table.pub th.num{text-align:right;white-space:nowrap}table.pub tr.group th{text-align:left;padding-top:.6em}table.pub td:first-child{min-width:0}\
+.footnote{font-size:12px;color:#333;margin:.2em 0}nav a{white-space:nowrap}\
+@page{size:A4;margin:18mm}@media print{body{max-width:none;margin:0;font-size:11pt}.wrap{overflow:visible}table{font-size:9pt;page-break-inside:auto}tr{page-break-inside:avoid}thead{display:table-header-group}nav{display:none}h2{page-break-after:avoid}}";
 
 /// One table as a small HTML page.
 pub fn table_page(p: &Project, s: &Sheet) -> String {
@@ -93,14 +98,39 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
         t.prevalence.n_total,
         crate::model::time::now_iso()
     ));
-    h.push_str("<nav><a href=\"#charts\">Charts</a> · <a href=\"#prevalence\">Prevalence</a> · <a href=\"#references\">References</a> · <a href=\"#characteristics\">Characteristics</a> · <a href=\"#crosstab\">Cross-tab</a> · <a href=\"#citations\">Citations</a> · <a href=\"#factor-summaries\">Factor summaries</a></nav>\n");
+    // The contents link only to the sections this report has.
+    let tables: Vec<Sheet> = sheets::all_noted(p, t)
+        .into_iter()
+        .filter(|s| s.name != "summary")
+        .collect();
+    let mut nav = vec![("charts".to_owned(), "Charts".to_owned())];
+    nav.extend(tables.iter().map(|s| (s.name.clone(), s.title.clone())));
+    if t.summaries.iter().any(|f| !f.groups.is_empty() || !f.description.is_empty()) {
+        nav.push(("factor-summaries".to_owned(), "Factor summaries".to_owned()));
+    }
+    h.push_str("<nav>");
+    h.push_str(
+        &nav.iter()
+            .map(|(id, title)| format!("<a href=\"#{}\">{}</a>", esc(id), esc(title)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    );
+    h.push_str("</nav>\n");
     h.push_str("<h2 id=\"charts\">Charts</h2>\n");
     h.push_str(&chart::svg(&chart::prevalence_chart(p, &t.prevalence))?);
     h.push_str(&chart::svg(&chart::category_chart(p, &t.prevalence, 2))?);
-    for s in sheets::all(t).iter().filter(|s| s.name != "summary") {
-        h.push_str(&table_html(s));
+    for s in &tables {
+        // Tables with a journal shape are printed in it; the others as data.
+        if matches!(s.name.as_str(), "prevalence" | "characteristics") {
+            h.push_str(&format!("<h2 id=\"{}\">{}</h2>\n", esc(&s.name), esc(&s.title)));
+            h.push_str(&super::publish::to_html(&super::publish::table(p, t, &s.name, s)));
+        } else {
+            h.push_str(&table_html(s));
+        }
     }
-    h.push_str("<h2 id=\"factor-summaries\">Factor summaries</h2>\n");
+    if nav.iter().any(|(id, _)| id == "factor-summaries") {
+        h.push_str("<h2 id=\"factor-summaries\">Factor summaries</h2>\n");
+    }
     for f in &t.summaries {
         if f.groups.is_empty() && f.description.is_empty() {
             continue;
