@@ -105,7 +105,10 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
         .collect();
     let mut nav = vec![("charts".to_owned(), "Charts".to_owned())];
     nav.extend(tables.iter().map(|s| (s.name.clone(), s.title.clone())));
-    if t.summaries.iter().any(|f| !f.groups.is_empty() || !f.description.is_empty()) {
+    if t.summaries
+        .iter()
+        .any(|f| !f.groups.is_empty() || !f.description.is_empty())
+    {
         nav.push(("factor-summaries".to_owned(), "Factor summaries".to_owned()));
     }
     h.push_str("<nav>");
@@ -122,8 +125,14 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
     for s in &tables {
         // Tables with a journal shape are printed in it; the others as data.
         if matches!(s.name.as_str(), "prevalence" | "characteristics") {
-            h.push_str(&format!("<h2 id=\"{}\">{}</h2>\n", esc(&s.name), esc(&s.title)));
-            h.push_str(&super::publish::to_html(&super::publish::table(p, t, &s.name, s)));
+            h.push_str(&format!(
+                "<h2 id=\"{}\">{}</h2>\n",
+                esc(&s.name),
+                esc(&s.title)
+            ));
+            h.push_str(&super::publish::to_html(&super::publish::table(
+                p, t, &s.name, s,
+            )));
         } else {
             h.push_str(&table_html(s));
         }
