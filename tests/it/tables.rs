@@ -622,3 +622,60 @@ fn the_word_report_holds_the_published_rows() {
         "the header row repeats on each page"
     );
 }
+
+#[test]
+fn relative_frequency_table_bolds_key_factors_and_states_the_quartile_ranges() {
+    use thema::io::report::publish;
+    let p = references_fixture();
+    let t = thema::analysis::Tables::compute(&p, &Scope::default(), &Default::default());
+    let tables = publish::relative_frequency(&p, &t);
+    assert_eq!(tables.len(), 1);
+    let rf = &tables[0];
+    assert_eq!(
+        rf.caption,
+        "Relative frequency (%) of each data category by theme and factor (N = 1000 coded passages)"
+    );
+    assert_eq!(
+        rf.headings,
+        vec![
+            "Theme and factor",
+            "Barrier",
+            "Facilitator",
+            "Need",
+            "Recommendation"
+        ]
+    );
+    let row = |name: &str| rf.rows.iter().find(|r| r.cells[0] == name).unwrap().clone();
+    assert_eq!(
+        row("T1").cells,
+        vec!["T1", "32.70", "12.30", "0.00", "0.00"]
+    );
+    assert!(row("T1").bold && row("S1").bold);
+    assert!(!row("T2").bold && !row("S2").bold);
+    assert_eq!(row("S1").indent, 1);
+    assert!(
+        rf.footnotes[1].contains("(themes 30.00–45.00%; level-2 factors 27.50–30.00%)"),
+        "{}",
+        rf.footnotes[1]
+    );
+    // Two groups and four categories are too wide for one page: a table
+    // per group, each with its own N.
+    let by_group = thema::analysis::Tables::compute(
+        &p,
+        &Scope::default(),
+        &thema::analysis::TableOptions {
+            group_by: Some(STUDY_TYPE),
+            crosstab_by: None,
+        },
+    );
+    let split = publish::relative_frequency(&p, &by_group);
+    let captions: Vec<&str> = split.iter().map(|t| t.caption.as_str()).collect();
+    assert_eq!(
+        captions,
+        vec![
+            "Relative frequency (%) of each data category by theme and factor: Review article (N = 625 coded passages)",
+            "Relative frequency (%) of each data category by theme and factor: Grey literature (N = 375 coded passages)",
+            "Relative frequency (%) of each data category by theme and factor (N = 1000 coded passages)",
+        ]
+    );
+}

@@ -124,15 +124,18 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
     h.push_str(&chart::svg(&chart::category_chart(p, &t.prevalence, 2))?);
     for s in &tables {
         // Tables with a journal shape are printed in it; the others as data.
-        if matches!(s.name.as_str(), "prevalence" | "characteristics") {
+        if matches!(
+            s.name.as_str(),
+            "prevalence" | "characteristics" | "references"
+        ) {
             h.push_str(&format!(
                 "<h2 id=\"{}\">{}</h2>\n",
                 esc(&s.name),
                 esc(&s.title)
             ));
-            h.push_str(&super::publish::to_html(&super::publish::table(
-                p, t, &s.name, s,
-            )));
+            for pt in super::publish::tables(p, t, &s.name, s) {
+                h.push_str(&super::publish::to_html(&pt));
+            }
         } else {
             h.push_str(&table_html(s));
         }

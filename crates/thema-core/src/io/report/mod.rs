@@ -120,7 +120,7 @@ pub fn render(
             Format::Docx => {
                 let all: Vec<publish::PubTable> = sheets::all_noted(p, tables)
                     .iter()
-                    .map(|s| publish::table(p, tables, &s.name, s))
+                    .flat_map(|s| publish::tables(p, tables, &s.name, s))
                     .collect();
                 word::docx(&p.name, &all)
             }
@@ -158,6 +158,6 @@ pub fn render(
         Format::Json => text::json(&sheet, n).into_bytes(),
         Format::Xlsx => xlsx::workbook(&[sheet])?,
         Format::Html => html::table_page(p, &sheet).into_bytes(),
-        Format::Docx => word::docx(&p.name, &[publish::table(p, tables, table, &sheet)])?,
+        Format::Docx => word::docx(&p.name, &publish::tables(p, tables, table, &sheet))?,
     })
 }

@@ -157,6 +157,105 @@ pub fn prevalence(p: &Project, t: &Tables) -> PubTable {
     }
 }
 
+/// Relative frequency of each category by theme and factor, per document
+/// group (the rapid review's Table 1): key factors (upper quartile of
+/// their level) in bold, the quartile ranges in a footnote. One table when
+/// the columns fit a page (eight or fewer), else one table per group.
+pub fn relative_frequency(p: &Project, t: &Tables) -> Vec<PubTable> {
+    use crate::analysis::rounding::{percent_value, upper_quartile};
+    let r = &t.references;
+    let combined = r.combined();
+    let cats = &r.categories;
+    // Without groups, the combined figures alone.
+    let groups: Vec<usize> = if r.groups.len() == 1 {
+        vec![combined]
+    } else {
+        (0..r.groups.len()).collect()
+    };
+    let per_table: Vec<Vec<usize>> = if groups.len() * cats.len() <= 8 {
+        vec![groups.clone()]
+    } else {
+        groups.iter().map(|&g| vec![g]).collect()
+    };
+    // The upper quartile of each level (combined, all categories) to the
+    // largest value: the range a key factor falls in.
+    let total = r.totals[combined].all;
+    let mut by_level: std::collections::BTreeMap<usize, Vec<f64>> =
+        std::collections::BTreeMap::new();
+    for row in &r.rows {
+        by_level
+            .entry(row.level)
+            .or_default()
+            .push(percent_value(row.groups[combined].all, total));
+    }
+    let two = |x: f64| format!("{:.2}", (x * 100.0).round() / 100.0);
+    let ranges: Vec<String> = by_level
+        .iter()
+        .filter_map(|(level, v)| {
+            let q3 = upper_quartile(v)?;
+            let max = v.iter().copied().fold(f64::MIN, f64::max);
+            let what = if *level == 1 {
+                "themes".to_owned()
+            } else {
+                format!("level-{level} factors")
+            };
+            Some(format!("{what} {}–{}%", two(q3), two(max)))
+        })
+        .collect();
+    per_table
+        .iter()
+        .map(|gs| {
+            let several = gs.len() > 1;
+            let mut headings = vec!["Theme and factor".to_owned()];
+            for &g in gs {
+                for c in cats {
+                    headings.push(if several { format!("{}: {c}", r.groups[g]) } else { c.clone() });
+                }
+            }
+            let rows = r
+                .rows
+                .iter()
+                .map(|row| {
+                    let mut cells = vec![row.name.clone()];
+                    for &g in gs {
+                        for k in 0..cats.len() {
+                            cells.push(r.relative(row.groups[g].by_category[k], g));
+                        }
+                    }
+                    data(cells, u8::try_from(row.level.saturating_sub(1)).unwrap_or(u8::MAX), row.key)
+                })
+                .collect();
+            let scope_of = |g: usize| format!("{} coded passages of {}", r.totals[g].all, if g == combined { "all groups".to_owned() } else { r.groups[g].clone() });
+            let caption = if several {
+                "Relative frequency (%) of each data category by theme and factor, per group".to_owned()
+            } else if gs[0] == combined {
+                format!("Relative frequency (%) of each data category by theme and factor (N = {} coded passages)", r.totals[combined].all)
+            } else {
+                format!("Relative frequency (%) of each data category by theme and factor: {} (N = {} coded passages)", r.groups[gs[0]], r.totals[gs[0]].all)
+            };
+            let width = headings.len();
+            PubTable {
+                name: "references".into(),
+                caption,
+                headings,
+                numeric: std::iter::once(false).chain(std::iter::repeat_n(true, width - 1)).collect(),
+                rows,
+                footnotes: vec![
+                    format!(
+                        "Relative frequency: passages coded with the theme or factor (its factors' passages included) in the category, as a share of all coded passages of the group ({}), two decimals.",
+                        gs.iter().map(|&g| scope_of(g)).collect::<Vec<_>>().join("; ")
+                    ),
+                    format!(
+                        "Bold: key factors, whose relative frequency over all categories and groups is in the upper quartile of their level ({}).",
+                        ranges.join("; ")
+                    ),
+                    scope_note(p, t),
+                ],
+            }
+        })
+        .collect()
+}
+
 impl PubTable {
     /// A data sheet shown as a plain publication table (for tables that
     /// have no journal shape of their own yet): column names in words,
@@ -199,12 +298,14 @@ impl PubTable {
 }
 
 /// The publication form of a table by its `--table` name: the journal
-/// shape where Thema has one, else the data sheet shown plainly.
-pub fn table(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet) -> PubTable {
+/// shape where Thema has one (a wide one split into several tables), else
+/// the data sheet shown plainly.
+pub fn tables(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet) -> Vec<PubTable> {
     match name {
-        "prevalence" => prevalence(p, t),
-        "characteristics" => characteristics(p, t),
-        _ => PubTable::from_sheet(sheet),
+        "prevalence" => vec![prevalence(p, t)],
+        "characteristics" => vec![characteristics(p, t)],
+        "references" => relative_frequency(p, t),
+        _ => vec![PubTable::from_sheet(sheet)],
     }
 }
 
