@@ -679,3 +679,52 @@ fn relative_frequency_table_bolds_key_factors_and_states_the_quartile_ranges() {
         ]
     );
 }
+
+#[test]
+fn factor_summary_blocks_carry_points_and_citation_lists() {
+    use thema::io::report::publish;
+    let mut p = bmj();
+    // A reviewer's note on two passages of article 1 and 3 (the same point).
+    let ids: Vec<_> = p
+        .codings
+        .iter()
+        .filter(|c| c.category == Some(BARRIER) && matches!(c.doc, d if d == thema::model::DocId::from_u128(1001) || d == thema::model::DocId::from_u128(1003)))
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    for c in p.codings.iter_mut().filter(|c| ids.contains(&c.id)) {
+        c.memo = "Turnover broke the teams up.".into();
+    }
+    let t = thema::analysis::Tables::compute(&p, &Scope::default(), &Default::default());
+    let s = publish::factor_summary(&p, &t);
+    assert_eq!(s.caption, "Summary of factors (N = 33 studies)");
+    assert_eq!(&s.headings[..3], ["Factor", "What it is", "Barrier"]);
+    let culture = s
+        .rows
+        .iter()
+        .find(|r| r.cells[0] == "Organisational culture")
+        .unwrap();
+    let barrier_col = s.headings.iter().position(|h| h == "Barrier").unwrap();
+    assert_eq!(
+        culture.cells[barrier_col],
+        "• Turnover broke the teams up. (1,3)\n20 studies (1–20)"
+    );
+    let need_col = s.headings.iter().position(|h| h == "Need").unwrap();
+    assert_eq!(culture.cells[need_col], "9 studies (1–9)");
+    // The appendix quotes each passage with its source.
+    let q = publish::quotes_appendix(&p, &t);
+    assert!(
+        q.rows
+            .iter()
+            .any(|r| r.group && r.cells[0] == "Organisational culture")
+    );
+    let first = q.rows.iter().find(|r| !r.group).unwrap();
+    assert_eq!(
+        first.cells,
+        vec![
+            "Barrier".to_owned(),
+            "\u{201c}shared val\u{201d}".to_owned(),
+            "Author 1001".to_owned()
+        ]
+    );
+}

@@ -14,6 +14,11 @@ pub struct Quote {
     pub page: Option<usize>,
     /// The sub-code's name when the passage was coded below this code.
     pub via: Option<String>,
+    /// The document's reference number (for citation lists).
+    pub reference: u32,
+    /// The coding's memo: the reviewer's note on the passage, often the
+    /// point it makes in their words.
+    pub memo: String,
 }
 
 impl Quote {
@@ -107,6 +112,8 @@ pub fn summaries(prep: &Prepared<'_>) -> Vec<FactorSummary> {
                     source,
                     page: doc.page_of(coding.start),
                     via: (coding.code != *id).then(|| prep.name(sc.code as usize)),
+                    reference: doc.reference,
+                    memo: coding.memo.trim().to_owned(),
                 });
             }
             groups.retain(|g| !g.quotes.is_empty());

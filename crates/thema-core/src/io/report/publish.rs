@@ -256,6 +256,138 @@ pub fn relative_frequency(p: &Project, t: &Tables) -> Vec<PubTable> {
         .collect()
 }
 
+/// The factor summary as journals print it: one row per factor with what
+/// it is (the code's description) and, per data category, the points made
+/// (the reviewers' coding memos, each with the studies making it) and the
+/// studies citing it, e.g. "9 studies (2,3,6,7,11,13–17)". Factors with no
+/// passage and no description are left out (and counted in a footnote).
+pub fn factor_summary(p: &Project, t: &Tables) -> PubTable {
+    use crate::analysis::citations::compress;
+    let categories: Vec<String> = {
+        let mut seen: Vec<String> = Vec::new();
+        for f in &t.summaries {
+            for g in &f.groups {
+                if !seen.contains(&g.category) {
+                    seen.push(g.category.clone());
+                }
+            }
+        }
+        // In the project's category order, "No category" last.
+        let mut ordered: Vec<String> = p
+            .categories
+            .iter()
+            .map(|c| c.name.clone())
+            .filter(|n| seen.contains(n))
+            .collect();
+        ordered.extend(
+            seen.into_iter()
+                .filter(|n| !p.categories.iter().any(|c| &c.name == n)),
+        );
+        ordered
+    };
+    let mut headings = vec!["Factor".to_owned(), "What it is".to_owned()];
+    headings.extend(categories.iter().cloned());
+    let width = headings.len();
+    let mut left_out = 0;
+    let mut rows = Vec::new();
+    for f in &t.summaries {
+        if f.groups.is_empty() && f.description.trim().is_empty() {
+            left_out += 1;
+            continue;
+        }
+        let mut cells = vec![f.name.clone(), f.description.trim().to_owned()];
+        for c in &categories {
+            let Some(g) = f.groups.iter().find(|g| &g.category == c) else {
+                cells.push(String::new());
+                continue;
+            };
+            let mut lines = Vec::new();
+            // Points: distinct memos, each with the studies that make it.
+            let mut points: Vec<(String, Vec<u32>)> = Vec::new();
+            for q in g.quotes.iter().filter(|q| !q.memo.is_empty()) {
+                match points.iter_mut().find(|(m, _)| *m == q.memo) {
+                    Some((_, refs)) => refs.push(q.reference),
+                    None => points.push((q.memo.clone(), vec![q.reference])),
+                }
+            }
+            for (memo, mut refs) in points {
+                refs.sort_unstable();
+                refs.dedup();
+                lines.push(format!("• {memo} {}", compress(&refs)));
+            }
+            let mut all: Vec<u32> = g.quotes.iter().map(|q| q.reference).collect();
+            all.sort_unstable();
+            all.dedup();
+            let studies = if all.len() == 1 { "study" } else { "studies" };
+            lines.push(format!("{} {studies} {}", all.len(), compress(&all)));
+            cells.push(lines.join("\n"));
+        }
+        cells.resize(width, String::new());
+        // Themes stand out by their place (not indented), not by bold text
+        // across a whole row of prose.
+        rows.push(data(
+            cells,
+            u8::try_from(f.level.saturating_sub(1)).unwrap_or(u8::MAX),
+            false,
+        ));
+    }
+    let mut footnotes = vec![
+        "Points are the reviewers' notes on coded passages, each followed by the reference numbers of the studies it comes from; the last line of each cell counts the studies with a passage of the factor (or its sub-factors) in that category. The passages are quoted in the appendix.".to_owned(),
+    ];
+    if left_out > 0 {
+        footnotes.push(format!(
+            "{left_out} factor(s) with no coded passage and no description are not shown."
+        ));
+    }
+    footnotes.push(scope_note(p, t));
+    PubTable {
+        name: "summary".into(),
+        caption: format!("Summary of factors (N = {} studies)", t.prevalence.n_total),
+        headings,
+        numeric: vec![false; width],
+        rows,
+        footnotes,
+    }
+}
+
+/// The quotes appendix of the factor summary: every passage quoted once
+/// per factor, with its category and source ("Smith 2019, p. 4").
+pub fn quotes_appendix(p: &Project, t: &Tables) -> PubTable {
+    let mut rows = Vec::new();
+    for f in t.summaries.iter().filter(|f| !f.groups.is_empty()) {
+        rows.push(group(&f.path, 3));
+        for g in &f.groups {
+            for q in &g.quotes {
+                let via = q
+                    .via
+                    .as_ref()
+                    .map(|v| format!(" (via {v})"))
+                    .unwrap_or_default();
+                rows.push(data(
+                    vec![
+                        g.category.clone(),
+                        format!("\u{201c}{}\u{201d}{via}", q.text),
+                        q.citation(),
+                    ],
+                    1,
+                    false,
+                ));
+            }
+        }
+    }
+    PubTable {
+        name: "quotes".into(),
+        caption: "Appendix: quotations behind the summary of factors".into(),
+        headings: vec!["Category".into(), "Quotation".into(), "Source".into()],
+        numeric: vec![false; 3],
+        rows,
+        footnotes: vec![
+            "Each coded passage is quoted once under each factor it was coded with (passages of sub-factors under their factor too), with its source and page.".into(),
+            scope_note(p, t),
+        ],
+    }
+}
+
 impl PubTable {
     /// A data sheet shown as a plain publication table (for tables that
     /// have no journal shape of their own yet): column names in words,
@@ -305,6 +437,7 @@ pub fn tables(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet)
         "prevalence" => vec![prevalence(p, t)],
         "characteristics" => vec![characteristics(p, t)],
         "references" => relative_frequency(p, t),
+        "summary" => vec![factor_summary(p, t), quotes_appendix(p, t)],
         _ => vec![PubTable::from_sheet(sheet)],
     }
 }
@@ -319,6 +452,7 @@ fn esc(s: &str) -> String {
 /// The table as an HTML `<table>` with its caption and footnotes; cells
 /// wrap, so it fits a printed page.
 pub fn to_html(t: &PubTable) -> String {
+    let lines = |c: &str| c.split('\n').map(esc).collect::<Vec<_>>().join("<br>");
     let mut h = format!(
         "<table class=\"pub\" id=\"pub-{}\">\n<caption>{}</caption>\n<thead><tr>",
         esc(&t.name),
@@ -349,9 +483,9 @@ pub fn to_html(t: &PubTable) -> String {
         });
         for (i, c) in r.cells.iter().enumerate() {
             let text = if r.bold {
-                format!("<strong>{}</strong>", esc(c))
+                format!("<strong>{}</strong>", lines(c))
             } else {
-                esc(c)
+                lines(c)
             };
             if i == 0 {
                 let pad = if r.indent > 0 {
@@ -405,7 +539,7 @@ pub fn to_markdown(t: &PubTable) -> String {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let c = cell(c);
+                let c = cell(c).replace('\n', "<br>");
                 let c = if (r.bold || r.group) && !c.is_empty() {
                     format!("**{c}**")
                 } else {

@@ -45,7 +45,7 @@ fn rule(edge: &str) -> String {
     format!("<w:{edge} w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>")
 }
 
-fn table_xml(number: usize, t: &PubTable) -> String {
+fn table_xml(number: usize, t: &PubTable, text_width: usize) -> String {
     let cols = t.headings.len().max(1);
     let mut x = format!(
         "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/></w:pPr>{}{}</w:p>",
@@ -64,7 +64,6 @@ fn table_xml(number: usize, t: &PubTable) -> String {
     // Each number column as wide as its longest text (about 126 twips a
     // bold character at 9 pt, plus the cell margins); the first column takes
     // the rest of the 9,638-twip text width.
-    let text_width = 9638usize;
     let mut widths: Vec<usize> = (0..cols)
         .map(|i| {
             // Cells never wrap; a heading may, between words.
@@ -84,9 +83,17 @@ fn table_xml(number: usize, t: &PubTable) -> String {
             longest * 126 + 230
         })
         .collect();
+    // A table of text columns (a summary, quotations): equal shares.
+    let text_table = t.numeric.iter().skip(1).any(|n| !n);
+    if text_table {
+        // The first column (a factor's name) 1.2 shares, the others 1 each.
+        let share = text_width * 10 / (cols * 10 + 2);
+        widths = vec![share; cols];
+        widths[0] = text_width - share * (cols - 1);
+    }
     let others: usize = widths.iter().skip(1).sum();
     let first_min = text_width * 3 / 10;
-    if cols > 1 && others + first_min > text_width {
+    if !text_table && cols > 1 && others + first_min > text_width {
         // Scale the number columns down to leave the first its share.
         for w in widths.iter_mut().skip(1) {
             *w = *w * (text_width - first_min) / others;
@@ -127,10 +134,12 @@ fn table_xml(number: usize, t: &PubTable) -> String {
                 } else {
                     ""
                 };
-                x.push_str(&format!(
-                    "<w:tc>{nowrap}{}</w:tc>",
-                    cell_paragraph(c, r.bold, right, indent)
-                ));
+                // A cell of several lines (points of a summary) is several paragraphs.
+                let paragraphs: String = c
+                    .split('\n')
+                    .map(|line| cell_paragraph(line, r.bold, right, indent))
+                    .collect();
+                x.push_str(&format!("<w:tc>{nowrap}{paragraphs}</w:tc>"));
             }
         }
         x.push_str("</w:tr>");
@@ -145,6 +154,30 @@ fn table_xml(number: usize, t: &PubTable) -> String {
     x
 }
 
+/// Text width between the 2 cm margins of A4, portrait and landscape, in
+/// twips.
+const PORTRAIT_TEXT_WIDTH: usize = 11906 - 2 * 1134;
+const LANDSCAPE_TEXT_WIDTH: usize = 16838 - 2 * 1134;
+
+/// Five or more columns of prose (a summary of factors) need a landscape
+/// page.
+fn is_wide_text(t: &PubTable) -> bool {
+    t.headings.len() >= 5 && t.numeric.iter().skip(1).any(|n| !n)
+}
+
+/// Section properties: A4 with 2 cm margins, landscape or portrait.
+fn section(landscape: bool) -> String {
+    let (w, h, orient) = if landscape {
+        (16838, 11906, " w:orient=\"landscape\"")
+    } else {
+        (11906, 16838, "")
+    };
+    format!(
+        "<w:sectPr><w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/>\
+         <w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+    )
+}
+
 /// The `word/document.xml` of the tables.
 pub fn document_xml(title: &str, tables: &[PubTable]) -> String {
     let mut body = String::new();
@@ -155,14 +188,24 @@ pub fn document_xml(title: &str, tables: &[PubTable]) -> String {
         ));
     }
     for (i, t) in tables.iter().enumerate() {
-        body.push_str(&table_xml(i + 1, t));
+        if is_wide_text(t) {
+            // A section of its own, turned to landscape: the text before it
+            // ends a portrait section, the table ends a landscape one.
+            // (The first table takes the title along to its page.)
+            if i > 0 {
+                body.push_str(&format!("<w:p><w:pPr>{}</w:pPr></w:p>", section(false)));
+            }
+            body.push_str(&table_xml(i + 1, t, LANDSCAPE_TEXT_WIDTH));
+            body.push_str(&format!("<w:p><w:pPr>{}</w:pPr></w:p>", section(true)));
+        } else {
+            body.push_str(&table_xml(i + 1, t, PORTRAIT_TEXT_WIDTH));
+        }
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-         <w:body>{body}<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
-         <w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>\
-         </w:sectPr></w:body></w:document>"
+         <w:body>{body}{}</w:body></w:document>",
+        section(false)
     )
 }
 
