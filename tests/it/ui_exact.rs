@@ -321,6 +321,12 @@ fn the_project_is_named_in_project_settings_and_it_undoes() {
     assert_eq!(ws.project.file_stem(), "Integrated teams- a rapid review");
     let html = String::from_utf8(h.state().export_bytes("all", Format::Html).unwrap()).unwrap();
     assert!(html.contains("<h1>Integrated teams: a rapid review</h1>"));
+    // The Word export carries the name as its title, and its tables.
+    let docx = h.state().export_bytes("all", Format::Docx).unwrap();
+    let archive = thema::io::zipsafe::read(&docx).unwrap();
+    let xml = String::from_utf8(archive.get("word/document.xml").unwrap().clone()).unwrap();
+    assert!(xml.contains(">Integrated teams: a rapid review</w:t>"));
+    assert!(xml.contains(">Table 1. </w:t>"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().ws.as_ref().unwrap().project.name, old);

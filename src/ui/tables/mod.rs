@@ -247,6 +247,7 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
                     ("This table as CSV…", Format::Csv),
                     ("This table as Markdown…", Format::Markdown),
                     ("This table as Excel…", Format::Xlsx),
+                    ("This table in Word (as published)…", Format::Docx),
                 ] {
                     if ui.button(label).clicked() {
                         out.push(Intent::Export {
@@ -262,6 +263,13 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
                 out.push(Intent::Export {
                     table: "all".into(),
                     format: Format::Xlsx,
+                });
+                ui.close();
+            }
+            if ui.button("All tables in Word (as published)…").clicked() {
+                out.push(Intent::Export {
+                    table: "all".into(),
+                    format: Format::Docx,
                 });
                 ui.close();
             }
