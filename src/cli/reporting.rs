@@ -92,6 +92,18 @@ pub struct ReportArgs {
     /// For --table agreement: the unit compared.
     #[arg(long, value_enum, default_value = "document")]
     pub level: LevelArg,
+    /// Layout for md, html and xlsx: `publication` (journal tables, the
+    /// default) or `data` (the machine columns). CSV and JSON are always
+    /// data, Word always publication.
+    #[arg(long, value_enum)]
+    pub style: Option<StyleArg>,
+}
+
+/// `--style`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StyleArg {
+    Publication,
+    Data,
 }
 
 /// Produces the report's bytes (text formats are UTF-8).
@@ -132,7 +144,18 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>> {
         // CSV keeps its machine columns: the open disagreements are told here.
         warn!("note: {}", tables.describe(p));
     }
-    Ok(report::render(p, &tables, args.table.name(), format)?)
+    let style = match args.style {
+        Some(StyleArg::Publication) => report::Style::Publication,
+        Some(StyleArg::Data) => report::Style::Data,
+        None => report::Style::default_for(format),
+    };
+    Ok(report::render_styled(
+        p,
+        &tables,
+        args.table.name(),
+        format,
+        style,
+    )?)
 }
 
 /// Finds a reviewer by name, initials or id (or "consensus").

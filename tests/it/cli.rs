@@ -121,6 +121,8 @@ fn report_matches_the_analysis_function() {
             SAMPLE,
             "--format",
             "md",
+            "--style",
+            "data",
             "--reviewer",
             "CD",
             "-o",
@@ -131,6 +133,16 @@ fn report_matches_the_analysis_function() {
     assert!(st.success());
     let md = std::fs::read_to_string(&out_file).unwrap();
     assert!(md.starts_with("## Prevalence (N = 10 documents)"), "{md}");
+    // Markdown's default is the table as published.
+    let out = thema()
+        .args(["report", SAMPLE, "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.starts_with("**Themes and factors cited by the included studies, n (%) (N = 10)**\n\n| Theme and factor | Studies | Barrier | Facilitator | Need | Recommendation |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| **Relational factors** | **10 (100.0)** | **9 (90.0)** | **10 (100.0)** | **3 (30.0)** | **2 (20.0)** |\n"),
+        "{md}"
+    );
 
     let out = thema()
         .args([

@@ -728,3 +728,40 @@ fn factor_summary_blocks_carry_points_and_citation_lists() {
         ]
     );
 }
+
+#[test]
+fn excel_in_publication_style_keeps_caption_headings_numbers_and_footnotes() {
+    use thema::io::report::{Format, Style, render_styled};
+    let p = bmj();
+    let t = thema::analysis::Tables::compute(&p, &Scope::default(), &Default::default());
+    let bytes = render_styled(&p, &t, "characteristics", Format::Xlsx, Style::Publication).unwrap();
+    let archive = thema::io::zipsafe::read(&bytes).unwrap();
+    let text = |name: &str| String::from_utf8(archive.get(name).unwrap().clone()).unwrap();
+    let strings = text("xl/sharedStrings.xml");
+    for s in [
+        "Characteristics of the included studies (N = 33)",
+        "No (n=33)",
+        "Percentage (%)",
+        "2010–2014",
+        "Data categories",
+    ] {
+        assert!(strings.contains(s), "{s} missing");
+    }
+    assert!(strings.contains("Percentages are of the 33 studies"));
+    let sheet = text("xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("ySplit=\"2\""),
+        "caption and headings stay in view"
+    );
+    // 33.3 is a number shown with one decimal.
+    assert!(sheet.contains("<v>33.3</v>"), "{sheet}");
+    assert!(text("xl/styles.xml").contains("formatCode=\"0.0\""));
+    // Data style keeps the machine columns.
+    let data = render_styled(&p, &t, "characteristics", Format::Xlsx, Style::Data).unwrap();
+    let archive = thema::io::zipsafe::read(&data).unwrap();
+    let strings = String::from_utf8(archive.get("xl/sharedStrings.xml").unwrap().clone()).unwrap();
+    assert!(
+        strings.contains("percent") && !strings.contains("No (n=33)"),
+        "{strings}"
+    );
+}

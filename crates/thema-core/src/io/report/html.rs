@@ -85,6 +85,16 @@ pub fn table_page(p: &Project, s: &Sheet) -> String {
     )
 }
 
+/// Publication tables as one HTML page (caption, table, footnotes each).
+pub fn publication_page(p: &Project, tables: &[super::publish::PubTable]) -> String {
+    let body: String = tables.iter().map(super::publish::to_html).collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n{body}</body></html>\n",
+        esc(&p.name),
+        esc(&p.name)
+    )
+}
+
 /// The whole report as one HTML document.
 pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
     let mut h = format!(

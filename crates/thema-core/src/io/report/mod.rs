@@ -86,6 +86,28 @@ impl Format {
     }
 }
 
+/// How a table is laid out: as journals print it, or as machine columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Human headings, "n (%)" cells, grouped and indented rows, captions
+    /// and footnotes ([`publish`]).
+    Publication,
+    /// One row per code × category with the column names the README
+    /// documents (what scripts read).
+    Data,
+}
+
+impl Style {
+    /// CSV and JSON are always data; Markdown, HTML, Excel and Word are
+    /// written for publication unless data is asked for.
+    pub fn default_for(format: Format) -> Self {
+        match format {
+            Format::Csv | Format::Json => Style::Data,
+            _ => Style::Publication,
+        }
+    }
+}
+
 /// Column name for a category count: `n_documents_barrier`.
 pub fn category_column(name: &str) -> String {
     let slug: String = name
@@ -106,13 +128,30 @@ pub fn prevalence(t: &crate::analysis::PrevalenceTable, format: Format) -> Strin
     }
 }
 
-/// One table (or `all`) of computed tables in a format, as bytes.
+/// One table (or `all`) of computed tables in a format, as bytes, in the
+/// format's default style ([`Style::default_for`]).
 pub fn render(
     p: &crate::model::Project,
     tables: &crate::analysis::Tables,
     table: &str,
     format: Format,
 ) -> Result<Vec<u8>, ReportError> {
+    render_styled(p, tables, table, format, Style::default_for(format))
+}
+
+/// One table (or `all`) in a format and style. CSV and JSON are data
+/// whatever the style; Word is always publication.
+pub fn render_styled(
+    p: &crate::model::Project,
+    tables: &crate::analysis::Tables,
+    table: &str,
+    format: Format,
+    style: Style,
+) -> Result<Vec<u8>, ReportError> {
+    let publication = style == Style::Publication || format == Format::Docx;
+    if publication && matches!(format, Format::Markdown | Format::Html | Format::Xlsx) {
+        return render_publication(p, tables, table, format);
+    }
     if table == "all" {
         return match format {
             Format::Html => html::report(p, tables).map(String::into_bytes),
@@ -127,6 +166,65 @@ pub fn render(
             other => Err(ReportError::AllTablesAs(other)),
         };
     }
+    let sheet = one_sheet(p, tables, table)?;
+    let n = tables.prevalence.n_total;
+    Ok(match format {
+        Format::Csv => text::csv(&sheet).into_bytes(),
+        Format::Markdown if table == "prevalence" => {
+            let mut md = text::prevalence_markdown(&tables.prevalence);
+            if let Some(note) = &sheet.note {
+                md = md.replacen("\n\n", &format!("\n\n_{note}_\n\n"), 1);
+            }
+            md.into_bytes()
+        }
+        Format::Markdown => text::markdown(&sheet).into_bytes(),
+        Format::Json => text::json(&sheet, n).into_bytes(),
+        Format::Xlsx => xlsx::workbook(&[sheet])?,
+        Format::Html => html::table_page(p, &sheet).into_bytes(),
+        Format::Docx => word::docx(&p.name, &publish::tables(p, tables, table, &sheet))?,
+    })
+}
+
+/// Markdown, HTML or Excel in publication style.
+fn render_publication(
+    p: &crate::model::Project,
+    tables: &crate::analysis::Tables,
+    table: &str,
+    format: Format,
+) -> Result<Vec<u8>, ReportError> {
+    if table == "all" && format == Format::Html {
+        return html::report(p, tables).map(String::into_bytes);
+    }
+    if table == "all" && format == Format::Markdown {
+        return Err(ReportError::AllTablesAs(format));
+    }
+    let sheets_: Vec<Sheet> = if table == "all" {
+        sheets::all_noted(p, tables)
+    } else {
+        vec![one_sheet(p, tables, table)?]
+    };
+    let pubs: Vec<publish::PubTable> = sheets_
+        .iter()
+        .flat_map(|s| publish::tables(p, tables, &s.name, s))
+        .collect();
+    Ok(match format {
+        Format::Markdown => pubs
+            .iter()
+            .map(publish::to_markdown)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into_bytes(),
+        Format::Html => html::publication_page(p, &pubs).into_bytes(),
+        _ => xlsx::publication_workbook(&pubs)?,
+    })
+}
+
+/// The data sheet of one table by its `--table` name.
+fn one_sheet(
+    p: &crate::model::Project,
+    tables: &crate::analysis::Tables,
+    table: &str,
+) -> Result<Sheet, ReportError> {
     let mut sheet = match table {
         "prevalence" => sheets::prevalence(&tables.prevalence),
         "references" => sheets::references(&tables.references),
@@ -144,20 +242,5 @@ pub fn render(
     if tables.consensus.is_some() {
         sheet.note = Some(tables.describe(p));
     }
-    let n = tables.prevalence.n_total;
-    Ok(match format {
-        Format::Csv => text::csv(&sheet).into_bytes(),
-        Format::Markdown if table == "prevalence" => {
-            let mut md = text::prevalence_markdown(&tables.prevalence);
-            if let Some(note) = &sheet.note {
-                md = md.replacen("\n\n", &format!("\n\n_{note}_\n\n"), 1);
-            }
-            md.into_bytes()
-        }
-        Format::Markdown => text::markdown(&sheet).into_bytes(),
-        Format::Json => text::json(&sheet, n).into_bytes(),
-        Format::Xlsx => xlsx::workbook(&[sheet])?,
-        Format::Html => html::table_page(p, &sheet).into_bytes(),
-        Format::Docx => word::docx(&p.name, &publish::tables(p, tables, table, &sheet))?,
-    })
+    Ok(sheet)
 }
