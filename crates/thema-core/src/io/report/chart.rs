@@ -105,14 +105,57 @@ pub fn category_chart(p: &Project, t: &PrevalenceTable, max_level: usize) -> Bar
     }
 }
 
+/// A label in lines of at most `room` characters, broken between words (a
+/// word longer than a line is broken inside, never dropped).
+pub fn wrap_label(label: &str, room: usize) -> Vec<String> {
+    let room = room.max(4);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in label.split_whitespace() {
+        let mut word: String = word.to_owned();
+        while word.chars().count() > room {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let head: String = word.chars().take(room).collect();
+            word = word.chars().skip(room).collect();
+            lines.push(head);
+        }
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Draws the chart as an SVG document.
 pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
     let failed = |e: &dyn std::fmt::Display| super::ReportError::Chart(e.to_string());
     let row_h = 26u32;
+    // Extra height per label line beyond the first.
+    let line_h = 17u32;
     let label_w = 260u32;
     let width = 900u32;
     let legend_h = if chart.legend.is_empty() { 0 } else { 28 };
-    let height = 70 + legend_h + row_h * chart.bars.len().max(1) as u32 + 40;
+    // Labels wrap between words instead of being cut.
+    let labels: Vec<Vec<String>> = chart
+        .bars
+        .iter()
+        .map(|b| wrap_label(&b.label, 34 - 2 * b.depth.min(5)))
+        .collect();
+    let rows_h: Vec<u32> = labels
+        .iter()
+        .map(|l| row_h + line_h * (l.len().max(1) as u32 - 1))
+        .collect();
+    let bars_h: u32 = rows_h.iter().sum::<u32>().max(row_h);
+    let height = 70 + legend_h + bars_h + 40;
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
@@ -136,16 +179,12 @@ pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
             lx += 30 + 9 * name.chars().count() as i32;
         }
         let top = 56 + legend_h as i32;
-        let plot_w = (width - label_w - 40) as f64;
+        // Room on the right for the value after the longest bar ("100.0%").
+        let plot_w = (width - label_w - 64) as f64;
         let scale = |v: f64| (v / chart.x_max.max(1e-9) * plot_w).round() as i32;
+        let mut y = top;
         for (i, bar) in chart.bars.iter().enumerate() {
-            let y = top + (i as u32 * row_h) as i32;
-            let room = 34 - 2 * bar.depth.min(5);
-            let label: String = if bar.label.chars().count() > room {
-                bar.label.chars().take(room - 1).collect::<String>() + "…"
-            } else {
-                bar.label.clone()
-            };
+            let this_h = rows_h[i] as i32;
             let nested = chart.bars.iter().any(|b| b.depth > 0);
             let color = if bar.depth == 0 && nested {
                 BLACK
@@ -153,8 +192,14 @@ pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
                 RGBColor(70, 70, 70)
             };
             let x = 12 + 16 * bar.depth as i32;
-            root.draw(&Text::new(label, (x, y + 5), font.clone().color(&color)))
+            for (k, line) in labels[i].iter().enumerate() {
+                root.draw(&Text::new(
+                    line.clone(),
+                    (x, y + 5 + line_h as i32 * k as i32),
+                    font.clone().color(&color),
+                ))
                 .map_err(|e| failed(&e))?;
+            }
             let mut x = label_w as i32;
             for (v, c) in &bar.segments {
                 let w = scale(*v);
@@ -179,9 +224,10 @@ pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
                 ("sans-serif", 13).into_font(),
             ))
             .map_err(|e| failed(&e))?;
+            y += this_h;
         }
         // Axis with ticks at 0, 25, 50, 75, 100 % of the range.
-        let axis_y = top + (chart.bars.len().max(1) as u32 * row_h) as i32 + 4;
+        let axis_y = top + bars_h as i32 + 4;
         let x0 = label_w as i32;
         root.draw(&PathElement::new(
             vec![(x0, axis_y), (x0 + plot_w as i32, axis_y)],
@@ -241,4 +287,20 @@ pub fn png(svg_text: &str) -> Result<Vec<u8>, super::ReportError> {
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| failed(&e))
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap_label;
+
+    #[test]
+    fn long_labels_wrap_between_words_and_lose_nothing() {
+        assert_eq!(
+            wrap_label("Professional identities and boundaries", 20),
+            vec!["Professional", "identities and", "boundaries"]
+        );
+        assert_eq!(wrap_label("Short", 20), vec!["Short"]);
+        assert_eq!(wrap_label("Abcdefghij", 4), vec!["Abcd", "efgh", "ij"]);
+        assert_eq!(wrap_label("", 10), vec![""]);
+    }
 }
