@@ -272,7 +272,7 @@ impl ThemaApp {
             }
             Intent::ShowBehind { title, behind } => self.show_behind(title, behind),
             Intent::Export { table, format } => self.export_table(&table, format),
-            Intent::ExportChart { chart, png } => self.export_chart(chart, png),
+            Intent::ExportChart { chart, png, size } => self.export_chart(chart, png, size),
             Intent::ShowError(e) => self.set_error(e),
             Intent::OpenDisagreement { doc, at, a, b } => {
                 if let Some(ws) = &mut self.ws {

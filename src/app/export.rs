@@ -50,7 +50,7 @@ impl ThemaApp {
         );
     }
 
-    pub fn export_chart(&mut self, which: usize, png: bool) {
+    pub fn export_chart(&mut self, which: usize, png: bool, size: chart::ChartSize) {
         let Some(ws) = &self.ws else { return };
         let Some(t) = ws.prevalence() else { return };
         let c = if which == 0 {
@@ -58,13 +58,11 @@ impl ThemaApp {
         } else {
             chart::category_chart(&ws.project, t, 2)
         };
-        let result = chart::svg(&c).and_then(|svg| {
-            if png {
-                chart::png(&svg)
-            } else {
-                Ok(svg.into_bytes())
-            }
-        });
+        let result = match (png, size) {
+            (true, chart::ChartSize::Screen) => chart::svg(&c).and_then(|svg| chart::png(&svg)),
+            (true, journal) => chart::png_at_dpi(&c, journal, 300.0),
+            (false, size) => chart::svg_sized(&c, size).map(String::into_bytes),
+        };
         match result {
             Ok(bytes) => {
                 let ext = if png { "png" } else { "svg" };
@@ -73,7 +71,12 @@ impl ThemaApp {
                 } else {
                     "categories"
                 };
-                let name = format!("{} - {name}.{ext}", ws.project.file_stem());
+                let sized = match size {
+                    chart::ChartSize::Screen => "",
+                    chart::ChartSize::OneColumn => " (85 mm)",
+                    chart::ChartSize::TwoColumns => " (175 mm)",
+                };
+                let name = format!("{} - {name}{sized}.{ext}", ws.project.file_stem());
                 self.save_bytes(&name, ext, &bytes);
             }
             Err(e) => self.set_error(format!("The chart could not be drawn: {e}.")),

@@ -83,10 +83,12 @@ pub enum Intent {
         table: String,
         format: crate::io::report::Format,
     },
-    /// Save chart 0 (themes) or 1 (categories) as SVG or PNG.
+    /// Save chart 0 (themes) or 1 (categories) as SVG or PNG, for the
+    /// screen or a journal column width (PNG at 300 dpi then).
     ExportChart {
         chart: usize,
         png: bool,
+        size: crate::io::report::chart::ChartSize,
     },
     ShowError(String),
     /// Open a disagreement: its document, both reviewers overlaid, at a position.

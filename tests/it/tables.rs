@@ -765,3 +765,31 @@ fn excel_in_publication_style_keeps_caption_headings_numbers_and_footnotes() {
         "{strings}"
     );
 }
+
+#[test]
+fn charts_for_journal_columns_print_at_their_width_and_300_dpi() {
+    use thema::io::report::chart::{self, ChartSize};
+    let p = bmj();
+    let t = thema::analysis::prevalence(&p, &Scope::default());
+    let c = chart::category_chart(&p, &t, 2);
+    let one = chart::svg_sized(&c, ChartSize::OneColumn).unwrap();
+    assert!(one.contains("width=\"85mm\""), "{}", &one[..200]);
+    assert!(one.contains("viewBox=\"0 0 520 "));
+    // Every label whole (wrapped, not cut).
+    assert!(!one.contains('…'));
+    assert_eq!(one.matches("viewBox=").count(), 1);
+    assert!(one.contains("\nOrganisational culture\n"));
+    let png = chart::png_at_dpi(&c, ChartSize::OneColumn, 300.0).unwrap();
+    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    assert_eq!(width, 1004, "85 mm at 300 dpi");
+    let png = chart::png_at_dpi(&c, ChartSize::TwoColumns, 300.0).unwrap();
+    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    assert_eq!(width, 2067, "175 mm at 300 dpi");
+    if let Ok(dir) = std::env::var("THEMA_CHART_OUT") {
+        std::fs::write(
+            format!("{dir}/one.png"),
+            chart::png_at_dpi(&c, ChartSize::OneColumn, 150.0).unwrap(),
+        )
+        .unwrap();
+    }
+}

@@ -22,12 +22,14 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                     out.push(Intent::ExportChart {
                         chart: 0,
                         png: false,
+                        size: chart::ChartSize::Screen,
                     });
                 }
                 if ui.small_button("PNG…").clicked() {
                     out.push(Intent::ExportChart {
                         chart: 0,
                         png: true,
+                        size: chart::ChartSize::Screen,
                     });
                 }
             });
@@ -40,12 +42,14 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                     out.push(Intent::ExportChart {
                         chart: 1,
                         png: false,
+                        size: chart::ChartSize::Screen,
                     });
                 }
                 if ui.small_button("PNG…").clicked() {
                     out.push(Intent::ExportChart {
                         chart: 1,
                         png: true,
+                        size: chart::ChartSize::Screen,
                     });
                 }
             });

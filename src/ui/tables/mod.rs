@@ -285,20 +285,38 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
                 .iter()
                 .enumerate()
             {
-                if ui.button(format!("{name} as SVG…")).clicked() {
-                    out.push(Intent::ExportChart {
-                        chart: i,
-                        png: false,
-                    });
-                    ui.close();
-                }
-                if ui.button(format!("{name} as PNG…")).clicked() {
-                    out.push(Intent::ExportChart {
-                        chart: i,
-                        png: true,
-                    });
-                    ui.close();
-                }
+                use crate::io::report::chart::ChartSize;
+                ui.menu_button(*name, |ui| {
+                    for (label, png, size) in [
+                        ("SVG for the screen…", false, ChartSize::Screen),
+                        ("PNG for the screen…", true, ChartSize::Screen),
+                        (
+                            "SVG, one journal column (85 mm)…",
+                            false,
+                            ChartSize::OneColumn,
+                        ),
+                        (
+                            "PNG, one journal column (85 mm, 300 dpi)…",
+                            true,
+                            ChartSize::OneColumn,
+                        ),
+                        ("SVG, two columns (175 mm)…", false, ChartSize::TwoColumns),
+                        (
+                            "PNG, two columns (175 mm, 300 dpi)…",
+                            true,
+                            ChartSize::TwoColumns,
+                        ),
+                    ] {
+                        if ui.button(label).clicked() {
+                            out.push(Intent::ExportChart {
+                                chart: i,
+                                png,
+                                size,
+                            });
+                            ui.close();
+                        }
+                    }
+                });
             }
         });
     });

@@ -30,6 +30,30 @@ pub struct BarChart {
     pub legend: Vec<(String, [u8; 3])>,
 }
 
+/// How wide a chart is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartSize {
+    /// 900 units wide, for screens and the HTML report.
+    Screen,
+    /// One journal column: 85 mm.
+    OneColumn,
+    /// Two journal columns (full page width): 175 mm.
+    TwoColumns,
+}
+
+impl ChartSize {
+    /// Drawing width in SVG units, the width of the label column, and the
+    /// printed width in millimetres (none for the screen). Fonts keep
+    /// their size in units, so at 85 mm the 15-unit labels print at 7 pt.
+    fn layout(self) -> (u32, u32, Option<f64>) {
+        match self {
+            ChartSize::Screen => (900, 260, None),
+            ChartSize::OneColumn => (520, 190, Some(85.0)),
+            ChartSize::TwoColumns => (900, 260, Some(175.0)),
+        }
+    }
+}
+
 fn rgb(hex: &str) -> [u8; 3] {
     crate::model::codebook::parse_hex_color(hex).unwrap_or([120, 120, 120])
 }
@@ -135,20 +159,52 @@ pub fn wrap_label(label: &str, room: usize) -> Vec<String> {
     lines
 }
 
-/// Draws the chart as an SVG document.
+/// Draws the chart as an SVG document for the screen.
 pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
+    svg_sized(chart, ChartSize::Screen)
+}
+
+/// Legend entries laid out in rows that fit `width`: (row, x) per entry.
+fn legend_layout(legend: &[(String, [u8; 3])], x0: i32, width: u32) -> Vec<(usize, i32)> {
+    let mut out = Vec::new();
+    let (mut row, mut x) = (0usize, x0);
+    for (name, _) in legend {
+        let w = 30 + 9 * name.chars().count() as i32;
+        if x > x0 && x + w > width as i32 - 8 {
+            row += 1;
+            x = x0;
+        }
+        out.push((row, x));
+        x += w;
+    }
+    out
+}
+
+/// Draws the chart as an SVG document at a size; journal sizes carry
+/// their printed width in millimetres (and a viewBox), so a word
+/// processor places them at 85 or 175 mm.
+pub fn svg_sized(chart: &BarChart, size: ChartSize) -> Result<String, super::ReportError> {
     let failed = |e: &dyn std::fmt::Display| super::ReportError::Chart(e.to_string());
     let row_h = 26u32;
     // Extra height per label line beyond the first.
     let line_h = 17u32;
-    let label_w = 260u32;
-    let width = 900u32;
-    let legend_h = if chart.legend.is_empty() { 0 } else { 28 };
+    let (width, label_w, printed_mm) = size.layout();
+    // Legend rows start at the label column, or at the left edge when the
+    // chart is narrow.
+    let legend_x0 = if width < 700 { 16 } else { label_w as i32 };
+    let legend_pos = legend_layout(&chart.legend, legend_x0, width);
+    let legend_rows = legend_pos.iter().map(|(r, _)| r + 1).max().unwrap_or(0) as u32;
+    let legend_h = 28 * legend_rows;
     // Labels wrap between words instead of being cut.
     let labels: Vec<Vec<String>> = chart
         .bars
         .iter()
-        .map(|b| wrap_label(&b.label, 34 - 2 * b.depth.min(5)))
+        .map(|b| {
+            wrap_label(
+                &b.label,
+                (label_w as usize - 20) / 8 + 2 - 2 * b.depth.min(5),
+            )
+        })
         .collect();
     let rows_h: Vec<u32> = labels
         .iter()
@@ -167,16 +223,15 @@ pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
             ("sans-serif", 20).into_font().style(FontStyle::Bold),
         ))
         .map_err(|e| failed(&e))?;
-        let mut lx = label_w as i32;
-        for (name, c) in &chart.legend {
+        for ((name, c), (row, lx)) in chart.legend.iter().zip(&legend_pos) {
+            let ly = 48 + 28 * *row as i32;
             root.draw(&Rectangle::new(
-                [(lx, 48), (lx + 14, 62)],
+                [(*lx, ly), (lx + 14, ly + 14)],
                 RGBColor(c[0], c[1], c[2]).filled(),
             ))
             .map_err(|e| failed(&e))?;
-            root.draw(&Text::new(name.clone(), (lx + 20, 48), font.clone()))
+            root.draw(&Text::new(name.clone(), (lx + 20, ly), font.clone()))
                 .map_err(|e| failed(&e))?;
-            lx += 30 + 9 * name.chars().count() as i32;
         }
         let top = 56 + legend_h as i32;
         // Room on the right for the value after the longest bar ("100.0%").
@@ -257,11 +312,47 @@ pub fn svg(chart: &BarChart) -> Result<String, super::ReportError> {
         .map_err(|e| failed(&e))?;
         root.present().map_err(|e| failed(&e))?;
     }
+    if let Some(mm) = printed_mm {
+        out = with_printed_size(&out, width, height, mm);
+    }
     Ok(out)
+}
+
+/// Gives an SVG its printed width in millimetres (height in proportion)
+/// and a viewBox of its drawing units.
+fn with_printed_size(svg: &str, width: u32, height: u32, mm: f64) -> String {
+    // plotters writes the viewBox already; only the size changes.
+    let old = format!("width=\"{width}\" height=\"{height}\"");
+    let h_mm = mm * f64::from(height) / f64::from(width);
+    let new = format!("width=\"{mm}mm\" height=\"{h_mm:.1}mm\"");
+    let sized = svg.replacen(&old, &new, 1);
+    if sized.contains("viewBox=") {
+        sized
+    } else {
+        sized.replacen(&new, &format!("{new} viewBox=\"0 0 {width} {height}\""), 1)
+    }
 }
 
 /// Rasterises an SVG (from `svg`) to PNG at 2× for crisp text.
 pub fn png(svg_text: &str) -> Result<Vec<u8>, super::ReportError> {
+    raster(svg_text, None)
+}
+
+/// A chart at a journal size as a PNG at `dpi` (300 for print): 85 mm at
+/// 300 dpi is 1004 pixels wide.
+pub fn png_at_dpi(
+    chart: &BarChart,
+    size: ChartSize,
+    dpi: f64,
+) -> Result<Vec<u8>, super::ReportError> {
+    let (width, _, mm) = size.layout();
+    let mm = mm.unwrap_or(f64::from(width) / 96.0 * 25.4);
+    let pixels = (mm / 25.4 * dpi).round() as u32;
+    raster(&svg_sized(chart, size)?, Some(pixels))
+}
+
+/// Rasterises at twice the SVG's size, or at a given pixel width.
+fn raster(svg_text: &str, pixels_wide: Option<u32>) -> Result<Vec<u8>, super::ReportError> {
     let failed = |e: &dyn std::fmt::Display| super::ReportError::Chart(e.to_string());
     let mut opt = resvg::usvg::Options::default();
     let db = std::sync::Arc::make_mut(&mut opt.fontdb);
@@ -275,7 +366,10 @@ pub fn png(svg_text: &str) -> Result<Vec<u8>, super::ReportError> {
     }
     let tree = resvg::usvg::Tree::from_str(svg_text, &opt).map_err(|e| failed(&e))?;
     let size = tree.size().to_int_size();
-    let scale = 2.0;
+    let scale = match pixels_wide {
+        Some(px) => px as f32 / size.width().max(1) as f32,
+        None => 2.0,
+    };
     let mut pixmap = resvg::tiny_skia::Pixmap::new(
         (size.width() as f32 * scale) as u32,
         (size.height() as f32 * scale) as u32,
