@@ -5,7 +5,7 @@
 use crate::io::report::chart;
 use crate::session::Workspace;
 use crate::ui::Intent;
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let (Some(t), p) = (ws.prevalence(), &ws.project) else {
@@ -60,11 +60,38 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
 /// Horizontal (stacked) bars, first bar at the top, names on the y axis.
 fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
     let n = c.bars.len();
+    // Names take at most about 40% of the panel: a longer one is shortened
+    // here (hovering its bar shows it whole; exported charts wrap it).
+    let budget = ((ui.available_width() * 0.4 / 7.0) as usize).max(12);
     let names: Vec<String> = c
         .bars
         .iter()
-        .map(|b| format!("{}{}", "  ".repeat(b.depth), b.label))
+        .map(|b| {
+            let room = budget.saturating_sub(2 * b.depth).max(8);
+            let label = if b.label.chars().count() > room {
+                b.label.chars().take(room - 1).collect::<String>() + "…"
+            } else {
+                b.label.clone()
+            };
+            format!("{}{label}", "  ".repeat(b.depth))
+        })
         .collect();
+    // The legend above the plot, never over its bars.
+    if !c.legend.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            for (name, rgb) in &c.legend {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(
+                    rect,
+                    2.0,
+                    egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]),
+                );
+                ui.label(name);
+                ui.add_space(8.0);
+            }
+        });
+    }
     let series = c.bars.first().map_or(0, |b| b.segments.len());
     let mut charts: Vec<BarChart> = Vec::new();
     for s in 0..series {
@@ -99,7 +126,7 @@ fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
         charts.push(chart);
     }
     let height = (n as f32 * 22.0 + 60.0).clamp(140.0, 520.0);
-    let mut plot = Plot::new(id)
+    let plot = Plot::new(id)
         .height(height)
         .include_x(0.0)
         .include_x(x_max)
@@ -107,7 +134,7 @@ fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
         .allow_zoom(false)
         .allow_scroll(false)
         .show_grid([true, false])
-        .y_axis_min_width(150.0)
+        .y_axis_min_width(80.0)
         .y_axis_formatter(move |mark, _range| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
@@ -116,9 +143,6 @@ fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
                 String::new()
             }
         });
-    if !c.legend.is_empty() {
-        plot = plot.legend(Legend::default().position(egui_plot::Corner::RightBottom));
-    }
     plot.show(ui, |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);
