@@ -8,7 +8,7 @@ use crate::model::Project;
 
 /// HTML-escaped text, in one pass (a report of 20,000 codes escapes
 /// every path several times; four `replace` calls each allocated anew).
-fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn esc(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['&', '<', '>', '"']) {
         return std::borrow::Cow::Borrowed(s);
     }

@@ -443,10 +443,7 @@ pub fn tables(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet)
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    super::html::esc(s).into_owned()
 }
 
 /// The table as an HTML `<table>` with its caption and footnotes; cells

@@ -11,11 +11,16 @@ use std::io::Write;
 use super::ReportError;
 use super::publish::PubTable;
 
+/// Escaped for XML, without the control characters XML 1.0 forbids
+/// (a form feed from a PDF would make Word refuse the whole file).
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let clean: String = s
+        .chars()
+        .filter(|&c| {
+            !(c < ' ' && c != '\t' && c != '\n' && c != '\r') && c != '\u{FFFE}' && c != '\u{FFFF}'
+        })
+        .collect();
+    super::html::esc(&clean).into_owned()
 }
 
 /// A run of text, bold or not, at a size in half-points.
@@ -252,4 +257,12 @@ pub fn docx(title: &str, tables: &[PubTable]) -> Result<Vec<u8>, ReportError> {
         zip.write_all(body.as_bytes()).map_err(|e| err(&e))?;
     }
     Ok(zip.finish().map_err(|e| err(&e))?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_never_reach_the_xml() {
+        assert_eq!(super::esc("a\u{c}b\u{0}<c>\u{FFFF}"), "ab&lt;c&gt;");
+    }
 }
