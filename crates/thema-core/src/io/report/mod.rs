@@ -4,6 +4,7 @@
 //! use the same sheets, built from the same analysis functions.
 
 pub mod chart;
+pub mod escape;
 pub mod html;
 pub mod publish;
 pub mod sheets;

@@ -443,7 +443,7 @@ pub fn tables(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet)
 }
 
 fn esc(s: &str) -> String {
-    super::html::esc(s).into_owned()
+    super::escape::esc(s).into_owned()
 }
 
 /// The table as an HTML `<table>` with its caption and footnotes; cells

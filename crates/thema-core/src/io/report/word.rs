@@ -20,7 +20,7 @@ fn esc(s: &str) -> String {
             !(c < ' ' && c != '\t' && c != '\n' && c != '\r') && c != '\u{FFFE}' && c != '\u{FFFF}'
         })
         .collect();
-    super::html::esc(&clean).into_owned()
+    super::escape::esc(&clean).into_owned()
 }
 
 /// A run of text, bold or not, at a size in half-points.
