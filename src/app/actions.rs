@@ -255,6 +255,11 @@ impl ThemaApp {
                 self.doc_view.font_size = s;
                 self.settings.save();
             }
+            Intent::SetChartPalette(palette) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.chart_palette = palette;
+                }
+            }
             Intent::SetScopeReviewers(v) => {
                 if let Some(ws) = &mut self.ws {
                     ws.scope.reviewers = v;

@@ -58,6 +58,7 @@ impl ThemaApp {
         } else {
             chart::category_chart(&ws.project, t, 2)
         };
+        let c = chart::recolour(&c, ws.chart_palette);
         let result = match (png, size) {
             (true, chart::ChartSize::Screen) => chart::svg(&c).and_then(|svg| chart::png(&svg)),
             (true, journal) => chart::png_at_dpi(&c, journal, 300.0),

@@ -65,6 +65,8 @@ pub struct Workspace {
     pub view_filter: ViewFilter,
     /// Attributes that split the references and cross-tab tables.
     pub table_options: TableOptions,
+    /// The colours charts are drawn and exported in.
+    pub chart_palette: crate::io::report::chart::Palette,
     tables: Option<crate::analysis::incremental::LiveTables>,
     /// A rebuild of the live tables running on a worker (large projects).
     tables_job: Option<Job<crate::analysis::incremental::LiveTables>>,
@@ -107,6 +109,7 @@ impl Workspace {
             scope: Scope::default(),
             view_filter: ViewFilter::default(),
             table_options: TableOptions::default(),
+            chart_palette: crate::io::report::chart::Palette::default(),
             tables: None,
             tables_job: None,
             summaries: None,

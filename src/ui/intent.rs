@@ -70,6 +70,8 @@ pub enum Intent {
     EditAttributes,
     EditCategories,
     SetFontSize(f32),
+    /// Draw and export charts in the project's colours or a colour-blind-safe palette.
+    SetChartPalette(crate::io::report::chart::Palette),
     SetScopeReviewers(crate::analysis::ReviewerView),
     SetScopeDocs(crate::analysis::DocFilter),
     SetTableOptions(crate::analysis::TableOptions),

@@ -82,3 +82,28 @@ fn column_headers_sort_and_characteristics_ranges_are_editable() {
         "and undo brings the old ranges back"
     );
 }
+
+#[test]
+fn the_charts_tab_switches_to_colour_blind_safe_colours() {
+    let (_dir, mut h) = open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (AB) —").click();
+    h.run();
+    h.get_by_label("Charts").click();
+    h.run();
+    // The legend is drawn as labels above the plot (besides the category
+    // button of the document view).
+    assert!(h.get_all_by_label("Recommendation").count() >= 2);
+    h.get_by_label("Colour-blind-safe colours").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.as_ref().unwrap().chart_palette,
+        thema::io::report::chart::Palette::ColourBlindSafe
+    );
+    h.get_by_label("Colour-blind-safe colours").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.as_ref().unwrap().chart_palette,
+        thema::io::report::chart::Palette::Project
+    );
+}

@@ -15,7 +15,19 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
         .id_salt("charts_view")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let themes = chart::prevalence_chart(p, t);
+            let mut safe = ws.chart_palette == chart::Palette::ColourBlindSafe;
+            if ui
+                .checkbox(&mut safe, "Colour-blind-safe colours")
+                .on_hover_text("Okabe and Ito's palette, told apart with every common colour vision deficiency; exports use it too")
+                .changed()
+            {
+                out.push(Intent::SetChartPalette(if safe {
+                    chart::Palette::ColourBlindSafe
+                } else {
+                    chart::Palette::Project
+                }));
+            }
+            let themes = chart::recolour(&chart::prevalence_chart(p, t), ws.chart_palette);
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(&themes.title).strong());
                 if ui.small_button("SVG…").clicked() {
@@ -35,7 +47,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
             });
             bars(ui, "theme_chart", &themes, 100.0);
             ui.add_space(12.0);
-            let cats = chart::category_chart(p, t, 2);
+            let cats = chart::recolour(&chart::category_chart(p, t, 2), ws.chart_palette);
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(&cats.title).strong());
                 if ui.small_button("SVG…").clicked() {

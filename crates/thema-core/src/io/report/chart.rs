@@ -54,6 +54,64 @@ impl ChartSize {
     }
 }
 
+/// The colours a chart is drawn in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Palette {
+    /// The colours of the project's themes and categories.
+    #[default]
+    Project,
+    /// Okabe and Ito's eight colours, told apart with every common colour
+    /// vision deficiency.
+    ColourBlindSafe,
+}
+
+/// Okabe–Ito, in the order that keeps neighbours most distinct.
+const OKABE_ITO: [[u8; 3]; 8] = [
+    [230, 159, 0],   // orange
+    [86, 180, 233],  // sky blue
+    [0, 158, 115],   // bluish green
+    [213, 94, 0],    // vermillion
+    [0, 114, 178],   // blue
+    [204, 121, 167], // reddish purple
+    [240, 228, 66],  // yellow
+    [100, 100, 100], // grey
+];
+
+/// The chart in a palette: each distinct colour (legend first, then bars
+/// top to bottom) takes the palette's next colour, so series keep one
+/// colour each.
+pub fn recolour(chart: &BarChart, palette: Palette) -> BarChart {
+    if palette == Palette::Project {
+        return chart.clone();
+    }
+    let mut seen: Vec<[u8; 3]> = Vec::new();
+    let mut index = |c: [u8; 3]| -> [u8; 3] {
+        let i = seen.iter().position(|s| *s == c).unwrap_or_else(|| {
+            seen.push(c);
+            seen.len() - 1
+        });
+        OKABE_ITO[i % OKABE_ITO.len()]
+    };
+    let legend = chart
+        .legend
+        .iter()
+        .map(|(n, c)| (n.clone(), index(*c)))
+        .collect();
+    let bars = chart
+        .bars
+        .iter()
+        .map(|b| Bar {
+            segments: b.segments.iter().map(|(v, c)| (*v, index(*c))).collect(),
+            ..b.clone()
+        })
+        .collect();
+    BarChart {
+        legend,
+        bars,
+        ..chart.clone()
+    }
+}
+
 fn rgb(hex: &str) -> [u8; 3] {
     crate::model::codebook::parse_hex_color(hex).unwrap_or([120, 120, 120])
 }
@@ -385,7 +443,31 @@ fn raster(svg_text: &str, pixels_wide: Option<u32>) -> Result<Vec<u8>, super::Re
 
 #[cfg(test)]
 mod wrap_tests {
-    use super::wrap_label;
+    use super::{Bar, BarChart, OKABE_ITO, Palette, recolour, wrap_label};
+
+    #[test]
+    fn the_colour_blind_safe_palette_keeps_one_colour_per_series() {
+        let bar = |segs: Vec<[u8; 3]>| Bar {
+            label: "x".into(),
+            depth: 0,
+            segments: segs.into_iter().map(|c| (1.0, c)).collect(),
+        };
+        let c = BarChart {
+            title: String::new(),
+            x_label: String::new(),
+            x_max: 2.0,
+            bars: vec![
+                bar(vec![[1, 1, 1], [2, 2, 2]]),
+                bar(vec![[1, 1, 1], [2, 2, 2]]),
+            ],
+            legend: vec![("B".into(), [1, 1, 1]), ("F".into(), [2, 2, 2])],
+        };
+        let r = recolour(&c, Palette::ColourBlindSafe);
+        assert_eq!(r.legend[0].1, OKABE_ITO[0]);
+        assert_eq!(r.legend[1].1, OKABE_ITO[1]);
+        assert_eq!(r.bars[1].segments[1].1, OKABE_ITO[1]);
+        assert_eq!(recolour(&c, Palette::Project), c);
+    }
 
     #[test]
     fn long_labels_wrap_between_words_and_lose_nothing() {
