@@ -621,6 +621,23 @@ fn the_word_report_holds_the_published_rows() {
         xml.contains("<w:tblHeader/>"),
         "the header row repeats on each page"
     );
+    // The relative-frequency table and the factor summary with its
+    // citation lists are there too.
+    assert!(xml.contains("Relative frequency (%) of each data category by theme and factor"));
+    assert!(
+        xml.contains(">20 studies (1–20)</w:t>"),
+        "the summary's barrier cell for theme 1"
+    );
+    assert!(xml.contains("Appendix: quotations behind the summary of factors"));
+    // The HTML report holds the same rows.
+    let html = String::from_utf8(
+        thema::io::report::render(&p, &tables, "all", thema::io::report::Format::Html).unwrap(),
+    )
+    .unwrap();
+    assert!(html.contains("<td style=\"padding-left:1.2em\">2010–2014</td><td class=\"num\">11</td><td class=\"num\">33.3</td>"), "{html}");
+    assert!(html.contains(
+        "<strong>Organisational culture</strong></td><td class=\"num\"><strong>27 (81.8)</strong>"
+    ));
 }
 
 #[test]
