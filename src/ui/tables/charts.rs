@@ -28,7 +28,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                 }));
             }
             let themes = chart::recolour(&chart::prevalence_chart(p, t), ws.chart_palette);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(&themes.title).strong());
                 if ui.small_button("SVG…").clicked() {
                     out.push(Intent::ExportChart {
@@ -48,7 +48,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
             bars(ui, "theme_chart", &themes, 100.0);
             ui.add_space(12.0);
             let cats = chart::recolour(&chart::category_chart(p, t, 2), ws.chart_palette);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(&cats.title).strong());
                 if ui.small_button("SVG…").clicked() {
                     out.push(Intent::ExportChart {
@@ -92,14 +92,23 @@ fn bars(ui: &mut egui::Ui, id: &str, c: &chart::BarChart, x_max: f64) {
     if !c.legend.is_empty() {
         ui.horizontal_wrapped(|ui| {
             for (name, rgb) in &c.legend {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().rect_filled(
-                    rect,
-                    2.0,
-                    egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]),
+                // A square and its name as one label: they wrap together.
+                let mut job = egui::text::LayoutJob::default();
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                job.append(
+                    "■ ",
+                    0.0,
+                    egui::TextFormat::simple(
+                        font.clone(),
+                        egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]),
+                    ),
                 );
-                ui.label(name);
+                job.append(
+                    name,
+                    0.0,
+                    egui::TextFormat::simple(font, ui.visuals().text_color()),
+                );
+                ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend));
                 ui.add_space(8.0);
             }
         });
