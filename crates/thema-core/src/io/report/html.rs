@@ -48,7 +48,7 @@ blockquote{margin:.4em 0 .4em 1em;padding-left:.8em;border-left:3px solid #ccc}.
 table.pub{width:100%;border-top:1.5px solid #000;border-bottom:1.5px solid #000}table.pub caption{caption-side:top;text-align:left;padding:.3em 0;font-size:14px}\
 table.pub th,table.pub td{border:none;padding:3px 8px}table.pub thead th{background:none;border-bottom:1px solid #000;font-size:13px;vertical-align:bottom}\
 table.pub td.num,table.pub th.num{text-align:right;white-space:nowrap}table.pub tr.group th{text-align:left;padding-top:.6em}table.pub td:first-child{min-width:0}\
-.footnote{font-size:12px;color:#333;margin:.2em 0}nav a{white-space:nowrap}\
+table.pub.prose{table-layout:fixed}table.pub.prose td{font-size:12px;overflow-wrap:anywhere}table.pub.prose th{overflow-wrap:anywhere;hyphens:auto}.footnote{font-size:12px;color:#333;margin:.2em 0}nav a{white-space:nowrap}\
 @page{size:A4;margin:18mm}@media print{body{max-width:none;margin:0;font-size:11pt}.wrap{overflow:visible}table{font-size:9pt;page-break-inside:auto}tr{page-break-inside:avoid}thead{display:table-header-group}nav{display:none}h2{page-break-after:avoid}}";
 
 /// One table as a small HTML page.
@@ -130,15 +130,19 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
     if nav.iter().any(|(id, _)| id == "factor-summaries") {
         h.push_str("<h2 id=\"factor-summaries\">Factor summaries</h2>\n");
     }
+    if nav.iter().any(|(id, _)| id == "factor-summaries") {
+        // The summary as published, then the passages behind it.
+        h.push_str(&super::publish::to_html(&super::publish::factor_summary(
+            p, t,
+        )));
+        h.push_str("<h3 id=\"quotations\">Quotations behind the summary of factors</h3>\n");
+    }
     for f in &t.summaries {
-        if f.groups.is_empty() && f.description.is_empty() {
+        if f.groups.is_empty() {
             continue;
         }
         let tag = if f.level == 1 { "h3" } else { "h4" };
         h.push_str(&format!("<{tag}>{}</{tag}>\n", esc(&f.path)));
-        if !f.description.is_empty() {
-            h.push_str(&format!("<p><em>{}</em></p>\n", esc(&f.description)));
-        }
         for g in &f.groups {
             h.push_str(&format!(
                 "<p><strong>{}</strong> ({} passages)</p>\n",

@@ -450,8 +450,12 @@ fn esc(s: &str) -> String {
 /// wrap, so it fits a printed page.
 pub fn to_html(t: &PubTable) -> String {
     let lines = |c: &str| c.split('\n').map(esc).collect::<Vec<_>>().join("<br>");
+    // Columns of prose share the width evenly (a browser would squeeze an
+    // empty column to nothing).
+    let prose = t.numeric.iter().skip(1).any(|n| !n);
     let mut h = format!(
-        "<table class=\"pub\" id=\"pub-{}\">\n<caption>{}</caption>\n<thead><tr>",
+        "<table class=\"pub{}\" id=\"pub-{}\">\n<caption>{}</caption>\n<thead><tr>",
+        if prose { " prose" } else { "" },
         esc(&t.name),
         esc(&t.caption)
     );
