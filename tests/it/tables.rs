@@ -810,3 +810,40 @@ fn charts_for_journal_columns_print_at_their_width_and_300_dpi() {
         .unwrap();
     }
 }
+
+#[test]
+fn crosstab_as_published_gives_n_and_percent_per_column() {
+    use thema::io::report::publish;
+    let p = bmj();
+    let t = thema::analysis::Tables::compute(
+        &p,
+        &Scope::default(),
+        &thema::analysis::TableOptions {
+            group_by: None,
+            crosstab_by: Some(STUDY_TYPE),
+        },
+    );
+    let c = publish::crosstab(&p, &t, t.crosstab.as_ref().unwrap());
+    assert_eq!(c.caption, "Themes and factors by Study type, n (%)");
+    assert_eq!(
+        c.headings[1..3],
+        [
+            "Qualitative study (n=9)".to_owned(),
+            "Report (n=15)".to_owned()
+        ]
+    );
+    let row = c
+        .rows
+        .iter()
+        .find(|r| r.cells[0] == "Economic factors")
+        .unwrap();
+    assert_eq!(
+        row.cells[1..4],
+        [
+            "9 (100.0)".to_owned(),
+            "11 (73.3)".to_owned(),
+            "0 (0.0)".to_owned()
+        ]
+    );
+    assert!(row.bold);
+}

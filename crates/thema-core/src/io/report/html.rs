@@ -113,7 +113,7 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
         // Tables with a journal shape are printed in it; the others as data.
         if matches!(
             s.name.as_str(),
-            "prevalence" | "characteristics" | "references"
+            "prevalence" | "characteristics" | "references" | "crosstab"
         ) {
             h.push_str(&format!(
                 "<h2 id=\"{}\">{}</h2>\n",

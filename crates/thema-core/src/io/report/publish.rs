@@ -388,6 +388,53 @@ pub fn quotes_appendix(p: &Project, t: &Tables) -> PubTable {
     }
 }
 
+/// Themes and factors by an attribute's values (the cross-tab): per value
+/// "n (%)" of the studies with that value, its n in the heading.
+pub fn crosstab(p: &Project, t: &Tables, c: &crate::analysis::crosstab::CrosstabTable) -> PubTable {
+    let mut headings = vec!["Theme and factor".to_owned()];
+    headings.extend(
+        c.values
+            .iter()
+            .zip(&c.column_n)
+            .map(|(v, n)| format!("{v} (n={n})")),
+    );
+    let width = headings.len();
+    let rows = c
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![r.name.clone()];
+            cells.extend(
+                r.n.iter()
+                    .zip(&r.column_percent)
+                    .map(|(n, pc)| n_percent(*n, pc)),
+            );
+            cells.resize(width, String::new());
+            data(
+                cells,
+                u8::try_from(r.level.saturating_sub(1)).unwrap_or(u8::MAX),
+                r.level == 1,
+            )
+        })
+        .collect();
+    PubTable {
+        name: "crosstab".into(),
+        caption: format!("Themes and factors by {}, n (%)", c.attribute),
+        headings,
+        numeric: std::iter::once(false)
+            .chain(std::iter::repeat_n(true, width - 1))
+            .collect(),
+        rows,
+        footnotes: vec![
+            format!(
+                "n: studies with the value of {} that cite the theme or factor; %: n of the studies with that value (the n in each heading), rounded half up to one decimal. Themes in bold.",
+                c.attribute
+            ),
+            scope_note(p, t),
+        ],
+    }
+}
+
 impl PubTable {
     /// A data sheet shown as a plain publication table (for tables that
     /// have no journal shape of their own yet): column names in words,
@@ -438,6 +485,10 @@ pub fn tables(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet)
         "characteristics" => vec![characteristics(p, t)],
         "references" => relative_frequency(p, t),
         "summary" => vec![factor_summary(p, t), quotes_appendix(p, t)],
+        "crosstab" => match &t.crosstab {
+            Some(c) => vec![crosstab(p, t, c)],
+            None => vec![PubTable::from_sheet(sheet)],
+        },
         _ => vec![PubTable::from_sheet(sheet)],
     }
 }
