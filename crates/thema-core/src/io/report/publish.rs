@@ -58,6 +58,17 @@ fn group(title: &str, width: usize) -> PubRow {
     }
 }
 
+/// A code's row: indented by its level, a theme (level 1) in bold, padded
+/// to the table's width.
+fn code_row(mut cells: Vec<String>, level: usize, width: usize) -> PubRow {
+    cells.resize(width, String::new());
+    data(
+        cells,
+        u8::try_from(level.saturating_sub(1)).unwrap_or(u8::MAX),
+        level == 1,
+    )
+}
+
 /// "27 (81.8)".
 pub fn n_percent(n: usize, percent: &str) -> String {
     format!("{n} ({percent})")
@@ -132,12 +143,7 @@ pub fn prevalence(p: &Project, t: &Tables) -> PubTable {
                     .iter()
                     .map(|&k| n_percent(k, &crate::analysis::rounding::percent(k, n, 1))),
             );
-            cells.resize(width, String::new());
-            data(
-                cells,
-                u8::try_from(r.level.saturating_sub(1)).unwrap_or(u8::MAX),
-                r.level == 1,
-            )
+            code_row(cells, r.level, width)
         })
         .collect();
     PubTable {
@@ -409,12 +415,7 @@ pub fn crosstab(p: &Project, t: &Tables, c: &crate::analysis::crosstab::Crosstab
                     .zip(&r.column_percent)
                     .map(|(n, pc)| n_percent(*n, pc)),
             );
-            cells.resize(width, String::new());
-            data(
-                cells,
-                u8::try_from(r.level.saturating_sub(1)).unwrap_or(u8::MAX),
-                r.level == 1,
-            )
+            code_row(cells, r.level, width)
         })
         .collect();
     PubTable {
