@@ -556,12 +556,12 @@ fn publication_tables_have_the_shape_the_review_printed() {
     assert_eq!(shared.indent, 1);
     assert!(!shared.bold);
     // The same description drives every format.
-    let html = publish::to_html(&prev);
+    let html = thema::io::report::publish_render::to_html(&prev);
     assert!(html.contains(
         "<caption>Themes and factors cited by the included studies, n (%) (N = 33)</caption>"
     ));
     assert!(html.contains("<tr class=\"bold\"><td><strong>Organisational culture</strong></td><td class=\"num\"><strong>27 (81.8)</strong></td>"), "{html}");
-    let md = publish::to_markdown(&c);
+    let md = thema::io::report::publish_render::to_markdown(&c);
     assert!(
         md.contains("| \u{a0}\u{a0}\u{a0}\u{a0}2010–2014 | 11 | 33.3 |"),
         "{md}"

@@ -275,10 +275,10 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool, usize), PdfError> 
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
     }
-    super::pdf_repair::decode_unsupported_filters(&mut doc);
-    super::pdf_repair::strip_content_comments(&mut doc);
+    super::pdf_streams::decode_unsupported_filters(&mut doc);
+    super::pdf_streams::strip_content_comments(&mut doc);
     super::pdf_fonts::normalize(&mut doc);
-    let cut = super::pdf_repair::cut_form_cycles(&mut doc);
+    let cut = super::pdf_forms::cut_form_cycles(&mut doc);
     Ok((doc, repaired, cut))
 }
 

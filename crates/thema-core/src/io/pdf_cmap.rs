@@ -469,76 +469,6 @@ pub fn split_by_codespace(
     out
 }
 
-/// A `ToUnicode` CMap stream body mapping one-byte codes to text.
-pub fn write_simple_to_unicode(table: &[Option<String>]) -> Vec<u8> {
-    let mut s = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Thema-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
-    );
-    // Runs of codes whose texts are consecutive single characters become
-    // one range (fewer entries for every reader to parse).
-    let single = |t: &String| -> Option<u16> {
-        let mut units = t.encode_utf16();
-        match (units.next(), units.next()) {
-            (Some(u), None) => Some(u),
-            _ => None,
-        }
-    };
-    let mut ranges: Vec<(usize, usize, u16)> = Vec::new();
-    let mut chars: Vec<(usize, &String)> = Vec::new();
-    let mut c = 0;
-    while c < table.len() {
-        let Some(text) = &table[c] else {
-            c += 1;
-            continue;
-        };
-        let Some(first) = single(text) else {
-            chars.push((c, text));
-            c += 1;
-            continue;
-        };
-        let mut end = c;
-        while end + 1 < table.len()
-            && table[end + 1].as_ref().and_then(single) == first.checked_add(u16::try_from(end + 1 - c).unwrap_or(u16::MAX))
-            // A range may only count up the last byte of its text.
-            && (first & 0xFF) as usize + (end + 1 - c) <= 0xFF
-        {
-            end += 1;
-        }
-        if end > c {
-            ranges.push((c, end, first));
-        } else {
-            chars.push((c, text));
-        }
-        c = end + 1;
-    }
-    for chunk in ranges.chunks(100) {
-        s.push_str(&format!("{} beginbfrange\n", chunk.len()));
-        for (lo, hi, first) in chunk {
-            s.push_str(&format!("<{lo:02X}> <{hi:02X}> <{first:04X}>\n"));
-        }
-        s.push_str("endbfrange\n");
-    }
-    for chunk in chars.chunks(100) {
-        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (code, text) in chunk {
-            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            // An empty text ("suppress") maps to nothing.
-            let hex = if hex.is_empty() {
-                String::from("0000")
-            } else {
-                hex
-            };
-            s.push_str(&format!("<{code:02X}> <{hex}>\n"));
-        }
-        s.push_str("endbfchar\n");
-    }
-    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    s.into_bytes()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -582,23 +512,5 @@ mod tests {
             split_by_codespace(&cs, &[0x41, 0x88, 0x9F, 0x42], 2),
             vec![(1, 0x41), (2, 0x889F), (1, 0x42)]
         );
-    }
-
-    #[test]
-    fn written_cmap_reads_back() {
-        let mut t = vec![None; 256];
-        t[0xE8] = Some("è".to_owned());
-        t[0x41] = Some("A".to_owned());
-        t[0x42] = Some("B".to_owned());
-        t[0x43] = Some("C".to_owned());
-        t[0x44] = Some("ffi".to_owned());
-        let written = write_simple_to_unicode(&t);
-        assert!(String::from_utf8_lossy(&written).contains("<41> <43> <0041>"));
-        let m = CMap::parse(&written);
-        assert_eq!(m.unicode((1, 0x43)).as_deref(), Some("C"));
-        assert_eq!(m.unicode((1, 0x44)).as_deref(), Some("ffi"));
-        assert_eq!(m.unicode((1, 0xE8)).as_deref(), Some("è"));
-        assert_eq!(m.unicode((1, 0x41)).as_deref(), Some("A"));
-        assert_eq!(m.codespace, vec![(1, 0, 255)]);
     }
 }

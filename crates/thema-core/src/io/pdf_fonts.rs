@@ -17,7 +17,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::pdf_cmap::{self, CMap};
+use super::pdf_cmap::CMap;
 use super::pdf_glyphs::{BaseEncoding, glyph_unicode};
 
 /// What [`normalize`] changed, for the import report and the measurements.
@@ -296,7 +296,7 @@ pub fn normalize(doc: &mut Document) -> Normalized {
 fn rewrite_simple(doc: &mut Document, id: ObjectId, table: &[Option<String>]) {
     let cmap = doc.add_object(Stream::new(
         Dictionary::new(),
-        pdf_cmap::write_simple_to_unicode(table),
+        write_simple_to_unicode(table),
     ));
     // A copy of the descriptor without the font program: pdf-extract would
     // read the program's encoding over the one just written (or panic).
@@ -360,6 +360,76 @@ fn repair_composite(doc: &mut Document, id: ObjectId) -> bool {
     true
 }
 
+/// A `ToUnicode` CMap stream body mapping one-byte codes to text.
+pub fn write_simple_to_unicode(table: &[Option<String>]) -> Vec<u8> {
+    let mut s = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Thema-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
+    );
+    // Runs of codes whose texts are consecutive single characters become
+    // one range (fewer entries for every reader to parse).
+    let single = |t: &String| -> Option<u16> {
+        let mut units = t.encode_utf16();
+        match (units.next(), units.next()) {
+            (Some(u), None) => Some(u),
+            _ => None,
+        }
+    };
+    let mut ranges: Vec<(usize, usize, u16)> = Vec::new();
+    let mut chars: Vec<(usize, &String)> = Vec::new();
+    let mut c = 0;
+    while c < table.len() {
+        let Some(text) = &table[c] else {
+            c += 1;
+            continue;
+        };
+        let Some(first) = single(text) else {
+            chars.push((c, text));
+            c += 1;
+            continue;
+        };
+        let mut end = c;
+        while end + 1 < table.len()
+            && table[end + 1].as_ref().and_then(single) == first.checked_add(u16::try_from(end + 1 - c).unwrap_or(u16::MAX))
+            // A range may only count up the last byte of its text.
+            && (first & 0xFF) as usize + (end + 1 - c) <= 0xFF
+        {
+            end += 1;
+        }
+        if end > c {
+            ranges.push((c, end, first));
+        } else {
+            chars.push((c, text));
+        }
+        c = end + 1;
+    }
+    for chunk in ranges.chunks(100) {
+        s.push_str(&format!("{} beginbfrange\n", chunk.len()));
+        for (lo, hi, first) in chunk {
+            s.push_str(&format!("<{lo:02X}> <{hi:02X}> <{first:04X}>\n"));
+        }
+        s.push_str("endbfrange\n");
+    }
+    for chunk in chars.chunks(100) {
+        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for (code, text) in chunk {
+            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
+            // An empty text ("suppress") maps to nothing.
+            let hex = if hex.is_empty() {
+                String::from("0000")
+            } else {
+                hex
+            };
+            s.push_str(&format!("<{code:02X}> <{hex}>\n"));
+        }
+        s.push_str("endbfchar\n");
+    }
+    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    s.into_bytes()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,5 +485,23 @@ mod tests {
         let cmap = CMap::parse(&map.content);
         assert_eq!(cmap.unicode((1, 0xE8)).as_deref(), Some("Ł"));
         assert_eq!(cmap.unicode((1, 0x27)).as_deref(), Some("’"));
+    }
+
+    #[test]
+    fn written_cmap_reads_back() {
+        let mut t = vec![None; 256];
+        t[0xE8] = Some("è".to_owned());
+        t[0x41] = Some("A".to_owned());
+        t[0x42] = Some("B".to_owned());
+        t[0x43] = Some("C".to_owned());
+        t[0x44] = Some("ffi".to_owned());
+        let written = write_simple_to_unicode(&t);
+        assert!(String::from_utf8_lossy(&written).contains("<41> <43> <0041>"));
+        let m = CMap::parse(&written);
+        assert_eq!(m.unicode((1, 0x43)).as_deref(), Some("C"));
+        assert_eq!(m.unicode((1, 0x44)).as_deref(), Some("ffi"));
+        assert_eq!(m.unicode((1, 0xE8)).as_deref(), Some("è"));
+        assert_eq!(m.unicode((1, 0x41)).as_deref(), Some("A"));
+        assert_eq!(m.codespace, vec![(1, 0, 255)]);
     }
 }

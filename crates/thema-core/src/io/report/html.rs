@@ -64,7 +64,7 @@ pub fn table_page(p: &Project, s: &Sheet) -> String {
 
 /// Publication tables as one HTML page (caption, table, footnotes each).
 pub fn publication_page(p: &Project, tables: &[super::publish::PubTable]) -> String {
-    let body: String = tables.iter().map(super::publish::to_html).collect();
+    let body: String = tables.iter().map(super::publish_render::to_html).collect();
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n{body}</body></html>\n",
         esc(&p.name),
@@ -121,7 +121,7 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
                 esc(&s.title)
             ));
             for pt in super::publish::tables(p, t, &s.name, s) {
-                h.push_str(&super::publish::to_html(&pt));
+                h.push_str(&super::publish_render::to_html(&pt));
             }
         } else {
             h.push_str(&table_html(s));
@@ -132,9 +132,9 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
     }
     if nav.iter().any(|(id, _)| id == "factor-summaries") {
         // The summary as published, then the passages behind it.
-        h.push_str(&super::publish::to_html(&super::publish::factor_summary(
-            p, t,
-        )));
+        h.push_str(&super::publish_render::to_html(
+            &super::publish::factor_summary(p, t),
+        ));
         h.push_str("<h3 id=\"quotations\">Quotations behind the summary of factors</h3>\n");
     }
     for f in &t.summaries {

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod escape;
 pub mod html;
 pub mod publish;
+pub mod publish_render;
 pub mod sheets;
 pub mod text;
 pub mod word;
@@ -211,7 +212,7 @@ fn render_publication(
     Ok(match format {
         Format::Markdown => pubs
             .iter()
-            .map(publish::to_markdown)
+            .map(publish_render::to_markdown)
             .collect::<Vec<_>>()
             .join("\n")
             .into_bytes(),
