@@ -355,7 +355,7 @@ impl CMap {
 
     /// This map written again as a clean `ToUnicode` CMap: its code space,
     /// its ranges as ranges (a range crossing the last byte of its text is
-    /// cut at the boundary) and its single codes.
+    /// written as several ranges) and its single codes.
     pub fn write_to_unicode(&self) -> Vec<u8> {
         let mut s = String::from(
             "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
@@ -376,14 +376,30 @@ impl CMap {
         let mut ranges: Vec<String> = Vec::new();
         for r in &self.ranges {
             let Some(&last) = r.base.last() else { continue };
-            let room = 0xFF - u32::from(last & 0xFF);
-            let hi = r.hi.min(r.lo.saturating_add(room));
-            let dst: String = r.base.iter().map(|u| format!("{u:04X}")).collect();
-            ranges.push(format!(
-                "<{}> <{}> <{dst}>",
-                hex(r.len, r.lo),
-                hex(r.len, hi)
-            ));
+            // A range may only count up the last byte of its text: one that
+            // runs past it is written as several, each starting where the
+            // text's next byte begins (at most 256 of them, 65,536 codes; a
+            // longer range only comes from a hostile file).
+            let (mut lo, mut unit) = (r.lo, u32::from(last));
+            for _ in 0..256 {
+                // And at most 65,536 ranges in all.
+                if ranges.len() >= 65_536 {
+                    break;
+                }
+                let room = 0xFF - (unit & 0xFF);
+                let hi = r.hi.min(lo.saturating_add(room));
+                let mut base = r.base.clone();
+                if let Some(l) = base.last_mut() {
+                    *l = u16::try_from(unit).unwrap_or(0xFFFD);
+                }
+                let dst: String = base.iter().map(|u| format!("{u:04X}")).collect();
+                ranges.push(format!("<{}> <{}> <{dst}>", hex(r.len, lo), hex(r.len, hi)));
+                if hi >= r.hi || unit + (hi - lo) + 1 > 0xFFFF {
+                    break;
+                }
+                unit += hi - lo + 1;
+                lo = hi + 1;
+            }
         }
         for chunk in ranges.chunks(100) {
             s.push_str(&format!("{} beginbfrange\n", chunk.len()));
@@ -493,16 +509,17 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_range_is_one_entry_and_is_written_back_as_one() {
+    fn a_huge_range_is_one_entry_and_is_written_back_without_loss() {
         let m = CMap::parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
         assert_eq!(m.ranges.len(), 1);
         assert_eq!(m.unicode((4, 1)).as_deref(), Some("B"));
         let again = CMap::parse(&m.write_to_unicode());
-        assert_eq!(again.ranges.len(), 1);
         assert_eq!(again.unicode((4, 1)).as_deref(), Some("B"));
-        // Cut where the text's last byte would overflow.
+        // Written in pieces where the text's last byte would overflow, so
+        // nothing is lost across the boundary.
         assert_eq!(again.unicode((4, 0xBE)).as_deref(), Some("\u{FF}"));
-        assert_eq!(again.unicode((4, 0xBF)), None);
+        assert_eq!(again.unicode((4, 0xBF)).as_deref(), Some("\u{100}"));
+        assert_eq!(again.unicode((4, 0x2BF)).as_deref(), Some("\u{300}"));
     }
 
     #[test]
