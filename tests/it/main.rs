@@ -19,6 +19,7 @@ mod io;
 mod layers;
 mod merge;
 mod pdf_fonts;
+mod publish;
 mod refi;
 mod refi_tools;
 mod tables;

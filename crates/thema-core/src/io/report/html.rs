@@ -113,7 +113,7 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
         // Tables with a journal shape are printed in it; the others as data.
         if matches!(
             s.name.as_str(),
-            "prevalence" | "characteristics" | "references" | "crosstab"
+            "prevalence" | "characteristics" | "references" | "crosstab" | "citations"
         ) {
             h.push_str(&format!(
                 "<h2 id=\"{}\">{}</h2>\n",
@@ -133,7 +133,7 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
     if nav.iter().any(|(id, _)| id == "factor-summaries") {
         // The summary as published, then the passages behind it.
         h.push_str(&super::publish_render::to_html(
-            &super::publish::factor_summary(p, t),
+            &super::publish::factor_summary(p, t).with_abbreviations(),
         ));
         h.push_str("<h3 id=\"quotations\">Quotations behind the summary of factors</h3>\n");
     }

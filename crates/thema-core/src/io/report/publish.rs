@@ -436,7 +436,93 @@ pub fn crosstab(p: &Project, t: &Tables, c: &crate::analysis::crosstab::Crosstab
     }
 }
 
+/// The studies citing each theme and factor: "n (%)" and the compressed
+/// list of their reference numbers, "(2,3,6,7,11,13–17)".
+pub fn citations(p: &Project, t: &Tables) -> PubTable {
+    let n = t.prevalence.n_total;
+    let width = 3;
+    let rows = t
+        .citations
+        .iter()
+        .map(|r| {
+            let k = r.references.len();
+            let list = if k == 0 {
+                "—".to_owned()
+            } else {
+                r.citations.clone()
+            };
+            code_row(
+                vec![
+                    r.name.clone(),
+                    n_percent(k, &crate::analysis::rounding::percent(k, n, 1)),
+                    list,
+                ],
+                r.level,
+                width,
+            )
+        })
+        .collect();
+    PubTable {
+        name: "citations".into(),
+        caption: format!("Studies citing each theme and factor (N = {n})"),
+        headings: vec![
+            "Theme and factor".into(),
+            "Studies, n (%)".into(),
+            "References".into(),
+        ],
+        numeric: vec![false, true, false],
+        rows,
+        footnotes: vec![
+            format!(
+                "References: the numbers of the studies in the list of included studies, consecutive numbers joined by an en dash; a theme lists the studies of its factors too. %: n of the {n} studies, rounded half up to one decimal. Themes in bold, their factors indented."
+            ),
+            scope_note(p, t),
+        ],
+    }
+}
+
+/// The abbreviations a table uses, as journals list them under it:
+/// "Abbreviations: N, …; n, …". Only those that occur as a word in the
+/// caption, the headings or the cells.
+fn abbreviations(t: &PubTable) -> Option<String> {
+    const KNOWN: [(&str, &str); 4] = [
+        ("No", "number of studies"),
+        (
+            "N",
+            "number of included studies (or coded passages, where stated)",
+        ),
+        ("n", "number of studies with the theme, factor or value"),
+        ("p.", "page"),
+    ];
+    let words: std::collections::BTreeSet<&str> = std::iter::once(t.caption.as_str())
+        .chain(t.headings.iter().map(String::as_str))
+        .chain(
+            t.rows
+                .iter()
+                .flat_map(|r| r.cells.iter().map(String::as_str)),
+        )
+        .flat_map(|s| s.split(|c: char| c.is_whitespace() || "()=,;:".contains(c)))
+        .collect();
+    let used: Vec<String> = KNOWN
+        .iter()
+        .filter(|(a, _)| words.contains(a))
+        .map(|(a, what)| format!("{a}, {what}"))
+        .collect();
+    (!used.is_empty()).then(|| format!("Abbreviations: {}.", used.join("; ")))
+}
+
 impl PubTable {
+    /// The table with its abbreviations footnote added (before the scope
+    /// line, which stays last).
+    #[must_use]
+    pub fn with_abbreviations(mut self) -> Self {
+        if let Some(a) = abbreviations(&self) {
+            let at = self.footnotes.len().saturating_sub(1);
+            self.footnotes.insert(at, a);
+        }
+        self
+    }
+
     /// A data sheet shown as a plain publication table (for tables that
     /// have no journal shape of their own yet): column names in words,
     /// numbers right-aligned, the sheet's note as a footnote.
@@ -481,8 +567,9 @@ impl PubTable {
 /// shape where Thema has one (a wide one split into several tables), else
 /// the data sheet shown plainly.
 pub fn tables(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet) -> Vec<PubTable> {
-    match name {
+    let tables = match name {
         "prevalence" => vec![prevalence(p, t)],
+        "citations" => vec![citations(p, t)],
         "characteristics" => vec![characteristics(p, t)],
         "references" => relative_frequency(p, t),
         "summary" => vec![factor_summary(p, t), quotes_appendix(p, t)],
@@ -491,5 +578,9 @@ pub fn tables(p: &Project, t: &Tables, name: &str, sheet: &super::sheets::Sheet)
             None => vec![PubTable::from_sheet(sheet)],
         },
         _ => vec![PubTable::from_sheet(sheet)],
-    }
+    };
+    tables
+        .into_iter()
+        .map(PubTable::with_abbreviations)
+        .collect()
 }
