@@ -44,6 +44,54 @@ fn five_gram_agreement(ours: &str, theirs: &str) -> f64 {
     ours.iter().filter(|g| theirs.contains(*g)).count() as f64 / ours.len() as f64
 }
 
+/// With `PDF_YIELD_MISSES` set: stretches of Thema's words whose 5-grams
+/// pdftotext's text lacks, to see why agreement is low.
+fn print_misses(ours: &str, theirs: &str) {
+    let (a, b) = (words(ours), words(theirs));
+    let theirs: HashSet<&[String]> = b.windows(5).collect();
+    let mut shown = 0;
+    let mut i = 0;
+    while i + 5 <= a.len() && shown < 25 {
+        if theirs.contains(&a[i..i + 5]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 5 <= a.len() && !theirs.contains(&a[i..i + 5]) {
+            i += 1;
+        }
+        let end = (i + 4).min(a.len());
+        println!("    miss: {}", a[start..end].join(" "));
+        shown += 1;
+    }
+}
+
+/// The same agreement, blind to how the two extractors split words: a
+/// 5-gram of Thema's counts as found when its letters, run together, occur
+/// in pdftotext's letters run together (poppler splits small capitals,
+/// "TABLE F ORMER", and keeps line-end hyphens and ligatures "ﬁ" that Thema
+/// joins and spells out), and against either of poppler's reading orders.
+/// Word order still has to agree with one of them.
+fn five_gram_agreement_unsplit(ours: &str, theirs: &[&str]) -> f64 {
+    let spelled = |s: &str| {
+        s.replace('ﬁ', "fi")
+            .replace('ﬂ', "fl")
+            .replace('ﬀ', "ff")
+            .replace('ﬃ', "ffi")
+            .replace('ﬄ', "ffl")
+    };
+    let a = words(&spelled(ours));
+    let runs: Vec<String> = theirs.iter().map(|t| words(&spelled(t)).concat()).collect();
+    let ours: Vec<String> = a.windows(5).map(<[String]>::concat).collect();
+    if ours.is_empty() {
+        return 0.0;
+    }
+    ours.iter()
+        .filter(|g| runs.iter().any(|run| run.contains(g.as_str())))
+        .count() as f64
+        / ours.len() as f64
+}
+
 /// Line breaks between a lower-case letter or comma and a lower-case
 /// letter: inside a sentence.
 fn mid_sentence_breaks(s: &str) -> usize {
@@ -128,12 +176,13 @@ fn main() {
     files.sort();
     thema::io::pdf::install_quiet_panic_hook();
     println!(
-        "{:>6} {:>6} {:>6} {:>13} {:>6} {:>9} {:>13}  file",
-        "yield", "5gram", "alien", "breaks(raw)", "spaced", "hyph", "ms ours/pop"
+        "{:>6} {:>11} {:>6} {:>13} {:>6} {:>9} {:>13}  file",
+        "yield", "5gram(uns.)", "alien", "breaks(raw)", "spaced", "hyph", "ms ours/pop"
     );
     let (mut compared, mut good, mut no_text, mut good_raw) = (0, 0, 0, 0);
     let (mut t_ours, mut t_theirs) = (0u128, 0u128);
     let (mut grams, mut breaks, mut aliens_over_5) = (Vec::new(), Vec::new(), 0);
+    let mut grams_unsplit = Vec::new();
     for f in &files {
         let started = Instant::now();
         let theirs = std::process::Command::new("pdftotext")
@@ -163,13 +212,15 @@ fn main() {
             })
             .map(|(i, _)| i + 1)
             .collect();
-        let ours = thema::io::import::join_pages_moving_running_lines(&pages).text;
+        let joined = thema::io::import::join_pages_moving_running_lines(&pages);
+        let line_numbers = joined.line_numbers;
+        let ours = joined.text;
         let ms_ours = started.elapsed().as_millis();
         let (t, o) = (non_space(&theirs), non_space(&ours));
         if t == 0 {
             no_text += 1;
             println!(
-                "{:>6} {:>6} {:>6} {:>13} {:>6} {:>9} {:>13}  {} (no text for pdftotext)",
+                "{:>6} {:>11} {:>6} {:>13} {:>6} {:>9} {:>13}  {} (no text for pdftotext)",
                 "-",
                 "-",
                 "-",
@@ -196,6 +247,30 @@ fn main() {
         let b = mid_sentence_breaks(&ours) as f64 / n_words;
         let b_raw = mid_sentence_breaks(&raw) as f64 / raw_words;
         let g = five_gram_agreement(&ours, &theirs);
+        // poppler's other reading order (content-stream order, `-raw`):
+        // it keeps a caption out of the sentence its default order cuts.
+        let raw_order = std::process::Command::new("pdftotext")
+            .arg("-raw")
+            .arg(f)
+            .arg("-")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        let gu = five_gram_agreement_unsplit(&ours, &[&theirs, &raw_order]);
+        grams_unsplit.push(gu);
+        if let Some(dir) = std::env::var_os("PDF_YIELD_DUMP") {
+            // Both texts side by side, to read where they part.
+            let stem = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let dir = PathBuf::from(dir);
+            let _ = std::fs::write(dir.join(format!("{stem}.thema.txt")), &ours);
+            let _ = std::fs::write(dir.join(format!("{stem}.poppler.txt")), &theirs);
+        }
+        if std::env::var_os("PDF_YIELD_MISSES").is_some() {
+            print_misses(&ours, &theirs);
+        }
         let alien = alien_letters(&ours, &theirs);
         if alien > 5 {
             aliens_over_5 += 1;
@@ -203,13 +278,24 @@ fn main() {
         grams.push(g);
         breaks.push(b);
         println!(
-            "{share:>6.2} {g:>6.2} {alien:>6} {:>13} {:>6} {:>9} {:>13}  {}",
+            "{share:>6.2} {:>11} {alien:>6} {:>13} {:>6} {:>9} {:>13}  {}",
+            format!("{g:.2} ({gu:.2})"),
             format!("{b:.1} ({b_raw:.0})"),
             letter_spaced_runs(&ours),
             format!("{}/{}", hyphen_space(&ours), hyphen_space(&theirs)),
             format!("{ms_ours}/{ms_theirs}"),
             f.display()
         );
+        if !line_numbers.is_empty() {
+            println!(
+                "       margin line numbers moved out: {}",
+                line_numbers
+                    .iter()
+                    .map(|(p, a, b)| format!("{a}-{b} (p. {p})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
         if !garbled.is_empty() {
             println!(
                 "       flagged as possibly garbled: page(s) {garbled:?} of {}",
@@ -222,8 +308,9 @@ fn main() {
         100.0 * good as f64 / compared.max(1) as f64
     );
     println!(
-        "median 5-gram agreement {:.3}; median mid-sentence breaks per 1,000 words {:.1}; files with > 5 alien letters {aliens_over_5}; time {t_ours} ms (pdftotext {t_theirs} ms)",
+        "median 5-gram agreement {:.3} ({:.3} blind to word splits, either poppler order); median mid-sentence breaks per 1,000 words {:.1}; files with > 5 alien letters {aliens_over_5}; time {t_ours} ms (pdftotext {t_theirs} ms)",
         median(grams),
+        median(grams_unsplit),
         median(breaks)
     );
 }

@@ -316,6 +316,116 @@ fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
     assert!(notes.contains("8 running header and footer line(s) (repeated from page to page) were moved out of the text into the document's memo"), "{notes}");
 }
 
+/// A PDF whose pages show pieces of text at (x, y).
+fn pdf_with_placed_text(pages: &[Vec<(i32, i32, String)>]) -> Vec<u8> {
+    let lines: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            p.iter()
+                .map(|(x, y, t)| format!("1 0 0 1 {x} {y} Tm ({t}) Tj"))
+                .collect()
+        })
+        .collect();
+    // Reuse the page builder with raw operators in place of lines.
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let mut kids = Vec::new();
+    for ops in lines {
+        let content = format!("BT /F1 10 Tf\n{}\nET", ops.join("\n"));
+        let c = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => c,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        kids.push(page.into());
+    }
+    let count = i64::try_from(kids.len()).unwrap();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+const SENTENCES: [&str; 4] = [
+    "Nurses said the new rota left no time",
+    "for the handover they had relied on,",
+    "and managers agreed that the budget",
+    "was the barrier they met most often.",
+];
+
+#[test]
+fn margin_line_numbers_of_a_manuscript_and_a_transcript_leave_the_text() {
+    // A manuscript: each line's number drawn in the margin beside it,
+    // numbered on across pages (12 lines, then 5 on a short last page).
+    let page = |from: usize, n: usize| -> Vec<(i32, i32, String)> {
+        (0..n)
+            .flat_map(|k| {
+                let y = 700 - 14 * i32::try_from(k).unwrap();
+                let number = from + k;
+                [
+                    (40, y, number.to_string()),
+                    (72, y, SENTENCES[(number - 1) % 4].to_owned()),
+                ]
+            })
+            .collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("manuscript.pdf");
+    std::fs::write(&path, pdf_with_placed_text(&[page(1, 12), page(13, 5)])).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    let text = &imported.doc.text;
+    assert!(
+        text.contains("Nurses said the new rota left no time for the handover they had relied on, and managers agreed that the budget was the barrier they met most often."),
+        "{text}"
+    );
+    assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    assert!(
+        imported.doc.memo.contains("Line numbers Thema moved out of the text at import: 1\u{2013}12 on page 1; 13\u{2013}17 on page 2."),
+        "{}",
+        imported.doc.memo
+    );
+    let notes = imported.notes.join("; ");
+    assert!(notes.contains("line numbers in the margin were moved out of the text into the document's memo (1\u{2013}12 on page 1; 13\u{2013}17 on page 2)"), "{notes}");
+    // Page 2 starts where its text starts.
+    let start = imported.doc.page_starts[0];
+    let page2: String = text.chars().skip(start).take(6).collect();
+    assert_eq!(page2, "Nurses");
+
+    // A transcript: the column of 1–25 drawn first, then the text.
+    let mut placed: Vec<(i32, i32, String)> = (1..=25)
+        .map(|n| (40, 720 - 24 * n, n.to_string()))
+        .collect();
+    placed.extend((1..=8).map(|k| {
+        (
+            72,
+            720 - 24 * k,
+            SENTENCES[usize::try_from(k - 1).unwrap() % 4].to_owned(),
+        )
+    }));
+    let path = dir.path().join("transcript.pdf");
+    std::fs::write(&path, pdf_with_placed_text(&[placed])).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    assert!(
+        !imported.doc.text.chars().any(|c| c.is_ascii_digit()),
+        "{}",
+        imported.doc.text
+    );
+    assert!(
+        imported.doc.memo.contains("1\u{2013}25 on page 1"),
+        "{}",
+        imported.doc.memo
+    );
+}
+
 #[test]
 fn text_after_a_comment_in_the_content_stream_is_read() {
     let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" };

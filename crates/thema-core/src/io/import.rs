@@ -115,6 +115,17 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                 ));
                 moved_memo = Some(moved_lines_memo(&joined.moved));
             }
+            if !joined.line_numbers.is_empty() {
+                let said = line_numbers_said(&joined.line_numbers);
+                notes.push(format!(
+                    "line numbers in the margin were moved out of the text into the document's memo ({said})"
+                ));
+                let memo = format!("Line numbers Thema moved out of the text at import: {said}.");
+                moved_memo = Some(match moved_memo {
+                    Some(m) => format!("{m}\n\n{memo}"),
+                    None => memo,
+                });
+            }
             if let Some(n) = pdf.declared_pages {
                 notes.push(format!(
                     "the PDF says it has {n} pages but {} could be found (the others are missing from the file)",
@@ -197,20 +208,39 @@ pub struct Joined {
     pub page_starts: Vec<usize>,
     /// Running headers and footers moved out of the text: (page, line).
     pub moved: Vec<(usize, String)>,
+    /// Margin line numbers moved out of the text: (page, first, last).
+    pub line_numbers: Vec<(usize, u32, u32)>,
 }
 
 /// Like [`join_pages`], but running headers and footers at the pages'
-/// ends are moved out of the text (returned in `moved`, to be kept).
+/// ends and margin line numbers are moved out of the text (returned in
+/// `moved` and `line_numbers`, to be kept).
 pub fn join_pages_moving_running_lines(pages: &[String]) -> Joined {
     join(pages, true)
 }
 
 fn join(pages: &[String], move_running: bool) -> Joined {
     let mut moved = Vec::new();
+    let mut line_numbers = Vec::new();
     let mut body = String::new();
     let mut chars = 0usize;
     let mut starts = Vec::new();
-    let normalized: Vec<String> = pages.iter().map(|p| text::normalize(p)).collect();
+    let normalized: Vec<String> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let p = text::normalize(p);
+            if !move_running {
+                return p;
+            }
+            let after = line_numbers
+                .last()
+                .map(|&(_, _, last): &(usize, u32, u32)| last);
+            let (kept, removed) = super::pdf_line_numbers::strip(&p, after);
+            line_numbers.extend(removed.runs.iter().map(|&(a, b)| (i + 1, a, b)));
+            kept
+        })
+        .collect();
     let vocabulary = super::pdf_text::Vocabulary::of_pages(&normalized);
     let running: Vec<String> = super::pdf_text::running_lines(&normalized)
         .iter()
@@ -240,6 +270,7 @@ fn join(pages: &[String], move_running: bool) -> Joined {
         text: body,
         page_starts: starts,
         moved,
+        line_numbers,
     }
 }
 
@@ -274,6 +305,14 @@ pub fn moved_lines_memo(moved: &[(usize, String)]) -> String {
         memo.push_str(&format!("\n• \u{201c}{example}\u{201d} — {where_}"));
     }
     memo
+}
+
+/// "1–25 on page 1; 1–25 on page 2".
+fn line_numbers_said(runs: &[(usize, u32, u32)]) -> String {
+    runs.iter()
+        .map(|(page, a, b)| format!("{a}\u{2013}{b} on page {page}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
