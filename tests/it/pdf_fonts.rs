@@ -317,7 +317,7 @@ fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
 }
 
 /// A PDF whose pages show pieces of text at (x, y).
-fn pdf_with_placed_text(pages: &[Vec<(i32, i32, String)>]) -> Vec<u8> {
+fn pdf_with_placed_text(pages: &[Vec<(f64, f64, String)>]) -> Vec<u8> {
     let lines: Vec<Vec<String>> = pages
         .iter()
         .map(|p| {
@@ -366,14 +366,14 @@ const SENTENCES: [&str; 4] = [
 fn margin_line_numbers_of_a_manuscript_and_a_transcript_leave_the_text() {
     // A manuscript: each line's number drawn in the margin beside it,
     // numbered on across pages (12 lines, then 5 on a short last page).
-    let page = |from: usize, n: usize| -> Vec<(i32, i32, String)> {
+    let page = |from: usize, n: usize| -> Vec<(f64, f64, String)> {
         (0..n)
             .flat_map(|k| {
-                let y = 700 - 14 * i32::try_from(k).unwrap();
+                let y = 700.0 - 14.0 * f64::from(u32::try_from(k).unwrap());
                 let number = from + k;
                 [
-                    (40, y, number.to_string()),
-                    (72, y, SENTENCES[(number - 1) % 4].to_owned()),
+                    (40.0, y, number.to_string()),
+                    (72.0, y, SENTENCES[(number - 1) % 4].to_owned()),
                 ]
             })
             .collect()
@@ -401,13 +401,13 @@ fn margin_line_numbers_of_a_manuscript_and_a_transcript_leave_the_text() {
     assert_eq!(page2, "Nurses");
 
     // A transcript: the column of 1–25 drawn first, then the text.
-    let mut placed: Vec<(i32, i32, String)> = (1..=25)
-        .map(|n| (40, 720 - 24 * n, n.to_string()))
+    let mut placed: Vec<(f64, f64, String)> = (1..=25u32)
+        .map(|n| (40.0, 720.0 - 24.0 * f64::from(n), n.to_string()))
         .collect();
-    placed.extend((1..=8).map(|k| {
+    placed.extend((1..=8u32).map(|k| {
         (
-            72,
-            720 - 24 * k,
+            72.0,
+            720.0 - 24.0 * f64::from(k),
             SENTENCES[usize::try_from(k - 1).unwrap() % 4].to_owned(),
         )
     }));
@@ -423,6 +423,34 @@ fn margin_line_numbers_of_a_manuscript_and_a_transcript_leave_the_text() {
         imported.doc.memo.contains("1\u{2013}25 on page 1"),
         "{}",
         imported.doc.memo
+    );
+}
+
+#[test]
+fn fake_bold_text_drawn_on_itself_is_read_once_and_said() {
+    // A heading drawn three times, each copy shifted by 0.3 pt (the way
+    // some producers fake a bold face), then a plain sentence.
+    let mut placed: Vec<(f64, f64, String)> = [0.0, 0.3, 0.6]
+        .iter()
+        .map(|d| (72.0 + d, 720.0 + d, "Barriers to joint working".to_owned()))
+        .collect();
+    placed.push((72.0, 690.0, "Staff said the effect was small.".to_owned()));
+    let bytes = pdf_with_placed_text(&[placed]);
+    // pdf-extract alone reads every copy.
+    let raw = raw_pdf_extract(&bytes).unwrap_or_default();
+    assert_eq!(raw.matches("joint").count(), 3, "{raw}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fake_bold.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    assert_eq!(
+        imported.doc.text,
+        "Barriers to joint working\n\nStaff said the effect was small."
+    );
+    let notes = imported.notes.join("; ");
+    assert!(
+        notes.contains("on page(s) 1, text drawn two or more times on top of itself (a shadow or \"fake bold\") was read once: 44 repeated character(s) left out"),
+        "{notes}"
     );
 }
 

@@ -137,6 +137,14 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                     "the PDF is damaged (its table of contents for the reader is missing or wrong); Thema rebuilt it by scanning the file — check that no page is missing".to_owned(),
                 );
             }
+            if !pdf.overprinted.is_empty() {
+                let pages: Vec<usize> = pdf.overprinted.iter().map(|(p, _)| *p).collect();
+                let chars: usize = pdf.overprinted.iter().map(|(_, n)| n).sum();
+                notes.push(format!(
+                    "on page(s) {}, text drawn two or more times on top of itself (a shadow or \"fake bold\") was read once: {chars} repeated character(s) left out",
+                    list(&pages)
+                ));
+            }
             if pdf.forms_cut > 0 {
                 notes.push(format!(
                     "{} drawing(s) in the PDF refer to themselves (or nest more than 32 deep); they were read once, not endlessly",

@@ -25,6 +25,9 @@ pub struct PdfText {
     /// Drawings that draw themselves (or nest absurdly deep) that were cut
     /// so that reading them ends.
     pub forms_cut: usize,
+    /// Per page (1-based), characters dropped as copies of text drawn on
+    /// itself (shadows, fake bold): (page, characters).
+    pub overprinted: Vec<(usize, usize)>,
     /// The title in the PDF's document information, when it looks like a
     /// real title (not "Microsoft Word - draft3.docx").
     pub title: Option<String>,
@@ -104,7 +107,7 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
             .min(page_numbers.len())
     };
     let chunk = page_numbers.len().div_ceil(threads);
-    let mut texts: Vec<Option<(String, bool)>> = vec![None; page_numbers.len()];
+    let mut texts: Vec<Option<PageRead>> = (0..page_numbers.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let (doc, pages) = (&doc, &pages);
         let handles: Vec<_> = page_numbers
@@ -118,7 +121,7 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
                         numbers
                             .iter()
                             .map(|n| read_page(doc, *n, pages.get(n).copied()))
-                            .collect::<Vec<Option<(String, bool)>>>()
+                            .collect::<Vec<Option<PageRead>>>()
                     })
                     .ok()
                     .map(|h| (c, h))
@@ -135,9 +138,16 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let mut out = PdfText::default();
     for (i, text) in texts.into_iter().enumerate() {
         match text {
-            Some((text, second)) => {
+            Some(PageRead {
+                text,
+                second,
+                dropped,
+            }) => {
                 if second {
                     out.second_reader_pages.push(i + 1);
+                }
+                if dropped > 0 {
+                    out.overprinted.push((i + 1, dropped));
                 }
                 out.pages.push(text);
             }
@@ -160,6 +170,15 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     Ok(out)
 }
 
+/// A page's text as read.
+struct PageRead {
+    text: String,
+    /// Read by the second reader.
+    second: bool,
+    /// Characters dropped as copies drawn on themselves.
+    dropped: usize,
+}
+
 /// One page's text and whether the second reader gave it, or `None` when
 /// both readers fail (or panic) on it. The second reader is tried when
 /// pdf-extract fails or finds no text on the page.
@@ -167,31 +186,45 @@ fn read_page(
     doc: &pdf_extract::Document,
     n: u32,
     id: Option<pdf_extract::ObjectId>,
-) -> Option<(String, bool)> {
+) -> Option<PageRead> {
     let first = read_page_pdf_extract(doc, n);
-    if first.as_ref().is_some_and(|t| !t.trim().is_empty()) {
-        return first.map(|t| (t, false));
+    if let Some((text, dropped)) = first.as_ref().filter(|(t, _)| !t.trim().is_empty()) {
+        return Some(PageRead {
+            text: text.clone(),
+            second: false,
+            dropped: *dropped,
+        });
     }
+    let first = first.map(|(t, _)| t);
     let second = id.and_then(|id| {
         catch_unwind(AssertUnwindSafe(|| super::pdf_fallback::page_text(doc, id)))
             .ok()
             .flatten()
     });
+    let read = |text: String, second: bool| PageRead {
+        text,
+        second,
+        dropped: 0,
+    };
     match (first, second) {
-        (_, Some(t)) if !t.trim().is_empty() => Some((t, true)),
-        (Some(t), _) | (None, Some(t)) => Some((t, false)),
+        (_, Some(t)) if !t.trim().is_empty() => Some(read(t, true)),
+        (Some(t), _) | (None, Some(t)) => Some(read(t, false)),
         (None, None) => None,
     }
 }
 
-fn read_page_pdf_extract(doc: &pdf_extract::Document, n: u32) -> Option<String> {
+/// pdf-extract's text of page `n`, and how many characters were dropped
+/// as copies drawn on themselves ([`super::pdf_overprint`]).
+fn read_page_pdf_extract(doc: &pdf_extract::Document, n: u32) -> Option<(String, usize)> {
     let page = catch_unwind(AssertUnwindSafe(|| {
         let mut s = String::new();
-        {
-            let mut sink = pdf_extract::PlainTextOutput::new(&mut s);
+        let dropped = {
+            let mut sink =
+                super::pdf_overprint::Overprint::new(pdf_extract::PlainTextOutput::new(&mut s));
             pdf_extract::output_doc_page(doc, &mut sink, n).map(|_| ())?;
-        }
-        Ok::<String, pdf_extract::OutputError>(s)
+            sink.dropped
+        };
+        Ok::<(String, usize), pdf_extract::OutputError>((s, dropped))
     }));
     match page {
         Ok(Ok(text)) => Some(text),
@@ -419,6 +452,7 @@ pub fn encode_worker_answer(r: &Result<PdfText, PdfError>) -> String {
             "pages": t.pages, "failed": t.failed_pages,
             "second": t.second_reader_pages, "title": t.title, "repaired": t.repaired,
             "forms_cut": t.forms_cut, "declared_pages": t.declared_pages,
+            "overprinted": t.overprinted,
         })
         .to_string(),
         Err(e) => serde_json::json!({ "error": e }).to_string(),
@@ -475,5 +509,9 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false),
         title: v.get("title").and_then(|t| t.as_str()).map(str::to_owned),
+        overprinted: v
+            .get("overprinted")
+            .and_then(|o| serde_json::from_value(o.clone()).ok())
+            .unwrap_or_default(),
     })
 }

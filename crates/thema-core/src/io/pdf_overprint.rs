@@ -1,0 +1,215 @@
+//! "Fake bold" and shadowed text: some producers draw a line of text two
+//! to four times, each copy shifted by a fraction of a point, to make it
+//! look heavier. Read as text, every word comes out several times
+//! ("ReportReportReportReport"). Like poppler, Thema keeps the first copy of
+//! a character and drops any later copy of the same character drawn at
+//! nearly the same place on the page (within a fifth of its font size).
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::collections::HashMap;
+
+/// Fewest characters in a row that must each repeat one drawn before for
+/// them to count as a copy: a single letter drawn on another (imprecise
+/// widths in OCR text layers put "ff" of "effect" on one spot) stays.
+const MIN_COPIED_RUN: usize = 3;
+
+/// A character drawn on the page: where, how large, which, and its number
+/// on the page.
+struct Drawn {
+    x: f64,
+    y: f64,
+    size: f64,
+    c: String,
+    n: usize,
+}
+
+enum Event {
+    Char(Transform, f64, f64, f64, String),
+    BeginWord,
+    EndWord,
+    EndLine,
+}
+
+/// Wraps the text sink, passing on each character once per place.
+pub struct Overprint<D> {
+    inner: D,
+    /// Characters drawn on this page, by grid cell: position, size, the
+    /// character and its number on the page.
+    seen: HashMap<(i64, i64), Vec<Drawn>>,
+    /// Characters drawn on this page so far.
+    drawn: usize,
+    /// Events held back while a run of copies may be starting.
+    held: Vec<Event>,
+    /// Copies in a row among `held`.
+    copies: usize,
+    /// In a confirmed run of copies: dropping.
+    dropping: bool,
+    /// Characters dropped as copies, over all pages.
+    pub dropped: usize,
+}
+
+/// Cell size of the grid (points).
+const CELL: f64 = 2.0;
+
+impl<D: OutputDev> Overprint<D> {
+    pub fn new(inner: D) -> Self {
+        Self {
+            inner,
+            seen: HashMap::new(),
+            drawn: 0,
+            held: Vec::new(),
+            copies: 0,
+            dropping: false,
+            dropped: 0,
+        }
+    }
+
+    /// Whether `c` at (x, y) repeats a character drawn at least two
+    /// characters earlier at nearly the same place; remembers it if not.
+    fn is_copy(&mut self, x: f64, y: f64, size: f64, c: &str) -> bool {
+        let n = self.drawn;
+        self.drawn += 1;
+        if !x.is_finite() || !y.is_finite() || !size.is_finite() {
+            return false;
+        }
+        let tolerance = (size * 0.2).max(0.05);
+        let cell = |v: f64| (v / CELL).floor() as i64;
+        let (cx, cy) = (cell(x), cell(y));
+        // Never let a hostile page make the neighbourhood search large.
+        let reach = ((tolerance / CELL).ceil() as i64).clamp(0, 4);
+        for gx in cx.saturating_sub(reach)..=cx.saturating_add(reach) {
+            for gy in cy.saturating_sub(reach)..=cy.saturating_add(reach) {
+                let Some(list) = self.seen.get(&(gx, gy)) else {
+                    continue;
+                };
+                if list.iter().any(|d| {
+                    d.c == c
+                        && d.n + 2 <= n
+                        && (d.x - x).abs() <= tolerance
+                        && (d.y - y).abs() <= tolerance
+                        && (d.size - size).abs() <= size * 0.1
+                }) {
+                    return true;
+                }
+            }
+        }
+        let list = self.seen.entry((cx, cy)).or_default();
+        // A cell holds a few characters in real text; cap what a
+        // pathological page can store.
+        if list.len() < 64 {
+            list.push(Drawn {
+                x,
+                y,
+                size,
+                c: c.to_owned(),
+                n,
+            });
+        }
+        false
+    }
+
+    fn forward(&mut self, e: Event) -> Result<(), OutputError> {
+        match e {
+            Event::Char(trm, width, spacing, size, c) => {
+                self.inner.output_character(&trm, width, spacing, size, &c)
+            }
+            Event::BeginWord => self.inner.begin_word(),
+            Event::EndWord => self.inner.end_word(),
+            Event::EndLine => self.inner.end_line(),
+        }
+    }
+
+    /// Passes on what was held back (the run of copies was too short).
+    fn release(&mut self) -> Result<(), OutputError> {
+        self.copies = 0;
+        for e in std::mem::take(&mut self.held) {
+            self.forward(e)?;
+        }
+        Ok(())
+    }
+
+    fn event(&mut self, e: Event) -> Result<(), OutputError> {
+        if self.held.is_empty() || self.dropping {
+            if self.dropping {
+                // Word and line ends inside dropped copies go with them.
+                return Ok(());
+            }
+            return self.forward(e);
+        }
+        self.held.push(e);
+        Ok(())
+    }
+}
+
+impl<D: OutputDev> OutputDev for Overprint<D> {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.seen.clear();
+        self.drawn = 0;
+        self.dropping = false;
+        self.release()?;
+        self.inner.begin_page(page_num, media_box, art_box)
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        self.release()?;
+        self.dropping = false;
+        self.inner.end_page()
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        let e = Event::Char(*trm, width, spacing, font_size, char.to_owned());
+        if char.trim().is_empty() {
+            // Spaces neither start nor break a run of copies.
+            return self.event(e);
+        }
+        // The font size on the page, as pdf-extract's text output sees it.
+        let (vx, vy) = (
+            font_size * (trm.m11 + trm.m21),
+            font_size * (trm.m12 + trm.m22),
+        );
+        let size = (vx * vy).abs().sqrt();
+        if !self.is_copy(trm.m31, trm.m32, size, char) {
+            self.dropping = false;
+            self.release()?;
+            return self.forward(e);
+        }
+        if self.dropping {
+            self.dropped += 1;
+            return Ok(());
+        }
+        self.copies += 1;
+        self.held.push(e);
+        if self.copies >= MIN_COPIED_RUN {
+            // A whole run drawn again: drop it and what follows of it.
+            self.dropped += self.copies;
+            self.held.clear();
+            self.copies = 0;
+            self.dropping = true;
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.event(Event::BeginWord)
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        self.event(Event::EndWord)
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        self.event(Event::EndLine)
+    }
+}
