@@ -115,6 +115,39 @@ fn raw_pdf_extract(bytes: &[u8]) -> Option<String> {
 }
 
 #[test]
+fn codes_left_out_of_the_written_map_read_as_thema_reads_them() {
+    // Thema's rewritten simple fonts map only the codes whose text differs
+    // from WinAnsiEncoding; pdf-extract must give the others exactly as
+    // Thema's own WinAnsi table does.
+    use thema::io::pdf_fonts::win_ansi_agrees;
+    let codes: Vec<u8> = (0x21..=0xFFu8)
+        .filter(|&c| win_ansi_agrees(usize::from(c)))
+        .collect();
+    let bytes = pdf_with_font(
+        |_| {
+            dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+                "Encoding" => "WinAnsiEncoding", "FirstChar" => 0, "LastChar" => 255,
+                "Widths" => widths(),
+            }
+        },
+        &codes,
+    );
+    let read: String = raw_pdf_extract(&bytes)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let win = thema::io::pdf_glyphs::BaseEncoding::WinAnsi.table();
+    let expected: String = codes
+        .iter()
+        .map(|&c| win[usize::from(c)].clone().unwrap())
+        .collect();
+    assert_eq!(read, expected);
+    assert_eq!(codes.len(), 94 + 95 - 3);
+}
+
+#[test]
 fn the_encoding_the_pdf_names_wins_over_the_font_programs_own() {
     let bytes = pdf_with_font(
         |doc| {

@@ -293,10 +293,34 @@ pub fn normalize(doc: &mut Document) -> Normalized {
     out
 }
 
+/// Codes whose text in WinAnsiEncoding pdf-extract gives exactly as
+/// Thema's table does (printable ASCII but the two quotes, whose glyph
+/// names differ between readers, and the letters and signs of the upper
+/// half but the soft hyphen).
+pub fn win_ansi_agrees(code: usize) -> bool {
+    matches!(code, 0x20..=0x7E | 0xA1..=0xFF) && !matches!(code, 0x27 | 0x60 | 0xAD)
+}
+
+/// The map written for a simple font: only the codes whose text differs
+/// from WinAnsiEncoding's, the font's new encoding, which readers fall back
+/// on. pdf-extract parses a font's map again on every page it is used on,
+/// so a map of 200 codes where 20 differ cost most of the import's time.
+pub fn simple_map_entries(table: &[Option<String>]) -> Vec<Option<String>> {
+    let win = super::pdf_glyphs::BaseEncoding::WinAnsi.table();
+    table
+        .iter()
+        .enumerate()
+        .map(|(c, t)| match t {
+            Some(t) if win_ansi_agrees(c) && win.get(c).and_then(Option::as_ref) == Some(t) => None,
+            other => other.clone(),
+        })
+        .collect()
+}
+
 fn rewrite_simple(doc: &mut Document, id: ObjectId, table: &[Option<String>]) {
     let cmap = doc.add_object(Stream::new(
         Dictionary::new(),
-        write_simple_to_unicode(table),
+        write_simple_to_unicode(&simple_map_entries(table)),
     ));
     // A copy of the descriptor without the font program: pdf-extract would
     // read the program's encoding over the one just written (or panic).
@@ -314,7 +338,8 @@ fn rewrite_simple(doc: &mut Document, id: ObjectId, table: &[Option<String>]) {
     let descriptor = descriptor.map(|d| doc.add_object(Object::Dictionary(d)));
     if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
         font.set("ToUnicode", Object::Reference(cmap));
-        // Only used now for the widths of fonts without /Widths.
+        // The text of every code the map leaves out (and the widths of
+        // fonts without /Widths).
         font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
         if let Some(d) = descriptor {
             font.set("FontDescriptor", Object::Reference(d));
@@ -362,12 +387,11 @@ fn repair_composite(doc: &mut Document, id: ObjectId) -> bool {
 
 /// A `ToUnicode` CMap stream body mapping one-byte codes to text.
 pub fn write_simple_to_unicode(table: &[Option<String>]) -> Vec<u8> {
-    let mut s = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Thema-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
-    );
+    // Only what readers use: pdf-extract parses this map again for every
+    // page the font is on, and the PostScript wrapping of a full CMap
+    // (resource lookups, dictionaries, CIDSystemInfo) cost more to parse
+    // than the mappings.
+    let mut s = String::from("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
     // Runs of codes whose texts are consecutive single characters become
     // one range (fewer entries for every reader to parse).
     let single = |t: &String| -> Option<u16> {
@@ -426,7 +450,6 @@ pub fn write_simple_to_unicode(table: &[Option<String>]) -> Vec<u8> {
         }
         s.push_str("endbfchar\n");
     }
-    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     s.into_bytes()
 }
 

@@ -19,9 +19,39 @@ struct Drawn {
     x: f64,
     y: f64,
     size: f64,
-    c: String,
+    /// The character's fingerprint (a drawn "character" may be a ligature's
+    /// several letters).
+    c: u64,
     n: usize,
 }
+
+/// FNV-1a of the text: cheap, and a clash would also need the same place.
+fn fingerprint(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Grid cells hash by a multiply-shift: the keys are small integers the
+/// page's geometry gives, and SipHash's cost showed in the import's time.
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl std::hash::Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.0 = (self.0.rotate_left(5) ^ i.cast_unsigned()).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type Cells = HashMap<(i64, i64), Vec<Drawn>, std::hash::BuildHasherDefault<CellHasher>>;
 
 enum Event {
     Char(Transform, f64, f64, f64, String),
@@ -35,7 +65,7 @@ pub struct Overprint<D> {
     inner: D,
     /// Characters drawn on this page, by grid cell: position, size, the
     /// character and its number on the page.
-    seen: HashMap<(i64, i64), Vec<Drawn>>,
+    seen: Cells,
     /// Characters drawn on this page so far.
     drawn: usize,
     /// Events held back while a run of copies may be starting.
@@ -55,7 +85,7 @@ impl<D: OutputDev> Overprint<D> {
     pub fn new(inner: D) -> Self {
         Self {
             inner,
-            seen: HashMap::new(),
+            seen: Cells::default(),
             drawn: 0,
             held: Vec::new(),
             copies: 0,
@@ -68,6 +98,7 @@ impl<D: OutputDev> Overprint<D> {
     /// characters earlier at nearly the same place; remembers it if not.
     fn is_copy(&mut self, x: f64, y: f64, size: f64, c: &str) -> bool {
         let n = self.drawn;
+        let c = fingerprint(c);
         self.drawn += 1;
         if !x.is_finite() || !y.is_finite() || !size.is_finite() {
             return false;
@@ -97,13 +128,7 @@ impl<D: OutputDev> Overprint<D> {
         // A cell holds a few characters in real text; cap what a
         // pathological page can store.
         if list.len() < 64 {
-            list.push(Drawn {
-                x,
-                y,
-                size,
-                c: c.to_owned(),
-                n,
-            });
+            list.push(Drawn { x, y, size, c, n });
         }
         false
     }

@@ -223,11 +223,29 @@ fn hyphen_space_at_line_end(page: &str) -> String {
 /// characters: "Lemaˆıtre". Each (spacing accent, letter) pair with a
 /// precomposed form becomes that letter: "Lemaître".
 pub fn compose_spacing_accents(text: &str) -> String {
+    // Most pages have no spacing accent at all: nothing to do.
+    let is_accent = |c: char| {
+        matches!(
+            c,
+            '\u{00A8}'
+                | '\u{00AF}'
+                | '\u{00B4}'
+                | '\u{00B8}'
+                | '\u{02C6}'
+                | '\u{02C7}'
+                | '\u{02D8}'
+                | '\u{02DA}'
+                | '\u{02DC}'
+        )
+    };
+    if !text.chars().any(is_accent) {
+        return text.to_owned();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if let Some(&base) = chars.get(i + 1) {
+        if let Some(&base) = chars.get(i + 1).filter(|_| is_accent(chars[i])) {
             let base = match base {
                 'ı' => 'i',
                 'ȷ' => 'j',
@@ -429,6 +447,21 @@ pub const ACCENTED: &[(char, char, char)] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_spacing_accent_pair_composes() {
+        for (accent, letter, composed) in super::ACCENTED {
+            assert_eq!(
+                super::compose_spacing_accents(&format!("x{accent}{letter}y")),
+                format!("x{composed}y")
+            );
+        }
+        assert_eq!(
+            super::compose_spacing_accents("Lema\u{02C6}ıtre"),
+            "Lemaître"
+        );
+        assert_eq!(super::compose_spacing_accents("plain text"), "plain text");
+    }
+
     use super::*;
 
     fn reflowed(page: &str) -> String {
