@@ -119,21 +119,72 @@ pub fn strip_content_comments(doc: &mut Document) -> usize {
         let Ok(Object::Stream(s)) = doc.get_object_mut(id) else {
             continue;
         };
-        let Ok(plain) = s.get_plain_content() else {
+        let Some(plain) = inflate_plain(s).or_else(|| s.get_plain_content().ok()) else {
             continue;
         };
         // The library stops reading at a comment followed by an indented
         // line, silently.
-        if !plain.contains(&b'%') {
-            continue;
+        if plain.contains(&b'%') {
+            let stripped = without_comments(&plain);
+            if stripped.len() != plain.len() {
+                s.set_plain_content(stripped);
+                changed += 1;
+                continue;
+            }
         }
-        let stripped = without_comments(&plain);
-        if stripped.len() != plain.len() {
-            s.set_plain_content(stripped);
-            changed += 1;
+        // Kept decompressed: the page reader would inflate it again.
+        if s.dict.has(b"Filter") {
+            s.set_plain_content(plain);
         }
     }
     changed
+}
+
+/// The largest content stream Thema inflates itself (a bigger one is left
+/// to the PDF library, which reads it as before).
+const INFLATE_LIMIT: usize = 256 << 20;
+
+/// A stream compressed with FlateDecode alone (no predictor), inflated
+/// without zero-filling the output first (the PDF library's way cost a
+/// tenth of the import on large pages). `None` for any other stream, or
+/// one larger than [`INFLATE_LIMIT`]; a stream cut short gives what it has,
+/// as the library does.
+fn inflate_plain(s: &pdf_extract::Stream) -> Option<Vec<u8>> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let flate_only = match s.dict.get(b"Filter").ok()? {
+        Object::Name(n) => n == b"FlateDecode",
+        Object::Array(a) => a.len() == 1 && a[0].as_name().ok() == Some(b"FlateDecode"),
+        _ => false,
+    };
+    if !flate_only || s.dict.has(b"DecodeParms") {
+        return None;
+    }
+    let input = &s.content;
+    let mut d = Decompress::new(true);
+    let mut out: Vec<u8> =
+        Vec::with_capacity(input.len().saturating_mul(4).clamp(1024, INFLATE_LIMIT));
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() >= INFLATE_LIMIT {
+                return None;
+            }
+            out.reserve(out.capacity().min(INFLATE_LIMIT - out.len()));
+        }
+        let consumed = usize::try_from(d.total_in()).ok()?;
+        let before = (consumed, out.len());
+        match d.decompress_vec(input.get(consumed..)?, &mut out, FlushDecompress::Finish) {
+            Ok(Status::StreamEnd) => return Some(out),
+            Ok(_) => {
+                let now = (usize::try_from(d.total_in()).ok()?, out.len());
+                // No progress with room left: the stream ends early.
+                if now == before && out.len() < out.capacity() {
+                    return Some(out);
+                }
+            }
+            // Corrupt data: the library's reader decides what to keep.
+            Err(_) => return None,
+        }
+    }
 }
 
 /// The bytes without `%` comments, strings (`(…)`, `<…>`) left alone.
@@ -172,6 +223,47 @@ fn without_comments(data: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
     use pdf_extract::{Stream, dictionary};
+
+    #[test]
+    fn flate_streams_inflate_whole_cut_short_or_not_at_all() {
+        use std::io::Write;
+        let plain: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| format!("BT ({i}) Tj ET\n").into_bytes())
+            .collect();
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(&plain).unwrap();
+        let packed = z.finish().unwrap();
+        let stream = |content: Vec<u8>, dict| Stream::new(dict, content);
+        let whole = stream(packed.clone(), dictionary! { "Filter" => "FlateDecode" });
+        assert_eq!(inflate_plain(&whole).as_deref(), Some(&plain[..]));
+        // The same as the library reads it.
+        assert_eq!(whole.decompressed_content().unwrap(), plain);
+        // Cut short: what is there.
+        let cut = stream(
+            packed[..packed.len() / 2].to_vec(),
+            dictionary! { "Filter" => "FlateDecode" },
+        );
+        let part = inflate_plain(&cut).unwrap();
+        assert!(
+            !part.is_empty() && plain.starts_with(&part),
+            "{}",
+            part.len()
+        );
+        // A predictor, or another filter: left to the library.
+        let predicted = stream(
+            packed.clone(),
+            dictionary! { "Filter" => "FlateDecode", "DecodeParms" => dictionary! { "Predictor" => 12 } },
+        );
+        assert!(inflate_plain(&predicted).is_none());
+        let other = stream(packed, dictionary! { "Filter" => "LZWDecode" });
+        assert!(inflate_plain(&other).is_none());
+        // Corrupt data: left to the library.
+        let junk = stream(
+            vec![0x78, 0x9c, 0xff, 0xff, 0xff, 0x00],
+            dictionary! { "Filter" => "FlateDecode" },
+        );
+        assert!(inflate_plain(&junk).is_none());
+    }
     #[test]
     fn hex_and_run_length_filters_are_undone() {
         assert_eq!(ascii_hex(b"48 65 6c6C 6>"), b"Hell`");
