@@ -2,7 +2,9 @@
 //! given folders. Per file, of the text a reviewer sees in Thema (pages
 //! extracted, then reflowed and joined as the importer does):
 //!
-//! - `yield`: non-space characters as a share of pdftotext's;
+//! - `yield`: non-space characters as a share of pdftotext's (those of
+//!   running headers, line numbers, comments and form fields moved into
+//!   the memo included);
 //! - `5gram`: share of Thema's word 5-grams found in pdftotext's text (the
 //!   words come in the same order);
 //! - `alien`: letters in Thema's text that never occur in pdftotext's (a
@@ -196,11 +198,12 @@ fn main() {
         let started = Instant::now();
         let pages = std::thread::Builder::new()
             .name("thema-import-yield".into())
-            .spawn(move || thema::io::pdf::extract(&bytes).map(|t| t.pages))
+            .spawn(move || thema::io::pdf::extract(&bytes).map(|t| (t.pages, t.annotations)))
             .ok()
             .and_then(|h| h.join().ok())
             .and_then(Result::ok)
             .unwrap_or_default();
+        let (pages, annotations) = pages;
         let raw = pages.join("\n");
         let garbled: Vec<usize> = pages
             .iter()
@@ -214,9 +217,19 @@ fn main() {
             .collect();
         let joined = thema::io::import::join_pages_moving_running_lines(&pages);
         let line_numbers = joined.line_numbers;
+        let moved = joined.moved;
         let ours = joined.text;
         let ms_ours = started.elapsed().as_millis();
-        let (t, o) = (non_space(&theirs), non_space(&ours));
+        // Text moved into the document's memo (running headers, margin line
+        // numbers) is kept, so it counts towards the yield.
+        let kept_apart: usize = moved.iter().map(|(_, l)| non_space(l)).sum::<usize>()
+            + annotations.iter().map(|(_, a)| non_space(a)).sum::<usize>()
+            + line_numbers
+                .iter()
+                .flat_map(|&(_, a, b)| a..=b)
+                .map(|n| n.to_string().len())
+                .sum::<usize>();
+        let (t, o) = (non_space(&theirs), non_space(&ours) + kept_apart);
         if t == 0 {
             no_text += 1;
             println!(
@@ -286,6 +299,9 @@ fn main() {
             format!("{ms_ours}/{ms_theirs}"),
             f.display()
         );
+        if !moved.is_empty() {
+            println!("       running lines moved to the memo: {}", moved.len());
+        }
         if !line_numbers.is_empty() {
             println!(
                 "       margin line numbers moved out: {}",

@@ -488,6 +488,61 @@ fn fake_bold_text_drawn_on_itself_is_read_once_and_said() {
 }
 
 #[test]
+fn comments_and_form_fields_go_to_the_memo_not_the_text() {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"BT /F1 10 Tf 72 700 Td (Managers named the budget as the main barrier.) Tj ET".to_vec(),
+    ));
+    let lit = |s: &str| Object::String(s.as_bytes().to_vec(), pdf_extract::StringFormat::Literal);
+    let note = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Text", "T" => lit("CD"),
+        "Contents" => lit("Second reviewer: code as Funding?"),
+        "Rect" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+    });
+    let field = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx", "T" => lit("Setting"),
+        "V" => lit("Rural county"), "Rect" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+    });
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "Annots" => vec![note.into(), field.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotated.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    assert_eq!(
+        imported.doc.text,
+        "Managers named the budget as the main barrier."
+    );
+    assert_eq!(
+        imported.doc.memo,
+        "Comments and form fields in the PDF (not part of its text):\n\
+         • p. 1 — Comment (Text) by CD: Second reviewer: code as Funding?\n\
+         • p. 1 — Form field \u{201c}Setting\u{201d}: Rural county"
+    );
+    let notes = imported.notes.join("; ");
+    assert!(notes.contains("2 comment(s) and filled-in form field(s) on page(s) 1 are not part of the text; they were put in the document's memo"), "{notes}");
+}
+
+#[test]
 fn text_after_a_comment_in_the_content_stream_is_read() {
     let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" };
     let content = b"BT                    %\n/F1 12 Tf 72 700 Td  %\n(Before the comment) Tj 0 -14 Td    %\n  (After the comment) Tj ET".to_vec();

@@ -137,6 +137,25 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                     "the PDF is damaged (its table of contents for the reader is missing or wrong); Thema rebuilt it by scanning the file — check that no page is missing".to_owned(),
                 );
             }
+            if !pdf.annotations.is_empty() {
+                let pages: Vec<usize> = pdf.annotations.iter().map(|(p, _)| *p).collect();
+                let mut pages_once = pages.clone();
+                pages_once.dedup();
+                notes.push(format!(
+                    "{} comment(s) and filled-in form field(s) on page(s) {} are not part of the text; they were put in the document's memo",
+                    pdf.annotations.len(),
+                    list(&pages_once)
+                ));
+                let mut memo =
+                    String::from("Comments and form fields in the PDF (not part of its text):");
+                for (page, text) in &pdf.annotations {
+                    memo.push_str(&format!("\n• p. {page} — {text}"));
+                }
+                moved_memo = Some(match moved_memo {
+                    Some(m) => format!("{m}\n\n{memo}"),
+                    None => memo,
+                });
+            }
             if !pdf.overprinted.is_empty() {
                 let pages: Vec<usize> = pdf.overprinted.iter().map(|(p, _)| *p).collect();
                 let chars: usize = pdf.overprinted.iter().map(|(_, n)| n).sum();

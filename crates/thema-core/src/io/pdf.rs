@@ -28,6 +28,9 @@ pub struct PdfText {
     /// Per page (1-based), characters dropped as copies of text drawn on
     /// itself (shadows, fake bold): (page, characters).
     pub overprinted: Vec<(usize, usize)>,
+    /// Comments and filled-in form fields, (page, text): kept out of the
+    /// text ([`super::pdf_annots`]).
+    pub annotations: Vec<(usize, String)>,
     /// The title in the PDF's document information, when it looks like a
     /// real title (not "Microsoft Word - draft3.docx").
     pub title: Option<String>,
@@ -163,6 +166,17 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if repaired && out.pages.iter().all(|p| p.trim().is_empty()) {
         return Err(PdfError::Damaged);
     }
+    out.annotations = catch_unwind(AssertUnwindSafe(|| {
+        pages
+            .iter()
+            .flat_map(|(&n, &id)| {
+                super::pdf_annots::page_annotations(&doc, id)
+                    .into_iter()
+                    .map(move |t| (n as usize, t))
+            })
+            .collect()
+    }))
+    .unwrap_or_default();
     out.title = title;
     out.repaired = repaired;
     out.declared_pages = declared;
@@ -238,17 +252,7 @@ fn read_page_pdf_extract(doc: &pdf_extract::Document, n: u32) -> Option<(String,
 fn info_title(doc: &pdf_extract::Document) -> Option<String> {
     let info = doc.trailer.get_deref(b"Info", doc).ok()?.as_dict().ok()?;
     let raw = info.get_deref(b"Title", doc).ok()?.as_str().ok()?;
-    let text = if let Some(be) = raw.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = be
-            .chunks_exact(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    } else if let Ok(s) = std::str::from_utf8(raw) {
-        s.to_owned()
-    } else {
-        raw.iter().map(|&b| char::from(b)).collect()
-    };
+    let text = super::pdf_annots::text_string(raw);
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     plausible_title(&t).then_some(t)
 }
@@ -452,7 +456,7 @@ pub fn encode_worker_answer(r: &Result<PdfText, PdfError>) -> String {
             "pages": t.pages, "failed": t.failed_pages,
             "second": t.second_reader_pages, "title": t.title, "repaired": t.repaired,
             "forms_cut": t.forms_cut, "declared_pages": t.declared_pages,
-            "overprinted": t.overprinted,
+            "overprinted": t.overprinted, "annotations": t.annotations,
         })
         .to_string(),
         Err(e) => serde_json::json!({ "error": e }).to_string(),
@@ -509,6 +513,10 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false),
         title: v.get("title").and_then(|t| t.as_str()).map(str::to_owned),
+        annotations: v
+            .get("annotations")
+            .and_then(|o| serde_json::from_value(o.clone()).ok())
+            .unwrap_or_default(),
         overprinted: v
             .get("overprinted")
             .and_then(|o| serde_json::from_value(o.clone()).ok())
