@@ -488,6 +488,27 @@ fn fake_bold_text_drawn_on_itself_is_read_once_and_said() {
 }
 
 #[test]
+fn letters_of_a_font_without_widths_all_stay_though_they_share_one_spot() {
+    // No /Widths: every glyph leaves the pen where it was, so repeated
+    // letters overlap without being copies.
+    let sentence = b"Missing value for startxref and junk before magic header";
+    let bytes = pdf_with_font(
+        |_| dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "NoMetrics" },
+        sentence,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no_widths.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(
+        letters(&imported.doc.text),
+        letters(std::str::from_utf8(sentence).unwrap())
+    );
+    assert!(!imported.notes.join(" ").contains("fake bold"));
+}
+
+#[test]
 fn comments_and_form_fields_go_to_the_memo_not_the_text() {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();

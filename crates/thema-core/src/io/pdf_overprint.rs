@@ -205,7 +205,10 @@ impl<D: OutputDev> OutputDev for Overprint<D> {
             font_size * (trm.m12 + trm.m22),
         );
         let size = (vx * vy).abs().sqrt();
-        if !self.is_copy(trm.m31, trm.m32, size, char) {
+        // A glyph that does not move the pen on (no width known) leaves
+        // every letter of its run on one spot: place says nothing then.
+        let advances = width * size > size * 0.2;
+        if !advances || !self.is_copy(trm.m31, trm.m32, size, char) {
             self.dropping = false;
             self.release()?;
             return self.forward(e);
