@@ -52,25 +52,31 @@ pub fn join_hyphenated_lines(page: &str, vocabulary: &Vocabulary) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // The next line may start with spaces the extractor put before
+        // its first word ("set-\n tings").
+        let indent = chars.get(i + 2..).map_or(0, |rest| {
+            rest.iter().take_while(|c| matches!(c, ' ' | '\t')).count()
+        });
+        let next = i + 2 + indent;
         if c == '-'
             && i > 0
             && chars[i - 1].is_alphabetic()
             && chars.get(i + 1) == Some(&'\n')
-            && chars.get(i + 2).is_some_and(|n| n.is_lowercase())
+            && chars.get(next).is_some_and(|n| n.is_lowercase())
         {
             let start = chars[..i]
                 .iter()
                 .rposition(|c| !c.is_alphabetic())
                 .map_or(0, |p| p + 1);
             let left: String = chars[start..i].iter().collect();
-            let right: String = chars[i + 2..]
+            let right: String = chars[next..]
                 .iter()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
             if vocabulary.keeps_hyphen(&left, &right) {
                 out.push('-');
             }
-            i += 2; // drop the line break (and the hyphen unless kept)
+            i = next; // drop the line break (and the hyphen unless kept)
             continue;
         }
         out.push(c);
@@ -154,6 +160,11 @@ mod tests {
         );
         assert_eq!(join_hyphenated_lines("a - \nb", &none), "a - \nb");
         assert_eq!(join_hyphenated_lines("short-\nterm", &none), "shortterm");
+        // The next line starting with the extractor's spaces.
+        assert_eq!(
+            join_hyphenated_lines("in all set-\n tings, which", &none),
+            "in all settings, which"
+        );
     }
 
     #[test]
