@@ -245,7 +245,18 @@ pub fn compose_spacing_accents(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if let Some(&base) = chars.get(i + 1).filter(|_| is_accent(chars[i])) {
+        // "don´t", "Peter´s": an acute typed as an apostrophe, not an accent.
+        let apostrophe = chars[i] == '\u{00B4}' && i > 0 && chars[i - 1].is_alphabetic() && {
+            let tail: String = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            matches!(tail.as_str(), "s" | "t" | "re" | "ll" | "ve" | "d" | "m")
+        };
+        if let Some(&base) = chars
+            .get(i + 1)
+            .filter(|_| is_accent(chars[i]) && !apostrophe)
+        {
             let base = match base {
                 'ı' => 'i',
                 'ȷ' => 'j',
@@ -259,11 +270,39 @@ pub fn compose_spacing_accents(text: &str) -> String {
                 i += 2;
                 continue;
             }
+            // No precomposed letter ("ˆσ", an estimate in maths): the
+            // letter with the combining accent, "σ̂".
+            // Only for an accent that starts a word: inside one it may be
+            // a stray mark the precomposed table does not know.
+            if base.is_alphabetic() && (i == 0 || !chars[i - 1].is_alphabetic()) {
+                if let Some(mark) = combining(chars[i]) {
+                    out.push(chars[i + 1]);
+                    out.push(mark);
+                    i += 2;
+                    continue;
+                }
+            }
         }
         out.push(chars[i]);
         i += 1;
     }
     out
+}
+
+/// The combining form of a spacing accent.
+fn combining(accent: char) -> Option<char> {
+    Some(match accent {
+        '\u{00A8}' => '\u{0308}',
+        '\u{00AF}' => '\u{0304}',
+        '\u{00B4}' => '\u{0301}',
+        '\u{00B8}' => '\u{0327}',
+        '\u{02C6}' => '\u{0302}',
+        '\u{02C7}' => '\u{030C}',
+        '\u{02D8}' => '\u{0306}',
+        '\u{02DA}' => '\u{030A}',
+        '\u{02DC}' => '\u{0303}',
+        _ => return None,
+    })
 }
 
 /// (spacing accent, letter, the accented letter), from Unicode's
@@ -460,6 +499,22 @@ mod tests {
             "Lemaître"
         );
         assert_eq!(super::compose_spacing_accents("plain text"), "plain text");
+        // No precomposed form: the combining accent after the letter.
+        assert_eq!(
+            super::compose_spacing_accents("a \u{02C6}σ here"),
+            "a σ\u{0302} here"
+        );
+        // An acute typed as an apostrophe stays one.
+        assert_eq!(
+            super::compose_spacing_accents("don\u{00B4}t, Peter\u{00B4}s"),
+            "don\u{00B4}t, Peter\u{00B4}s"
+        );
+        assert_eq!(super::compose_spacing_accents("caf\u{00B4}e"), "café");
+        // An accent before a non-letter stays as it is.
+        assert_eq!(
+            super::compose_spacing_accents("x \u{02C6} 2"),
+            "x \u{02C6} 2"
+        );
     }
 
     use super::*;
