@@ -274,13 +274,15 @@ pub fn compose_spacing_accents(text: &str) -> String {
             // letter with the combining accent, "σ̂".
             // Only for an accent that starts a word: inside one it may be
             // a stray mark the precomposed table does not know.
-            if base.is_alphabetic() && (i == 0 || !chars[i - 1].is_alphabetic()) {
-                if let Some(mark) = combining(chars[i]) {
-                    out.push(chars[i + 1]);
-                    out.push(mark);
-                    i += 2;
-                    continue;
-                }
+            if base.is_alphabetic()
+                && (i == 0 || !chars[i - 1].is_alphabetic())
+                && let Some(mark) = combining(chars[i])
+            {
+                out.push(chars[i + 1]);
+                out.push(mark);
+                i += 2;
+                continue;
+            }
             }
         }
         out.push(chars[i]);
