@@ -283,7 +283,6 @@ pub fn compose_spacing_accents(text: &str) -> String {
                 i += 2;
                 continue;
             }
-            }
         }
         out.push(chars[i]);
         i += 1;
