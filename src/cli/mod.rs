@@ -5,7 +5,7 @@
 
 use crate::edit::{self, ops};
 use crate::error::{Error, Result};
-use crate::io::{import::ImportJob, project_file, report};
+use crate::io::{import::ImportJob, project_file};
 use crate::model::Project;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -140,6 +140,21 @@ pub enum CliCommand {
         #[arg(long)]
         wait: bool,
     },
+    /// Enter one reviewer's appraisal answers from a CSV file with the
+    /// columns reference, checklist, item, answer, note (answers by key,
+    /// label or symbol: yes, Y, "Can't tell"). A file with any bad row
+    /// changes nothing and every problem is listed.
+    Appraise {
+        project: PathBuf,
+        /// The reviewer whose answers these are (name, initials or id).
+        #[arg(long)]
+        reviewer: String,
+        #[arg(long)]
+        from: PathBuf,
+        /// If the project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
+    },
     /// Print or write a table, or the whole report.
     Report {
         project: PathBuf,
@@ -168,71 +183,6 @@ pub enum ExchangeArg {
 pub enum OffsetsArg {
     Chars,
     Utf16,
-}
-
-/// A table `thema report --table` can write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum TableArg {
-    Prevalence,
-    References,
-    Characteristics,
-    Crosstab,
-    Citations,
-    Summary,
-    Agreement,
-    /// The whole report (html or xlsx).
-    All,
-}
-
-impl TableArg {
-    /// The table's name in reports and the window.
-    pub fn name(self) -> &'static str {
-        match self {
-            TableArg::Prevalence => "prevalence",
-            TableArg::References => "references",
-            TableArg::Characteristics => "characteristics",
-            TableArg::Crosstab => "crosstab",
-            TableArg::Citations => "citations",
-            TableArg::Summary => "summary",
-            TableArg::Agreement => "agreement",
-            TableArg::All => "all",
-        }
-    }
-}
-
-/// An output format of `thema report`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatArg {
-    Csv,
-    #[value(alias = "markdown")]
-    Md,
-    Json,
-    Xlsx,
-    Html,
-    /// A Word document of publication tables (needs -o).
-    #[value(alias = "word")]
-    Docx,
-}
-
-impl From<FormatArg> for report::Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Csv => report::Format::Csv,
-            FormatArg::Md => report::Format::Markdown,
-            FormatArg::Json => report::Format::Json,
-            FormatArg::Xlsx => report::Format::Xlsx,
-            FormatArg::Docx => report::Format::Docx,
-            FormatArg::Html => report::Format::Html,
-        }
-    }
-}
-
-/// The level of `--table agreement`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum LevelArg {
-    Document,
-    Character,
-    Category,
 }
 
 /// Runs a subcommand; prints any error and turns it into exit code 2.
@@ -313,6 +263,12 @@ fn dispatch(cmd: CliCommand) -> Result<ExitCode> {
             output,
             force,
         } => report_cmd(&project, &args, output.as_deref(), force),
+        CliCommand::Appraise {
+            project,
+            reviewer,
+            from,
+            wait,
+        } => appraise::appraise(&project, &reviewer, &from, wait),
     }
 }
 
@@ -587,6 +543,9 @@ pub fn project_name_from_path(path: &Path) -> String {
     stem.replace(['_', '-'], " ")
 }
 
+mod appraise;
+mod args;
 mod reporting;
+pub use args::{FormatArg, LevelArg, TableArg};
 use reporting::report_cmd;
 pub use reporting::{ReportArgs, find_reviewer, render_report, reviewer_pair, scope_from_args};

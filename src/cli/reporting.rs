@@ -118,6 +118,12 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>> {
     if args.table == TableArg::Agreement {
         return agreement_report(p, &scope, args);
     }
+    if matches!(
+        args.table,
+        TableArg::Appraisal | TableArg::AppraisalAgreement
+    ) {
+        return appraisal_report(p, args);
+    }
     let by = match &args.by {
         Some(name) => Some(
             p.attribute_by_name(name)
@@ -166,7 +172,7 @@ pub fn find_reviewer(p: &Project, word: &str) -> Result<crate::model::ReviewerId
 
 fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec<u8>> {
     use crate::analysis::agreement::agreement;
-    use report::{Format, sheets, text};
+    use report::sheets;
     let pair = args
         .reviewers
         .as_deref()
@@ -180,7 +186,18 @@ fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec
     };
     let sheet = sheets::agreement(rep);
     let n = ag.per_document.len();
-    Ok(match Format::from(args.format) {
+    sheet_bytes(p, sheet, args.format, n)
+}
+
+/// One data sheet in the requested format.
+fn sheet_bytes(
+    p: &Project,
+    sheet: report::sheets::Sheet,
+    format: FormatArg,
+    n: usize,
+) -> Result<Vec<u8>> {
+    use report::{Format, text};
+    Ok(match Format::from(format) {
         Format::Csv => text::csv(&sheet).into_bytes(),
         Format::Markdown => text::markdown(&sheet).into_bytes(),
         Format::Json => text::json(&sheet, n).into_bytes(),
@@ -190,6 +207,68 @@ fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec
             report::word::docx(&p.name, &[report::publish::PubTable::from_sheet(&sheet)])?
         }
     })
+}
+
+/// `--table appraisal` (the grid of one reviewer, or the consensus of
+/// `--reviewers A,B` with `--reviewer consensus`) and
+/// `--table appraisal-agreement` (`--reviewers A,B`), one sheet per
+/// checklist in use.
+fn appraisal_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>> {
+    use report::appraisal::{Whose, agreement_sheet, checklists_in_use, grid};
+    let lists = checklists_in_use(p);
+    let Some(first) = lists.first() else {
+        return Err(Error::Request(
+            "no study is appraised yet (enter answers in the window or with thema appraise)".into(),
+        ));
+    };
+    if lists.len() > 1 && FormatArg::Xlsx != args.format {
+        eprintln!(
+            "note: {} checklists are in use; this shows {} (xlsx writes one sheet each)",
+            lists.len(),
+            first.name
+        );
+    }
+    let pair = || -> Result<(crate::model::ReviewerId, crate::model::ReviewerId)> {
+        let pair = args.reviewers.as_deref().ok_or_else(|| {
+            Error::Request(format!(
+                "--table {} needs --reviewers A,B",
+                args.table.name()
+            ))
+        })?;
+        reviewer_pair(p, pair)
+    };
+    let sheets: Vec<report::sheets::Sheet> = if args.table == TableArg::Appraisal {
+        let whose = if args.reviewer.eq_ignore_ascii_case("consensus") {
+            let (a, b) = pair()?;
+            Whose::Consensus(a, b)
+        } else if args.reviewer.eq_ignore_ascii_case("all") {
+            return Err(Error::Request(
+                "--table appraisal needs --reviewer A (or consensus with --reviewers A,B)".into(),
+            ));
+        } else {
+            Whose::Reviewer(find_reviewer(p, &args.reviewer)?)
+        };
+        lists.iter().map(|c| grid(p, c, whose)).collect()
+    } else {
+        let (a, b) = pair()?;
+        let name = |r| p.reviewer(r).map_or_else(String::new, |r| r.name.clone());
+        lists
+            .iter()
+            .map(|c| {
+                let ag = crate::analysis::appraisal::agreement(&p.appraisal, c, a, b);
+                agreement_sheet(&ag, (&name(a), &name(b)))
+            })
+            .collect()
+    };
+    let n = p.documents.len();
+    if args.format == FormatArg::Xlsx {
+        return Ok(report::xlsx::workbook(&sheets)?);
+    }
+    let first = sheets
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Request("no sheet".into()))?;
+    sheet_bytes(p, first, args.format, n)
 }
 
 pub(super) fn report_cmd(

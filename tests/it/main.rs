@@ -8,6 +8,7 @@
 
 mod agreement;
 mod analysis;
+mod appraisal;
 mod cli;
 mod consensus;
 mod crash;

@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 32;
+const VARIANTS: usize = 33;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -50,6 +50,7 @@ fn variant(c: &Command) -> usize {
         SetDocumentMemo { .. } => 29,
         InsertCodeSet { .. } => 30,
         RemoveCodeSet(_) => 31,
+        Appraisal(_) => 32,
     }
 }
 
@@ -274,6 +275,52 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                 .map(|s| s.id)
                 .unwrap_or_else(|| thema::model::SetId::from_u128(fresh)),
         ),
+        32 => {
+            use thema::edit::appraisal::AppraisalCommand as A;
+            use thema::model::appraisal::{Answer, AppraisalDecision, bundled};
+            let casp = bundled().into_iter().next().expect("bundled CASP");
+            let doc = pick(&docs, r).unwrap_or_else(|| DocId::from_u128(fresh));
+            let reviewer = if r.is_multiple_of(2) { AB } else { CD };
+            let key = ["yes", "cant_tell", "no", "maybe"][(n(4)) as usize];
+            let answer = Answer {
+                doc,
+                reviewer,
+                checklist: casp.id.clone(),
+                item: format!("{}", 1 + n(10)),
+                answer: key.to_owned(),
+                note: String::new(),
+                support: None,
+            };
+            Command::Appraisal(match (r >> 3) % 7 {
+                0 => A::PutChecklist {
+                    id: casp.id.clone(),
+                    checklist: (n(3) > 0).then_some(casp),
+                },
+                1 | 2 => A::PutAnswer {
+                    key: answer.key(),
+                    answer: (n(5) > 0).then_some(answer),
+                },
+                3 => A::SetFinished {
+                    doc,
+                    reviewer,
+                    finished: n(2) == 0,
+                },
+                4 => A::SetChecklistFor {
+                    doc,
+                    checklist: (n(2) == 0).then_some(casp.id),
+                },
+                5 => A::AddDecision(AppraisalDecision {
+                    doc,
+                    checklist: casp.id,
+                    item: "3".into(),
+                    answer: "no".into(),
+                    by: reviewer,
+                    at: "2026-11-23T09:00:00Z".into(),
+                    note: String::new(),
+                }),
+                _ => A::RemoveLastDecision,
+            })
+        }
         _ => unreachable!("k < VARIANTS"),
     }
 }

@@ -2,6 +2,7 @@
 //! tables and the command-line reports call the same functions.
 
 pub mod agreement;
+pub mod appraisal;
 pub mod characteristics;
 pub mod citations;
 pub mod consensus;

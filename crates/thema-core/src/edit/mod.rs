@@ -2,6 +2,7 @@
 //! inverse, which is what the undo stack keeps. Nothing else mutates a
 //! `Project`.
 
+pub mod appraisal;
 pub mod consensus;
 pub mod ops;
 pub mod reanchor;
@@ -107,6 +108,10 @@ pub enum Command {
     },
     RemoveReviewer(ReviewerId),
     UpdateReviewer(Reviewer),
+
+    /// Quality appraisal ([`appraisal`]): each sets one thing and its
+    /// inverse sets it back.
+    Appraisal(appraisal::AppraisalCommand),
 }
 
 /// What a command changes: its kind and the id(s) of its target. Typing
@@ -518,6 +523,7 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 .ok_or(EditError::NotFound("reviewer"))?;
             UpdateReviewer(std::mem::replace(slot, r))
         }
+        Appraisal(c) => Appraisal(appraisal::apply(p, c)?),
     })
 }
 

@@ -1,6 +1,7 @@
 //! Files in and out: the project file, document import, codebook templates
 //! and table reports.
 
+pub mod appraisal_csv;
 pub mod decode;
 pub mod docx;
 pub mod import;

@@ -251,6 +251,18 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     out.push_str(&format!("    blind: {},\n", p.blind));
     list(&mut out, "memos", p.memos.iter())?;
     list(&mut out, "code_sets", p.code_sets.iter())?;
+    if !p.appraisal.is_empty() {
+        // One answer per line, like codings.
+        let a = &p.appraisal;
+        out.push_str("    appraisal: (\n");
+        sub_list(&mut out, "checklists", a.checklists.iter())?;
+        sub_list(&mut out, "rules", a.rules.iter())?;
+        sub_list(&mut out, "assigned", a.assigned.iter())?;
+        sub_list(&mut out, "answers", a.answers.iter())?;
+        sub_list(&mut out, "finished", a.finished.iter())?;
+        sub_list(&mut out, "decisions", a.decisions.iter())?;
+        out.push_str("    ),\n");
+    }
     out.push_str(")\n");
     Ok(out)
 }
@@ -285,6 +297,22 @@ fn list<'a, T: Serialize + 'a>(
         out.push_str(",\n");
     }
     out.push_str("    ],\n");
+    Ok(())
+}
+
+/// A list inside a field of the project, one item per line.
+fn sub_list<'a, T: Serialize + 'a>(
+    out: &mut String,
+    name: &str,
+    items: impl Iterator<Item = &'a T>,
+) -> Result<(), ProjectFileError> {
+    out.push_str(&format!("        {name}: [\n"));
+    for item in items {
+        out.push_str("            ");
+        out.push_str(&line(item)?);
+        out.push_str(",\n");
+    }
+    out.push_str("        ],\n");
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! The project model: plain data and invariants, with no knowledge of egui.
 
+pub mod appraisal;
 pub mod codebook;
 pub mod coding;
 pub mod consensus;

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 /// The project file format this build writes.
 /// Version 2 added consensus decisions, blind coding, checks and year ranges.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A person who codes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -164,6 +164,9 @@ pub struct Project {
     /// ATLAS.ti's code groups).
     #[serde(default)]
     pub code_sets: Vec<CodeSet>,
+    /// Quality appraisal of the studies (format 4 on).
+    #[serde(default, skip_serializing_if = "super::appraisal::Appraisal::is_empty")]
+    pub appraisal: super::appraisal::Appraisal,
     /// Bumped by every applied command; not saved.
     #[serde(skip)]
     pub revision: u64,
@@ -211,6 +214,7 @@ impl Project {
             blind: false,
             memos: Vec::new(),
             code_sets: Vec::new(),
+            appraisal: super::appraisal::Appraisal::default(),
             revision: 0,
             last_change: ChangeHint::default(),
             index_cache: Default::default(),

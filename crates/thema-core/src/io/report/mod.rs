@@ -3,6 +3,7 @@
 //! self-contained HTML report. The window's export and the command line
 //! use the same sheets, built from the same analysis functions.
 
+pub mod appraisal;
 pub mod chart;
 pub mod escape;
 pub mod html;

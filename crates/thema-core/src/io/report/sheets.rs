@@ -69,7 +69,7 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    fn new(name: &str, title: &str, columns: &[&str]) -> Self {
+    pub fn new(name: &str, title: &str, columns: &[&str]) -> Self {
         Self {
             name: name.into(),
             title: title.into(),

@@ -1,0 +1,177 @@
+//! Appraisal tables: the studies × items grid as published (symbols, a
+//! total of the first, best answer, e.g. "Yes") and the per-item agreement
+//! of two reviewers.
+
+use super::sheets::{Cell, Sheet};
+use crate::analysis::agreement::fmt_stat;
+use crate::analysis::appraisal::{AppraisalAgreement, checklist_for};
+use crate::model::appraisal::Checklist;
+use crate::model::{Project, ReviewerId};
+
+/// Whose answers the grid shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whose {
+    Reviewer(ReviewerId),
+    /// Where the two agree their answer, else the logged decision; an item
+    /// neither agreed nor decided shows "conflict" and is counted in the
+    /// note.
+    Consensus(ReviewerId, ReviewerId),
+}
+
+/// The checklists in use: those some document is appraised with.
+pub fn checklists_in_use(p: &Project) -> Vec<&Checklist> {
+    let mut out: Vec<&Checklist> = Vec::new();
+    for d in &p.documents {
+        if let Some(c) = checklist_for(p, d.id)
+            && !out.iter().any(|x| x.id == c.id)
+        {
+            out.push(c);
+        }
+    }
+    for a in &p.appraisal.answers {
+        if let Some(c) = p.appraisal.checklist(&a.checklist)
+            && !out.iter().any(|x| x.id == c.id)
+        {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One row per study appraised with `checklist` (by its own answers or its
+/// assignment), in reference order: reference, study, one symbol per item,
+/// the number of items answered with the best answer.
+pub fn grid(p: &Project, checklist: &Checklist, whose: Whose) -> Sheet {
+    let a = &p.appraisal;
+    let best = checklist.answers.first();
+    let mut cols: Vec<String> = vec!["reference".into(), "study".into()];
+    cols.extend(checklist.items.iter().map(|i| i.id.clone()));
+    cols.push(format!(
+        "total_{}",
+        best.map_or("yes".to_owned(), |b| b.key.clone())
+    ));
+    let col_refs: Vec<&str> = cols.iter().map(String::as_str).collect();
+    let title = format!(
+        "Quality appraisal: {} {}",
+        checklist.name, checklist.version
+    );
+    let mut s = Sheet::new("appraisal", title.trim(), &col_refs);
+    let mut docs: Vec<&crate::model::Document> = p
+        .documents
+        .iter()
+        .filter(|d| {
+            checklist_for(p, d.id).is_some_and(|c| c.id == checklist.id)
+                || a.answers
+                    .iter()
+                    .any(|x| x.doc == d.id && x.checklist == checklist.id)
+        })
+        .collect();
+    docs.sort_by_key(|d| d.reference);
+    let mut conflicts = 0;
+    for d in docs {
+        let answer_of = |r: ReviewerId, item: &str| {
+            a.answers
+                .iter()
+                .find(|x| {
+                    x.doc == d.id
+                        && x.reviewer == r
+                        && x.checklist == checklist.id
+                        && x.item == item
+                })
+                .map(|x| x.answer.clone())
+        };
+        let mut row: Vec<Cell> = vec![
+            Cell::Int(i64::from(d.reference)),
+            d.short_ref_or_title().into(),
+        ];
+        let mut total = 0;
+        for item in &checklist.items {
+            let answer = match whose {
+                Whose::Reviewer(r) => answer_of(r, &item.id),
+                Whose::Consensus(x, y) => match (answer_of(x, &item.id), answer_of(y, &item.id)) {
+                    (Some(u), Some(v)) if u == v => Some(u),
+                    (u, v) => match a.decision(d.id, &checklist.id, &item.id) {
+                        Some(dec) => Some(dec.answer.clone()),
+                        None if u.is_some() || v.is_some() => {
+                            conflicts += 1;
+                            row.push("conflict".into());
+                            continue;
+                        }
+                        None => None,
+                    },
+                },
+            };
+            if answer.is_some() && answer.as_deref() == best.map(|b| b.key.as_str()) {
+                total += 1;
+            }
+            let symbol = answer
+                .and_then(|k| checklist.answer(&k).map(|o| o.symbol.clone()))
+                .unwrap_or_default();
+            row.push(symbol.into());
+        }
+        row.push(Cell::Int(total));
+        s.rows.push(row);
+    }
+    let legend: Vec<String> = checklist
+        .answers
+        .iter()
+        .map(|o| format!("{} = {}", o.symbol, o.label))
+        .collect();
+    let mut note = format!(
+        "{}; empty = not answered. Source: {}.",
+        legend.join(", "),
+        checklist.source
+    );
+    if conflicts > 0 {
+        note.push_str(&format!(
+            " {conflicts} item answer(s) where the reviewers disagree and no decision is logged show \u{201c}conflict\u{201d} and are not counted in the total."
+        ));
+    }
+    s.note = Some(note);
+    s
+}
+
+/// Per-item agreement, then the pooled row.
+pub fn agreement_sheet(r: &AppraisalAgreement, names: (&str, &str)) -> Sheet {
+    let mut s = Sheet::new(
+        "appraisal-agreement",
+        &format!("Agreement on the appraisal ({})", r.checklist),
+        &[
+            "item",
+            "title",
+            "n",
+            "agreed",
+            "percent_agreement",
+            "kappa",
+            "weighted_kappa",
+            "n_weighted",
+        ],
+    );
+    for row in r.items.iter().chain(std::iter::once(&r.pooled)) {
+        s.rows.push(vec![
+            row.item.clone().into(),
+            row.title.clone().into(),
+            Cell::Int(i64::try_from(row.n).unwrap_or(i64::MAX)),
+            Cell::Int(i64::try_from(row.agreed).unwrap_or(i64::MAX)),
+            Cell::Decimal(fmt_stat(row.percent, 4)),
+            Cell::Decimal(fmt_stat(row.kappa, 4)),
+            Cell::Decimal(if r.ordered {
+                fmt_stat(row.weighted, 4)
+            } else {
+                "—".to_owned()
+            }),
+            Cell::Int(i64::try_from(row.n_weighted).unwrap_or(i64::MAX)),
+        ]);
+    }
+    s.note = Some(format!(
+        "{} and {}: studies both answered, per item and pooled. Kappa is Cohen's over all answers; weighted kappa is linear over the ordered answers, leaving out pairs where either is \u{201c}not applicable\u{201d}{}. \u{201c}—\u{201d}: undefined.",
+        names.0,
+        names.1,
+        if r.ordered {
+            ""
+        } else {
+            " (this checklist's answers have no order, so none is given)"
+        }
+    ));
+    s
+}

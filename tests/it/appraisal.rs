@@ -1,0 +1,295 @@
+//! Quality appraisal: answers entered from CSV on the command line,
+//! agreement equal to scikit-learn's, the grid, undo.
+
+use std::process::Command as Proc;
+use thema::edit::{self, Command};
+use thema::model::{Project, Reviewer};
+
+use crate::fixtures::{AB, CD, doc};
+
+fn thema() -> Proc {
+    Proc::new(env!("CARGO_BIN_EXE_thema"))
+}
+
+/// 20 studies (reference numbers 1–20), reviewers AB and CD.
+fn twenty_studies() -> Project {
+    let mut p = Project::new("appraisal");
+    let mut cmds = vec![
+        Command::InsertReviewer {
+            index: 0,
+            reviewer: Reviewer {
+                id: AB,
+                name: "Alex Byrne".into(),
+                initials: "AB".into(),
+            },
+        },
+        Command::InsertReviewer {
+            index: 1,
+            reviewer: Reviewer {
+                id: CD,
+                name: "Chidi Dike".into(),
+                initials: "CD".into(),
+            },
+        },
+    ];
+    cmds.push(thema::edit::ops::add_documents(
+        &p,
+        (1..=20)
+            .map(|n| doc(n, &format!("Study {n} text.")))
+            .collect(),
+    ));
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    p
+}
+
+const FIXTURES: &str = "tests/fixtures";
+
+/// (item, percent agreement, kappa, linear weighted kappa, pairs counted by
+/// weighted kappa): printed by tests/fixtures/appraisal_expected.py with
+/// scikit-learn's cohen_kappa_score.
+const EXPECTED: [(&str, f64, f64, f64, u64); 10] = [
+    ("1", 0.750000, 0.607843, 0.522124, 18),
+    ("2", 0.800000, 0.705882, 0.808989, 17),
+    ("3", 0.800000, 0.550562, 0.683333, 19),
+    ("4", 0.850000, 0.638554, 0.670520, 19),
+    ("5", 0.900000, 0.840000, 0.727273, 15),
+    ("6", 0.850000, 0.636364, 0.595745, 19),
+    ("7", 0.850000, 0.784173, 0.793103, 16),
+    ("8", 0.850000, 0.605263, 0.678571, 18),
+    ("9", 0.800000, 0.653680, 0.657143, 18),
+    ("10", 0.850000, 0.788732, 0.815884, 17),
+];
+const POOLED: (f64, f64, f64, u64) = (0.830000, 0.712850, 0.722081, 176);
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 5e-7)
+}
+
+#[test]
+fn answers_from_csv_give_the_agreement_scikit_learn_computes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("appraisal.thema.ron");
+    thema::io::project_file::save(&twenty_studies(), &path).unwrap();
+    for (who, file) in [("AB", "appraisal_a.csv"), ("Chidi Dike", "appraisal_b.csv")] {
+        let out = thema()
+            .args([
+                "appraise",
+                path.to_str().unwrap(),
+                "--reviewer",
+                who,
+                "--from",
+            ])
+            .arg(format!("{FIXTURES}/{file}"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{said}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(said.contains("200 answer(s) of"), "{said}");
+    }
+    let p = thema::io::project_file::load(&path).unwrap().project;
+    assert_eq!(p.appraisal.answers.len(), 400);
+    let jbi = p.appraisal.checklist("jbi-qualitative").unwrap();
+    let ag = thema::analysis::appraisal::agreement(&p.appraisal, jbi, AB, CD);
+    for (row, (item, po, k, kw, nw)) in ag.items.iter().zip(EXPECTED) {
+        assert_eq!(row.item, item);
+        assert_eq!(row.n, 20);
+        assert!(
+            close(row.percent, po),
+            "item {item}: {:?} vs {po}",
+            row.percent
+        );
+        assert!(close(row.kappa, k), "item {item}: {:?} vs {k}", row.kappa);
+        assert!(
+            close(row.weighted, kw),
+            "item {item}: {:?} vs {kw}",
+            row.weighted
+        );
+        assert_eq!(row.n_weighted, nw, "item {item}");
+    }
+    let (po, k, kw, nw) = POOLED;
+    assert!(
+        close(ag.pooled.percent, po) && close(ag.pooled.kappa, k) && close(ag.pooled.weighted, kw)
+    );
+    assert_eq!((ag.pooled.n, ag.pooled.n_weighted), (200, nw));
+    // The same numbers come out of `thema report`.
+    let out = thema()
+        .args([
+            "report",
+            path.to_str().unwrap(),
+            "--table",
+            "appraisal-agreement",
+            "--reviewers",
+            "AB,CD",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{csv}");
+    assert!(
+        csv.contains("All items,,200,166,0.8300,0.7128,0.7221,176"),
+        "{csv}"
+    );
+    // The grid: one row per study, a symbol per item, the total of Yes.
+    let out = thema()
+        .args([
+            "report",
+            path.to_str().unwrap(),
+            "--table",
+            "appraisal",
+            "--reviewer",
+            "AB",
+        ])
+        .output()
+        .unwrap();
+    let grid = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{grid}");
+    let header = grid.lines().next().unwrap();
+    assert_eq!(header, "reference,study,1,2,3,4,5,6,7,8,9,10,total_yes");
+    assert_eq!(
+        grid.lines()
+            .filter(|l| l.starts_with(char::is_numeric))
+            .count(),
+        20
+    );
+}
+
+#[test]
+fn a_csv_with_bad_rows_changes_nothing_and_names_each_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("appraisal.thema.ron");
+    thema::io::project_file::save(&twenty_studies(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "reference,checklist,item,answer,note\n\
+         1,casp-qualitative,1,Yes,clear aims\n\
+         41,casp-qualitative,1,Yes,\n\
+         2,casp-qualitative,11,No,\n\
+         3,casp-qualitative,2,Maybe,\n\
+         4,nice-checklist,1,Yes,\n",
+    )
+    .unwrap();
+    let out = thema()
+        .args([
+            "appraise",
+            path.to_str().unwrap(),
+            "--reviewer",
+            "AB",
+            "--from",
+        ])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for said in [
+        "line 3: no study has reference number \u{201c}41\u{201d}",
+        "line 4: CASP qualitative has no item \u{201c}11\u{201d}",
+        "line 5: \u{201c}Maybe\u{201d} is not an answer of CASP qualitative (Yes / Can't tell / No)",
+        "line 6: no checklist \u{201c}nice-checklist\u{201d}",
+        "4 problem(s) in",
+        "the project was not changed",
+    ] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn every_appraisal_command_undoes_exactly() {
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::model::appraisal::{Answer, AppraisalDecision, bundled};
+    let mut p = twenty_studies();
+    let start = p.clone();
+    let casp = bundled().into_iter().next().unwrap();
+    let d1 = p.documents[0].id;
+    let answer = |r, a: &str| Answer {
+        doc: d1,
+        reviewer: r,
+        checklist: casp.id.clone(),
+        item: "4".into(),
+        answer: a.into(),
+        note: String::new(),
+        support: Some((0, 5)),
+    };
+    let cmds = vec![
+        A::PutChecklist {
+            id: casp.id.clone(),
+            checklist: Some(casp.clone()),
+        },
+        A::PutAnswer {
+            key: answer(AB, "yes").key(),
+            answer: Some(answer(AB, "yes")),
+        },
+        A::PutAnswer {
+            key: answer(AB, "no").key(),
+            answer: Some(answer(AB, "no")),
+        },
+        A::PutAnswer {
+            key: answer(CD, "cant_tell").key(),
+            answer: Some(answer(CD, "cant_tell")),
+        },
+        A::SetFinished {
+            doc: d1,
+            reviewer: AB,
+            finished: true,
+        },
+        A::SetChecklistFor {
+            doc: d1,
+            checklist: Some(casp.id.clone()),
+        },
+        A::AddDecision(AppraisalDecision {
+            doc: d1,
+            checklist: casp.id.clone(),
+            item: "4".into(),
+            answer: "no".into(),
+            by: AB,
+            at: "2026-11-23T09:00:00Z".into(),
+            note: "the sampling frame is described on p. 3".into(),
+        }),
+    ];
+    let mut undo = Vec::new();
+    let mut states = vec![p.clone()];
+    for c in cmds {
+        undo.push(edit::apply(&mut p, Command::Appraisal(c)).unwrap());
+        states.push(p.clone());
+    }
+    assert_eq!(p.appraisal.answers.len(), 2);
+    assert_eq!(
+        p.appraisal.decision(d1, &casp.id, "4").unwrap().answer,
+        "no"
+    );
+    // A checklist in use cannot be removed.
+    assert!(
+        edit::apply(
+            &mut p,
+            Command::Appraisal(A::PutChecklist {
+                id: casp.id.clone(),
+                checklist: None
+            })
+        )
+        .is_err()
+    );
+    // An answer that is not an option of the checklist is refused.
+    assert!(
+        edit::apply(
+            &mut p,
+            Command::Appraisal(A::PutAnswer {
+                key: answer(CD, "maybe").key(),
+                answer: Some(answer(CD, "maybe"))
+            })
+        )
+        .is_err()
+    );
+    while let Some(inv) = undo.pop() {
+        states.pop();
+        edit::apply(&mut p, inv).unwrap();
+        assert_eq!(p.appraisal, states.last().unwrap().appraisal);
+    }
+    assert_eq!(p.appraisal, start.appraisal);
+}
