@@ -46,6 +46,28 @@ impl Viewer {
         !self.blind
     }
 
+    /// May this viewer see this appraisal answer? In blind mode another
+    /// reviewer's answers for a study stay hidden until every reviewer who
+    /// answered it — the viewer included — has marked it finished
+    /// (as JBI SUMARI releases a study once the second reviewer is done).
+    pub fn may_see_answer(&self, p: &Project, a: &crate::model::appraisal::Answer) -> bool {
+        if !self.blind || Some(a.reviewer) == self.me {
+            return true;
+        }
+        let Some(me) = self.me else { return true };
+        let appraisal = &p.appraisal;
+        let mut answered: Vec<ReviewerId> = appraisal
+            .answers
+            .iter()
+            .filter(|x| x.doc == a.doc)
+            .map(|x| x.reviewer)
+            .collect();
+        answered.sort_unstable();
+        answered.dedup();
+        appraisal.is_finished(a.doc, me)
+            && answered.iter().all(|r| appraisal.is_finished(a.doc, *r))
+    }
+
     /// Why comparisons are hidden, for the panels that would show them.
     pub const HIDDEN_WHY: &'static str = "Blind coding is on: each reviewer sees only their own codings until blind coding is switched off (Edit › Blind coding), so agreement, disagreements and checks are hidden.";
 }
