@@ -293,3 +293,61 @@ fn every_appraisal_command_undoes_exactly() {
     }
     assert_eq!(p.appraisal, start.appraisal);
 }
+
+#[test]
+fn blind_reviewers_see_each_others_answers_only_when_both_have_finished() {
+    use thema::analysis::Viewer;
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::model::appraisal::{Answer, bundled};
+    let mut p = twenty_studies();
+    let casp = bundled().into_iter().next().unwrap();
+    let d = p.documents[0].id;
+    let ans = |r, a: &str| Answer {
+        doc: d,
+        reviewer: r,
+        checklist: casp.id.clone(),
+        item: "1".into(),
+        answer: a.into(),
+        note: String::new(),
+        support: None,
+    };
+    let mut cmds = vec![
+        Command::SetBlind(true),
+        Command::Appraisal(A::PutChecklist {
+            id: casp.id.clone(),
+            checklist: Some(casp.clone()),
+        }),
+    ];
+    for a in [ans(AB, "yes"), ans(CD, "no")] {
+        cmds.push(Command::Appraisal(A::PutAnswer {
+            key: a.key(),
+            answer: Some(a),
+        }));
+    }
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    let ab = Viewer::of(&p, Some(AB));
+    let theirs = ans(CD, "no");
+    assert!(
+        ab.may_see_answer(&p, &ans(AB, "yes")),
+        "one's own answers always"
+    );
+    assert!(!ab.may_see_answer(&p, &theirs));
+    let finish = |p: &mut Project, r| {
+        edit::apply(
+            p,
+            Command::Appraisal(A::SetFinished {
+                doc: d,
+                reviewer: r,
+                finished: true,
+            }),
+        )
+        .unwrap();
+    };
+    finish(&mut p, AB);
+    assert!(!ab.may_see_answer(&p, &theirs), "CD has not finished");
+    finish(&mut p, CD);
+    assert!(ab.may_see_answer(&p, &theirs), "both finished");
+    // Without blind mode everyone sees everything.
+    edit::apply(&mut p, Command::SetBlind(false)).unwrap();
+    assert!(Viewer::of(&p, Some(CD)).may_see_answer(&p, &ans(AB, "yes")));
+}
