@@ -148,13 +148,76 @@ fn answers_from_csv_give_the_agreement_scikit_learn_computes() {
     let grid = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{grid}");
     let header = grid.lines().next().unwrap();
-    assert_eq!(header, "reference,study,1,2,3,4,5,6,7,8,9,10,total_yes");
+    assert_eq!(
+        header,
+        "reference,study,1,2,3,4,5,6,7,8,9,10,total_yes,judgement"
+    );
     assert_eq!(
         grid.lines()
             .filter(|l| l.starts_with(char::is_numeric))
             .count(),
         20
     );
+    // A stated rule and one judgement the reviewers set themselves.
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::model::appraisal::{Judgement, JudgementStep};
+    let mut p = p;
+    let first = p.documents[0].id;
+    edit::apply(
+        &mut p,
+        Command::Batch(vec![
+            Command::Appraisal(A::SetRule {
+                levels: vec![],
+                rule: vec![
+                    JudgementStep {
+                        at_least: 8,
+                        level: "High".into(),
+                    },
+                    JudgementStep {
+                        at_least: 5,
+                        level: "Moderate".into(),
+                    },
+                    JudgementStep {
+                        at_least: 0,
+                        level: "Low".into(),
+                    },
+                ],
+            }),
+            Command::Appraisal(A::SetJudgement {
+                doc: first,
+                judgement: Some(Judgement {
+                    doc: first,
+                    level: "Exclude".into(),
+                    reason: "not a qualitative study".into(),
+                    by: AB,
+                    at: "2026-11-23T09:00:00Z".into(),
+                }),
+            }),
+        ]),
+    )
+    .unwrap();
+    let sheet = thema::io::report::appraisal::grid(
+        &p,
+        p.appraisal.checklist("jbi-qualitative").unwrap(),
+        thema::io::report::appraisal::Whose::Reviewer(AB),
+    );
+    let last = |row: &Vec<thema::io::report::sheets::Cell>| row.last().unwrap().as_text();
+    assert_eq!(last(&sheet.rows[0]), "Exclude");
+    for row in &sheet.rows[1..] {
+        let total: u32 = row[12].as_text().parse().unwrap();
+        let expected = match total {
+            8.. => "High (rule)",
+            5..=7 => "Moderate (rule)",
+            _ => "Low (rule)",
+        };
+        assert_eq!(last(row), expected);
+    }
+    let note = sheet.note.unwrap();
+    assert!(
+        note.contains("Y = Yes, ? = Unclear, N = No, NA = Not applicable"),
+        "{note}"
+    );
+    assert!(note.contains("derived from the total by the review's rule: \u{2265} 8 Yes: High; \u{2265} 5 Yes: Moderate; \u{2265} 0 Yes: Low."), "{note}");
 }
 
 #[test]

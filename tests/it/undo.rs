@@ -291,7 +291,24 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                 note: String::new(),
                 support: None,
             };
-            Command::Appraisal(match (r >> 3) % 7 {
+            Command::Appraisal(match (r >> 3) % 9 {
+                7 => A::SetJudgement {
+                    doc,
+                    judgement: (n(3) > 0).then(|| thema::model::appraisal::Judgement {
+                        doc,
+                        level: "Moderate".into(),
+                        reason: "no reflexivity".into(),
+                        by: reviewer,
+                        at: "2026-11-23T09:00:00Z".into(),
+                    }),
+                },
+                8 => A::SetRule {
+                    levels: vec![],
+                    rule: vec![thema::model::appraisal::JudgementStep {
+                        at_least: u32::try_from(n(10)).unwrap_or(0),
+                        level: "High".into(),
+                    }],
+                },
                 0 => A::PutChecklist {
                     id: casp.id.clone(),
                     checklist: (n(3) > 0).then_some(casp),

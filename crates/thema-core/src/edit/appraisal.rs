@@ -2,7 +2,9 @@
 //! with `None`) and returns the command that puts the previous value back.
 
 use super::EditError;
-use crate::model::appraisal::{Answer, AnswerKey, AppraisalDecision, Checklist, ChecklistRule};
+use crate::model::appraisal::{
+    Answer, AnswerKey, AppraisalDecision, Checklist, ChecklistRule, Judgement, JudgementStep,
+};
 use crate::model::{DocId, Project, ReviewerId};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +31,16 @@ pub enum AppraisalCommand {
         doc: DocId,
         reviewer: ReviewerId,
         finished: bool,
+    },
+    /// A study's overall judgement (`None` clears it).
+    SetJudgement {
+        doc: DocId,
+        judgement: Option<Judgement>,
+    },
+    /// The rule deriving judgements from counts, and the levels offered.
+    SetRule {
+        levels: Vec<String>,
+        rule: Vec<JudgementStep>,
     },
     /// Logs a consensus decision (appended).
     AddDecision(AppraisalDecision),
@@ -129,6 +141,27 @@ pub fn apply(p: &mut Project, cmd: AppraisalCommand) -> Result<AppraisalCommand,
                 finished: was,
             }
         }
+        SetJudgement { doc, judgement } => {
+            if judgement.as_ref().is_some_and(|j| j.doc != doc) {
+                return Err(EditError::NotFound("judgement"));
+            }
+            let previous = a
+                .judgements
+                .iter()
+                .position(|j| j.doc == doc)
+                .map(|i| a.judgements.remove(i));
+            if let Some(j) = judgement {
+                a.judgements.push(j);
+            }
+            SetJudgement {
+                doc,
+                judgement: previous,
+            }
+        }
+        SetRule { levels, rule } => SetRule {
+            levels: std::mem::replace(&mut a.levels, levels),
+            rule: std::mem::replace(&mut a.rule, rule),
+        },
         AddDecision(d) => {
             a.decisions.push(d);
             RemoveLastDecision

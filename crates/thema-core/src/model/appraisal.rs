@@ -119,6 +119,31 @@ pub struct AppraisalDecision {
     pub note: String,
 }
 
+/// The reviewers' overall judgement of a study ("High", "Exclude"), with
+/// its reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Judgement {
+    pub doc: DocId,
+    pub level: String,
+    #[serde(default)]
+    pub reason: String,
+    pub by: ReviewerId,
+    /// RFC 3339 time.
+    pub at: String,
+}
+
+/// A rule deriving a study's judgement from the number of items answered
+/// with the checklist's best answer: the first step whose minimum the
+/// count reaches ("≥ 8 Yes → High"). Stated in every report that uses it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgementStep {
+    pub at_least: u32,
+    pub level: String,
+}
+
+/// The judgement levels offered when a project names none.
+pub const DEFAULT_LEVELS: [&str; 4] = ["High", "Moderate", "Low", "Exclude"];
+
 /// "Report → AACODS": documents whose attribute has this value get the
 /// checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +171,15 @@ pub struct Appraisal {
     pub finished: Vec<(DocId, ReviewerId)>,
     #[serde(default)]
     pub decisions: Vec<AppraisalDecision>,
+    /// Judgement levels, best first (empty: [`DEFAULT_LEVELS`]).
+    #[serde(default)]
+    pub levels: Vec<String>,
+    /// At most one per study (the reviewers' agreed judgement).
+    #[serde(default)]
+    pub judgements: Vec<Judgement>,
+    /// Derives a judgement for studies without one (empty: no rule).
+    #[serde(default)]
+    pub rule: Vec<JudgementStep>,
 }
 
 impl Appraisal {
@@ -176,6 +210,38 @@ impl Appraisal {
 
     pub fn is_finished(&self, doc: DocId, reviewer: ReviewerId) -> bool {
         self.finished.contains(&(doc, reviewer))
+    }
+
+    pub fn levels(&self) -> Vec<String> {
+        if self.levels.is_empty() {
+            DEFAULT_LEVELS.iter().map(|l| (*l).to_owned()).collect()
+        } else {
+            self.levels.clone()
+        }
+    }
+
+    pub fn judgement(&self, doc: DocId) -> Option<&Judgement> {
+        self.judgements.iter().find(|j| j.doc == doc)
+    }
+
+    /// The level the rule gives a study with `best` items answered with the
+    /// best answer (`None` without a rule or below every step).
+    pub fn by_rule(&self, best: u32) -> Option<&str> {
+        self.rule
+            .iter()
+            .find(|s| best >= s.at_least)
+            .map(|s| s.level.as_str())
+    }
+
+    /// The rule in words: "≥ 8 Yes: High; ≥ 5 Yes: Moderate".
+    pub fn rule_text(&self, best_label: &str) -> Option<String> {
+        (!self.rule.is_empty()).then(|| {
+            self.rule
+                .iter()
+                .map(|s| format!("\u{2265} {} {best_label}: {}", s.at_least, s.level))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
     }
 }
 

@@ -50,6 +50,7 @@ pub fn grid(p: &Project, checklist: &Checklist, whose: Whose) -> Sheet {
         "total_{}",
         best.map_or("yes".to_owned(), |b| b.key.clone())
     ));
+    cols.push("judgement".into());
     let col_refs: Vec<&str> = cols.iter().map(String::as_str).collect();
     let title = format!(
         "Quality appraisal: {} {}",
@@ -110,6 +111,15 @@ pub fn grid(p: &Project, checklist: &Checklist, whose: Whose) -> Sheet {
             row.push(symbol.into());
         }
         row.push(Cell::Int(total));
+        // The reviewers' judgement, else the rule's (marked as such).
+        let judgement = match a.judgement(d.id) {
+            Some(j) => j.level.clone(),
+            None => a
+                .by_rule(u32::try_from(total).unwrap_or(0))
+                .map(|l| format!("{l} (rule)"))
+                .unwrap_or_default(),
+        };
+        row.push(judgement.into());
         s.rows.push(row);
     }
     let legend: Vec<String> = checklist
@@ -122,6 +132,11 @@ pub fn grid(p: &Project, checklist: &Checklist, whose: Whose) -> Sheet {
         legend.join(", "),
         checklist.source
     );
+    if let Some(rule) = a.rule_text(best.map_or("Yes", |b| b.label.as_str())) {
+        note.push_str(&format!(
+            " Judgements marked (rule) are derived from the total by the review's rule: {rule}."
+        ));
+    }
     if conflicts > 0 {
         note.push_str(&format!(
             " {conflicts} item answer(s) where the reviewers disagree and no decision is logged show \u{201c}conflict\u{201d} and are not counted in the total."
