@@ -82,6 +82,10 @@ pub struct ReportArgs {
     /// Only documents whose attribute has this value, e.g. "Group=Review article".
     #[arg(long)]
     pub filter: Option<String>,
+    /// Only studies with one of these quality judgements, e.g. "High,Moderate"
+    /// (a sensitivity analysis; the reviewers' judgement, else the rule's).
+    #[arg(long)]
+    pub quality: Option<String>,
     /// Whose codings: a reviewer's name, initials or id; "consensus"; or "all".
     #[arg(long, default_value = "all")]
     pub reviewer: String,
@@ -114,7 +118,27 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>> {
     } else {
         None
     };
-    let scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer, pair)?;
+    let mut scope = scope_from_args(p, args.filter.as_deref(), &args.reviewer, pair)?;
+    if let Some(q) = &args.quality {
+        if args.filter.is_some() {
+            return Err(Error::Request(
+                "give either --filter or --quality, not both".into(),
+            ));
+        }
+        let levels: Vec<String> = q
+            .split(',')
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let known = p.appraisal.levels();
+        if let Some(bad) = levels.iter().find(|l| !known.contains(l)) {
+            return Err(Error::Request(format!(
+                "\"{bad}\" is not a quality level of this review ({})",
+                known.join(", ")
+            )));
+        }
+        scope.docs = crate::analysis::DocFilter::Quality { levels };
+    }
     if args.table == TableArg::Agreement {
         return agreement_report(p, &scope, args);
     }

@@ -414,3 +414,77 @@ fn blind_reviewers_see_each_others_answers_only_when_both_have_finished() {
     edit::apply(&mut p, Command::SetBlind(false)).unwrap();
     assert!(Viewer::of(&p, Some(CD)).may_see_answer(&p, &ans(AB, "yes")));
 }
+
+#[test]
+fn a_quality_filter_is_a_sensitivity_analysis_of_every_table() {
+    use thema::analysis::{DocFilter, Scope, Tables};
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::model::appraisal::Judgement;
+    let mut p = crate::fixtures::bmj();
+    let all = Tables::compute(&p, &Scope::default(), &Default::default());
+    // Studies with reference numbers 1–10 judged High, the rest Low.
+    let cmds: Vec<Command> = p
+        .documents
+        .iter()
+        .map(|d| {
+            let level = if d.reference <= 10 { "High" } else { "Low" };
+            Command::Appraisal(A::SetJudgement {
+                doc: d.id,
+                judgement: Some(Judgement {
+                    doc: d.id,
+                    level: level.into(),
+                    reason: String::new(),
+                    by: AB,
+                    at: "2026-11-23T09:00:00Z".into(),
+                }),
+            })
+        })
+        .collect();
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    let scope = Scope {
+        docs: DocFilter::Quality {
+            levels: vec!["High".into()],
+        },
+        ..Scope::default()
+    };
+    let high = Tables::compute(&p, &scope, &Default::default());
+    assert_eq!(high.prevalence.n_total, 10);
+    // Each theme's count is the number of its citing studies among 1–10.
+    for (row, cites) in high.prevalence.rows.iter().zip(&all.citations) {
+        let expected = cites.references.iter().filter(|&&r| r <= 10).count();
+        assert_eq!(row.n_documents, expected, "{}", row.name);
+    }
+    let culture = high
+        .prevalence
+        .rows
+        .iter()
+        .find(|r| r.name == "Organisational culture")
+        .unwrap();
+    assert!(culture.n_documents < 27);
+    assert_eq!(
+        scope.describe(&p),
+        "studies judged High · codings of all reviewers"
+    );
+    // Judging one more study High moves it into the analysis.
+    let eleventh = p.documents.iter().find(|d| d.reference == 11).unwrap().id;
+    edit::apply(
+        &mut p,
+        Command::Appraisal(A::SetJudgement {
+            doc: eleventh,
+            judgement: Some(Judgement {
+                doc: eleventh,
+                level: "High".into(),
+                reason: "re-appraised".into(),
+                by: CD,
+                at: "2026-11-23T10:00:00Z".into(),
+            }),
+        }),
+    )
+    .unwrap();
+    assert_eq!(
+        Tables::compute(&p, &scope, &Default::default())
+            .prevalence
+            .n_total,
+        11
+    );
+}

@@ -183,6 +183,39 @@ fn tab_contents(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<
     out
 }
 
+/// Sensitivity filters by the studies' quality judgement: the best level,
+/// the best two, … (shown once some study has a level).
+fn quality_filters(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
+    let p = &ws.project;
+    let judged: Vec<String> = p
+        .documents
+        .iter()
+        .filter_map(|d| crate::analysis::appraisal::study_level(p, d.id).map(|(l, _)| l))
+        .collect();
+    if judged.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("Quality (sensitivity analysis)").weak());
+    let levels = p.appraisal.levels();
+    for upto in 1..levels.len() {
+        let chosen: Vec<String> = levels[..upto].to_vec();
+        let n = judged.iter().filter(|l| chosen.contains(l)).count();
+        let f = DocFilter::Quality {
+            levels: chosen.clone(),
+        };
+        if ui
+            .selectable_label(
+                ws.scope.docs == f,
+                format!("judged {} ({n})", chosen.join(" or ")),
+            )
+            .clicked()
+        {
+            out.push(Intent::SetScopeDocs(f));
+        }
+    }
+}
+
 /// Which documents and whose codings, and the Export menu.
 fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>) {
     let p = &ws.project;
@@ -196,6 +229,7 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
                     .map(|a| a.name.as_str())
                     .unwrap_or("?")
             ),
+            DocFilter::Quality { levels } => format!("judged {}", levels.join(" or ")),
         };
         let r = egui::ComboBox::from_id_salt("scope_docs")
             .selected_text(current)
@@ -206,6 +240,7 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
                 {
                     out.push(Intent::SetScopeDocs(DocFilter::All));
                 }
+                quality_filters(ui, ws, out);
                 if let Some(t) = ws.tables() {
                     for block in &t.characteristics.attributes {
                         ui.separator();

@@ -204,6 +204,55 @@ pub fn agreement(
     }
 }
 
+/// A study's overall quality level and whether the review's rule derived
+/// it: the reviewers' judgement, else the rule applied to the number of
+/// items whose settled answer is the checklist's best. An item is settled
+/// when every reviewer who answered it gave the same answer, or a decision
+/// is logged; a study with an unsettled item gets no level from the rule.
+pub fn study_level(p: &Project, doc: DocId) -> Option<(String, bool)> {
+    let a = &p.appraisal;
+    if let Some(j) = a.judgement(doc) {
+        return Some((j.level.clone(), false));
+    }
+    if a.rule.is_empty() {
+        return None;
+    }
+    let checklist = checklist_for(p, doc).or_else(|| {
+        a.answers
+            .iter()
+            .find(|x| x.doc == doc)
+            .and_then(|x| a.checklist(&x.checklist))
+    })?;
+    let best = checklist.answers.first()?;
+    let mut count = 0u32;
+    let mut answered_any = false;
+    for item in &checklist.items {
+        let settled = match a.decision(doc, &checklist.id, &item.id) {
+            Some(d) => Some(d.answer.as_str()),
+            None => {
+                let mut given = a
+                    .answers
+                    .iter()
+                    .filter(|x| x.doc == doc && x.checklist == checklist.id && x.item == item.id)
+                    .map(|x| x.answer.as_str());
+                match given.next() {
+                    None => None,
+                    Some(first) if given.all(|g| g == first) => Some(first),
+                    Some(_) => return None,
+                }
+            }
+        };
+        answered_any |= settled.is_some();
+        if settled == Some(best.key.as_str()) {
+            count += 1;
+        }
+    }
+    if !answered_any {
+        return None;
+    }
+    a.by_rule(count).map(|l| (l.to_owned(), true))
+}
+
 /// The checklist a document is appraised with: its own, else the first
 /// rule its attributes match.
 pub fn checklist_for(p: &Project, doc: DocId) -> Option<&Checklist> {

@@ -51,7 +51,7 @@ pub fn disagreements(
         .documents
         .iter()
         .enumerate()
-        .filter(|(_, d)| scope.includes_doc(d))
+        .filter(|(_, d)| scope.includes_doc(p, d))
         .map(|(i, d)| (d.id, i))
         .collect();
     let mut cells: std::collections::HashMap<

@@ -55,7 +55,7 @@ impl<'a> Prepared<'a> {
             .documents
             .iter()
             .enumerate()
-            .filter(|(_, d)| scope.includes_doc(d))
+            .filter(|(_, d)| scope.includes_doc(project, d))
             .map(|(i, _)| i)
             .collect();
         // Project document index → slot in scope.

@@ -12,6 +12,9 @@ pub enum DocFilter {
     /// Documents whose attribute has exactly this value (or, for a number
     /// attribute with bins, whose value falls in the bin with this label).
     Attribute { attr: AttrId, value: String },
+    /// Studies whose overall quality judgement (the reviewers', else the
+    /// review's rule's) is one of these levels: a sensitivity analysis.
+    Quality { levels: Vec<String> },
 }
 
 /// Whose codings are counted.
@@ -43,10 +46,12 @@ pub struct CodingsInScope {
 }
 
 impl Scope {
-    pub fn includes_doc(&self, d: &Document) -> bool {
+    pub fn includes_doc(&self, p: &Project, d: &Document) -> bool {
         match &self.docs {
             DocFilter::All => true,
             DocFilter::Attribute { attr, value } => d.attribute(*attr) == value,
+            DocFilter::Quality { levels } => super::appraisal::study_level(p, d.id)
+                .is_some_and(|(level, _)| levels.contains(&level)),
         }
     }
 
@@ -74,7 +79,7 @@ impl Scope {
                 let included: std::collections::HashSet<_> = p
                     .documents
                     .iter()
-                    .filter(|d| self.includes_doc(d))
+                    .filter(|d| self.includes_doc(p, d))
                     .map(|d| d.id)
                     .collect();
                 let cons = consensus::consensus(p, a, b, |d| included.contains(&d));
@@ -100,7 +105,7 @@ impl Scope {
 
     /// Documents in scope, in project order.
     pub fn documents<'a>(&'a self, p: &'a Project) -> impl Iterator<Item = &'a Document> + 'a {
-        p.documents.iter().filter(|d| self.includes_doc(d))
+        p.documents.iter().filter(|d| self.includes_doc(p, d))
     }
 
     /// A short description, e.g. "Group = Review article · codings of all reviewers".
@@ -113,6 +118,9 @@ impl Scope {
                     .map(|a| a.name.as_str())
                     .unwrap_or("?");
                 format!("{name} = {value}")
+            }
+            DocFilter::Quality { levels } => {
+                format!("studies judged {}", levels.join(" or "))
             }
         };
         let name = |r: ReviewerId| p.reviewer(r).map(|r| r.name.clone()).unwrap_or_default();
