@@ -3,6 +3,7 @@
 //! the passages of the selected code. One scope bar (which documents, whose
 //! codings) governs every tab; the Export menu writes what is shown.
 
+mod appraisal;
 mod characteristics;
 mod charts;
 mod citations;
@@ -31,13 +32,14 @@ pub enum Tab {
     Summary,
     Charts,
     Passages,
+    Appraisal,
     Agreement,
     Disagreements,
     Checking,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 12] = [
         Tab::Prevalence,
         Tab::References,
         Tab::Characteristics,
@@ -46,6 +48,7 @@ impl Tab {
         Tab::Summary,
         Tab::Charts,
         Tab::Passages,
+        Tab::Appraisal,
         Tab::Agreement,
         Tab::Disagreements,
         Tab::Checking,
@@ -66,6 +69,7 @@ impl Tab {
             Tab::Summary => "Summary",
             Tab::Charts => "Charts",
             Tab::Passages => "Passages",
+            Tab::Appraisal => "Appraisal",
             Tab::Agreement => "Agreement",
             Tab::Disagreements => "Disagreements",
             Tab::Checking => "Checking",
@@ -94,6 +98,7 @@ pub struct TablesUi {
     /// The current tab is shown in its own large window.
     pub popped_out: bool,
     pub review: crate::ui::review::ReviewUi,
+    pub appraisal: appraisal::AppraisalUi,
 }
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<Intent> {
@@ -147,7 +152,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<Inte
 
 fn tab_contents(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<Intent> {
     let mut out = Vec::new();
-    if state.tab != Tab::Passages && !state.tab.is_review() {
+    if !matches!(state.tab, Tab::Passages | Tab::Appraisal) && !state.tab.is_review() {
         if !state.popped_out
             && ui
                 .small_button("Open in a larger window")
@@ -173,6 +178,7 @@ fn tab_contents(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<
         Tab::Citations => citations::show(ui, ws, sort, &mut out),
         Tab::Summary => summary::show(ui, ws, &mut out),
         Tab::Charts => charts::show(ui, ws, &mut out),
+        Tab::Appraisal => appraisal::show(ui, ws, &mut state.appraisal, &mut out),
         Tab::Passages => passages::show(ui, ws, &mut out),
         Tab::Agreement => crate::ui::review::agreement_tab(ui, ws, &mut state.review, &mut out),
         Tab::Disagreements => {
