@@ -198,3 +198,118 @@ fn merging_a_second_reviewers_file_asks_then_merges() {
         "a merge is one undoable step"
     );
 }
+
+#[test]
+fn appraising_in_the_window_with_blind_answers_hidden_until_both_finish() {
+    use thema::edit::Command;
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::model::appraisal::Answer;
+    let (_dir, mut h) = start_as("Alex Byrne");
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Blind coding").click();
+    h.run();
+    h.get_by_label("Appraisal").click();
+    h.run();
+    h.get_by_label_contains("CASP qualitative 2018").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("0 of 10 items answered")
+            .is_some()
+    );
+    // The first item's "Yes", with the mouse.
+    h.get_all_by_label("Yes").next().unwrap().click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("1 of 10 items answered")
+            .is_some()
+    );
+    // The keyboard: down to item 2, N for No.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    let (doc, ab) = {
+        let ws = h.state().ws.as_ref().unwrap();
+        (ws.open_doc.unwrap(), ws.coding_as.unwrap())
+    };
+    let answer_of = |h: &egui_kittest::Harness<'static, thema::app::ThemaApp>, item: &str| {
+        h.state()
+            .ws
+            .as_ref()
+            .unwrap()
+            .project
+            .appraisal
+            .answers
+            .iter()
+            .find(|a| a.doc == doc && a.reviewer == ab && a.item == item)
+            .map(|a| a.answer.clone())
+    };
+    assert_eq!(answer_of(&h, "1").as_deref(), Some("yes"));
+    assert_eq!(answer_of(&h, "2").as_deref(), Some("no"));
+    // The other reviewer answered item 1 too: hidden while blind.
+    let cd = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .project
+        .reviewers
+        .iter()
+        .find(|r| r.initials == "CD")
+        .unwrap()
+        .id;
+    let theirs = Answer {
+        doc,
+        reviewer: cd,
+        checklist: "casp-qualitative".into(),
+        item: "1".into(),
+        answer: "cant_tell".into(),
+        note: String::new(),
+        support: None,
+    };
+    let ws = h.state_mut().ws.as_mut().unwrap();
+    ws.apply(
+        "CD's answer",
+        Command::Appraisal(A::PutAnswer {
+            key: theirs.key(),
+            answer: Some(theirs),
+        }),
+    )
+    .unwrap();
+    ws.apply(
+        "CD finished",
+        Command::Appraisal(A::SetFinished {
+            doc,
+            reviewer: cd,
+            finished: true,
+        }),
+    )
+    .unwrap();
+    h.run();
+    assert!(
+        h.query_by_label("CD: hidden until you both finish")
+            .is_some()
+    );
+    assert!(h.query_by_label("CD: Can't tell").is_none());
+    h.get_by_label("I have finished appraising this study")
+        .click();
+    h.run();
+    let finished = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .project
+        .appraisal
+        .is_finished(doc, ab);
+    assert!(finished, "the checkbox marked the study finished");
+    assert!(h.query_by_label("CD: Can't tell").is_some());
+    // Undo takes the finished mark back, and the answer is hidden again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.query_by_label("CD: hidden until you both finish")
+            .is_some()
+    );
+}

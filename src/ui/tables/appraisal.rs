@@ -119,6 +119,23 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
             .small()
             .weak(),
     );
+    let mut finished = p.appraisal.is_finished(doc.id, me);
+    if ui
+        .checkbox(&mut finished, "I have finished appraising this study")
+        .on_hover_text(
+            "In blind mode, the other reviewer's answers show once you have both finished.",
+        )
+        .changed()
+    {
+        out.push(Intent::Apply(
+            "Mark the appraisal finished".into(),
+            Command::Appraisal(A::SetFinished {
+                doc: doc.id,
+                reviewer: me,
+                finished,
+            }),
+        ));
+    }
     keyboard(ui, ws, &checklist, doc.id, me, state, out);
     let viewer = ws.viewer();
     egui::ScrollArea::vertical()
@@ -198,24 +215,6 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
                         note_and_support(ui, ws, a, state, out);
                     }
                 });
-            }
-            ui.add_space(6.0);
-            let mut finished = p.appraisal.is_finished(doc.id, me);
-            if ui
-                .checkbox(&mut finished, "I have finished appraising this study")
-                .on_hover_text(
-                    "In blind mode, the other reviewer's answers show once you have both finished.",
-                )
-                .changed()
-            {
-                out.push(Intent::Apply(
-                    "Mark the appraisal finished".into(),
-                    Command::Appraisal(A::SetFinished {
-                        doc: doc.id,
-                        reviewer: me,
-                        finished,
-                    }),
-                ));
             }
         });
 }
