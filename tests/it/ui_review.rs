@@ -312,4 +312,22 @@ fn appraising_in_the_window_with_blind_answers_hidden_until_both_finish() {
         h.query_by_label("CD: hidden until you both finish")
             .is_some()
     );
+    // Finished again: the two answers differ, and one is accepted as the
+    // consensus; the reviewers' own answers stay.
+    h.get_by_label("I have finished appraising this study")
+        .click();
+    h.run();
+    assert!(h.query_by_label("Answers differ — consensus:").is_some());
+    h.get_by_label("Accept Can't tell (CD)").click();
+    h.run();
+    let a = &h.state().ws.as_ref().unwrap().project.appraisal;
+    assert_eq!(
+        a.decision(doc, "casp-qualitative", "1").unwrap().answer,
+        "cant_tell"
+    );
+    assert_eq!(answer_of(&h, "1").as_deref(), Some("yes"));
+    assert!(
+        h.query_by_label_contains("Consensus: Can't tell (decided by AB")
+            .is_some()
+    );
 }

@@ -211,12 +211,97 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
                             }
                         }
                     });
-                    if let Some(a) = current {
+                    if let Some(a) = current.clone() {
                         note_and_support(ui, ws, a, state, out);
+                    }
+                    if let Some(mine) = current {
+                        consensus(ui, ws, &checklist, &mine, out);
                     }
                 });
             }
         });
+}
+
+/// Where the reviewers' answers to an item differ (and the viewer may see
+/// them): the decision, or *Accept* one answer, which is logged with who
+/// and when and becomes the consensus; the reviewers' answers stay.
+fn consensus(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    checklist: &Checklist,
+    mine: &Answer,
+    out: &mut Vec<Intent>,
+) {
+    let p = &ws.project;
+    let viewer = ws.viewer();
+    let others: Vec<&Answer> = p
+        .appraisal
+        .answers
+        .iter()
+        .filter(|a| {
+            a.doc == mine.doc
+                && a.reviewer != mine.reviewer
+                && a.checklist == mine.checklist
+                && a.item == mine.item
+                && viewer.may_see_answer(p, a)
+        })
+        .collect();
+    if others.iter().all(|o| o.answer == mine.answer) {
+        return;
+    }
+    if let Some(d) = p.appraisal.decision(mine.doc, &mine.checklist, &mine.item) {
+        let label = checklist
+            .answer(&d.answer)
+            .map_or("?", |o| o.label.as_str());
+        let by = p.reviewer(d.by).map_or("?", |r| r.initials.as_str());
+        ui.label(
+            egui::RichText::new(format!(
+                "Consensus: {label} (decided by {by}{})",
+                if d.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", d.note)
+                }
+            ))
+            .small(),
+        );
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new("Answers differ — consensus:")
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        );
+        for o in &checklist.answers {
+            let who: Vec<&str> = std::iter::once(mine)
+                .chain(others.iter().copied())
+                .filter(|a| a.answer == o.key)
+                .filter_map(|a| p.reviewer(a.reviewer).map(|r| r.initials.as_str()))
+                .collect();
+            let text = if who.is_empty() {
+                format!("{} (other)", o.label)
+            } else {
+                format!("Accept {} ({})", o.label, who.join(", "))
+            };
+            if ui.small_button(text).clicked() {
+                out.push(Intent::Apply(
+                    "Decide an appraisal item".into(),
+                    Command::Appraisal(A::AddDecision(
+                        crate::model::appraisal::AppraisalDecision {
+                            doc: mine.doc,
+                            checklist: mine.checklist.clone(),
+                            item: mine.item.clone(),
+                            answer: o.key.clone(),
+                            by: mine.reviewer,
+                            at: crate::model::time::now_iso(),
+                            note: String::new(),
+                        },
+                    )),
+                ));
+            }
+        }
+    });
 }
 
 fn note_and_support(
