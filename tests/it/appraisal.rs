@@ -488,3 +488,66 @@ fn a_quality_filter_is_a_sensitivity_analysis_of_every_table() {
         11
     );
 }
+
+#[test]
+fn appraisals_travel_to_refi_qda_as_document_variables() {
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::io::refi::{export, import};
+    use thema::model::appraisal::{Answer, bundled};
+    let mut p = twenty_studies();
+    let casp = bundled().into_iter().next().unwrap();
+    let d = p.documents[2].id;
+    let ans = |r, item: &str, a: &str| Answer {
+        doc: d,
+        reviewer: r,
+        checklist: casp.id.clone(),
+        item: item.into(),
+        answer: a.into(),
+        note: String::new(),
+        support: None,
+    };
+    let mut cmds = vec![Command::Appraisal(A::PutChecklist {
+        id: casp.id.clone(),
+        checklist: Some(casp.clone()),
+    })];
+    for a in [
+        ans(AB, "4", "yes"),
+        ans(CD, "4", "yes"),
+        ans(AB, "5", "no"),
+        ans(CD, "5", "cant_tell"),
+    ] {
+        cmds.push(Command::Appraisal(A::PutAnswer {
+            key: a.key(),
+            answer: Some(a),
+        }));
+    }
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    let xml = export::project_xml(&p, thema::io::refi::positions::Unit::Chars);
+    let text = String::from_utf8_lossy(&xml);
+    assert!(
+        text.contains("name=\"Appraisal: CASP qualitative 4 (AB)\""),
+        "{text}"
+    );
+    assert!(text.contains("name=\"Appraisal: CASP qualitative 4 (consensus)\""));
+    // Item 5 differs and is not decided: no consensus variable for it.
+    assert!(!text.contains("name=\"Appraisal: CASP qualitative 5 (consensus)\""));
+    if std::path::Path::new("../shared/refi/Project.xsd").exists() {
+        crate::refi::validate(&xml, "Project.xsd");
+    }
+    let (back, _) = import::read_qdpx(&export::qdpx(&p).unwrap()).unwrap();
+    let attr = |name: &str| {
+        back.attributes
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.id)
+    };
+    let doc = back.documents.iter().find(|x| x.id == d).unwrap();
+    assert_eq!(
+        doc.attribute(attr("Appraisal: CASP qualitative 5 (CD)").unwrap()),
+        "Can't tell"
+    );
+    assert_eq!(
+        doc.attribute(attr("Appraisal: CASP qualitative 4 (consensus)").unwrap()),
+        "Yes"
+    );
+}

@@ -194,6 +194,17 @@ pub fn project_xml(p: &Project, unit: Unit) -> Vec<u8> {
             ],
         );
     }
+    let appraisal = super::export_appraisal::variables(p);
+    for v in &appraisal {
+        out.empty(
+            "Variable",
+            &[
+                ("guid", &v.guid),
+                ("name", &v.name),
+                ("typeOfVariable", "Text"),
+            ],
+        );
+    }
     out.close("Variables");
 
     if !p.documents.is_empty() {
@@ -246,6 +257,14 @@ pub fn project_xml(p: &Project, unit: Unit) -> Vec<u8> {
                 out.empty("VariableRef", &[("targetGUID", &short_var)]);
                 out.text_element("TextValue", &d.short_ref);
                 out.close("VariableValue");
+            }
+            for v in &appraisal {
+                for (_, value) in v.values.iter().filter(|(doc, _)| *doc == d.id) {
+                    out.open("VariableValue", &[]);
+                    out.empty("VariableRef", &[("targetGUID", &v.guid)]);
+                    out.text_element("TextValue", value);
+                    out.close("VariableValue");
+                }
             }
             if !d.page_starts.is_empty() {
                 let list: Vec<String> = d

@@ -12,6 +12,7 @@
 
 pub mod codebook;
 pub mod export;
+pub mod export_appraisal;
 pub mod import;
 mod import_codes;
 mod import_notes;
