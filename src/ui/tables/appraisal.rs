@@ -475,30 +475,35 @@ fn grid(ui: &mut egui::Ui, ws: &Workspace) {
         ui.label(egui::RichText::new("Choose who you are to see your grid.").weak());
         return;
     };
-    egui::ScrollArea::both()
+    egui::ScrollArea::vertical()
         .id_salt("appraisal_grid")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for c in lists {
                 let sheet = grid(p, c, Whose::Reviewer(me));
                 ui.label(egui::RichText::new(&sheet.title).strong());
-                egui::Grid::new(("appraisal_grid", c.id.as_str()))
-                    .striped(true)
-                    .spacing([10.0, 3.0])
+                // Wide grids scroll sideways; the legend below wraps.
+                egui::ScrollArea::horizontal()
+                    .id_salt(("appraisal_grid_x", c.id.as_str()))
                     .show(ui, |ui| {
-                        for col in &sheet.columns {
-                            ui.label(egui::RichText::new(col.replace('_', " ")).strong());
-                        }
-                        ui.end_row();
-                        for row in &sheet.rows {
-                            for cell in row {
-                                ui.label(cell.as_text());
-                            }
-                            ui.end_row();
-                        }
+                        egui::Grid::new(("appraisal_grid", c.id.as_str()))
+                            .striped(true)
+                            .spacing([10.0, 3.0])
+                            .show(ui, |ui| {
+                                for col in &sheet.columns {
+                                    ui.label(egui::RichText::new(col.replace('_', " ")).strong());
+                                }
+                                ui.end_row();
+                                for row in &sheet.rows {
+                                    for cell in row {
+                                        ui.label(cell.as_text());
+                                    }
+                                    ui.end_row();
+                                }
+                            });
                     });
                 if let Some(note) = &sheet.note {
-                    ui.label(egui::RichText::new(note).small().weak());
+                    ui.add(egui::Label::new(egui::RichText::new(note).small().weak()).wrap());
                 }
                 ui.add_space(8.0);
             }
