@@ -158,6 +158,25 @@ fn answers_from_csv_give_the_agreement_scikit_learn_computes() {
             .count(),
         20
     );
+    // The whole report carries the consensus grid and the agreement.
+    {
+        use thema::io::report::{Format, Style, render_styled};
+        let t = thema::analysis::Tables::compute(&p, &Default::default(), &Default::default());
+        let html = String::from_utf8(
+            render_styled(&p, &t, "all", Format::Html, Style::Publication).unwrap(),
+        )
+        .unwrap();
+        assert!(html.contains("Quality appraisal: JBI qualitative research 2020 (consensus of Alex Byrne and Chidi Dike)"), "grid in the HTML report");
+        assert!(
+            html.contains("href=\"#appraisal-agreement-jbi-qualitative\""),
+            "listed in the contents"
+        );
+        let xlsx = render_styled(&p, &t, "all", Format::Xlsx, Style::Data).unwrap();
+        let archive = thema::io::zipsafe::read(&xlsx).unwrap();
+        let strings =
+            String::from_utf8(archive.get("xl/sharedStrings.xml").unwrap().clone()).unwrap();
+        assert!(strings.contains("weighted_kappa"));
+    }
     // A stated rule and one judgement the reviewers set themselves.
     use thema::edit::appraisal::AppraisalCommand as A;
     use thema::model::appraisal::{Judgement, JudgementStep};

@@ -190,3 +190,41 @@ pub fn agreement_sheet(r: &AppraisalAgreement, names: (&str, &str)) -> Sheet {
     ));
     s
 }
+
+/// The appraisal sheets of the whole report, per checklist in use: the
+/// grid (the consensus when exactly two reviewers answered, else the one
+/// reviewer's) and, with two reviewers, their agreement. None without
+/// appraisals. Names carry the checklist so each is its own section.
+pub fn report_sheets(p: &Project) -> Vec<Sheet> {
+    let mut out = Vec::new();
+    for c in checklists_in_use(p) {
+        let mut who: Vec<ReviewerId> = p
+            .appraisal
+            .answers
+            .iter()
+            .filter(|a| a.checklist == c.id)
+            .map(|a| a.reviewer)
+            .collect();
+        who.sort_unstable();
+        who.dedup();
+        let whose = match who.as_slice() {
+            [one] => Whose::Reviewer(*one),
+            [a, b] => Whose::Consensus(*a, *b),
+            _ => continue,
+        };
+        let mut g = grid(p, c, whose);
+        g.name = format!("appraisal-{}", c.id);
+        if let Whose::Consensus(a, b) = whose {
+            let name = |r| p.reviewer(r).map_or_else(String::new, |r| r.name.clone());
+            g.title = format!("{} (consensus of {} and {})", g.title, name(a), name(b));
+            out.push(g);
+            let ag = crate::analysis::appraisal::agreement(&p.appraisal, c, a, b);
+            let mut s = agreement_sheet(&ag, (&name(a), &name(b)));
+            s.name = format!("appraisal-agreement-{}", c.id);
+            out.push(s);
+        } else {
+            out.push(g);
+        }
+    }
+    out
+}

@@ -2,7 +2,7 @@
 //! table and the factor summaries, readable offline with no scripts.
 
 use super::chart;
-use super::sheets::{self, Cell, Sheet};
+use super::sheets::{Cell, Sheet};
 use crate::analysis::Tables;
 use crate::model::Project;
 
@@ -86,7 +86,7 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
         crate::model::time::now_iso()
     ));
     // The contents link only to the sections this report has.
-    let tables: Vec<Sheet> = sheets::all_noted(p, t)
+    let tables: Vec<Sheet> = super::all_sheets(p, t)
         .into_iter()
         .filter(|s| s.name != "summary")
         .collect();

@@ -158,9 +158,9 @@ pub fn render_styled(
     if table == "all" {
         return match format {
             Format::Html => html::report(p, tables).map(String::into_bytes),
-            Format::Xlsx => xlsx::workbook(&sheets::all_noted(p, tables)),
+            Format::Xlsx => xlsx::workbook(&all_sheets(p, tables)),
             Format::Docx => {
-                let all: Vec<publish::PubTable> = sheets::all_noted(p, tables)
+                let all: Vec<publish::PubTable> = all_sheets(p, tables)
                     .iter()
                     .flat_map(|s| publish::tables(p, tables, &s.name, s))
                     .collect();
@@ -188,6 +188,14 @@ pub fn render_styled(
     })
 }
 
+/// Every sheet of the whole report: the tables (noted with their scope),
+/// then the appraisal grids and agreement when studies are appraised.
+pub fn all_sheets(p: &crate::model::Project, t: &crate::analysis::Tables) -> Vec<Sheet> {
+    let mut v = sheets::all_noted(p, t);
+    v.extend(appraisal::report_sheets(p));
+    v
+}
+
 /// Markdown, HTML or Excel in publication style.
 fn render_publication(
     p: &crate::model::Project,
@@ -202,7 +210,7 @@ fn render_publication(
         return Err(ReportError::AllTablesAs(format));
     }
     let sheets_: Vec<Sheet> = if table == "all" {
-        sheets::all_noted(p, tables)
+        all_sheets(p, tables)
     } else {
         vec![one_sheet(p, tables, table)?]
     };
