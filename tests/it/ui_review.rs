@@ -330,4 +330,12 @@ fn appraising_in_the_window_with_blind_answers_hidden_until_both_finish() {
         h.query_by_label_contains("Consensus: Can't tell (decided by AB")
             .is_some()
     );
+    // The study's overall judgement, from the drop-down.
+    h.get_by_label("Overall judgement").click();
+    h.run();
+    h.get_by_label("Moderate").click();
+    h.run();
+    let a = &h.state().ws.as_ref().unwrap().project.appraisal;
+    let j = a.judgement(doc).unwrap();
+    assert_eq!((j.level.as_str(), j.by), ("Moderate", ab));
 }

@@ -136,6 +136,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
             }),
         ));
     }
+    judgement(ui, ws, doc.id, me, state, out);
     keyboard(ui, ws, &checklist, doc.id, me, state, out);
     let viewer = ws.viewer();
     egui::ScrollArea::vertical()
@@ -299,6 +300,77 @@ fn consensus(
                         },
                     )),
                 ));
+            }
+        }
+    });
+}
+
+/// The study's overall judgement: a level and the reason, or what the
+/// review's rule derives.
+fn judgement(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    doc: DocId,
+    me: ReviewerId,
+    state: &mut AppraisalUi,
+    out: &mut Vec<Intent>,
+) {
+    use crate::model::appraisal::Judgement;
+    let p = &ws.project;
+    let current = p.appraisal.judgement(doc).cloned();
+    let derived = crate::analysis::appraisal::study_level(p, doc).filter(|(_, by_rule)| *by_rule);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Overall judgement:");
+        let shown = match (&current, &derived) {
+            (Some(j), _) => j.level.clone(),
+            (None, Some((l, _))) => format!("{l} (by the rule)"),
+            (None, None) => "none yet".to_owned(),
+        };
+        let set = |level: Option<String>, reason: String| {
+            Intent::Apply(
+                "Set the overall judgement".into(),
+                Command::Appraisal(A::SetJudgement {
+                    doc,
+                    judgement: level.map(|level| Judgement {
+                        doc,
+                        level,
+                        reason,
+                        by: me,
+                        at: crate::model::time::now_iso(),
+                    }),
+                }),
+            )
+        };
+        let reason = current
+            .as_ref()
+            .map(|j| j.reason.clone())
+            .unwrap_or_default();
+        let r = egui::ComboBox::from_id_salt("appraisal_judgement")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for level in p.appraisal.levels() {
+                    let on = current.as_ref().is_some_and(|j| j.level == level);
+                    if ui.selectable_label(on, &level).clicked() {
+                        out.push(set(Some(level), reason.clone()));
+                    }
+                }
+                if current.is_some() && ui.selectable_label(false, "(clear)").clicked() {
+                    out.push(set(None, String::new()));
+                }
+            });
+        crate::ui::name_combo(r, "Overall judgement");
+        if let Some(j) = &current {
+            let draft = state
+                .drafts
+                .entry(format!("\u{0}judgement:{}", doc.0))
+                .or_insert_with(|| j.reason.clone());
+            let field = ui.add(
+                egui::TextEdit::singleline(draft)
+                    .hint_text("Reason for the judgement")
+                    .desired_width(200.0),
+            );
+            if field.lost_focus() && *draft != j.reason {
+                out.push(set(Some(j.level.clone()), draft.clone()));
             }
         }
     });
