@@ -3,7 +3,7 @@
 
 use std::process::Command as Proc;
 use thema::edit::{self, Command};
-use thema::model::{Project, Reviewer};
+use thema::model::Project;
 
 use crate::fixtures::{AB, CD, doc};
 
@@ -14,24 +14,7 @@ fn thema() -> Proc {
 /// 20 studies (reference numbers 1–20), reviewers AB and CD.
 fn twenty_studies() -> Project {
     let mut p = Project::new("appraisal");
-    let mut cmds = vec![
-        Command::InsertReviewer {
-            index: 0,
-            reviewer: Reviewer {
-                id: AB,
-                name: "Alex Byrne".into(),
-                initials: "AB".into(),
-            },
-        },
-        Command::InsertReviewer {
-            index: 1,
-            reviewer: Reviewer {
-                id: CD,
-                name: "Chidi Dike".into(),
-                initials: "CD".into(),
-            },
-        },
-    ];
+    let mut cmds = crate::fixtures::two_reviewers();
     cmds.push(thema::edit::ops::add_documents(
         &p,
         (1..=20)

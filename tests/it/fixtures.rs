@@ -62,10 +62,9 @@ pub fn coding(
 pub const AB: ReviewerId = ReviewerId(uuid::Uuid::from_u128(0xAB));
 pub const CD: ReviewerId = ReviewerId(uuid::Uuid::from_u128(0xCD));
 
-/// Two reviewers, three codes (a theme with two factors), two documents.
-pub fn small() -> Project {
-    let mut p = Project::new("small");
-    let mut cmds = vec![
+/// The commands that add reviewers AB (Alex Byrne) and CD (Chidi Dike).
+pub fn two_reviewers() -> Vec<Command> {
+    vec![
         Command::InsertReviewer {
             index: 0,
             reviewer: Reviewer {
@@ -82,6 +81,14 @@ pub fn small() -> Project {
                 initials: "CD".into(),
             },
         },
+    ]
+}
+
+/// Two reviewers, three codes (a theme with two factors), two documents.
+pub fn small() -> Project {
+    let mut p = Project::new("small");
+    let mut cmds = two_reviewers();
+    cmds.extend([
         Command::InsertCode {
             index: 0,
             code: code(1, "Relational factors", None),
@@ -94,7 +101,7 @@ pub fn small() -> Project {
             index: 2,
             code: code(3, "Vision and purpose", Some(1)),
         },
-    ];
+    ]);
     cmds.push(ops::add_documents(
         &p,
         vec![

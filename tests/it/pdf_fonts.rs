@@ -275,22 +275,33 @@ fn a_pdf_without_its_cross_reference_table_and_with_a_wrong_length_is_rebuilt() 
 
 /// A PDF whose pages each show the given lines, top to bottom.
 fn pdf_with_lines(pages: &[Vec<String>]) -> Vec<u8> {
+    let contents: Vec<String> = pages
+        .iter()
+        .map(|lines| {
+            let mut content = String::from("BT /F1 10 Tf 14 TL 72 760 Td\n");
+            for l in lines {
+                content.push_str(&format!(
+                    "({}) Tj T*\n",
+                    l.replace('(', "\\(").replace(')', "\\)")
+                ));
+            }
+            content.push_str("ET");
+            content
+        })
+        .collect();
+    pdf_of_pages(&contents)
+}
+
+/// A PDF of pages with these content streams, Helvetica as /F1.
+fn pdf_of_pages(contents: &[String]) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font = doc.add_object(
         dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
     );
     let mut kids = Vec::new();
-    for lines in pages {
-        let mut content = String::from("BT /F1 10 Tf 14 TL 72 760 Td\n");
-        for l in lines {
-            content.push_str(&format!(
-                "({}) Tj T*\n",
-                l.replace('(', "\\(").replace(')', "\\)")
-            ));
-        }
-        content.push_str("ET");
-        let c = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    for content in contents {
+        let c = doc.add_object(Stream::new(dictionary! {}, content.clone().into_bytes()));
         let page = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id, "Contents" => c,
             "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
@@ -351,41 +362,17 @@ fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
 
 /// A PDF whose pages show pieces of text at (x, y).
 fn pdf_with_placed_text(pages: &[Vec<(f64, f64, String)>]) -> Vec<u8> {
-    let lines: Vec<Vec<String>> = pages
+    let contents: Vec<String> = pages
         .iter()
         .map(|p| {
-            p.iter()
+            let ops: Vec<String> = p
+                .iter()
                 .map(|(x, y, t)| format!("1 0 0 1 {x} {y} Tm ({t}) Tj"))
-                .collect()
+                .collect();
+            format!("BT /F1 10 Tf\n{}\nET", ops.join("\n"))
         })
         .collect();
-    // Reuse the page builder with raw operators in place of lines.
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(
-        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
-    );
-    let mut kids = Vec::new();
-    for ops in lines {
-        let content = format!("BT /F1 10 Tf\n{}\nET", ops.join("\n"));
-        let c = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => c,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        });
-        kids.push(page.into());
-    }
-    let count = i64::try_from(kids.len()).unwrap();
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    pdf_of_pages(&contents)
 }
 
 const SENTENCES: [&str; 4] = [

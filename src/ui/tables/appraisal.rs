@@ -32,6 +32,29 @@ fn put(answer: Answer) -> Intent {
     )
 }
 
+/// Sets the answer `option` of `me` to an item, keeping the note and the
+/// supporting passage of the answer it replaces.
+fn answer_intent(
+    current: Option<Answer>,
+    doc: DocId,
+    me: ReviewerId,
+    checklist: &Checklist,
+    item: &str,
+    option: &str,
+) -> Intent {
+    let mut a = current.unwrap_or(Answer {
+        doc,
+        reviewer: me,
+        checklist: checklist.id.clone(),
+        item: item.to_owned(),
+        answer: String::new(),
+        note: String::new(),
+        support: None,
+    });
+    option.clone_into(&mut a.answer);
+    put(a)
+}
+
 /// "14 of 33 studies appraised by you": studies where every item has an
 /// answer of `me`.
 fn studies_done(ws: &Workspace, me: ReviewerId) -> (usize, usize) {
@@ -175,17 +198,14 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
                             let on = current.as_ref().is_some_and(|a| a.answer == o.key);
                             if ui.selectable_label(on, &o.label).clicked() {
                                 state.focus = k;
-                                let mut a = current.clone().unwrap_or(Answer {
-                                    doc: doc.id,
-                                    reviewer: me,
-                                    checklist: checklist.id.clone(),
-                                    item: item.id.clone(),
-                                    answer: String::new(),
-                                    note: String::new(),
-                                    support: None,
-                                });
-                                a.answer = o.key.clone();
-                                out.push(put(a));
+                                out.push(answer_intent(
+                                    current.clone(),
+                                    doc.id,
+                                    me,
+                                    &checklist,
+                                    &item.id,
+                                    &o.key,
+                                ));
                             }
                         }
                         // The other reviewers' answers, when the blind rule allows.
@@ -484,22 +504,15 @@ fn keyboard(
         checklist: checklist.id.clone(),
         item: item.id.clone(),
     };
-    let mut a = ws
-        .project
-        .appraisal
-        .answer(&key)
-        .cloned()
-        .unwrap_or(Answer {
-            doc,
-            reviewer: me,
-            checklist: checklist.id.clone(),
-            item: item.id.clone(),
-            answer: String::new(),
-            note: String::new(),
-            support: None,
-        });
-    a.answer = option.key.clone();
-    out.push(put(a));
+    let current = ws.project.appraisal.answer(&key).cloned();
+    out.push(answer_intent(
+        current,
+        doc,
+        me,
+        checklist,
+        &item.id,
+        &option.key,
+    ));
     state.focus = (state.focus + 1).min(n - 1);
 }
 

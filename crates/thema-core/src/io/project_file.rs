@@ -255,12 +255,12 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
         // One answer per line, like codings.
         let a = &p.appraisal;
         out.push_str("    appraisal: (\n");
-        sub_list(&mut out, "checklists", a.checklists.iter())?;
-        sub_list(&mut out, "rules", a.rules.iter())?;
-        sub_list(&mut out, "assigned", a.assigned.iter())?;
-        sub_list(&mut out, "answers", a.answers.iter())?;
-        sub_list(&mut out, "finished", a.finished.iter())?;
-        sub_list(&mut out, "decisions", a.decisions.iter())?;
+        list_at(&mut out, "        ", "checklists", a.checklists.iter())?;
+        list_at(&mut out, "        ", "rules", a.rules.iter())?;
+        list_at(&mut out, "        ", "assigned", a.assigned.iter())?;
+        list_at(&mut out, "        ", "answers", a.answers.iter())?;
+        list_at(&mut out, "        ", "finished", a.finished.iter())?;
+        list_at(&mut out, "        ", "decisions", a.decisions.iter())?;
         out.push_str("    ),\n");
     }
     out.push_str(")\n");
@@ -290,29 +290,24 @@ fn list<'a, T: Serialize + 'a>(
     name: &str,
     items: impl Iterator<Item = &'a T>,
 ) -> Result<(), ProjectFileError> {
-    out.push_str(&format!("    {name}: [\n"));
-    for item in items {
-        out.push_str("        ");
-        out.push_str(&line(item)?);
-        out.push_str(",\n");
-    }
-    out.push_str("    ],\n");
-    Ok(())
+    list_at(out, "    ", name, items)
 }
 
-/// A list inside a field of the project, one item per line.
-fn sub_list<'a, T: Serialize + 'a>(
+/// `list`, indented by `indent` (a list inside a field of the project).
+fn list_at<'a, T: Serialize + 'a>(
     out: &mut String,
+    indent: &str,
     name: &str,
     items: impl Iterator<Item = &'a T>,
 ) -> Result<(), ProjectFileError> {
-    out.push_str(&format!("        {name}: [\n"));
+    out.push_str(&format!("{indent}{name}: [\n"));
     for item in items {
-        out.push_str("            ");
+        out.push_str(indent);
+        out.push_str("    ");
         out.push_str(&line(item)?);
         out.push_str(",\n");
     }
-    out.push_str("        ],\n");
+    out.push_str(&format!("{indent}],\n"));
     Ok(())
 }
 
