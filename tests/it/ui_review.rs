@@ -339,3 +339,46 @@ fn appraising_in_the_window_with_blind_answers_hidden_until_both_finish() {
     let j = a.judgement(doc).unwrap();
     assert_eq!((j.level.as_str(), j.by), ("Moderate", ab));
 }
+
+#[test]
+fn a_checklist_rule_gives_every_study_of_a_type_its_checklist() {
+    let (_dir, mut h) = start_as("Alex Byrne");
+    h.get_by_label("Appraisal").click();
+    h.run();
+    h.get_by_label_contains("JBI qualitative research 2020")
+        .click();
+    h.run();
+    h.get_by_label("chosen for this study").click();
+    h.run();
+    h.get_by_label("Study type = Qualitative study").click();
+    h.run();
+    h.get_by_label("chosen for this study").click();
+    h.run();
+    h.get_by_label("Let the rules choose for this study")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("by the rule Study type = Qualitative study")
+            .is_some()
+    );
+    let ws = h.state().ws.as_ref().unwrap();
+    let p = &ws.project;
+    let qualitative: Vec<_> = p
+        .documents
+        .iter()
+        .filter(|d| d.attributes.values().any(|v| v == "Qualitative study"))
+        .collect();
+    assert!(qualitative.len() > 1);
+    for d in qualitative {
+        assert_eq!(
+            thema::analysis::appraisal::checklist_for(p, d.id).map(|c| c.id.as_str()),
+            Some("jbi-qualitative"),
+            "{}",
+            d.title
+        );
+    }
+    assert!(
+        p.appraisal.assigned.is_empty(),
+        "the study follows the rule now"
+    );
+}

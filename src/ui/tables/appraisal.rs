@@ -6,7 +6,7 @@
 use crate::analysis::appraisal::checklist_for;
 use crate::edit::Command;
 use crate::edit::appraisal::AppraisalCommand as A;
-use crate::model::appraisal::{Answer, AnswerKey, Checklist, bundled};
+use crate::model::appraisal::{Answer, AnswerKey, Checklist};
 use crate::model::{DocId, ReviewerId};
 use crate::session::Workspace;
 use crate::ui::Intent;
@@ -89,7 +89,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
     });
     ui.separator();
     if state.grid {
-        grid(ui, ws);
+        super::appraisal_grid::show(ui, ws);
         return;
     }
     let p = &ws.project;
@@ -110,7 +110,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
         return;
     };
     let Some(checklist) = checklist_for(p, doc.id).cloned() else {
-        choose_checklist(ui, ws, doc.id, out);
+        super::appraisal_setup::choose_checklist(ui, ws, doc.id, out);
         return;
     };
     let (done, with_list) = studies_done(ws, me);
@@ -136,6 +136,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
             ))
             .weak(),
         );
+        super::appraisal_setup::rule_menu(ui, ws, doc.id, &checklist, out);
     });
     ui.label(
         egui::RichText::new("Up/Down arrows choose an item; keys Y N C U A answer it (Yes, No, Can't tell, Unclear, Not applicable)")
@@ -159,7 +160,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
             }),
         ));
     }
-    judgement(ui, ws, doc.id, me, state, out);
+    super::appraisal_setup::judgement(ui, ws, doc.id, me, &mut state.drafts, out);
     keyboard(ui, ws, &checklist, doc.id, me, state, out);
     let viewer = ws.viewer();
     egui::ScrollArea::vertical()
@@ -325,77 +326,6 @@ fn consensus(
     });
 }
 
-/// The study's overall judgement: a level and the reason, or what the
-/// review's rule derives.
-fn judgement(
-    ui: &mut egui::Ui,
-    ws: &Workspace,
-    doc: DocId,
-    me: ReviewerId,
-    state: &mut AppraisalUi,
-    out: &mut Vec<Intent>,
-) {
-    use crate::model::appraisal::Judgement;
-    let p = &ws.project;
-    let current = p.appraisal.judgement(doc).cloned();
-    let derived = crate::analysis::appraisal::study_level(p, doc).filter(|(_, by_rule)| *by_rule);
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Overall judgement:");
-        let shown = match (&current, &derived) {
-            (Some(j), _) => j.level.clone(),
-            (None, Some((l, _))) => format!("{l} (by the rule)"),
-            (None, None) => "none yet".to_owned(),
-        };
-        let set = |level: Option<String>, reason: String| {
-            Intent::Apply(
-                "Set the overall judgement".into(),
-                Command::Appraisal(A::SetJudgement {
-                    doc,
-                    judgement: level.map(|level| Judgement {
-                        doc,
-                        level,
-                        reason,
-                        by: me,
-                        at: crate::model::time::now_iso(),
-                    }),
-                }),
-            )
-        };
-        let reason = current
-            .as_ref()
-            .map(|j| j.reason.clone())
-            .unwrap_or_default();
-        let r = egui::ComboBox::from_id_salt("appraisal_judgement")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                for level in p.appraisal.levels() {
-                    let on = current.as_ref().is_some_and(|j| j.level == level);
-                    if ui.selectable_label(on, &level).clicked() {
-                        out.push(set(Some(level), reason.clone()));
-                    }
-                }
-                if current.is_some() && ui.selectable_label(false, "(clear)").clicked() {
-                    out.push(set(None, String::new()));
-                }
-            });
-        crate::ui::name_combo(r, "Overall judgement");
-        if let Some(j) = &current {
-            let draft = state
-                .drafts
-                .entry(format!("\u{0}judgement:{}", doc.0))
-                .or_insert_with(|| j.reason.clone());
-            let field = ui.add(
-                egui::TextEdit::singleline(draft)
-                    .hint_text("Reason for the judgement")
-                    .desired_width(200.0),
-            );
-            if field.lost_focus() && *draft != j.reason {
-                out.push(set(Some(j.level.clone()), draft.clone()));
-            }
-        }
-    });
-}
-
 fn note_and_support(
     ui: &mut egui::Ui,
     ws: &Workspace,
@@ -514,83 +444,4 @@ fn keyboard(
         &option.key,
     ));
     state.focus = (state.focus + 1).min(n - 1);
-}
-
-fn choose_checklist(ui: &mut egui::Ui, ws: &Workspace, doc: DocId, out: &mut Vec<Intent>) {
-    ui.label("This study has no checklist yet. Appraise it with:");
-    let p = &ws.project;
-    let mut lists: Vec<Checklist> = p.appraisal.checklists.clone();
-    for b in bundled() {
-        if !lists.iter().any(|c| c.id == b.id) {
-            lists.push(b);
-        }
-    }
-    for c in lists {
-        let label = format!("{} {} — {} items", c.name, c.version, c.items.len());
-        if ui.button(label).on_hover_text(&c.source).clicked() {
-            let mut cmds = Vec::new();
-            if p.appraisal.checklist(&c.id).is_none() {
-                cmds.push(Command::Appraisal(A::PutChecklist {
-                    id: c.id.clone(),
-                    checklist: Some(c.clone()),
-                }));
-            }
-            cmds.push(Command::Appraisal(A::SetChecklistFor {
-                doc,
-                checklist: Some(c.id.clone()),
-            }));
-            out.push(Intent::Apply(
-                "Choose a checklist".into(),
-                Command::Batch(cmds),
-            ));
-        }
-    }
-}
-
-/// The grid of the current reviewer (or of every checklist's first one).
-fn grid(ui: &mut egui::Ui, ws: &Workspace) {
-    use crate::io::report::appraisal::{Whose, checklists_in_use, grid};
-    let p = &ws.project;
-    let lists = checklists_in_use(p);
-    if lists.is_empty() {
-        ui.label(egui::RichText::new("No study is appraised yet.").weak());
-        return;
-    }
-    let Some(me) = ws.coding_as.filter(|r| *r != ReviewerId::CONSENSUS) else {
-        ui.label(egui::RichText::new("Choose who you are to see your grid.").weak());
-        return;
-    };
-    egui::ScrollArea::vertical()
-        .id_salt("appraisal_grid")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for c in lists {
-                let sheet = grid(p, c, Whose::Reviewer(me));
-                ui.label(egui::RichText::new(&sheet.title).strong());
-                // Wide grids scroll sideways; the legend below wraps.
-                egui::ScrollArea::horizontal()
-                    .id_salt(("appraisal_grid_x", c.id.as_str()))
-                    .show(ui, |ui| {
-                        egui::Grid::new(("appraisal_grid", c.id.as_str()))
-                            .striped(true)
-                            .spacing([10.0, 3.0])
-                            .show(ui, |ui| {
-                                for col in &sheet.columns {
-                                    ui.label(egui::RichText::new(col.replace('_', " ")).strong());
-                                }
-                                ui.end_row();
-                                for row in &sheet.rows {
-                                    for cell in row {
-                                        ui.label(cell.as_text());
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                if let Some(note) = &sheet.note {
-                    ui.add(egui::Label::new(egui::RichText::new(note).small().weak()).wrap());
-                }
-                ui.add_space(8.0);
-            }
-        });
 }

@@ -4,6 +4,8 @@
 //! codings) governs every tab; the Export menu writes what is shown.
 
 mod appraisal;
+mod appraisal_grid;
+mod appraisal_setup;
 mod characteristics;
 mod charts;
 mod citations;
