@@ -382,3 +382,31 @@ fn a_checklist_rule_gives_every_study_of_a_type_its_checklist() {
         "the study follows the rule now"
     );
 }
+
+#[test]
+fn the_judgement_rule_is_set_in_the_grid_view() {
+    let (_dir, mut h) = start_as("Alex Byrne");
+    h.get_by_label("Appraisal").click();
+    h.run();
+    h.get_by_label_contains("CASP qualitative 2018").click();
+    h.run();
+    h.get_all_by_label("Yes").next().unwrap().click();
+    h.run();
+    h.get_by_label("Studies × items").click();
+    h.run();
+    h.get_by_label("Derive judgements from the count of best answers")
+        .click();
+    h.run();
+    h.get_by_label("Use this rule").click();
+    h.run();
+    let p = &h.state().ws.as_ref().unwrap().project;
+    let rule: Vec<(u32, &str)> = p
+        .appraisal
+        .rule
+        .iter()
+        .map(|s| (s.at_least, s.level.as_str()))
+        .collect();
+    assert_eq!(rule, vec![(8, "High"), (5, "Moderate"), (0, "Low")]);
+    // One Yes: the study is Low by the rule, and the grid says so.
+    assert!(h.query_by_label("Low (rule)").is_some());
+}

@@ -89,7 +89,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
     });
     ui.separator();
     if state.grid {
-        super::appraisal_grid::show(ui, ws);
+        super::appraisal_grid::show(ui, ws, out);
         return;
     }
     let p = &ws.project;
