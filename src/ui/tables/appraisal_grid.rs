@@ -63,7 +63,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
 fn rule_editor(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let a = &ws.project.appraisal;
     let levels = a.levels();
-    let id = egui::Id::new("appraisal_judgement_rule");
+    let id = egui::Id::unique("appraisal_judgement_rule");
     let mut mins: Vec<u32> = ui.data_mut(|d| d.get_temp(id)).unwrap_or_else(|| {
         levels
             .iter()
