@@ -489,6 +489,45 @@ fn a_quality_filter_is_a_sensitivity_analysis_of_every_table() {
             .n_total,
         11
     );
+    // Per theme, the citing studies by quality (over all studies).
+    let sheet = thema::io::report::appraisal::quality_by_theme(&p, &all).unwrap();
+    assert_eq!(
+        sheet.columns,
+        vec![
+            "code",
+            "level",
+            "studies",
+            "High",
+            "Moderate",
+            "Low",
+            "Exclude",
+            "no judgement"
+        ]
+    );
+    let row = sheet
+        .rows
+        .iter()
+        .find(|r| r[0].as_text() == "Organisational culture")
+        .unwrap();
+    let refs = &all
+        .citations
+        .iter()
+        .find(|c| c.name == "Organisational culture")
+        .unwrap()
+        .references;
+    let high = refs.iter().filter(|&&r| r <= 11).count();
+    let cells: Vec<String> = row.iter().map(|c| c.as_text()).collect();
+    assert_eq!(
+        cells[2..],
+        [
+            "27".to_owned(),
+            high.to_string(),
+            "0".into(),
+            (27 - high).to_string(),
+            "0".into(),
+            "0".into()
+        ]
+    );
 }
 
 #[test]

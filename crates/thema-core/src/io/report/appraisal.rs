@@ -228,3 +228,56 @@ pub fn report_sheets(p: &Project) -> Vec<Sheet> {
     }
     out
 }
+
+/// Per theme and factor, how many of the studies citing it are of each
+/// quality level (the reviewers' judgement, else the rule's), and how many
+/// have none. `None` while no study has a level.
+pub fn quality_by_theme(p: &Project, t: &crate::analysis::Tables) -> Option<Sheet> {
+    use crate::analysis::appraisal::study_level;
+    let by_ref: std::collections::HashMap<u32, Option<String>> = p
+        .documents
+        .iter()
+        .map(|d| (d.reference, study_level(p, d.id).map(|(l, _)| l)))
+        .collect();
+    if by_ref.values().all(Option::is_none) {
+        return None;
+    }
+    let levels = p.appraisal.levels();
+    let mut cols: Vec<String> = vec!["code".into(), "level".into(), "studies".into()];
+    cols.extend(levels.iter().cloned());
+    cols.push("no judgement".into());
+    let col_refs: Vec<&str> = cols.iter().map(String::as_str).collect();
+    let mut s = Sheet::new(
+        "quality-by-theme",
+        "Studies citing each theme and factor, by quality",
+        &col_refs,
+    );
+    for r in &t.citations {
+        let mut row: Vec<Cell> = vec![
+            r.path.clone().into(),
+            r.level.into(),
+            r.references.len().into(),
+        ];
+        let level_of = |n: &u32| by_ref.get(n).cloned().flatten();
+        for l in &levels {
+            let k = r
+                .references
+                .iter()
+                .filter(|n| level_of(n).as_deref() == Some(l.as_str()))
+                .count();
+            row.push(k.into());
+        }
+        let none = r
+            .references
+            .iter()
+            .filter(|n| level_of(n).is_none())
+            .count();
+        row.push(none.into());
+        s.rows.push(row);
+    }
+    s.note = Some(format!(
+        "Levels are the reviewers' judgements, or the review's rule where a study has none; {}.",
+        t.describe(p)
+    ));
+    Some(s)
+}

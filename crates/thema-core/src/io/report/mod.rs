@@ -193,6 +193,7 @@ pub fn render_styled(
 pub fn all_sheets(p: &crate::model::Project, t: &crate::analysis::Tables) -> Vec<Sheet> {
     let mut v = sheets::all_noted(p, t);
     v.extend(appraisal::report_sheets(p));
+    v.extend(appraisal::quality_by_theme(p, t));
     v
 }
 
