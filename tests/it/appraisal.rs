@@ -516,7 +516,10 @@ fn a_quality_filter_is_a_sensitivity_analysis_of_every_table() {
         .unwrap()
         .references;
     let high = refs.iter().filter(|&&r| r <= 11).count();
-    let cells: Vec<String> = row.iter().map(|c| c.as_text()).collect();
+    let cells: Vec<String> = row
+        .iter()
+        .map(thema::io::report::sheets::Cell::as_text)
+        .collect();
     assert_eq!(
         cells[2..],
         [
