@@ -329,6 +329,12 @@ fn every_appraisal_command_undoes_exactly() {
         p.appraisal.decision(d1, &casp.id, "4").unwrap().answer,
         "no"
     );
+    let log = thema::io::report::appraisal::decision_log(&p).unwrap();
+    let csv = thema::io::report::text::csv(&log);
+    assert!(
+        csv.contains("1,Author 1,CASP qualitative,4,No,Alex Byrne,2026-11-23T09:00:00Z,the sampling frame is described on p. 3"),
+        "{csv}"
+    );
     // A checklist in use cannot be removed.
     assert!(
         edit::apply(

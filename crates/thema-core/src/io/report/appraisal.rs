@@ -226,6 +226,7 @@ pub fn report_sheets(p: &Project) -> Vec<Sheet> {
             out.push(g);
         }
     }
+    out.extend(decision_log(p));
     out
 }
 
@@ -279,5 +280,52 @@ pub fn quality_by_theme(p: &Project, t: &crate::analysis::Tables) -> Option<Shee
         "Levels are the reviewers' judgements, or the review's rule where a study has none; {}.",
         t.describe(p)
     ));
+    Some(s)
+}
+
+/// The log of consensus decisions on appraisal items, in the order they
+/// were made: who decided what, when, and why.
+pub fn decision_log(p: &Project) -> Option<Sheet> {
+    let a = &p.appraisal;
+    if a.decisions.is_empty() {
+        return None;
+    }
+    let mut s = Sheet::new(
+        "appraisal-decisions",
+        "Appraisal decisions (consensus log)",
+        &[
+            "reference",
+            "study",
+            "checklist",
+            "item",
+            "answer",
+            "decided_by",
+            "at",
+            "note",
+        ],
+    );
+    for d in &a.decisions {
+        let doc = p.documents.iter().find(|x| x.id == d.doc);
+        let c = a.checklist(&d.checklist);
+        s.rows.push(vec![
+            Cell::Int(doc.map_or(0, |x| i64::from(x.reference))),
+            doc.map_or_else(String::new, crate::model::Document::short_ref_or_title)
+                .into(),
+            c.map_or_else(|| d.checklist.clone(), |c| c.name.clone())
+                .into(),
+            d.item.clone().into(),
+            c.and_then(|c| c.answer(&d.answer))
+                .map_or_else(|| d.answer.clone(), |o| o.label.clone())
+                .into(),
+            p.reviewer(d.by)
+                .map_or_else(String::new, |r| r.name.clone())
+                .into(),
+            d.at.clone().into(),
+            d.note.clone().into(),
+        ]);
+    }
+    s.note = Some(
+        "Each decision sets the consensus answer of an item the reviewers answered differently; their own answers are unchanged. A later decision on the same item replaces an earlier one.".to_owned(),
+    );
     Some(s)
 }
