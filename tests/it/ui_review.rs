@@ -410,3 +410,93 @@ fn the_judgement_rule_is_set_in_the_grid_view() {
     // One Yes: the study is Low by the rule, and the grid says so.
     assert!(h.query_by_label("Low (rule)").is_some());
 }
+
+#[test]
+fn the_windows_appraisal_grid_shows_exactly_the_csvs_cells() {
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::edit::{self, Command};
+    use thema::model::appraisal::{Answer, bundled};
+    // Ten studies appraised by AB with CASP, answers varied.
+    let mut p = thema::model::Project::new("grid");
+    let mut cmds = crate::fixtures::two_reviewers();
+    cmds.push(thema::edit::ops::add_documents(
+        &p,
+        (1..=10)
+            .map(|n| crate::fixtures::doc(n, &format!("Study {n} text.")))
+            .collect(),
+    ));
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    let casp = bundled().into_iter().next().unwrap();
+    let mut cmds = vec![Command::Appraisal(A::PutChecklist {
+        id: casp.id.clone(),
+        checklist: Some(casp.clone()),
+    })];
+    let keys = ["yes", "cant_tell", "no"];
+    for (k, d) in p.documents.iter().enumerate() {
+        for (i, item) in casp.items.iter().enumerate() {
+            if (k + i) % 7 == 6 {
+                continue; // some items unanswered
+            }
+            let a = Answer {
+                doc: d.id,
+                reviewer: crate::fixtures::AB,
+                checklist: casp.id.clone(),
+                item: item.id.clone(),
+                answer: keys[(k * 3 + i) % 3].into(),
+                note: String::new(),
+                support: None,
+            };
+            cmds.push(Command::Appraisal(A::PutAnswer {
+                key: a.key(),
+                answer: Some(a),
+            }));
+        }
+    }
+    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grid.thema.ron");
+    thema::io::project_file::save(&p, &path).unwrap();
+    let csv = std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
+        .args([
+            "report",
+            path.to_str().unwrap(),
+            "--table",
+            "appraisal",
+            "--reviewer",
+            "AB",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let open = path.clone();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            thema::app::ThemaApp::new(cc, thema::settings::Settings::in_memory(), Some(open))
+        });
+    h.run();
+    h.get_by_label_contains("Alex Byrne (").click();
+    h.run();
+    h.get_by_label("Appraisal").click();
+    h.run();
+    h.get_by_label("Studies × items").click();
+    h.run();
+    let shown: Vec<String> = h
+        .state()
+        .tables_ui
+        .appraisal
+        .shown
+        .iter()
+        .map(|row| row.join(","))
+        .collect();
+    // The CSV's data lines (after the header, before the note), byte for byte.
+    let data: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.starts_with(char::is_numeric))
+        .collect();
+    assert_eq!(shown.len(), 10);
+    assert_eq!(shown, data);
+}

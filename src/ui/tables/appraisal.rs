@@ -20,6 +20,8 @@ pub struct AppraisalUi {
     pub drafts: std::collections::HashMap<String, String>,
     /// Show the studies × items grid instead of the open study.
     pub grid: bool,
+    /// The grid's cells as last drawn, row by row.
+    pub shown: Vec<Vec<String>>,
 }
 
 fn put(answer: Answer) -> Intent {
@@ -89,7 +91,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
     });
     ui.separator();
     if state.grid {
-        super::appraisal_grid::show(ui, ws, out);
+        super::appraisal_grid::show(ui, ws, &mut state.shown, out);
         return;
     }
     let p = &ws.project;

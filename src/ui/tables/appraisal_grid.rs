@@ -9,7 +9,15 @@ use crate::session::Workspace;
 use crate::ui::Intent;
 
 /// The grid of the current reviewer (or of every checklist's first one).
-pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
+/// `shown` receives the cells the window drew, row by row (tests compare
+/// them with the report's CSV).
+pub fn show(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    shown: &mut Vec<Vec<String>>,
+    out: &mut Vec<Intent>,
+) {
+    shown.clear();
     use crate::io::report::appraisal::{Whose, checklists_in_use, grid};
     let p = &ws.project;
     let lists = checklists_in_use(p);
@@ -41,9 +49,13 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                                 }
                                 ui.end_row();
                                 for row in &sheet.rows {
+                                    let mut drawn = Vec::with_capacity(row.len());
                                     for cell in row {
-                                        ui.label(cell.as_text());
+                                        let text = cell.as_text();
+                                        ui.label(&text);
+                                        drawn.push(text);
                                     }
+                                    shown.push(drawn);
                                     ui.end_row();
                                 }
                             });
