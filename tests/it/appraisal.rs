@@ -13,12 +13,17 @@ fn thema() -> Proc {
 
 /// 20 studies (reference numbers 1–20), reviewers AB and CD.
 fn twenty_studies() -> Project {
+    studies(20)
+}
+
+/// `n` studies (reference numbers 1–n), reviewers AB and CD.
+pub fn studies(n: u128) -> Project {
     let mut p = Project::new("appraisal");
     let mut cmds = crate::fixtures::two_reviewers();
     cmds.push(thema::edit::ops::add_documents(
         &p,
-        (1..=20)
-            .map(|n| doc(n, &format!("Study {n} text.")))
+        (1..=n)
+            .map(|k| doc(k, &format!("Study {k} text.")))
             .collect(),
     ));
     edit::apply(&mut p, Command::Batch(cmds)).unwrap();

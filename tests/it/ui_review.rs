@@ -417,15 +417,7 @@ fn the_windows_appraisal_grid_shows_exactly_the_csvs_cells() {
     use thema::edit::{self, Command};
     use thema::model::appraisal::{Answer, bundled};
     // Ten studies appraised by AB with CASP, answers varied.
-    let mut p = thema::model::Project::new("grid");
-    let mut cmds = crate::fixtures::two_reviewers();
-    cmds.push(thema::edit::ops::add_documents(
-        &p,
-        (1..=10)
-            .map(|n| crate::fixtures::doc(n, &format!("Study {n} text.")))
-            .collect(),
-    ));
-    edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    let mut p = crate::appraisal::studies(10);
     let casp = bundled().into_iter().next().unwrap();
     let mut cmds = vec![Command::Appraisal(A::PutChecklist {
         id: casp.id.clone(),
