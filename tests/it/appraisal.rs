@@ -32,6 +32,25 @@ pub fn studies(n: u128) -> Project {
 
 const FIXTURES: &str = "tests/fixtures";
 
+/// AB's studies × items grid of the project at `path`, as `thema report`
+/// writes it in CSV.
+pub fn grid_csv(path: &std::path::Path) -> String {
+    let out = thema()
+        .args([
+            "report",
+            path.to_str().unwrap(),
+            "--table",
+            "appraisal",
+            "--reviewer",
+            "AB",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{csv}");
+    csv
+}
+
 /// (item, percent agreement, kappa, linear weighted kappa, pairs counted by
 /// weighted kappa): printed by tests/fixtures/appraisal_expected.py with
 /// scikit-learn's cohen_kappa_score.
@@ -122,19 +141,7 @@ fn answers_from_csv_give_the_agreement_scikit_learn_computes() {
         "{csv}"
     );
     // The grid: one row per study, a symbol per item, the total of Yes.
-    let out = thema()
-        .args([
-            "report",
-            path.to_str().unwrap(),
-            "--table",
-            "appraisal",
-            "--reviewer",
-            "AB",
-        ])
-        .output()
-        .unwrap();
-    let grid = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{grid}");
+    let grid = grid_csv(&path);
     let header = grid.lines().next().unwrap();
     assert_eq!(
         header,

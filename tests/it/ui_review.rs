@@ -448,18 +448,7 @@ fn the_windows_appraisal_grid_shows_exactly_the_csvs_cells() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("grid.thema.ron");
     thema::io::project_file::save(&p, &path).unwrap();
-    let csv = std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
-        .args([
-            "report",
-            path.to_str().unwrap(),
-            "--table",
-            "appraisal",
-            "--reviewer",
-            "AB",
-        ])
-        .output()
-        .unwrap();
-    let csv = String::from_utf8(csv.stdout).unwrap();
+    let csv = crate::appraisal::grid_csv(&path);
     let open = path.clone();
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))

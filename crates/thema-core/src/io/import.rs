@@ -11,6 +11,8 @@
 
 use super::decode::decode_text;
 use super::pdf;
+pub use super::pdf_join::{Joined, join_pages, join_pages_moving_running_lines, moved_lines_memo};
+use super::pdf_join::{line_numbers_said, list};
 use crate::model::{DocId, Document, SourceKind, text};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -218,130 +220,6 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     Ok(Imported { doc, notes })
 }
 
-/// Normalises each page, reflows its lines into paragraphs
-/// (`pdf_reflow`) and joins the pages, recording where pages 2.. start.
-/// Running headers and footers stay in the text as paragraphs of their
-/// own (for REFI-QDA sources, whose positions count them).
-pub fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
-    let j = join(pages, false);
-    (j.text, j.page_starts)
-}
-
-/// Pages joined as a reviewer reads them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Joined {
-    pub text: String,
-    /// Where pages 2.. start (characters).
-    pub page_starts: Vec<usize>,
-    /// Running headers and footers moved out of the text: (page, line).
-    pub moved: Vec<(usize, String)>,
-    /// Margin line numbers moved out of the text: (page, first, last).
-    pub line_numbers: Vec<(usize, u32, u32)>,
-}
-
-/// Like [`join_pages`], but running headers and footers at the pages'
-/// ends and margin line numbers are moved out of the text (returned in
-/// `moved` and `line_numbers`, to be kept).
-pub fn join_pages_moving_running_lines(pages: &[String]) -> Joined {
-    join(pages, true)
-}
-
-fn join(pages: &[String], move_running: bool) -> Joined {
-    let mut moved = Vec::new();
-    let mut line_numbers = Vec::new();
-    let mut body = String::new();
-    let mut chars = 0usize;
-    let mut starts = Vec::new();
-    let normalized: Vec<String> = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let p = text::normalize(p);
-            if !move_running {
-                return p;
-            }
-            let after = line_numbers
-                .last()
-                .map(|&(_, _, last): &(usize, u32, u32)| last);
-            let (kept, removed) = super::pdf_line_numbers::strip(&p, after);
-            line_numbers.extend(removed.runs.iter().map(|&(a, b)| (i + 1, a, b)));
-            kept
-        })
-        .collect();
-    let vocabulary = super::pdf_text::Vocabulary::of_pages(&normalized);
-    let running: Vec<String> = super::pdf_text::running_lines(&normalized)
-        .iter()
-        .map(|l| super::pdf_text::running_key(l))
-        .collect();
-    for (i, page) in normalized.iter().enumerate() {
-        let mut out = Vec::new();
-        let norm = super::pdf_reflow::reflow_around(
-            page,
-            &vocabulary,
-            &running,
-            move_running.then_some(&mut out),
-        );
-        moved.extend(out.into_iter().map(|l| (i + 1, l)));
-        let norm = norm.trim_matches('\n');
-        if i > 0 {
-            if !body.is_empty() {
-                body.push_str("\n\n");
-                chars += 2;
-            }
-            starts.push(chars);
-        }
-        body.push_str(norm);
-        chars += norm.chars().count();
-    }
-    Joined {
-        text: body,
-        page_starts: starts,
-        moved,
-        line_numbers,
-    }
-}
-
-/// The document memo listing running lines moved out of the text, one
-/// entry per line (page numbers in it ignored) with the pages it was on.
-pub fn moved_lines_memo(moved: &[(usize, String)]) -> String {
-    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
-    for (page, line) in moved {
-        let key = super::pdf_text::running_key(line);
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => g.2.push(*page),
-            None => groups.push((key, line.clone(), vec![*page])),
-        }
-    }
-    let mut memo = String::from(
-        "Running headers and footers Thema moved out of the text at import (each line with the pages it was on; page numbers in them vary):",
-    );
-    for (_, example, pages) in groups {
-        let every_other = pages.len() >= 3 && pages.windows(2).all(|w| w[1] == w[0] + 2);
-        let where_ = if every_other {
-            let parity = if pages[0] % 2 == 0 { "even" } else { "odd" };
-            format!(
-                "{parity} pages {}\u{2013}{}",
-                pages[0],
-                pages[pages.len() - 1]
-            )
-        } else if pages.len() == 1 {
-            format!("page {}", pages[0])
-        } else {
-            format!("pages {}", list(&pages))
-        };
-        memo.push_str(&format!("\n• \u{201c}{example}\u{201d} — {where_}"));
-    }
-    memo
-}
-
-/// "1–25 on page 1; 1–25 on page 2".
-fn line_numbers_said(runs: &[(usize, u32, u32)]) -> String {
-    runs.iter()
-        .map(|(page, a, b)| format!("{a}\u{2013}{b} on page {page}"))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
     let stem = path
         .file_stem()
@@ -385,25 +263,6 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
     } else {
         stem
     }
-}
-
-/// "2, 4–7, 9": page numbers with runs of three or more as ranges.
-fn list(pages: &[usize]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < pages.len() {
-        let mut j = i;
-        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
-            j += 1;
-        }
-        if j >= i + 2 {
-            parts.push(format!("{}\u{2013}{}", pages[i], pages[j]));
-        } else {
-            parts.extend(pages[i..=j].iter().map(usize::to_string));
-        }
-        i = j + 1;
-    }
-    parts.join(", ")
 }
 
 /// What a background batch import reports per file.

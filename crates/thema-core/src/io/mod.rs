@@ -17,6 +17,7 @@ pub mod pdf_fallback;
 pub mod pdf_fonts;
 pub mod pdf_forms;
 pub mod pdf_glyphs;
+pub mod pdf_join;
 pub mod pdf_line_numbers;
 pub mod pdf_overprint;
 pub mod pdf_reflow;

@@ -69,6 +69,13 @@ fn code_row(mut cells: Vec<String>, level: usize, width: usize) -> PubRow {
     )
 }
 
+/// A table whose first column names the row and the others are numbers.
+fn label_then_numbers(width: usize) -> Vec<bool> {
+    std::iter::once(false)
+        .chain(std::iter::repeat_n(true, width.saturating_sub(1)))
+        .collect()
+}
+
 /// "27 (81.8)".
 pub fn n_percent(n: usize, percent: &str) -> String {
     format!("{n} ({percent})")
@@ -150,9 +157,7 @@ pub fn prevalence(p: &Project, t: &Tables) -> PubTable {
         name: "prevalence".into(),
         caption: format!("Themes and factors cited by the included studies, n (%) (N = {n})"),
         headings,
-        numeric: std::iter::once(false)
-            .chain(std::iter::repeat_n(true, width - 1))
-            .collect(),
+        numeric: label_then_numbers(width),
         rows,
         footnotes: vec![
             format!(
@@ -244,7 +249,7 @@ pub fn relative_frequency(p: &Project, t: &Tables) -> Vec<PubTable> {
                 name: "references".into(),
                 caption,
                 headings,
-                numeric: std::iter::once(false).chain(std::iter::repeat_n(true, width - 1)).collect(),
+                numeric: label_then_numbers(width),
                 rows,
                 footnotes: vec![
                     format!(
@@ -422,9 +427,7 @@ pub fn crosstab(p: &Project, t: &Tables, c: &crate::analysis::crosstab::Crosstab
         name: "crosstab".into(),
         caption: format!("Themes and factors by {}, n (%)", c.attribute),
         headings,
-        numeric: std::iter::once(false)
-            .chain(std::iter::repeat_n(true, width - 1))
-            .collect(),
+        numeric: label_then_numbers(width),
         rows,
         footnotes: vec![
             format!(
