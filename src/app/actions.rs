@@ -310,6 +310,8 @@ impl ThemaApp {
                 );
             }
             Intent::ImportQdcDialog => self.import_qdc_dialog(),
+            Intent::ImportChecklistDialog => self.import_checklist_dialog(),
+            Intent::ExportChecklist(id) => self.export_checklist(&id),
             Intent::ExportForReviewer { include_codings } => {
                 self.export_for_reviewer(include_codings);
             }

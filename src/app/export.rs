@@ -84,6 +84,63 @@ impl ThemaApp {
         }
     }
 
+    /// Adds a checklist file's checklist to the project (one undo step);
+    /// what happened (a new id when the old one is taken) is said.
+    pub fn import_checklist_dialog(&mut self) {
+        use crate::io::checklist_file;
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Import an appraisal checklist")
+            .add_filter("Thema checklist", &["ron"])
+            .pick_file()
+        else {
+            return;
+        };
+        let read = std::fs::metadata(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|m| {
+                if m.len() > checklist_file::MAX_FILE_BYTES as u64 {
+                    Err(format!(
+                        "the file is {} KiB; a checklist file is at most {} KiB",
+                        m.len() / 1024,
+                        checklist_file::MAX_FILE_BYTES / 1024
+                    ))
+                } else {
+                    std::fs::read_to_string(&path).map_err(|e| e.to_string())
+                }
+            })
+            .and_then(|t| checklist_file::from_text(&t));
+        let Some(ws) = &self.ws else { return };
+        match read {
+            Err(e) => self.set_error(format!(
+                "{} could not be imported: {e}. The project was not changed.",
+                path.display()
+            )),
+            Ok(c) => {
+                let done = checklist_file::import(&ws.project, c);
+                if let Some(cmd) = done.command {
+                    self.apply("Import a checklist", cmd);
+                }
+                self.set_status(done.message);
+            }
+        }
+    }
+
+    /// Saves a checklist as a file others can import.
+    pub fn export_checklist(&mut self, id: &str) {
+        let Some(ws) = &self.ws else { return };
+        let found = ws.project.appraisal.checklist(id).cloned().or_else(|| {
+            crate::model::appraisal::bundled()
+                .into_iter()
+                .find(|c| c.id == id)
+        });
+        let Some(c) = found else {
+            self.set_error(format!("No checklist has the id {id}."));
+            return;
+        };
+        let text = crate::io::checklist_file::to_text(&c);
+        self.save_bytes(&format!("{}.checklist.ron", c.id), "ron", text.as_bytes());
+    }
+
     fn save_bytes(&mut self, default_name: &str, ext: &str, bytes: &[u8]) {
         let Some(path) = rfd::FileDialog::new()
             .set_title("Export")

@@ -345,8 +345,18 @@ impl ThemaApp {
         else {
             return;
         };
+        let lost = if what == RefiExport::Codebook {
+            Vec::new()
+        } else {
+            crate::io::refi::export_appraisal::not_carried(&ws.project)
+        };
         match project_file::write_atomic(&path, &bytes, false) {
-            Ok(()) => self.set_status(format!("Exported {}", path.display())),
+            Ok(()) if lost.is_empty() => self.set_status(format!("Exported {}", path.display())),
+            Ok(()) => self.set_status(format!(
+                "Exported {}. {}.",
+                path.display(),
+                lost.join(". ")
+            )),
             Err(e) => self.set_error(format!("{e} Choose another folder and try again.")),
         }
     }

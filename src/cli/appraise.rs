@@ -51,3 +51,66 @@ pub(super) fn appraise(path: &Path, reviewer: &str, from: &Path, wait: bool) -> 
     );
     Ok(DONE)
 }
+
+/// `thema checklist`: lists the checklists, imports one or exports one.
+pub(super) fn checklist(
+    path: &Path,
+    import: Option<&Path>,
+    export: Option<(String, std::path::PathBuf)>,
+    wait: bool,
+) -> Result<ExitCode> {
+    use crate::io::checklist_file;
+    use crate::model::appraisal::bundled;
+    if let Some(file) = import {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Error::Request(format!("cannot read {}: {e}", file.display())))?;
+        let checklist = checklist_file::from_text(&text)
+            .map_err(|e| Error::Request(format!("{}: {e}", file.display())))?;
+        let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
+        let loaded = project_file::load(path)?;
+        let mut project = loaded.project;
+        let done = checklist_file::import(&project, checklist);
+        if let Some(cmd) = done.command {
+            edit::apply(&mut project, cmd)?;
+            project_file::save_checked(&project, path, Some(&loaded.hash))?;
+        }
+        println!("{} (id {})", done.message, done.checklist.id);
+        return Ok(DONE);
+    }
+    let project = project_file::load(path)?.project;
+    let mut all = project.appraisal.checklists.clone();
+    let in_project = all.len();
+    all.extend(
+        bundled()
+            .into_iter()
+            .filter(|b| project.appraisal.checklist(&b.id).is_none()),
+    );
+    if let Some((id, to)) = export {
+        let Some(c) = all.iter().find(|c| c.id == id) else {
+            let ids: Vec<&str> = all.iter().map(|c| c.id.as_str()).collect();
+            return Err(Error::Request(format!(
+                "no checklist has the id {id}; there are: {}",
+                ids.join(", ")
+            )));
+        };
+        project_file::check_output(&to, &[path], false)?;
+        project_file::write_atomic(&to, checklist_file::to_text(c).as_bytes(), false)?;
+        println!("wrote the checklist {} to {}", c.name, to.display());
+        return Ok(DONE);
+    }
+    for (n, c) in all.iter().enumerate() {
+        let whence = if n < in_project {
+            "in the project"
+        } else {
+            "bundled"
+        };
+        println!(
+            "{}\t{}\t{} items\t{}",
+            c.id,
+            c.title(),
+            c.items.len(),
+            whence
+        );
+    }
+    Ok(DONE)
+}

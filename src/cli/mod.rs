@@ -155,6 +155,22 @@ pub enum CliCommand {
         #[arg(long)]
         wait: bool,
     },
+    /// List the project's appraisal checklists, add one from a checklist
+    /// file (the format of assets/appraisal/*.ron), or write one to a file.
+    Checklist {
+        project: PathBuf,
+        /// Add the checklist in this file to the project.
+        #[arg(long, conflicts_with = "export")]
+        import: Option<PathBuf>,
+        /// Write the checklist with this id (project's or bundled) to --to.
+        #[arg(long, requires = "to")]
+        export: Option<String>,
+        #[arg(long)]
+        to: Option<PathBuf>,
+        /// If the project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
+    },
     /// Print or write a table, or the whole report.
     Report {
         project: PathBuf,
@@ -269,6 +285,13 @@ fn dispatch(cmd: CliCommand) -> Result<ExitCode> {
             from,
             wait,
         } => appraise::appraise(&project, &reviewer, &from, wait),
+        CliCommand::Checklist {
+            project,
+            import,
+            export,
+            to,
+            wait,
+        } => appraise::checklist(&project, import.as_deref(), export.zip(to), wait),
     }
 }
 
@@ -324,6 +347,11 @@ fn export_cmd(
     say!("wrote {}", output.display());
     if format == ExchangeArg::Qdpx && unit == Unit::Utf16 {
         say!("positions are in UTF-16 units, as NVivo counts them");
+    }
+    if format == ExchangeArg::Qdpx {
+        for line in crate::io::refi::export_appraisal::not_carried(&p) {
+            say!("{line}");
+        }
     }
     Ok(DONE)
 }

@@ -110,6 +110,10 @@ pub enum Intent {
     ExportRefi(RefiExport),
     ImportQdpxDialog,
     ImportQdcDialog,
+    /// Appraisal › Checklists › Import: pick a checklist file and add it.
+    ImportChecklistDialog,
+    /// Write the checklist with this id (the project's or bundled) to a file.
+    ExportChecklist(String),
     ExportForReviewerDialog,
     ExportForReviewer {
         include_codings: bool,

@@ -584,6 +584,25 @@ fn appraisals_travel_to_refi_qda_as_document_variables() {
         }));
     }
     edit::apply(&mut p, Command::Batch(cmds)).unwrap();
+    assert!(
+        thema::io::refi::export_appraisal::not_carried(&p).is_empty(),
+        "no note, passage, reason or decision: nothing is lost"
+    );
+    let mut with_note = ans(AB, "6", "yes");
+    with_note.note = "Interviews and observation".into();
+    with_note.support = Some((0, 5));
+    edit::apply(
+        &mut p,
+        Command::Appraisal(A::PutAnswer {
+            key: with_note.key(),
+            answer: Some(with_note),
+        }),
+    )
+    .unwrap();
+    assert_eq!(
+        thema::io::refi::export_appraisal::not_carried(&p),
+        ["REFI-QDA has no place for quality appraisal: the answers travel as document variables, but 1 appraisal note and 1 supporting passage stay only in the Thema project"]
+    );
     let xml = export::project_xml(&p, thema::io::refi::positions::Unit::Chars);
     let text = String::from_utf8_lossy(&xml);
     assert!(

@@ -25,6 +25,7 @@ mod refi;
 mod refi_tools;
 mod tables;
 mod ui;
+mod ui_checklists;
 mod ui_exact;
 mod ui_review;
 mod ui_tables;

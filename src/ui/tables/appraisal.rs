@@ -11,6 +11,14 @@ use crate::model::{DocId, ReviewerId};
 use crate::session::Workspace;
 use crate::ui::Intent;
 
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Study,
+    Grid,
+    Checklists,
+}
+
 /// What the tab remembers between frames.
 #[derive(Default)]
 pub struct AppraisalUi {
@@ -18,8 +26,9 @@ pub struct AppraisalUi {
     pub focus: usize,
     /// Notes being typed, by item id (applied when the field is left).
     pub drafts: std::collections::HashMap<String, String>,
-    /// Show the studies × items grid instead of the open study.
-    pub grid: bool,
+    /// The open study, the studies × items grid, or the checklists.
+    pub view: View,
+    pub editor: super::checklist_editor::ChecklistEditor,
     /// The grid's cells as last drawn, row by row.
     pub shown: Vec<Vec<String>>,
 }
@@ -86,13 +95,21 @@ fn studies_done(ws: &Workspace, me: ReviewerId) -> (usize, usize) {
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut state.grid, false, "This study");
-        ui.selectable_value(&mut state.grid, true, "Studies × items");
+        ui.selectable_value(&mut state.view, View::Study, "This study");
+        ui.selectable_value(&mut state.view, View::Grid, "Studies × items");
+        ui.selectable_value(&mut state.view, View::Checklists, "Checklists");
     });
     ui.separator();
-    if state.grid {
-        super::appraisal_grid::show(ui, ws, &mut state.shown, out);
-        return;
+    match state.view {
+        View::Grid => {
+            super::appraisal_grid::show(ui, ws, &mut state.shown, out);
+            return;
+        }
+        View::Checklists => {
+            super::checklist_editor::show(ui, ws, &mut state.editor, out);
+            return;
+        }
+        View::Study => {}
     }
     let p = &ws.project;
     let Some(doc) = ws
@@ -130,7 +147,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
         .filter(|i| mine(&i.id).is_some())
         .count();
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(format!("{} {}", checklist.name, checklist.version)).strong());
+        ui.label(egui::RichText::new(checklist.title()).strong());
         ui.label(
             egui::RichText::new(format!(
                 "· {answered} of {} items answered · {done} of {with_list} studies appraised by you",
@@ -141,7 +158,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut AppraisalUi, out: &mu
         super::appraisal_setup::rule_menu(ui, ws, doc.id, &checklist, out);
     });
     ui.label(
-        egui::RichText::new("Up/Down arrows choose an item; keys Y N C U A answer it (Yes, No, Can't tell, Unclear, Not applicable)")
+        egui::RichText::new("Up/Down arrows choose an item; keys Y N C U A answer it (Yes, No, Can't tell, Unclear, Not applicable), or 1–9 the answers in order")
             .small()
             .weak(),
     );
@@ -395,6 +412,21 @@ fn keyboard(
         return;
     }
     state.focus = state.focus.min(n - 1);
+    let digit = ui.input(|i| {
+        [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+            egui::Key::Num6,
+            egui::Key::Num7,
+            egui::Key::Num8,
+            egui::Key::Num9,
+        ]
+        .iter()
+        .position(|k| i.key_pressed(*k) && i.modifiers.is_none())
+    });
     let (down, up, letter) = ui.input(|i| {
         let letter = [
             (egui::Key::Y, "y"),
@@ -418,16 +450,20 @@ fn keyboard(
     if up {
         state.focus = state.focus.saturating_sub(1);
     }
-    let Some(letter) = letter else { return };
-    // Y yes, N no, C can't tell, U unclear, A not applicable.
-    let option = checklist.answers.iter().find(|o| {
-        let label = o.label.to_lowercase();
-        match letter {
-            "a" => o.not_applicable,
-            "c" => label.starts_with("can"),
-            l => label.starts_with(l) && !o.not_applicable,
-        }
-    });
+    // Y yes, N no, C can't tell, U unclear, A not applicable; 1–9 the
+    // answers in their order (any checklist's own answers).
+    let option = match (letter, digit) {
+        (_, Some(d)) => checklist.answers.get(d),
+        (Some(letter), None) => checklist.answers.iter().find(|o| {
+            let label = o.label.to_lowercase();
+            match letter {
+                "a" => o.not_applicable,
+                "c" => label.starts_with("can"),
+                l => label.starts_with(l) && !o.not_applicable,
+            }
+        }),
+        (None, None) => return,
+    };
     let Some(option) = option else { return };
     let item = &checklist.items[state.focus];
     let key = AnswerKey {

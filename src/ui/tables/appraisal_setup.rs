@@ -18,7 +18,7 @@ pub fn choose_checklist(ui: &mut egui::Ui, ws: &Workspace, doc: DocId, out: &mut
         }
     }
     for c in lists {
-        let label = format!("{} {} — {} items", c.name, c.version, c.items.len());
+        let label = format!("{} — {} items", c.title(), c.items.len());
         if ui.button(label).on_hover_text(&c.source).clicked() {
             let mut cmds = Vec::new();
             if p.appraisal.checklist(&c.id).is_none() {

@@ -8,6 +8,7 @@ mod appraisal_grid;
 mod appraisal_setup;
 mod characteristics;
 mod charts;
+mod checklist_editor;
 mod citations;
 mod crosstab;
 pub mod grid;

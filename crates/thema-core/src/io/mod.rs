@@ -2,6 +2,7 @@
 //! and table reports.
 
 pub mod appraisal_csv;
+pub mod checklist_file;
 pub mod decode;
 pub mod docx;
 pub mod import;

@@ -50,6 +50,13 @@ pub struct Checklist {
 }
 
 impl Checklist {
+    /// "CASP qualitative 2018": the name and the version, if any.
+    pub fn title(&self) -> String {
+        format!("{} {}", self.name.trim(), self.version.trim())
+            .trim()
+            .to_owned()
+    }
+
     pub fn answer(&self, key: &str) -> Option<&AnswerOption> {
         self.answers.iter().find(|a| a.key == key)
     }

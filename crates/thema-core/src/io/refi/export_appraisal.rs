@@ -77,3 +77,58 @@ pub fn variables(p: &Project) -> Vec<AppraisalVariable> {
     }
     vars
 }
+
+/// What of the appraisal the variables cannot carry, in one sentence per
+/// kind (empty when nothing is lost): notes, supporting passages, the
+/// judgement's reasons and the decision log stay in the Thema project.
+pub fn not_carried(p: &Project) -> Vec<String> {
+    let a = &p.appraisal;
+    let mut parts = Vec::new();
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let notes = a.answers.iter().filter(|x| !x.note.trim().is_empty()).count();
+    if notes > 0 {
+        parts.push(count(notes, "appraisal note", "appraisal notes"));
+    }
+    let support = a.answers.iter().filter(|x| x.support.is_some()).count();
+    if support > 0 {
+        parts.push(count(support, "supporting passage", "supporting passages"));
+    }
+    let reasons = a
+        .judgements
+        .iter()
+        .filter(|j| !j.reason.trim().is_empty())
+        .count();
+    if reasons > 0 {
+        parts.push(count(reasons, "judgement reason", "judgement reasons"));
+    }
+    if !a.decisions.is_empty() {
+        parts.push(format!(
+            "the log of {} (who, when, note)",
+            count(a.decisions.len(), "consensus decision", "consensus decisions")
+        ));
+    }
+    if !a.rule.is_empty() {
+        parts.push("the judgement rule".to_owned());
+    }
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "REFI-QDA has no place for quality appraisal: the answers travel as document variables, but {} stay only in the Thema project",
+        join_and(&parts)
+    )]
+}
+
+fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

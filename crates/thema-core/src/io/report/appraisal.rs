@@ -52,11 +52,8 @@ pub fn grid(p: &Project, checklist: &Checklist, whose: Whose) -> Sheet {
     ));
     cols.push("judgement".into());
     let col_refs: Vec<&str> = cols.iter().map(String::as_str).collect();
-    let title = format!(
-        "Quality appraisal: {} {}",
-        checklist.name, checklist.version
-    );
-    let mut s = Sheet::new("appraisal", title.trim(), &col_refs);
+    let title = format!("Quality appraisal: {}", checklist.title());
+    let mut s = Sheet::new("appraisal", &title, &col_refs);
     let mut docs: Vec<&crate::model::Document> = p
         .documents
         .iter()

@@ -1,0 +1,455 @@
+//! The Appraisal tab's checklists: the project's and the bundled ones,
+//! each exportable as a file; a new or copied checklist, or one of the
+//! project's, edited here (answers, items with their help, screening
+//! items, groups) and saved to the project as one undo step. An edit that
+//! would orphan reviewers' answers is refused with the reason.
+
+use crate::edit::Command;
+use crate::edit::appraisal::AppraisalCommand as A;
+use crate::io::checklist_file::{self, edit_conflicts, problems};
+use crate::model::appraisal::{AnswerOption, Checklist, ChecklistItem, bundled};
+use crate::session::Workspace;
+use crate::ui::Intent;
+
+/// The checklist being edited, if any.
+#[derive(Default)]
+pub struct ChecklistEditor {
+    pub draft: Option<Checklist>,
+    /// The item whose help text is shown for editing.
+    pub item: usize,
+}
+
+pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ChecklistEditor, out: &mut Vec<Intent>) {
+    if state.draft.is_some() {
+        edit(ui, ws, state, out);
+        return;
+    }
+    let p = &ws.project;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("New checklist").clicked() {
+            state.draft = Some(blank(ws));
+            state.item = 0;
+        }
+        if ui
+            .button("Import from file\u{2026}")
+            .on_hover_text("Add a checklist someone exported from Thema (.ron)")
+            .clicked()
+        {
+            out.push(Intent::ImportChecklistDialog);
+        }
+    });
+    ui.add_space(4.0);
+    let own = p.appraisal.checklists.clone();
+    let others: Vec<Checklist> = bundled()
+        .into_iter()
+        .filter(|b| p.appraisal.checklist(&b.id).is_none())
+        .collect();
+    egui::ScrollArea::vertical()
+        .id_salt("checklists_list")
+        .show(ui, |ui| {
+            for (c, in_project) in own
+                .iter()
+                .map(|c| (c, true))
+                .chain(others.iter().map(|c| (c, false)))
+            {
+                entry(ui, ws, state, c, in_project, out);
+            }
+        });
+}
+
+/// One checklist of the list: its name, what it holds, and what can be
+/// done with it.
+fn entry(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    state: &mut ChecklistEditor,
+    c: &Checklist,
+    in_project: bool,
+    out: &mut Vec<Intent>,
+) {
+    let p = &ws.project;
+    let used = p
+        .appraisal
+        .answers
+        .iter()
+        .filter(|a| a.checklist == c.id)
+        .count();
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(c.title()).strong())
+                .on_hover_text(&c.source);
+            if in_project && ui.small_button("Edit items").clicked() {
+                state.draft = Some(c.clone());
+                state.item = 0;
+            }
+            if ui
+                .small_button("Copy to edit")
+                .on_hover_text("A new checklist of the project, starting from this one")
+                .clicked()
+            {
+                let mut copy = c.clone();
+                copy.name = format!("{} (adapted)", c.name);
+                copy.id = checklist_file::fresh_id(p, &copy.name);
+                state.draft = Some(copy);
+                state.item = 0;
+            }
+            if ui.small_button("Export\u{2026}").clicked() {
+                out.push(Intent::ExportChecklist(c.id.clone()));
+            }
+        });
+        ui.label(
+            egui::RichText::new(format!(
+                "{} items \u{b7} {} \u{b7} {}",
+                c.items.len(),
+                if in_project {
+                    format!("in the project, {used} answer(s)")
+                } else {
+                    "bundled with Thema".to_owned()
+                },
+                c.answers
+                    .iter()
+                    .map(|a| a.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            ))
+            .small()
+            .weak(),
+        );
+    });
+}
+
+fn blank(ws: &Workspace) -> Checklist {
+    let name = "New checklist".to_owned();
+    let option = |key: &str, label: &str, symbol: &str| AnswerOption {
+        key: key.to_owned(),
+        label: label.to_owned(),
+        symbol: symbol.to_owned(),
+        not_applicable: false,
+    };
+    Checklist {
+        id: checklist_file::fresh_id(&ws.project, &name),
+        name,
+        version: String::new(),
+        source: String::new(),
+        ordered: true,
+        answers: vec![
+            option("yes", "Yes", "Y"),
+            option("unclear", "Unclear", "?"),
+            option("no", "No", "N"),
+        ],
+        items: vec![ChecklistItem {
+            id: "1".to_owned(),
+            title: String::new(),
+            help: String::new(),
+            screening: false,
+            group: String::new(),
+        }],
+    }
+}
+
+/// A key for a new answer, from its label, not used by another answer.
+fn answer_key(label: &str, taken: &[String]) -> String {
+    let base: String = label
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect();
+    let base = base.trim_matches('_').to_owned();
+    let base = if base.is_empty() {
+        "answer".to_owned()
+    } else {
+        base
+    };
+    let mut key = base.clone();
+    let mut n = 2;
+    while taken.contains(&key) {
+        key = format!("{base}_{n}");
+        n += 1;
+    }
+    key
+}
+
+/// The draft as it would be saved: new answers get keys from their labels.
+fn finished(draft: &Checklist) -> Checklist {
+    let mut c = draft.clone();
+    let mut taken: Vec<String> = c
+        .answers
+        .iter()
+        .map(|a| a.key.clone())
+        .filter(|k| !k.is_empty())
+        .collect();
+    for a in &mut c.answers {
+        if a.key.is_empty() {
+            a.key = answer_key(&a.label, &taken);
+            taken.push(a.key.clone());
+        }
+    }
+    c
+}
+
+/// Names a field of a table row for screen readers (and tests).
+fn name(r: &egui::Response, label: &str) {
+    name_as(r, egui::Role::TextInput, label);
+}
+
+fn name_as(r: &egui::Response, role: egui::Role, label: &str) {
+    r.widget_info(|| egui::WidgetInfo::labeled(role, true, label));
+}
+
+/// Moves element `i` of `v` by `by` (−1 up, +1 down) when it can.
+fn shift<T>(v: &mut [T], i: usize, by: isize) {
+    let j = i.checked_add_signed(by);
+    if let Some(j) = j.filter(|j| *j < v.len()) {
+        v.swap(i, j);
+    }
+}
+
+fn edit(ui: &mut egui::Ui, ws: &Workspace, state: &mut ChecklistEditor, out: &mut Vec<Intent>) {
+    let Some(draft) = state.draft.as_mut() else {
+        return;
+    };
+    let p = &ws.project;
+    let existing = p.appraisal.checklist(&draft.id).is_some();
+    egui::Grid::new("checklist_head")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let l = ui.label("Checklist name");
+            ui.add(egui::TextEdit::singleline(&mut draft.name).desired_width(260.0))
+                .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("Version");
+            ui.add(egui::TextEdit::singleline(&mut draft.version).desired_width(120.0))
+                .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("Source");
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.source)
+                    .hint_text("Who published it, where")
+                    .desired_width(360.0),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+        });
+    ui.checkbox(
+        &mut draft.ordered,
+        "The answers have an order, best first (weighted kappa uses it)",
+    );
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new("Answers").strong());
+    answers(ui, draft);
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new("Items").strong());
+    items(ui, draft, &mut state.item);
+    ui.add_space(6.0);
+    let candidate = finished(draft);
+    let mut found = problems(&candidate);
+    found.extend(edit_conflicts(p, &candidate));
+    for line in &found {
+        ui.label(egui::RichText::new(line).color(ui.visuals().warn_fg_color));
+    }
+    let mut close = false;
+    ui.horizontal(|ui| {
+        let label = if existing {
+            "Save changes"
+        } else {
+            "Add to the project"
+        };
+        if ui
+            .add_enabled(found.is_empty(), egui::Button::new(label))
+            .clicked()
+        {
+            let undo = if existing {
+                "Edit a checklist"
+            } else {
+                "Add a checklist"
+            };
+            out.push(Intent::Apply(
+                undo.into(),
+                Command::Appraisal(A::PutChecklist {
+                    id: candidate.id.clone(),
+                    checklist: Some(candidate.clone()),
+                }),
+            ));
+            close = true;
+        }
+        if ui.button("Cancel").clicked() {
+            close = true;
+        }
+    });
+    if close {
+        state.draft = None;
+    }
+}
+
+fn answers(ui: &mut egui::Ui, draft: &mut Checklist) {
+    let mut action: Option<(usize, isize)> = None;
+    egui::Grid::new("checklist_answers")
+        .num_columns(4)
+        .spacing([8.0, 3.0])
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new("Label").weak());
+            ui.label(egui::RichText::new("Symbol in the grid").weak());
+            ui.label(egui::RichText::new("Not applicable").weak());
+            ui.label("");
+            ui.end_row();
+            let n = draft.answers.len();
+            for (i, a) in draft.answers.iter_mut().enumerate() {
+                let l = ui.add(egui::TextEdit::singleline(&mut a.label).desired_width(140.0));
+                name(&l, &format!("Answer {}", i + 1));
+                let s = ui.add(egui::TextEdit::singleline(&mut a.symbol).desired_width(40.0));
+                name(&s, &format!("Symbol of answer {}", i + 1));
+                let na = ui
+                    .checkbox(&mut a.not_applicable, "")
+                    .on_hover_text("Left out of totals and of weighted kappa");
+                name_as(
+                    &na,
+                    egui::Role::CheckBox,
+                    &format!("Answer {} is not applicable", i + 1),
+                );
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new("Up").small())
+                        .clicked()
+                    {
+                        action = Some((i, -1));
+                    }
+                    if ui
+                        .add_enabled(i + 1 < n, egui::Button::new("Down").small())
+                        .clicked()
+                    {
+                        action = Some((i, 1));
+                    }
+                    if ui.small_button("Remove").clicked() {
+                        action = Some((i, 0));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    match action {
+        Some((i, 0)) => {
+            draft.answers.remove(i);
+        }
+        Some((i, by)) => shift(&mut draft.answers, i, by),
+        None => {}
+    }
+    if ui.small_button("+ Answer").clicked() {
+        draft.answers.push(AnswerOption {
+            key: String::new(),
+            label: String::new(),
+            symbol: String::new(),
+            not_applicable: false,
+        });
+    }
+}
+
+fn items(ui: &mut egui::Ui, draft: &mut Checklist, current: &mut usize) {
+    let mut action: Option<(usize, isize)> = None;
+    egui::ScrollArea::vertical()
+        .id_salt("checklist_items")
+        .max_height(ui.available_height() * 0.5)
+        .show(ui, |ui| {
+            egui::Grid::new("checklist_items_grid")
+                .num_columns(5)
+                .spacing([8.0, 3.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new("No.").weak());
+                    ui.label(egui::RichText::new("Question").weak());
+                    ui.label(egui::RichText::new("Screening").weak());
+                    ui.label(egui::RichText::new("Group").weak())
+                        .on_hover_text("Items answered only for studies of this kind (MMAT)");
+                    ui.label("");
+                    ui.end_row();
+                    let n = draft.items.len();
+                    for (i, it) in draft.items.iter_mut().enumerate() {
+                        let num =
+                            ui.add(egui::TextEdit::singleline(&mut it.id).desired_width(36.0));
+                        name(&num, &format!("Number of item {}", i + 1));
+                        let q = ui.add(
+                            egui::TextEdit::singleline(&mut it.title)
+                                .hint_text("The question")
+                                .desired_width(320.0),
+                        );
+                        name(&q, &format!("Question {}", it.id));
+                        if q.gained_focus() {
+                            *current = i;
+                        }
+                        let sc = ui.checkbox(&mut it.screening, "");
+                        name_as(
+                            &sc,
+                            egui::Role::CheckBox,
+                            &format!("Item {} screens", it.id),
+                        );
+                        let g =
+                            ui.add(egui::TextEdit::singleline(&mut it.group).desired_width(90.0));
+                        name(&g, &format!("Group of item {}", it.id));
+                        ui.horizontal(|ui| {
+                            if ui.selectable_label(*current == i, "Help").clicked() {
+                                *current = i;
+                            }
+                            if ui
+                                .add_enabled(i > 0, egui::Button::new("Up").small())
+                                .clicked()
+                            {
+                                action = Some((i, -1));
+                            }
+                            if ui
+                                .add_enabled(i + 1 < n, egui::Button::new("Down").small())
+                                .clicked()
+                            {
+                                action = Some((i, 1));
+                            }
+                            if ui.small_button("Remove").clicked() {
+                                action = Some((i, 0));
+                            }
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
+    match action {
+        Some((i, 0)) => {
+            draft.items.remove(i);
+        }
+        Some((i, by)) => {
+            shift(&mut draft.items, i, by);
+            *current = i.saturating_add_signed(by);
+        }
+        None => {}
+    }
+    if ui.small_button("+ Item").clicked() {
+        let next = draft
+            .items
+            .iter()
+            .filter_map(|i| i.id.parse::<u32>().ok())
+            .max()
+            .map_or(1, |m| m + 1);
+        draft.items.push(ChecklistItem {
+            id: next.to_string(),
+            title: String::new(),
+            help: String::new(),
+            screening: false,
+            group: String::new(),
+        });
+        *current = draft.items.len() - 1;
+    }
+    *current = (*current).min(draft.items.len().saturating_sub(1));
+    if let Some(it) = draft.items.get_mut(*current) {
+        let l = ui.label(
+            egui::RichText::new(format!(
+                "Help for item {} (shown beside the question while appraising)",
+                it.id
+            ))
+            .weak(),
+        );
+        ui.add(
+            egui::TextEdit::multiline(&mut it.help)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    }
+}
