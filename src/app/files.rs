@@ -352,11 +352,7 @@ impl ThemaApp {
         };
         match project_file::write_atomic(&path, &bytes, false) {
             Ok(()) if lost.is_empty() => self.set_status(format!("Exported {}", path.display())),
-            Ok(()) => self.set_status(format!(
-                "Exported {}. {}.",
-                path.display(),
-                lost.join(". ")
-            )),
+            Ok(()) => self.set_status(format!("Exported {}. {}.", path.display(), lost.join(". "))),
             Err(e) => self.set_error(format!("{e} Choose another folder and try again.")),
         }
     }

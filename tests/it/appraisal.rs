@@ -601,7 +601,9 @@ fn appraisals_travel_to_refi_qda_as_document_variables() {
     .unwrap();
     assert_eq!(
         thema::io::refi::export_appraisal::not_carried(&p),
-        ["REFI-QDA has no place for quality appraisal: the answers travel as document variables, but 1 appraisal note and 1 supporting passage stay only in the Thema project"]
+        [
+            "REFI-QDA has no place for quality appraisal: the answers travel as document variables, but 1 appraisal note and 1 supporting passage stay only in the Thema project"
+        ]
     );
     let xml = export::project_xml(&p, thema::io::refi::positions::Unit::Chars);
     let text = String::from_utf8_lossy(&xml);

@@ -211,46 +211,11 @@ fn edit(ui: &mut egui::Ui, ws: &Workspace, state: &mut ChecklistEditor, out: &mu
     };
     let p = &ws.project;
     let existing = p.appraisal.checklist(&draft.id).is_some();
-    egui::Grid::new("checklist_head")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let l = ui.label("Checklist name");
-            ui.add(egui::TextEdit::singleline(&mut draft.name).desired_width(260.0))
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label("Version");
-            ui.add(egui::TextEdit::singleline(&mut draft.version).desired_width(120.0))
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label("Source");
-            ui.add(
-                egui::TextEdit::singleline(&mut draft.source)
-                    .hint_text("Who published it, where")
-                    .desired_width(360.0),
-            )
-            .labelled_by(l.id);
-            ui.end_row();
-        });
-    ui.checkbox(
-        &mut draft.ordered,
-        "The answers have an order, best first (weighted kappa uses it)",
-    );
-    ui.add_space(6.0);
-    ui.label(egui::RichText::new("Answers").strong());
-    answers(ui, draft);
-    ui.add_space(6.0);
-    ui.label(egui::RichText::new("Items").strong());
-    items(ui, draft, &mut state.item);
-    ui.add_space(6.0);
     let candidate = finished(draft);
     let mut found = problems(&candidate);
     found.extend(edit_conflicts(p, &candidate));
-    for line in &found {
-        ui.label(egui::RichText::new(line).color(ui.visuals().warn_fg_color));
-    }
     let mut close = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = if existing {
             "Save changes"
         } else {
@@ -277,57 +242,90 @@ fn edit(ui: &mut egui::Ui, ws: &Workspace, state: &mut ChecklistEditor, out: &mu
         if ui.button("Cancel").clicked() {
             close = true;
         }
+        ui.label(
+            egui::RichText::new(if existing {
+                format!("Editing the project's checklist (id {})", candidate.id)
+            } else {
+                format!("A new checklist (id {})", candidate.id)
+            })
+            .weak(),
+        );
     });
+    for line in &found {
+        ui.label(egui::RichText::new(line).color(ui.visuals().warn_fg_color));
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("checklist_editor")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            head(ui, draft);
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new("Answers").strong());
+            answers(ui, draft);
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new("Items").strong());
+            items(ui, draft, &mut state.item);
+        });
     if close {
         state.draft = None;
     }
 }
 
+fn head(ui: &mut egui::Ui, draft: &mut Checklist) {
+    let h = ui.spacing().interact_size.y;
+    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
+        ui.horizontal(|ui| {
+            let l = ui
+                .allocate_ui_with_layout(
+                    egui::vec2(100.0, h),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_width(100.0);
+                        ui.label(label)
+                    },
+                )
+                .inner;
+            let w = ui.available_width().min(380.0);
+            ui.add_sized([w, h], egui::TextEdit::singleline(text).hint_text(hint))
+                .labelled_by(l.id);
+        });
+    };
+    field(ui, "Checklist name", &mut draft.name, "");
+    field(ui, "Version", &mut draft.version, "Year or edition");
+    field(ui, "Source", &mut draft.source, "Who published it, where");
+    ui.checkbox(
+        &mut draft.ordered,
+        "Ordered answers, best first (for weighted kappa)",
+    );
+}
+
 fn answers(ui: &mut egui::Ui, draft: &mut Checklist) {
     let mut action: Option<(usize, isize)> = None;
-    egui::Grid::new("checklist_answers")
-        .num_columns(4)
-        .spacing([8.0, 3.0])
-        .show(ui, |ui| {
-            ui.label(egui::RichText::new("Label").weak());
-            ui.label(egui::RichText::new("Symbol in the grid").weak());
-            ui.label(egui::RichText::new("Not applicable").weak());
-            ui.label("");
-            ui.end_row();
-            let n = draft.answers.len();
-            for (i, a) in draft.answers.iter_mut().enumerate() {
-                let l = ui.add(egui::TextEdit::singleline(&mut a.label).desired_width(140.0));
-                name(&l, &format!("Answer {}", i + 1));
-                let s = ui.add(egui::TextEdit::singleline(&mut a.symbol).desired_width(40.0));
-                name(&s, &format!("Symbol of answer {}", i + 1));
-                let na = ui
-                    .checkbox(&mut a.not_applicable, "")
-                    .on_hover_text("Left out of totals and of weighted kappa");
-                name_as(
-                    &na,
-                    egui::Role::CheckBox,
-                    &format!("Answer {} is not applicable", i + 1),
-                );
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(i > 0, egui::Button::new("Up").small())
-                        .clicked()
-                    {
-                        action = Some((i, -1));
-                    }
-                    if ui
-                        .add_enabled(i + 1 < n, egui::Button::new("Down").small())
-                        .clicked()
-                    {
-                        action = Some((i, 1));
-                    }
-                    if ui.small_button("Remove").clicked() {
-                        action = Some((i, 0));
-                    }
-                });
-                ui.end_row();
-            }
+    ui.label(
+        egui::RichText::new("Label \u{b7} symbol printed in the grid \u{b7} not applicable (left out of totals and weighted kappa)")
+            .small()
+            .weak(),
+    );
+    let n = draft.answers.len();
+    let h = ui.spacing().interact_size.y;
+    for (i, a) in draft.answers.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            // The label takes what the symbol, N/A and the buttons leave.
+            let w = (ui.available_width() - 290.0).clamp(70.0, 160.0);
+            let l = ui.add_sized([w, h], egui::TextEdit::singleline(&mut a.label));
+            name(&l, &format!("Answer {}", i + 1));
+            let s = ui.add_sized([44.0, h], egui::TextEdit::singleline(&mut a.symbol));
+            name(&s, &format!("Symbol of answer {}", i + 1));
+            let na = ui.checkbox(&mut a.not_applicable, "N/A");
+            name_as(
+                &na,
+                egui::Role::CheckBox,
+                &format!("Answer {} is not applicable", i + 1),
+            );
+            moves(ui, i, n, &mut action);
         });
+    }
     match action {
         Some((i, 0)) => {
             draft.answers.remove(i);
@@ -345,71 +343,81 @@ fn answers(ui: &mut egui::Ui, draft: &mut Checklist) {
     }
 }
 
+/// Up, Down and Remove for row `i` of `n`: (i, −1), (i, 1) or (i, 0).
+fn moves(ui: &mut egui::Ui, i: usize, n: usize, action: &mut Option<(usize, isize)>) {
+    if ui
+        .add_enabled(i > 0, egui::Button::new("Up").small())
+        .clicked()
+    {
+        *action = Some((i, -1));
+    }
+    if ui
+        .add_enabled(i + 1 < n, egui::Button::new("Down").small())
+        .clicked()
+    {
+        *action = Some((i, 1));
+    }
+    if ui.small_button("Remove").clicked() {
+        *action = Some((i, 0));
+    }
+}
+
 fn items(ui: &mut egui::Ui, draft: &mut Checklist, current: &mut usize) {
     let mut action: Option<(usize, isize)> = None;
-    egui::ScrollArea::vertical()
-        .id_salt("checklist_items")
-        .max_height(ui.available_height() * 0.5)
-        .show(ui, |ui| {
-            egui::Grid::new("checklist_items_grid")
-                .num_columns(5)
-                .spacing([8.0, 3.0])
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.label(egui::RichText::new("No.").weak());
-                    ui.label(egui::RichText::new("Question").weak());
-                    ui.label(egui::RichText::new("Screening").weak());
-                    ui.label(egui::RichText::new("Group").weak())
-                        .on_hover_text("Items answered only for studies of this kind (MMAT)");
-                    ui.label("");
-                    ui.end_row();
-                    let n = draft.items.len();
-                    for (i, it) in draft.items.iter_mut().enumerate() {
-                        let num =
-                            ui.add(egui::TextEdit::singleline(&mut it.id).desired_width(36.0));
-                        name(&num, &format!("Number of item {}", i + 1));
-                        let q = ui.add(
-                            egui::TextEdit::singleline(&mut it.title)
-                                .hint_text("The question")
-                                .desired_width(320.0),
-                        );
-                        name(&q, &format!("Question {}", it.id));
-                        if q.gained_focus() {
-                            *current = i;
-                        }
-                        let sc = ui.checkbox(&mut it.screening, "");
-                        name_as(
-                            &sc,
-                            egui::Role::CheckBox,
-                            &format!("Item {} screens", it.id),
-                        );
-                        let g =
-                            ui.add(egui::TextEdit::singleline(&mut it.group).desired_width(90.0));
-                        name(&g, &format!("Group of item {}", it.id));
-                        ui.horizontal(|ui| {
-                            if ui.selectable_label(*current == i, "Help").clicked() {
-                                *current = i;
-                            }
-                            if ui
-                                .add_enabled(i > 0, egui::Button::new("Up").small())
-                                .clicked()
-                            {
-                                action = Some((i, -1));
-                            }
-                            if ui
-                                .add_enabled(i + 1 < n, egui::Button::new("Down").small())
-                                .clicked()
-                            {
-                                action = Some((i, 1));
-                            }
-                            if ui.small_button("Remove").clicked() {
-                                action = Some((i, 0));
-                            }
-                        });
-                        ui.end_row();
+    let n = draft.items.len();
+    let h = ui.spacing().interact_size.y;
+    for (i, it) in draft.items.iter_mut().enumerate() {
+        egui::Frame::group(ui.style())
+            .inner_margin(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    let num = ui.add_sized([40.0, h], egui::TextEdit::singleline(&mut it.id));
+                    name(&num, &format!("Number of item {}", i + 1));
+                    let q = ui.add_sized(
+                        [ui.available_width(), h],
+                        egui::TextEdit::singleline(&mut it.title).hint_text("The question"),
+                    );
+                    name(&q, &format!("Question {}", it.id));
+                    if q.gained_focus() {
+                        *current = i;
                     }
                 });
-        });
+                ui.horizontal_wrapped(|ui| {
+                    let sc = ui.checkbox(&mut it.screening, "Screening");
+                    name_as(
+                        &sc,
+                        egui::Role::CheckBox,
+                        &format!("Item {} screens", it.id),
+                    );
+                    ui.label(egui::RichText::new("Group").weak()).on_hover_text(
+                        "Answered only for studies of this kind (as MMAT's categories)",
+                    );
+                    let g = ui.add_sized([64.0, h], egui::TextEdit::singleline(&mut it.group));
+                    name(&g, &format!("Group of item {}", it.id));
+                    if ui.selectable_label(*current == i, "Help").clicked() {
+                        *current = i;
+                    }
+                    moves(ui, i, n, &mut action);
+                });
+                if *current == i {
+                    let l = ui.label(
+                        egui::RichText::new(format!(
+                            "Help for item {} (shown beside the question while appraising)",
+                            it.id
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    ui.add(
+                        egui::TextEdit::multiline(&mut it.help)
+                            .desired_rows(2)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(l.id);
+                }
+            });
+    }
     match action {
         Some((i, 0)) => {
             draft.items.remove(i);
@@ -437,19 +445,4 @@ fn items(ui: &mut egui::Ui, draft: &mut Checklist, current: &mut usize) {
         *current = draft.items.len() - 1;
     }
     *current = (*current).min(draft.items.len().saturating_sub(1));
-    if let Some(it) = draft.items.get_mut(*current) {
-        let l = ui.label(
-            egui::RichText::new(format!(
-                "Help for item {} (shown beside the question while appraising)",
-                it.id
-            ))
-            .weak(),
-        );
-        ui.add(
-            egui::TextEdit::multiline(&mut it.help)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
-    }
 }

@@ -91,7 +91,11 @@ pub fn not_carried(p: &Project) -> Vec<String> {
             format!("{n} {many}")
         }
     };
-    let notes = a.answers.iter().filter(|x| !x.note.trim().is_empty()).count();
+    let notes = a
+        .answers
+        .iter()
+        .filter(|x| !x.note.trim().is_empty())
+        .count();
     if notes > 0 {
         parts.push(count(notes, "appraisal note", "appraisal notes"));
     }
@@ -110,7 +114,11 @@ pub fn not_carried(p: &Project) -> Vec<String> {
     if !a.decisions.is_empty() {
         parts.push(format!(
             "the log of {} (who, when, note)",
-            count(a.decisions.len(), "consensus decision", "consensus decisions")
+            count(
+                a.decisions.len(),
+                "consensus decision",
+                "consensus decisions"
+            )
         ));
     }
     if !a.rule.is_empty() {
