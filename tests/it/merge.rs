@@ -342,3 +342,73 @@ proptest! {
         prop_assert_eq!(m2.codebook.codes.len(), m.codebook.codes.len());
     }
 }
+
+/// Each reviewer appraises in their own copy; the merge unites the
+/// answers (so agreement can be computed), lists a different answer to
+/// the same item as a conflict keeping the first, and merging again
+/// changes nothing.
+#[test]
+fn two_reviewers_appraisals_merge_and_conflicts_are_listed() {
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::model::appraisal::{Answer, bundled};
+    let base = super::appraisal::studies(3);
+    let casp = bundled().into_iter().next().unwrap();
+    let put = |p: &mut Project, who, doc: usize, item: &str, answer: &str| {
+        let a = Answer {
+            doc: p.documents[doc].id,
+            reviewer: who,
+            checklist: casp.id.clone(),
+            item: item.into(),
+            answer: answer.into(),
+            note: String::new(),
+            support: None,
+        };
+        edit::apply(
+            p,
+            Command::Batch(vec![
+                Command::Appraisal(A::PutChecklist {
+                    id: casp.id.clone(),
+                    checklist: Some(casp.clone()),
+                }),
+                Command::Appraisal(A::PutAnswer {
+                    key: a.key(),
+                    answer: Some(a),
+                }),
+            ]),
+        )
+        .unwrap();
+    };
+    let mut a = base.clone();
+    put(&mut a, AB, 0, "1", "yes");
+    put(&mut a, AB, 1, "1", "no");
+    let mut b = base.copy_for_reviewer(false);
+    put(&mut b, CD, 0, "1", "cant_tell");
+    put(&mut b, CD, 1, "1", "no");
+    // CD's file also holds an older copy of one of AB's answers, changed.
+    put(&mut b, AB, 1, "1", "yes");
+    let (m, r) = merge(&a, &b);
+    let mine: Vec<(&str, usize)> = m
+        .appraisal
+        .answers
+        .iter()
+        .map(|x| {
+            (
+                x.answer.as_str(),
+                m.documents.iter().position(|d| d.id == x.doc).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(mine, [("yes", 0), ("no", 1), ("cant_tell", 0), ("no", 1)]);
+    assert_eq!(r.appraisal_added, 2);
+    assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+    assert_eq!(r.conflicts[0].kept, "no");
+    assert_eq!(r.conflicts[0].other, "yes");
+    assert!(
+        r.summary().contains("2 appraisal answer(s)"),
+        "{}",
+        r.summary()
+    );
+    let (again, r2) = merge(&m, &b);
+    assert_eq!(again.appraisal, m.appraisal);
+    assert_eq!(r2.appraisal_added, 0);
+}

@@ -16,10 +16,14 @@
 //! coding keeps an unresolved dispute if either side has one (so it stays
 //! in the checking queue), otherwise A's check.
 //!
+//! Appraisals are merged too (`appraisal.rs`): answers by study, reviewer,
+//! checklist and item; a different answer to the same item is a conflict.
+//!
 //! A code of B whose parent is in neither project (or whose parents form a
 //! cycle) is put under the top-level "Lost and found" code, the one
 //! `thema check --repair` uses, and listed in the report.
 
+mod appraisal;
 mod notes;
 mod report;
 use crate::model::repair::LOST_AND_FOUND;
@@ -394,6 +398,7 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
         }
     }
     notes::merge_memos_and_sets(&mut p, other, &doc_map, &code_map, &mut r);
+    appraisal::merge_appraisal(&mut p, other, &doc_map, &attr_map, &mut r);
     p.revision += 1;
     (p, r)
 }

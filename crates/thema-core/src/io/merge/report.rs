@@ -40,6 +40,9 @@ pub struct MergeReport {
     pub code_sets_added: Vec<String>,
     /// Documents whose memo received the second project's memo.
     pub document_memos_united: usize,
+    /// Appraisal answers, decisions, judgements, checklists and rules of
+    /// the second project added.
+    pub appraisal_added: usize,
 }
 
 impl MergeReport {
@@ -58,6 +61,7 @@ impl MergeReport {
             && self.project_memos_added == 0
             && self.code_sets_added.is_empty()
             && self.document_memos_united == 0
+            && self.appraisal_added == 0
     }
 
     /// A few lines for the command line and the window.
@@ -87,6 +91,12 @@ impl MergeReport {
                 self.project_memos_added,
                 self.code_sets_added.len(),
                 self.document_memos_united
+            ));
+        }
+        if self.appraisal_added > 0 {
+            s.push_str(&format!(
+                "\n{} appraisal answer(s), decision(s), judgement(s) or checklist(s) of the second project added",
+                self.appraisal_added
             ));
         }
         for line in self.checks_noted.iter().chain(&self.codes_reparented) {
