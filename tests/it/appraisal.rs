@@ -634,3 +634,66 @@ fn appraisals_travel_to_refi_qda_as_document_variables() {
         "Yes"
     );
 }
+
+/// Judgements, the judgement levels and the rule were once left out of
+/// the file: every part of an appraisal must come back from disk.
+#[test]
+fn every_part_of_an_appraisal_survives_save_and_load() {
+    use thema::edit::appraisal::AppraisalCommand as A;
+    use thema::model::appraisal::{Answer, Judgement, JudgementStep, bundled};
+    let mut p = twenty_studies();
+    let casp = bundled().into_iter().next().unwrap();
+    let d = p.documents[1].id;
+    let a = Answer {
+        doc: d,
+        reviewer: AB,
+        checklist: casp.id.clone(),
+        item: "3".into(),
+        answer: "yes".into(),
+        note: "design fits".into(),
+        support: Some((2, 9)),
+    };
+    let cmds = vec![
+        A::PutChecklist {
+            id: casp.id.clone(),
+            checklist: Some(casp.clone()),
+        },
+        A::PutAnswer {
+            key: a.key(),
+            answer: Some(a),
+        },
+        A::SetFinished {
+            doc: d,
+            reviewer: AB,
+            finished: true,
+        },
+        A::SetRule {
+            levels: vec!["Include".into(), "Exclude".into()],
+            rule: vec![JudgementStep {
+                at_least: 7,
+                level: "Include".into(),
+            }],
+        },
+        A::SetJudgement {
+            doc: d,
+            judgement: Some(Judgement {
+                doc: d,
+                level: "Exclude".into(),
+                reason: "no findings on the phenomenon".into(),
+                by: CD,
+                at: "2026-11-23T10:00:00Z".into(),
+            }),
+        },
+    ];
+    edit::apply(
+        &mut p,
+        Command::Batch(cmds.into_iter().map(Command::Appraisal).collect()),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.thema.ron");
+    thema::io::project_file::save(&p, &path).unwrap();
+    let back = thema::io::project_file::load(&path).unwrap().project;
+    assert_eq!(back.appraisal, p.appraisal);
+    assert_eq!(back.appraisal.judgement(d).unwrap().level, "Exclude");
+}

@@ -252,15 +252,30 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     list(&mut out, "memos", p.memos.iter())?;
     list(&mut out, "code_sets", p.code_sets.iter())?;
     if !p.appraisal.is_empty() {
-        // One answer per line, like codings.
-        let a = &p.appraisal;
+        // One answer per line, like codings. Destructured so that a field
+        // added to `Appraisal` cannot be forgotten here (and lost on save).
+        let crate::model::appraisal::Appraisal {
+            checklists,
+            rules,
+            assigned,
+            answers,
+            finished,
+            decisions,
+            levels,
+            judgements,
+            rule,
+        } = &p.appraisal;
+        let at = "        ";
         out.push_str("    appraisal: (\n");
-        list_at(&mut out, "        ", "checklists", a.checklists.iter())?;
-        list_at(&mut out, "        ", "rules", a.rules.iter())?;
-        list_at(&mut out, "        ", "assigned", a.assigned.iter())?;
-        list_at(&mut out, "        ", "answers", a.answers.iter())?;
-        list_at(&mut out, "        ", "finished", a.finished.iter())?;
-        list_at(&mut out, "        ", "decisions", a.decisions.iter())?;
+        list_at(&mut out, at, "checklists", checklists.iter())?;
+        list_at(&mut out, at, "rules", rules.iter())?;
+        list_at(&mut out, at, "assigned", assigned.iter())?;
+        list_at(&mut out, at, "answers", answers.iter())?;
+        list_at(&mut out, at, "finished", finished.iter())?;
+        list_at(&mut out, at, "decisions", decisions.iter())?;
+        list_at(&mut out, at, "levels", levels.iter())?;
+        list_at(&mut out, at, "judgements", judgements.iter())?;
+        list_at(&mut out, at, "rule", rule.iter())?;
         out.push_str("    ),\n");
     }
     out.push_str(")\n");
