@@ -14,6 +14,7 @@ mod consensus;
 mod crash;
 mod edit;
 mod files;
+mod findings;
 mod fixtures;
 mod hostile;
 mod io;

@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 33;
+const VARIANTS: usize = 34;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -51,6 +51,7 @@ fn variant(c: &Command) -> usize {
         InsertCodeSet { .. } => 30,
         RemoveCodeSet(_) => 31,
         Appraisal(_) => 32,
+        Findings(_) => 33,
     }
 }
 
@@ -336,6 +337,70 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                     note: String::new(),
                 }),
                 _ => A::RemoveLastDecision,
+            })
+        }
+        33 => {
+            use thema::edit::findings::FindingsCommand as F;
+            use thema::model::findings::{
+                Assessment, AssessmentDecision, Confidence, Credibility, Finding, JbiCategory,
+                ReviewContext,
+            };
+            use thema::model::{FindingId, GroupId};
+            let ids: Vec<FindingId> = p.findings.findings.iter().map(|f| f.id).collect();
+            let id = pick(&ids, r).unwrap_or_else(|| FindingId::from_u128(fresh));
+            let reviewer = if r.is_multiple_of(2) { AB } else { CD };
+            Command::Findings(match (r >> 3) % 7 {
+                0 | 1 => F::PutFinding {
+                    id,
+                    finding: (n(4) > 0).then(|| Finding {
+                        id,
+                        label: format!("F{}", n(1000)),
+                        statement: "Leaders matter".into(),
+                        codes: codes.iter().take(1 + n(2) as usize).copied().collect(),
+                        contradicting: codings.iter().take(1).copied().collect(),
+                        ratings: codings
+                            .iter()
+                            .skip(1)
+                            .take(1)
+                            .map(|c| (*c, Credibility::Credible))
+                            .collect(),
+                    }),
+                    at: Some(n(3) as usize),
+                },
+                2 => F::PutAssessment {
+                    finding: id,
+                    reviewer,
+                    assessment: (n(3) > 0).then(|| {
+                        let mut a = Assessment::new(id, reviewer);
+                        a.confidence = Some(Confidence::Low);
+                        a
+                    }),
+                    at: None,
+                },
+                3 => {
+                    let g = GroupId::from_u128(7);
+                    F::PutCategory {
+                        id: g,
+                        category: (n(3) > 0).then(|| JbiCategory {
+                            id: g,
+                            name: "Leadership".into(),
+                            findings: ids.iter().take(2).copied().collect(),
+                        }),
+                        at: None,
+                    }
+                }
+                4 => F::SetContext(ReviewContext {
+                    title: format!("Q{}", n(9)),
+                    ..Default::default()
+                }),
+                5 => F::AddDecision(AssessmentDecision {
+                    finding: id,
+                    from: reviewer,
+                    by: reviewer,
+                    at: "2026-11-23T09:00:00Z".into(),
+                    note: String::new(),
+                }),
+                _ => F::RemoveLastDecision,
             })
         }
         _ => unreachable!("k < VARIANTS"),

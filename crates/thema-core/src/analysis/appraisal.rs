@@ -227,20 +227,10 @@ pub fn study_level(p: &Project, doc: DocId) -> Option<(String, bool)> {
     let mut count = 0u32;
     let mut answered_any = false;
     for item in &checklist.items {
-        let settled = match a.decision(doc, &checklist.id, &item.id) {
-            Some(d) => Some(d.answer.as_str()),
-            None => {
-                let mut given = a
-                    .answers
-                    .iter()
-                    .filter(|x| x.doc == doc && x.checklist == checklist.id && x.item == item.id)
-                    .map(|x| x.answer.as_str());
-                match given.next() {
-                    None => None,
-                    Some(first) if given.all(|g| g == first) => Some(first),
-                    Some(_) => return None,
-                }
-            }
+        let settled = match settled(p, doc, &checklist.id, &item.id) {
+            Settled::Answer(x) => Some(x),
+            Settled::None => None,
+            Settled::Differ => return None,
         };
         answered_any |= settled.is_some();
         if settled == Some(best.key.as_str()) {
@@ -251,6 +241,36 @@ pub fn study_level(p: &Project, doc: DocId) -> Option<(String, bool)> {
         return None;
     }
     a.by_rule(count).map(|l| (l.to_owned(), true))
+}
+
+/// Where the reviewers stand on one item of a study.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Settled<'a> {
+    /// Nobody answered it.
+    None,
+    /// Everyone who answered gave this answer, or a decision says so.
+    Answer(&'a str),
+    /// The answers differ and no decision is logged.
+    Differ,
+}
+
+/// The settled answer of an item: the logged decision, else the answer
+/// every reviewer who answered gave.
+pub fn settled<'a>(p: &'a Project, doc: DocId, checklist: &str, item: &str) -> Settled<'a> {
+    let a = &p.appraisal;
+    if let Some(d) = a.decision(doc, checklist, item) {
+        return Settled::Answer(d.answer.as_str());
+    }
+    let mut given = a
+        .answers
+        .iter()
+        .filter(|x| x.doc == doc && x.checklist == checklist && x.item == item)
+        .map(|x| x.answer.as_str());
+    match given.next() {
+        None => Settled::None,
+        Some(first) if given.all(|g| g == first) => Settled::Answer(first),
+        Some(_) => Settled::Differ,
+    }
 }
 
 /// The checklist a document is appraised with: its own, else the first

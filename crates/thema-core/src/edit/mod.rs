@@ -4,6 +4,7 @@
 
 pub mod appraisal;
 pub mod consensus;
+pub mod findings;
 pub mod ops;
 pub mod reanchor;
 pub mod undo;
@@ -112,6 +113,8 @@ pub enum Command {
     /// Quality appraisal ([`appraisal`]): each sets one thing and its
     /// inverse sets it back.
     Appraisal(appraisal::AppraisalCommand),
+    /// Review findings and their assessment ([`findings`]).
+    Findings(findings::FindingsCommand),
 }
 
 /// What a command changes: its kind and the id(s) of its target. Typing
@@ -524,6 +527,7 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             UpdateReviewer(std::mem::replace(slot, r))
         }
         Appraisal(c) => Appraisal(appraisal::apply(p, c)?),
+        Findings(c) => Findings(findings::apply(p, c)?),
     })
 }
 

@@ -47,6 +47,7 @@ impl From<ProjectV1> for Project {
             memos: Vec::new(),
             code_sets: Vec::new(),
             appraisal: Default::default(),
+            findings: Default::default(),
             revision: 0,
             last_change: Default::default(),
             index_cache: Default::default(),
@@ -61,9 +62,9 @@ pub fn upgrade(text: &str, version: u32) -> Result<Project, (usize, usize, Strin
         1 => ron::from_str::<ProjectV1>(text)
             .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))?
             .into(),
-        // Format 3 added nothing a reader must convert; 4 added appraisal,
-        // empty in older files.
-        2 | 3 => ron::from_str::<Project>(text)
+        // Format 3 added nothing a reader must convert; 4 added appraisal
+        // and 5 review findings, empty in older files.
+        2..=4 => ron::from_str::<Project>(text)
             .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))?,
         other => return Err((1, 1, format!("format {other} is not one Thema ever wrote"))),
     };

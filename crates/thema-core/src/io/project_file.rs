@@ -201,6 +201,7 @@ fn sniff_version(text: &str) -> Option<u32> {
 
 /// Serialises a project in the canonical layout.
 pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
+    every_field_is_written(p);
     let mut out = String::with_capacity(
         p.documents
             .iter()
@@ -278,8 +279,53 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
         list_at(&mut out, at, "rule", rule.iter())?;
         out.push_str("    ),\n");
     }
+    if !p.findings.is_empty() {
+        let crate::model::findings::Findings {
+            findings,
+            assessments,
+            categories,
+            synthesised,
+            context,
+            decisions,
+        } = &p.findings;
+        let at = "        ";
+        out.push_str("    findings: (\n");
+        list_at(&mut out, at, "findings", findings.iter())?;
+        list_at(&mut out, at, "assessments", assessments.iter())?;
+        list_at(&mut out, at, "categories", categories.iter())?;
+        list_at(&mut out, at, "synthesised", synthesised.iter())?;
+        out.push_str(&format!("{at}context: {},\n", line(context)?));
+        list_at(&mut out, at, "decisions", decisions.iter())?;
+        out.push_str("    ),\n");
+    }
     out.push_str(")\n");
     Ok(out)
+}
+
+/// Every saved field of the project, named once: adding a field to
+/// `Project` fails to compile here until `to_string` writes it.
+fn every_field_is_written(p: &Project) {
+    let Project {
+        format_version: _,
+        name: _,
+        reviewers: _,
+        categories: _,
+        attributes: _,
+        codebook: _,
+        pinned: _,
+        documents: _,
+        codings: _,
+        decisions: _,
+        blind: _,
+        memos: _,
+        code_sets: _,
+        appraisal: _,
+        findings: _,
+        // Not saved: derived, rebuilt on load.
+        revision: _,
+        last_change: _,
+        index_cache: _,
+    } = p;
 }
 
 /// One value on one line: `(id: "…", name: "…")`.

@@ -71,6 +71,14 @@ typed_id!(
     /// Identifies a document attribute definition (Year, Study type, ...).
     AttrId
 );
+typed_id!(
+    /// Identifies a review finding (GRADE-CERQual, JBI ConQual).
+    FindingId
+);
+typed_id!(
+    /// Identifies a JBI category or synthesised finding.
+    GroupId
+);
 
 /// A fast hasher for the typed ids (random UUIDs need no DoS-resistant
 /// hashing); tables hash hundreds of thousands of ids per recompute.

@@ -5,6 +5,7 @@ pub mod codebook;
 pub mod coding;
 pub mod consensus;
 pub mod document;
+pub mod findings;
 pub mod ids;
 pub mod index;
 pub mod project;
@@ -17,7 +18,10 @@ pub use codebook::{Code, Codebook};
 pub use coding::Coding;
 pub use consensus::{Check, Choice, Decision, Verdict};
 pub use document::{Document, Source, SourceKind};
-pub use ids::{AttrId, CategoryId, CodeId, CodingId, DocId, IdMap, MemoId, ReviewerId, SetId};
+pub use ids::{
+    AttrId, CategoryId, CodeId, CodingId, DocId, FindingId, GroupId, IdMap, MemoId, ReviewerId,
+    SetId,
+};
 pub use project::{
     AttrKind, AttributeDef, Bin, Category, CodeSet, FORMAT_VERSION, Memo, Project, Reviewer,
 };

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 /// The project file format this build writes.
 /// Version 2 added consensus decisions, blind coding, checks and year ranges.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A person who codes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -167,6 +167,10 @@ pub struct Project {
     /// Quality appraisal of the studies (format 4 on).
     #[serde(default, skip_serializing_if = "super::appraisal::Appraisal::is_empty")]
     pub appraisal: super::appraisal::Appraisal,
+    /// Review findings and their GRADE-CERQual / ConQual assessment
+    /// (format 5 on).
+    #[serde(default, skip_serializing_if = "super::findings::Findings::is_empty")]
+    pub findings: super::findings::Findings,
     /// Bumped by every applied command; not saved.
     #[serde(skip)]
     pub revision: u64,
@@ -215,6 +219,7 @@ impl Project {
             memos: Vec::new(),
             code_sets: Vec::new(),
             appraisal: super::appraisal::Appraisal::default(),
+            findings: super::findings::Findings::default(),
             revision: 0,
             last_change: ChangeHint::default(),
             index_cache: Default::default(),
