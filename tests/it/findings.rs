@@ -450,3 +450,40 @@ fn every_findings_command_undoes_exactly_and_survives_the_file() {
     edit::apply(&mut q, inv).unwrap();
     assert_eq!(q.findings, before);
 }
+
+/// A second reviewer's assessments come back with their file; a finding
+/// both wrote differently is listed, the first kept.
+#[test]
+fn findings_and_assessments_merge_from_a_reviewers_file() {
+    use thema::model::findings::{Assessment, Confidence};
+    let mut a = six_studies();
+    put(&mut a, finding(1, "F1", "Trust", &[2]));
+    let mut b = a.copy_for_reviewer(false);
+    let mut mine = Assessment::new(FindingId::from_u128(1), CD);
+    mine.confidence = Some(Confidence::Low);
+    edit::apply(
+        &mut b,
+        Command::Findings(F::PutAssessment {
+            finding: mine.finding,
+            reviewer: CD,
+            assessment: Some(mine.clone()),
+            at: None,
+        }),
+    )
+    .unwrap();
+    put(&mut b, finding(2, "F2", "Goals", &[3]));
+    let (m, r) = thema::io::merge::merge(&a, &b);
+    assert_eq!(m.findings.findings.len(), 2);
+    assert_eq!(m.findings.assessment(mine.finding, CD), Some(&mine));
+    assert_eq!(r.findings_added, 2);
+    let (again, r2) = thema::io::merge::merge(&m, &b);
+    assert_eq!(again.findings, m.findings);
+    assert_eq!(r2.findings_added, 0);
+    let mut c = a.clone();
+    let mut changed = c.findings.findings[0].clone();
+    changed.statement = "Trust, reworded".into();
+    put(&mut c, changed);
+    let (_, r3) = thema::io::merge::merge(&a, &c);
+    assert_eq!(r3.conflicts.len(), 1);
+    assert_eq!(r3.conflicts[0].kept, "Trust");
+}

@@ -24,6 +24,7 @@
 //! `thema check --repair` uses, and listed in the report.
 
 mod appraisal;
+mod findings;
 mod notes;
 mod report;
 use crate::model::repair::LOST_AND_FOUND;
@@ -399,6 +400,7 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
     }
     notes::merge_memos_and_sets(&mut p, other, &doc_map, &code_map, &mut r);
     appraisal::merge_appraisal(&mut p, other, &doc_map, &attr_map, &mut r);
+    findings::merge_findings(&mut p, other, &code_map, &mut r);
     p.revision += 1;
     (p, r)
 }

@@ -43,6 +43,9 @@ pub struct MergeReport {
     /// Appraisal answers, decisions, judgements, checklists and rules of
     /// the second project added.
     pub appraisal_added: usize,
+    /// Review findings, their assessments, JBI groups and reconciliations
+    /// of the second project added.
+    pub findings_added: usize,
 }
 
 impl MergeReport {
@@ -62,6 +65,7 @@ impl MergeReport {
             && self.code_sets_added.is_empty()
             && self.document_memos_united == 0
             && self.appraisal_added == 0
+            && self.findings_added == 0
     }
 
     /// A few lines for the command line and the window.
@@ -97,6 +101,12 @@ impl MergeReport {
             s.push_str(&format!(
                 "\n{} appraisal answer(s), decision(s), judgement(s) or checklist(s) of the second project added",
                 self.appraisal_added
+            ));
+        }
+        if self.findings_added > 0 {
+            s.push_str(&format!(
+                "\n{} review finding(s), assessment(s) or group(s) of the second project added",
+                self.findings_added
             ));
         }
         for line in self.checks_noted.iter().chain(&self.codes_reparented) {
