@@ -114,3 +114,44 @@ pub(super) fn checklist(
     }
     Ok(DONE)
 }
+
+/// `thema findings`: review findings and assessments from a CSV file.
+pub(super) fn findings(path: &Path, reviewer: &str, from: &Path, wait: bool) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(from)
+        .map_err(|e| Error::Request(format!("cannot read {}: {e}", from.display())))?;
+    let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
+    let loaded = project_file::load(path)?;
+    let mut project = loaded.project;
+    let who = find_reviewer(&project, reviewer)?;
+    let planned = match crate::io::findings_csv::plan(&project, who, &text) {
+        Ok(p) => p,
+        Err(problems) => {
+            for line in &problems {
+                eprintln!("{}: {line}", from.display());
+            }
+            eprintln!(
+                "thema: {} problem(s) in {}; the project was not changed.",
+                problems.len(),
+                from.display()
+            );
+            return Ok(problems_found());
+        }
+    };
+    let Some(cmd) = planned.command else {
+        println!(
+            "{} holds no findings; the project was not changed.",
+            from.display()
+        );
+        return Ok(DONE);
+    };
+    edit::apply(&mut project, cmd)?;
+    project_file::save_checked(&project, path, Some(&loaded.hash))?;
+    println!(
+        "{} finding(s) added, {} updated, {} assessment(s) entered in {}",
+        planned.added,
+        planned.updated,
+        planned.assessed,
+        path.display()
+    );
+    Ok(DONE)
+}

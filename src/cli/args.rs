@@ -17,6 +17,13 @@ pub enum TableArg {
     /// Per-item agreement of two reviewers' appraisals (--reviewers A,B).
     #[value(name = "appraisal-agreement")]
     AppraisalAgreement,
+    /// The GRADE-CERQual Evidence Profile of the review findings.
+    #[value(name = "evidence-profile")]
+    EvidenceProfile,
+    /// The Summary of Qualitative Findings (GRADE-CERQual).
+    Soqf,
+    /// The JBI ConQual Summary of Findings of the synthesised findings.
+    Conqual,
     /// The whole report (html or xlsx).
     All,
 }
@@ -34,6 +41,9 @@ impl TableArg {
             TableArg::Agreement => "agreement",
             TableArg::Appraisal => "appraisal",
             TableArg::AppraisalAgreement => "appraisal-agreement",
+            TableArg::EvidenceProfile => "evidence-profile",
+            TableArg::Soqf => "soqf",
+            TableArg::Conqual => "conqual",
             TableArg::All => "all",
         }
     }

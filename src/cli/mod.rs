@@ -155,6 +155,20 @@ pub enum CliCommand {
         #[arg(long)]
         wait: bool,
     },
+    /// Add or update review findings and one reviewer's GRADE-CERQual
+    /// assessments from a CSV (columns in the README); a file with any bad
+    /// row changes nothing and every problem is listed.
+    Findings {
+        project: PathBuf,
+        #[arg(long)]
+        from: PathBuf,
+        /// Whose assessments these are (name, initials, id or "consensus").
+        #[arg(long, default_value = "consensus")]
+        reviewer: String,
+        /// If the project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
+    },
     /// List the project's appraisal checklists, add one from a checklist
     /// file (the format of assets/appraisal/*.ron), or write one to a file.
     Checklist {
@@ -285,6 +299,12 @@ fn dispatch(cmd: CliCommand) -> Result<ExitCode> {
             from,
             wait,
         } => appraise::appraise(&project, &reviewer, &from, wait),
+        CliCommand::Findings {
+            project,
+            from,
+            reviewer,
+            wait,
+        } => appraise::findings(&project, &reviewer, &from, wait),
         CliCommand::Checklist {
             project,
             import,

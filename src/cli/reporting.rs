@@ -93,6 +93,11 @@ pub struct ReportArgs {
     /// agreement, and whose Consensus --reviewer consensus counts.
     #[arg(long)]
     pub reviewers: Option<String>,
+    /// For evidence-profile and soqf: whose GRADE-CERQual assessments
+    /// (a reviewer, or "consensus"); by default the agreed one of each
+    /// finding, else its only one.
+    #[arg(long)]
+    pub assessed_by: Option<String>,
     /// For --table agreement: the unit compared.
     #[arg(long, value_enum, default_value = "document")]
     pub level: LevelArg,
@@ -141,6 +146,27 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>> {
     }
     if args.table == TableArg::Agreement {
         return agreement_report(p, &scope, args);
+    }
+    if matches!(
+        args.table,
+        TableArg::EvidenceProfile | TableArg::Soqf | TableArg::Conqual
+    ) {
+        if p.findings.findings.is_empty() {
+            return Err(Error::Request(
+                "the project has no review findings yet (write them in the Findings tab or load them with thema findings)".into(),
+            ));
+        }
+        let whose = match &args.assessed_by {
+            Some(w) => Some(find_reviewer(p, w)?),
+            None => None,
+        };
+        return Ok(report::findings::render(
+            p,
+            &scope,
+            args.table.name(),
+            whose,
+            report::Format::from(args.format),
+        )?);
     }
     if matches!(
         args.table,

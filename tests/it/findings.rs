@@ -487,3 +487,110 @@ fn findings_and_assessments_merge_from_a_reviewers_file() {
     assert_eq!(r3.conflicts.len(), 1);
     assert_eq!(r3.conflicts[0].kept, "Trust");
 }
+
+fn thema() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
+}
+
+fn report(path: &std::path::Path, args: &[&str]) -> String {
+    let out = thema().arg("report").arg(path).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn findings_from_csv_give_the_evidence_profile_and_summary_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.thema.ron");
+    thema::io::project_file::save(&six_studies(), &path).unwrap();
+    let csv = dir.path().join("findings.csv");
+    std::fs::write(
+        &csv,
+        "finding,statement,codes,methodological_limitations,methodological_limitations_explanation,coherence,adequacy,relevance,confidence,confidence_explanation\n\
+         F1,Trust and shared goals hold teams together,Working together,Minor,two studies not appraised,No or very minor,Moderate,Minor,Moderate,Moderate concerns about adequacy\n\
+         F2,Short-term funding undermines teams,Funding,,,,,,,\n",
+    )
+    .unwrap();
+    let out = thema()
+        .args(["findings"])
+        .arg(&path)
+        .args(["--from"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "2 finding(s) added, 0 updated, 1 assessment(s) entered in {}\n",
+            path.display()
+        )
+    );
+    let ep = report(&path, &["--table", "evidence-profile", "--format", "csv"]);
+    let lines: Vec<&str> = ep.lines().collect();
+    assert_eq!(
+        lines[0],
+        "finding,statement,studies,methodological_limitations,coherence,adequacy,relevance,confidence,explanation"
+    );
+    assert_eq!(
+        lines[1],
+        "F1,Trust and shared goals hold teams together,\"4 studies (1,2,4,5)\",Minor concerns (two studies not appraised),No or very minor concerns,Moderate concerns,Minor concerns,Moderate,Moderate concerns about adequacy"
+    );
+    assert_eq!(
+        lines[2],
+        "F2,Short-term funding undermines teams,\"2 studies (3,6)\",Not assessed,Not assessed,Not assessed,Not assessed,Not assessed,"
+    );
+    let md = report(&path, &["--table", "soqf", "--format", "md"]);
+    assert!(md.contains("| Summary of review finding | GRADE-CERQual assessment of confidence | Explanation of GRADE-CERQual assessment | Studies contributing to the review finding |"), "{md}");
+    assert!(md.contains("| F1. Trust and shared goals hold teams together | Moderate | Moderate concerns about adequacy | 4 studies (1,2,4,5) |"), "{md}");
+    // A bad file changes nothing and names each line.
+    std::fs::write(
+        &csv,
+        "finding,statement,codes,confidence\nF3,x,Nowhere,Sure\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let out = thema()
+        .args(["findings"])
+        .arg(&path)
+        .arg("--from")
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2: no code is named \u{201c}Nowhere\u{201d}"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 2: \u{201c}Sure\u{201d} is not a confidence"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Word and Excel are written.
+    for ext in ["docx", "xlsx", "html"] {
+        let out_path = dir.path().join(format!("ep.{ext}"));
+        let o = thema()
+            .arg("report")
+            .arg(&path)
+            .args(["--table", "evidence-profile", "--format", ext, "-o"])
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{ext}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(std::fs::metadata(&out_path).unwrap().len() > 500);
+    }
+}

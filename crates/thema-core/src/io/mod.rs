@@ -5,6 +5,7 @@ pub mod appraisal_csv;
 pub mod checklist_file;
 pub mod decode;
 pub mod docx;
+pub mod findings_csv;
 pub mod import;
 pub mod lock;
 pub mod merge;

@@ -120,7 +120,7 @@ pub fn report(p: &Project, t: &Tables) -> Result<String, super::ReportError> {
                 esc(&s.name),
                 esc(&s.title)
             ));
-            for pt in super::publish::tables(p, t, &s.name, s) {
+            for pt in super::publication_tables(p, t, &s.name, s) {
                 h.push_str(&super::publish_render::to_html(&pt));
             }
         } else {

@@ -6,6 +6,7 @@
 pub mod appraisal;
 pub mod chart;
 pub mod escape;
+pub mod findings;
 pub mod html;
 pub mod publish;
 pub mod publish_render;
@@ -162,7 +163,7 @@ pub fn render_styled(
             Format::Docx => {
                 let all: Vec<publish::PubTable> = all_sheets(p, tables)
                     .iter()
-                    .flat_map(|s| publish::tables(p, tables, &s.name, s))
+                    .flat_map(|s| publication_tables(p, tables, &s.name, s))
                     .collect();
                 word::docx(&p.name, &all)
             }
@@ -184,7 +185,7 @@ pub fn render_styled(
         Format::Json => text::json(&sheet, n).into_bytes(),
         Format::Xlsx => xlsx::workbook(&[sheet])?,
         Format::Html => html::table_page(p, &sheet).into_bytes(),
-        Format::Docx => word::docx(&p.name, &publish::tables(p, tables, table, &sheet))?,
+        Format::Docx => word::docx(&p.name, &publication_tables(p, tables, table, &sheet))?,
     })
 }
 
@@ -194,7 +195,30 @@ pub fn all_sheets(p: &crate::model::Project, t: &crate::analysis::Tables) -> Vec
     let mut v = sheets::all_noted(p, t);
     v.extend(appraisal::report_sheets(p));
     v.extend(appraisal::quality_by_theme(p, t));
+    if !p.findings.findings.is_empty() {
+        v.push(findings::evidence_profile(p, &t.scope, None).0);
+        v.push(findings::soqf(p, &t.scope, None).0);
+    }
+    if !p.findings.synthesised.is_empty() {
+        v.push(findings::conqual_table(p, &t.scope).0);
+    }
     v
+}
+
+/// The publication form of a sheet of the report: the findings tables'
+/// own shapes, else [`publish::tables`].
+pub fn publication_tables(
+    p: &crate::model::Project,
+    t: &crate::analysis::Tables,
+    name: &str,
+    sheet: &Sheet,
+) -> Vec<publish::PubTable> {
+    match name {
+        "evidence-profile" => vec![findings::evidence_profile(p, &t.scope, None).1],
+        "soqf" => vec![findings::soqf(p, &t.scope, None).1],
+        "conqual" => vec![findings::conqual_table(p, &t.scope).1],
+        _ => publish::tables(p, t, name, sheet),
+    }
 }
 
 /// Markdown, HTML or Excel in publication style.
@@ -217,7 +241,7 @@ fn render_publication(
     };
     let pubs: Vec<publish::PubTable> = sheets_
         .iter()
-        .flat_map(|s| publish::tables(p, tables, &s.name, s))
+        .flat_map(|s| publication_tables(p, tables, &s.name, s))
         .collect();
     Ok(match format {
         Format::Markdown => pubs
