@@ -594,3 +594,41 @@ fn findings_from_csv_give_the_evidence_profile_and_summary_tables() {
         assert!(std::fs::metadata(&out_path).unwrap().len() > 500);
     }
 }
+
+/// The worksheet in the real window: a finding made from the selected
+/// code shows its contributing studies, and a level of concern chosen
+/// there is the reviewer's assessment.
+#[test]
+fn a_finding_is_made_and_assessed_in_the_window() {
+    use egui_kittest::kittest::Queryable;
+    let (_dir, mut h) = crate::ui::open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (").click();
+    h.run();
+    h.get_all_by_label("Vision and purpose")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    h.get_by_label("+ Finding from the selected code").click();
+    h.run();
+    assert!(h.query_by_label_contains("8 studies (").is_some());
+    h.get_by_label("Adequacy concern").click();
+    h.run();
+    h.get_by_label("Minor concerns").click();
+    h.run();
+    let ws = h.state().ws.as_ref().unwrap();
+    let p = &ws.project;
+    let f = &p.findings.findings[0];
+    assert_eq!(f.label, "F1");
+    assert_eq!(f.statement, "Vision and purpose");
+    let a = p.findings.assessments.first().unwrap();
+    assert_eq!(Some(a.reviewer), ws.coding_as);
+    assert_eq!(
+        a.component(thema::model::findings::Component::Adequacy)
+            .concern,
+        Some(thema::model::findings::Concern::Minor)
+    );
+}

@@ -11,6 +11,7 @@ mod charts;
 mod checklist_editor;
 mod citations;
 mod crosstab;
+mod findings;
 pub mod grid;
 mod passages;
 mod prevalence;
@@ -36,13 +37,14 @@ pub enum Tab {
     Charts,
     Passages,
     Appraisal,
+    Findings,
     Agreement,
     Disagreements,
     Checking,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 12] = [
+    pub const ALL: [Tab; 13] = [
         Tab::Prevalence,
         Tab::References,
         Tab::Characteristics,
@@ -52,6 +54,7 @@ impl Tab {
         Tab::Charts,
         Tab::Passages,
         Tab::Appraisal,
+        Tab::Findings,
         Tab::Agreement,
         Tab::Disagreements,
         Tab::Checking,
@@ -73,6 +76,7 @@ impl Tab {
             Tab::Charts => "Charts",
             Tab::Passages => "Passages",
             Tab::Appraisal => "Appraisal",
+            Tab::Findings => "Findings",
             Tab::Agreement => "Agreement",
             Tab::Disagreements => "Disagreements",
             Tab::Checking => "Checking",
@@ -102,6 +106,7 @@ pub struct TablesUi {
     pub popped_out: bool,
     pub review: crate::ui::review::ReviewUi,
     pub appraisal: appraisal::AppraisalUi,
+    pub findings: findings::FindingsUi,
 }
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<Intent> {
@@ -182,6 +187,7 @@ fn tab_contents(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<
         Tab::Summary => summary::show(ui, ws, &mut out),
         Tab::Charts => charts::show(ui, ws, &mut out),
         Tab::Appraisal => appraisal::show(ui, ws, &mut state.appraisal, &mut out),
+        Tab::Findings => findings::show(ui, ws, &mut state.findings, &mut out),
         Tab::Passages => passages::show(ui, ws, &mut out),
         Tab::Agreement => crate::ui::review::agreement_tab(ui, ws, &mut state.review, &mut out),
         Tab::Disagreements => {
