@@ -159,7 +159,7 @@ fn worksheet(
     let prep = Prepared::new(p, &ws.scope);
     let e = ev::evidence(&prep, f);
     let me = ws.coding_as.unwrap_or(ReviewerId::CONSENSUS);
-    let l = ui.label(
+    ui.label(
         egui::RichText::new(format!(
             "{} \u{2014} summary of the review finding",
             f.label
@@ -185,7 +185,6 @@ fn worksheet(
             }),
         ));
     }
-    let _ = l;
     let codes: Vec<String> = f.codes.iter().map(|c| p.codebook.path(*c)).collect();
     ui.label(
         egui::RichText::new(format!(

@@ -92,6 +92,7 @@ impl Tab {
             Tab::Crosstab => Some("crosstab"),
             Tab::Citations => Some("citations"),
             Tab::Summary => Some("summary"),
+            Tab::Findings => Some("evidence-profile"),
             _ => None,
         }
     }

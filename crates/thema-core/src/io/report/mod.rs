@@ -152,6 +152,9 @@ pub fn render_styled(
     format: Format,
     style: Style,
 ) -> Result<Vec<u8>, ReportError> {
+    if findings::TABLES.contains(&table) {
+        return findings::render(p, &tables.scope, table, None, format);
+    }
     let publication = style == Style::Publication || format == Format::Docx;
     if publication && matches!(format, Format::Markdown | Format::Html | Format::Xlsx) {
         return render_publication(p, tables, table, format);
