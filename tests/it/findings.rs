@@ -632,3 +632,53 @@ fn a_finding_is_made_and_assessed_in_the_window() {
         Some(thema::model::findings::Concern::Minor)
     );
 }
+
+/// JBI groups are made in the window and each synthesised finding shows
+/// the arithmetic of its ConQual score.
+#[test]
+fn jbi_groups_are_made_in_the_window_and_show_their_arithmetic() {
+    use egui_kittest::kittest::Queryable;
+    let (_dir, mut h) = crate::ui::open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (").click();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    for code in ["Vision and purpose", "Distributed leadership"] {
+        h.get_all_by_label(code).next().unwrap().click();
+        h.run();
+        h.get_by_label("+ Finding from the selected code").click();
+        h.run();
+    }
+    h.get_by_label("JBI ConQual").click();
+    h.run();
+    h.get_by_label("New category").focus();
+    h.run();
+    h.get_by_label("New category")
+        .type_text("Leading with purpose");
+    h.run();
+    h.get_by_label("F1").click();
+    h.run();
+    h.get_by_label("F2").click();
+    h.run();
+    h.get_by_label("Add the category").click();
+    h.run();
+    h.get_by_label("Statement").focus();
+    h.run();
+    h.get_by_label("Statement")
+        .type_text("Purpose and shared leadership sustain teams");
+    h.run();
+    h.get_by_label("Leading with purpose").click();
+    h.run();
+    h.get_by_label("Add the synthesised finding").click();
+    h.run();
+    let p = &h.state().ws.as_ref().unwrap().project;
+    assert_eq!(p.findings.categories.len(), 1);
+    assert_eq!(p.findings.categories[0].findings.len(), 2);
+    assert_eq!(p.findings.synthesised.len(), 1);
+    assert!(
+        h.query_by_label("Start: High (qualitative research).")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("ConQual score:").is_some());
+}

@@ -13,11 +13,19 @@ use crate::model::{FindingId, ReviewerId};
 use crate::session::Workspace;
 use crate::ui::Intent;
 
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Worksheet,
+    Jbi,
+    Profile,
+}
+
 #[derive(Default)]
 pub struct FindingsUi {
     pub selected: Option<FindingId>,
-    /// Show the Evidence Profile instead of the worksheet.
-    pub profile: bool,
+    pub view: View,
+    pub jbi: super::findings_jbi::JbiUi,
     /// Texts being typed, applied when the field is left.
     pub drafts: std::collections::HashMap<String, String>,
 }
@@ -37,8 +45,9 @@ fn put_assessment(a: Assessment) -> Intent {
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut FindingsUi, out: &mut Vec<Intent>) {
     let p = &ws.project;
     ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(&mut state.profile, false, "Worksheet");
-        ui.selectable_value(&mut state.profile, true, "Evidence Profile");
+        ui.selectable_value(&mut state.view, View::Worksheet, "Worksheet");
+        ui.selectable_value(&mut state.view, View::Jbi, "JBI ConQual");
+        ui.selectable_value(&mut state.view, View::Profile, "Evidence Profile");
         ui.separator();
         let code = ws.selected_code.and_then(|c| p.codebook.get(c));
         let add = ui
@@ -59,7 +68,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut FindingsUi, out: &mut
                 ratings: Vec::new(),
             };
             state.selected = Some(f.id);
-            state.profile = false;
+            state.view = View::Worksheet;
             out.push(Intent::Apply(
                 "Add a finding".into(),
                 Command::Findings(F::PutFinding {
@@ -79,9 +88,16 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut FindingsUi, out: &mut
         );
         return;
     }
-    if state.profile {
-        profile(ui, ws);
-        return;
+    match state.view {
+        View::Profile => {
+            profile(ui, ws);
+            return;
+        }
+        View::Jbi => {
+            super::findings_jbi::show(ui, ws, &mut state.jbi, out);
+            return;
+        }
+        View::Worksheet => {}
     }
     ui.horizontal_wrapped(|ui| {
         for f in &p.findings.findings {

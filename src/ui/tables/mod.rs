@@ -12,6 +12,7 @@ mod checklist_editor;
 mod citations;
 mod crosstab;
 mod findings;
+mod findings_jbi;
 pub mod grid;
 mod passages;
 mod prevalence;
