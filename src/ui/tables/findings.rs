@@ -99,6 +99,13 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut FindingsUi, out: &mut
         }
         View::Worksheet => {}
     }
+    if state
+        .selected
+        .and_then(|id| p.findings.finding(id))
+        .is_none()
+    {
+        state.selected = p.findings.findings.first().map(|f| f.id);
+    }
     ui.horizontal_wrapped(|ui| {
         for f in &p.findings.findings {
             let on = state.selected == Some(f.id);
@@ -232,6 +239,7 @@ fn worksheet(
     };
     ui.add_space(6.0);
     ui.label(egui::RichText::new(format!("GRADE-CERQual \u{2014} {who}")).strong());
+    others(ui, ws, f, me, out);
     let current = p
         .findings
         .assessment(f.id, me)
@@ -265,11 +273,7 @@ fn worksheet(
                     });
                 crate::ui::name_combo(r, &format!("{} concern", c.label()));
             });
-            ui.label(
-                egui::RichText::new(format!("Evidence: {evidence}"))
-                    .small()
-                    .weak(),
-            );
+            ui.label(egui::RichText::new(format!("Evidence: {evidence}")).weak());
             let j = current.component(c);
             if let Some(text) = field(
                 ui,
@@ -327,7 +331,6 @@ fn worksheet(
             out.push(put_assessment(a));
         }
     });
-    others(ui, ws, f, me, out);
     ui.add_space(6.0);
     passages(ui, ws, f, &e, out);
 }
@@ -339,11 +342,23 @@ fn others(ui: &mut egui::Ui, ws: &Workspace, f: &Finding, me: ReviewerId, out: &
     if p.blind && me != ReviewerId::CONSENSUS {
         return;
     }
-    for a in
-        p.findings.assessments.iter().filter(|a| {
-            a.finding == f.id && a.reviewer != me && a.reviewer != ReviewerId::CONSENSUS
-        })
+    for a in p
+        .findings
+        .assessments
+        .iter()
+        .filter(|a| a.finding == f.id && a.reviewer != me)
     {
+        if a.reviewer == ReviewerId::CONSENSUS {
+            ui.label(
+                egui::RichText::new(format!(
+                    "Agreed assessment: {} \u{2014} {}",
+                    a.confidence.map_or("not assessed", Confidence::label),
+                    a.explanation
+                ))
+                .strong(),
+            );
+            continue;
+        }
         let name = p.reviewer(a.reviewer).map_or("?", |r| r.initials.as_str());
         ui.horizontal_wrapped(|ui| {
             ui.label(
