@@ -319,6 +319,26 @@ fn conqual_downgrades_one_for_dependability_and_one_for_credibility_to_low() {
         "ConQual score: High \u{2212} 1 (dependability) \u{2212} 1 (credibility) = Low."
     );
     assert_eq!(score.steps[0], "Start: High (qualitative research).");
+    // The ConQual Summary of Findings: each downgrade with its reason.
+    let (sheet, table) = thema::io::report::findings::conqual_table(&p, &Scope::default());
+    assert_eq!(
+        thema::io::report::text::csv(&sheet).lines().nth(1).unwrap(),
+        "Teams work when staff trust each other and share goals,Qualitative,Downgrade 1 level a,Downgrade 1 level b,Low,\"(1,2,4,5)\""
+    );
+    assert!(
+        table.footnotes[0].starts_with(
+            "a Dependability: of 4 contributing studies appraised with JBI, 1 have 4\u{2013}5 Yes"
+        ),
+        "{:?}",
+        table.footnotes
+    );
+    assert!(
+        table.footnotes[1].starts_with(
+            "b Credibility: 6 rated illustration(s): 4 unequivocal, 2 credible, 0 unsupported"
+        ),
+        "{:?}",
+        table.footnotes
+    );
     // Text and opinion starts Low: the same downgrades end at Very low.
     let mut t = s.clone();
     t.research = ResearchType::TextAndOpinion;
