@@ -1,4 +1,4 @@
-//! `thema appraise`: one reviewer's appraisal answers from a CSV file.
+//! `thema appraise`, `thema findings` and `thema checklist`: appraisal answers and review findings from CSV files, checklists from files.
 
 use super::{DONE, find_reviewer, problems_found};
 use crate::edit;
@@ -7,14 +7,31 @@ use crate::io::project_file;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub(super) fn appraise(path: &Path, reviewer: &str, from: &Path, wait: bool) -> Result<ExitCode> {
+/// What a CSV file would change: the command (`None`: nothing), lines to
+/// print before it is applied, and the summary printed after.
+type Plan = (Option<crate::edit::Command>, Vec<String>, String);
+
+/// Reads `from`, plans its change against the locked project with `plan`
+/// (`Err` lists the file's problems: nothing changes, exit 1), applies
+/// and saves it.
+fn enter_from_csv(
+    path: &Path,
+    reviewer: &str,
+    from: &Path,
+    wait: bool,
+    plan: impl FnOnce(
+        &crate::model::Project,
+        crate::model::ReviewerId,
+        &str,
+    ) -> std::result::Result<Plan, Vec<String>>,
+) -> Result<ExitCode> {
     let text = std::fs::read_to_string(from)
         .map_err(|e| Error::Request(format!("cannot read {}: {e}", from.display())))?;
     let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
     let loaded = project_file::load(path)?;
     let mut project = loaded.project;
     let who = find_reviewer(&project, reviewer)?;
-    let planned = match crate::io::appraisal_csv::plan(&project, who, &text) {
+    let (cmd, before, summary) = match plan(&project, who, &text) {
         Ok(p) => p,
         Err(problems) => {
             for line in &problems {
@@ -28,28 +45,41 @@ pub(super) fn appraise(path: &Path, reviewer: &str, from: &Path, wait: bool) -> 
             return Ok(problems_found());
         }
     };
-    let Some(cmd) = planned.command else {
+    let Some(cmd) = cmd else {
         println!(
-            "{} holds no answers; the project was not changed.",
+            "{} holds nothing to enter; the project was not changed.",
             from.display()
         );
         return Ok(DONE);
     };
-    for name in &planned.added_checklists {
-        println!("added the checklist {name} to the project");
+    for line in before {
+        println!("{line}");
     }
     edit::apply(&mut project, cmd)?;
     project_file::save_checked(&project, path, Some(&loaded.hash))?;
-    let name = project
-        .reviewer(who)
-        .map_or_else(|| reviewer.to_owned(), |r| r.name.clone());
-    println!(
-        "{} answer(s) of {name} entered ({} replacing earlier ones) in {}",
-        planned.answers,
-        planned.replaced,
-        path.display()
-    );
+    println!("{summary} in {}", path.display());
     Ok(DONE)
+}
+
+pub(super) fn appraise(path: &Path, reviewer: &str, from: &Path, wait: bool) -> Result<ExitCode> {
+    enter_from_csv(path, reviewer, from, wait, |p, who, text| {
+        let planned = crate::io::appraisal_csv::plan(p, who, text)?;
+        let name = p
+            .reviewer(who)
+            .map_or_else(|| reviewer.to_owned(), |r| r.name.clone());
+        Ok((
+            planned.command,
+            planned
+                .added_checklists
+                .iter()
+                .map(|n| format!("added the checklist {n} to the project"))
+                .collect(),
+            format!(
+                "{} answer(s) of {name} entered ({} replacing earlier ones)",
+                planned.answers, planned.replaced
+            ),
+        ))
+    })
 }
 
 /// `thema checklist`: lists the checklists, imports one or exports one.
@@ -117,41 +147,15 @@ pub(super) fn checklist(
 
 /// `thema findings`: review findings and assessments from a CSV file.
 pub(super) fn findings(path: &Path, reviewer: &str, from: &Path, wait: bool) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(from)
-        .map_err(|e| Error::Request(format!("cannot read {}: {e}", from.display())))?;
-    let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
-    let loaded = project_file::load(path)?;
-    let mut project = loaded.project;
-    let who = find_reviewer(&project, reviewer)?;
-    let planned = match crate::io::findings_csv::plan(&project, who, &text) {
-        Ok(p) => p,
-        Err(problems) => {
-            for line in &problems {
-                eprintln!("{}: {line}", from.display());
-            }
-            eprintln!(
-                "thema: {} problem(s) in {}; the project was not changed.",
-                problems.len(),
-                from.display()
-            );
-            return Ok(problems_found());
-        }
-    };
-    let Some(cmd) = planned.command else {
-        println!(
-            "{} holds no findings; the project was not changed.",
-            from.display()
-        );
-        return Ok(DONE);
-    };
-    edit::apply(&mut project, cmd)?;
-    project_file::save_checked(&project, path, Some(&loaded.hash))?;
-    println!(
-        "{} finding(s) added, {} updated, {} assessment(s) entered in {}",
-        planned.added,
-        planned.updated,
-        planned.assessed,
-        path.display()
-    );
-    Ok(DONE)
+    enter_from_csv(path, reviewer, from, wait, |p, who, text| {
+        let planned = crate::io::findings_csv::plan(p, who, text)?;
+        Ok((
+            planned.command,
+            Vec::new(),
+            format!(
+                "{} finding(s) added, {} updated, {} assessment(s) entered",
+                planned.added, planned.updated, planned.assessed
+            ),
+        ))
+    })
 }

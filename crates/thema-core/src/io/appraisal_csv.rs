@@ -21,9 +21,12 @@ pub struct Planned {
     pub replaced: usize,
 }
 
-/// Reads the CSV for `reviewer`. `Err` lists every problem ("line 4: no
-/// study has reference number 41").
-pub fn plan(p: &Project, reviewer: ReviewerId, text: &str) -> Result<Planned, Vec<String>> {
+/// Column names, in lower case.
+pub(crate) type Headers = Vec<String>;
+
+/// A CSV reader over `text` (trimmed, rows of any length) and its column
+/// names in lower case; `Err` says why the file is not CSV.
+pub(crate) fn reader(text: &str) -> Result<(csv::Reader<&[u8]>, Headers), Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -32,6 +35,13 @@ pub fn plan(p: &Project, reviewer: ReviewerId, text: &str) -> Result<Planned, Ve
         Ok(h) => h.iter().map(str::to_lowercase).collect(),
         Err(e) => return Err(vec![format!("the file is not readable as CSV: {e}")]),
     };
+    Ok((reader, headers))
+}
+
+/// Reads the CSV for `reviewer`. `Err` lists every problem ("line 4: no
+/// study has reference number 41").
+pub fn plan(p: &Project, reviewer: ReviewerId, text: &str) -> Result<Planned, Vec<String>> {
+    let (mut reader, headers) = reader(text)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(c_ref), Some(c_list), Some(c_item), Some(c_answer)) = (
         col("reference"),

@@ -56,14 +56,7 @@ fn find_code(p: &Project, name: &str) -> Result<CodeId, String> {
 }
 
 pub fn plan(p: &Project, reviewer: ReviewerId, text: &str) -> Result<Planned, Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_lowercase).collect(),
-        Err(e) => return Err(vec![format!("the file is not readable as CSV: {e}")]),
-    };
+    let (mut reader, headers) = super::appraisal_csv::reader(text)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(c_label), Some(c_statement), Some(c_codes)) =
         (col("finding"), col("statement"), col("codes"))
