@@ -317,6 +317,13 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             if p.pinned.contains(&id) {
                 return Err(EditError::StillInUse("code"));
             }
+            // A review finding rests on it: removing it would change what
+            // supports the finding (and make the finding's undo invalid).
+            if p.findings.findings.iter().any(|f| f.codes.contains(&id)) {
+                return Err(EditError::StillInUse(
+                    "code (a review finding is attached to it)",
+                ));
+            }
             InsertCode {
                 index,
                 code: p.codebook.codes.remove(index),
