@@ -651,6 +651,13 @@ fn a_finding_is_made_and_assessed_in_the_window() {
             .concern,
         Some(thema::model::findings::Concern::Minor)
     );
+    h.get_by_label("Summary of findings").click();
+    h.run();
+    assert!(
+        h.query_by_label("Summary of Qualitative Findings")
+            .is_some()
+    );
+    assert!(h.query_by_label("F1. Vision and purpose").is_some());
 }
 
 /// JBI groups are made in the window and each synthesised finding shows

@@ -19,6 +19,7 @@ pub enum View {
     Worksheet,
     Jbi,
     Profile,
+    Summary,
 }
 
 #[derive(Default)]
@@ -48,6 +49,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut FindingsUi, out: &mut
         ui.selectable_value(&mut state.view, View::Worksheet, "Worksheet");
         ui.selectable_value(&mut state.view, View::Jbi, "JBI ConQual");
         ui.selectable_value(&mut state.view, View::Profile, "Evidence Profile");
+        ui.selectable_value(&mut state.view, View::Summary, "Summary of findings");
         ui.separator();
         let code = ws.selected_code.and_then(|c| p.codebook.get(c));
         let add = ui
@@ -89,8 +91,8 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut FindingsUi, out: &mut
         return;
     }
     match state.view {
-        View::Profile => {
-            profile(ui, ws);
+        View::Profile | View::Summary => {
+            profile(ui, ws, state.view == View::Summary);
             return;
         }
         View::Jbi => {
@@ -238,8 +240,8 @@ fn worksheet(
         )
     };
     ui.add_space(6.0);
-    ui.label(egui::RichText::new(format!("GRADE-CERQual \u{2014} {who}")).strong());
     others(ui, ws, f, me, out);
+    ui.label(egui::RichText::new(format!("GRADE-CERQual \u{2014} {who}")).strong());
     let current = p
         .findings
         .assessment(f.id, me)
@@ -481,9 +483,15 @@ fn passages(
         });
 }
 
-/// The Evidence Profile as the report prints it.
-fn profile(ui: &mut egui::Ui, ws: &Workspace) {
-    let (_, t) = crate::io::report::findings::evidence_profile(&ws.project, &ws.scope, None);
+/// The Evidence Profile (or the Summary of Qualitative Findings) as the
+/// report prints it.
+fn profile(ui: &mut egui::Ui, ws: &Workspace, summary: bool) {
+    use crate::io::report::findings::{evidence_profile, soqf};
+    let (_, t) = if summary {
+        soqf(&ws.project, &ws.scope, None)
+    } else {
+        evidence_profile(&ws.project, &ws.scope, None)
+    };
     egui::ScrollArea::both()
         .id_salt("evidence_profile")
         .auto_shrink([false, false])
