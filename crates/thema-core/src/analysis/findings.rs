@@ -311,6 +311,10 @@ pub fn relevance_text(p: &Project, e: &Evidence) -> String {
     let mut lines = Vec::new();
     for (attr, wanted) in &ctx.values {
         let Some(def) = p.attribute_def(*attr) else {
+            lines.push(format!(
+                "A context attribute ({}) was deleted and is not compared",
+                wanted.join(", ")
+            ));
             continue;
         };
         let mut matching = 0;

@@ -17,6 +17,8 @@ pub(super) fn merge_appraisal(
 ) {
     let theirs = &other.appraisal;
     let doc = |d: DocId| doc_map.get(&d).copied();
+    let before = r.conflicts.len();
+    let mut left_out = 0usize;
     let docs = &p.documents;
     let name = |d: DocId| {
         docs.iter()
@@ -39,6 +41,7 @@ pub(super) fn merge_appraisal(
     }
     for rule in &theirs.rules {
         let Some(attr) = attr_map.get(&rule.attr).copied() else {
+            left_out += 1;
             continue;
         };
         let mut rule = rule.clone();
@@ -62,7 +65,10 @@ pub(super) fn merge_appraisal(
         }
     }
     for (d, list) in &theirs.assigned {
-        let Some(d) = doc(*d) else { continue };
+        let Some(d) = doc(*d) else {
+            left_out += 1;
+            continue;
+        };
         match p.appraisal.assigned.iter().find(|(x, _)| *x == d) {
             None => {
                 p.appraisal.assigned.push((d, list.clone()));
@@ -77,7 +83,10 @@ pub(super) fn merge_appraisal(
         }
     }
     for a in &theirs.answers {
-        let Some(d) = doc(a.doc) else { continue };
+        let Some(d) = doc(a.doc) else {
+            left_out += 1;
+            continue;
+        };
         let mapped = Answer {
             doc: d,
             ..a.clone()
@@ -101,14 +110,20 @@ pub(super) fn merge_appraisal(
         }
     }
     for (d, who) in &theirs.finished {
-        let Some(d) = doc(*d) else { continue };
+        let Some(d) = doc(*d) else {
+            left_out += 1;
+            continue;
+        };
         if !p.appraisal.finished.contains(&(d, *who)) {
             p.appraisal.finished.push((d, *who));
             r.appraisal_added += 1;
         }
     }
     for dec in &theirs.decisions {
-        let Some(d) = doc(dec.doc) else { continue };
+        let Some(d) = doc(dec.doc) else {
+            left_out += 1;
+            continue;
+        };
         let mut dec = dec.clone();
         dec.doc = d;
         if !p.appraisal.decisions.contains(&dec) {
@@ -117,7 +132,10 @@ pub(super) fn merge_appraisal(
         }
     }
     for j in &theirs.judgements {
-        let Some(d) = doc(j.doc) else { continue };
+        let Some(d) = doc(j.doc) else {
+            left_out += 1;
+            continue;
+        };
         let mut j = j.clone();
         j.doc = d;
         match p.appraisal.judgement(d) {
@@ -134,6 +152,18 @@ pub(super) fn merge_appraisal(
             }
             Some(_) => {}
         }
+    }
+    if left_out > 0 {
+        r.conflicts.insert(
+            before,
+            Conflict {
+                what: "appraisal of the second project".into(),
+                kept: "the first project's".into(),
+                other: format!(
+                    "{left_out} answer(s), rule(s) or judgement(s) left out: their study or attribute is not in the merged project"
+                ),
+            },
+        );
     }
     if p.appraisal.levels.is_empty() && !theirs.levels.is_empty() {
         p.appraisal.levels.clone_from(&theirs.levels);

@@ -303,30 +303,24 @@ pub fn conqual_table(p: &Project, scope: &Scope) -> (Sheet, PubTable) {
     };
     for s in &p.findings.synthesised {
         let c = conqual(&prep, s);
-        let dep = match c.dependability.downgrade {
+        // "Downgrade 1 level a", the reason in footnote a.
+        let mut cell = |down: Option<usize>, reason: String| match down {
             None => "Not graded".to_owned(),
             Some(0) => "No downgrade".to_owned(),
             Some(d) => format!(
                 "Downgrade {d} level{} {}",
                 if d == 1 { "" } else { "s" },
-                mark(
-                    format!("Dependability: {}.", c.dependability.text),
-                    &mut footnotes
-                )
+                mark(reason, &mut footnotes)
             ),
         };
-        let cred = match c.credibility.downgrade {
-            None => "Not graded".to_owned(),
-            Some(0) => "No downgrade".to_owned(),
-            Some(d) => format!(
-                "Downgrade {d} level{} {}",
-                if d == 1 { "" } else { "s" },
-                mark(
-                    format!("Credibility: {}.", c.credibility.text),
-                    &mut footnotes
-                )
-            ),
-        };
+        let dep = cell(
+            c.dependability.downgrade,
+            format!("Dependability: {}.", c.dependability.text),
+        );
+        let cred = cell(
+            c.credibility.downgrade,
+            format!("Credibility: {}.", c.credibility.text),
+        );
         let score = match c.score {
             None => "Not graded".to_owned(),
             Some(x) if c.provisional => {
