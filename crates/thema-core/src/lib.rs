@@ -17,5 +17,6 @@ pub mod edit;
 pub mod error;
 pub mod io;
 pub mod model;
+pub mod words;
 
 pub use error::{Error, Result};

@@ -17,6 +17,7 @@ pub mod prepare;
 pub mod references;
 pub mod rounding;
 pub mod scope;
+pub mod search;
 pub mod summary;
 pub mod tables;
 pub mod visibility;

@@ -12,6 +12,7 @@ pub mod project;
 pub mod repair;
 pub mod text;
 pub mod time;
+pub mod units;
 pub mod validate;
 
 pub use codebook::{Code, Codebook};
