@@ -6,7 +6,7 @@
 //! `cli` (the headless commands, built on the core alone) and `app` + `ui`
 //! (the egui window).
 
-pub use thema_core::{analysis, edit, error, io, model};
+pub use thema_core::{analysis, edit, error, io, model, words};
 
 pub mod app;
 pub mod cli;

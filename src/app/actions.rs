@@ -145,6 +145,25 @@ impl ThemaApp {
                     "Codings may be made without a category."
                 });
             }
+            Intent::Find { all } => match &mut self.search {
+                Some(w) => w.reopen(all),
+                None => self.search = Some(crate::ui::search_window::SearchWindow::new(all)),
+            },
+            Intent::ShowHit(doc, start, end) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.open_doc = Some(doc);
+                    ws.selected_coding = None;
+                    self.doc_view.highlighted = None;
+                    self.doc_view.select_in(doc, start, end);
+                    self.doc_view.scroll_to_char(start);
+                }
+            }
+            Intent::CodeHits {
+                hits,
+                code,
+                category,
+                extent,
+            } => self.code_hits(&hits, code, category, extent),
             Intent::ShowMemos => self.memos_window = Some(Default::default()),
             Intent::GoToPageDialog => {
                 let pages = self.ws.as_ref().and_then(|w| {
@@ -414,6 +433,40 @@ impl ThemaApp {
         } else {
             ws.selected_code = Some(code);
         }
+    }
+
+    /// Codes search hits as one undo step and says what was done.
+    fn code_hits(
+        &mut self,
+        hits: &[(crate::model::DocId, usize, usize)],
+        code: crate::model::CodeId,
+        category: Option<crate::model::CategoryId>,
+        extent: crate::analysis::search::Extent,
+    ) {
+        let Some(ws) = &self.ws else { return };
+        let Some(reviewer) = ws.coding_as else {
+            self.dialog = Some(Dialog::reviewer_setup());
+            return;
+        };
+        let name = ws
+            .project
+            .codebook
+            .get(code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        let done =
+            crate::analysis::search::code_hits(&ws.project, hits, code, category, reviewer, extent);
+        let summary = done.summary(&name);
+        if done.added > 0 {
+            self.apply(
+                &format!(
+                    "Code {} as \"{name}\"",
+                    crate::words::count(done.added, "search hit", "search hits")
+                ),
+                done.command,
+            );
+        }
+        self.set_status(summary);
     }
 
     /// B/F/N/R (or 0 for No category): gives the selected coding that

@@ -37,6 +37,8 @@ pub struct ThemaApp {
     pub behind: Option<ui::behind_window::BehindList>,
     /// View › Memos and code sets, while open.
     pub memos_window: Option<ui::memos_window::MemosWindow>,
+    /// Edit › Find / Search all documents, while open.
+    pub search: Option<ui::search_window::SearchWindow>,
     pub codebook_ui: ui::codebook_panel::CodebookUi,
     pub docs_ui: ui::documents_panel::DocumentsUi,
     /// The document view's state (layout caches, scroll, selection) for
@@ -118,6 +120,7 @@ impl ThemaApp {
             docs_ui: Default::default(),
             doc_view,
             memos_window: None,
+            search: None,
             pending: Vec::new(),
             last_title: String::new(),
             allow_close: false,
@@ -254,6 +257,21 @@ impl eframe::App for ThemaApp {
                 self.memos_window = None;
             }
         }
+        if let (Some(w), Some(ws)) = (&mut self.search, &self.ws) {
+            let mut open = true;
+            intents.extend(w.show(&ctx, &ws.project, ws.open_doc, &mut open));
+            if !open {
+                self.search = None;
+            }
+        }
+        self.doc_view.search_hits = match (&self.search, self.ws.as_ref().and_then(|w| w.open_doc))
+        {
+            (Some(w), Some(doc)) => (
+                w.hits_in(doc),
+                w.current_hit().filter(|h| h.0 == doc).map(|h| (h.1, h.2)),
+            ),
+            _ => (Vec::new(), None),
+        };
         if let (Some(picker), Some(ws)) = (&mut self.picker, &self.ws) {
             let mut open = true;
             intents.extend(picker.show(&ctx, &ws.project, ws.category, &mut open));

@@ -34,6 +34,8 @@ pub enum Action {
     AddTopLevelCode,
     MemosAndSets,
     GoToPage,
+    SearchAll,
+    Find,
     KeyboardShortcuts,
 }
 
@@ -80,7 +82,7 @@ impl Action {
     /// Every action, in the order the shortcut overlay lists them. Actions
     /// whose shortcuts share a key come with the more specific one first
     /// (Ctrl+Shift+S before Ctrl+S), as keys are matched in this order.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 26] = [
         Action::NewProject,
         Action::Open,
         Action::SaveAs,
@@ -104,6 +106,8 @@ impl Action {
         Action::AddTopLevelCode,
         Action::MemosAndSets,
         Action::GoToPage,
+        Action::SearchAll,
+        Action::Find,
         Action::KeyboardShortcuts,
     ];
 
@@ -140,6 +144,18 @@ impl Action {
                 "Go to page…",
                 const { &[cmd(Key::G)] },
                 "Show a page of the open PDF document",
+                w,
+            ),
+            Find => (
+                "Find…",
+                const { &[cmd(Key::F)] },
+                "Find words in the open document; code the hits",
+                w,
+            ),
+            SearchAll => (
+                "Search all documents…",
+                const { &[cmd_shift(Key::F)] },
+                "Find words in every document; code all hits in one step",
                 w,
             ),
             MemosAndSets => (
@@ -282,6 +298,8 @@ impl Action {
             AddTopLevelCode => Intent::AddCode(None),
             MemosAndSets => Intent::ShowMemos,
             GoToPage => Intent::GoToPageDialog,
+            Find => Intent::Find { all: false },
+            SearchAll => Intent::Find { all: true },
             KeyboardShortcuts => Intent::ShowShortcuts,
         }
     }

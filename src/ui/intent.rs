@@ -114,6 +114,19 @@ pub enum Intent {
     ImportChecklistDialog,
     /// Write the checklist with this id (the project's or bundled) to a file.
     ExportChecklist(String),
+    /// Edit › Find (false: the open document) or Search all documents.
+    Find {
+        all: bool,
+    },
+    /// Show a search hit: open its document and select the hit.
+    ShowHit(DocId, usize, usize),
+    /// Code search hits as one step, each widened to `extent`.
+    CodeHits {
+        hits: Vec<(DocId, usize, usize)>,
+        code: CodeId,
+        category: Option<CategoryId>,
+        extent: crate::analysis::search::Extent,
+    },
     ExportForReviewerDialog,
     ExportForReviewer {
         include_codings: bool,

@@ -17,6 +17,7 @@ pub mod inspector;
 pub mod intent;
 pub mod memos_window;
 pub mod review;
+pub mod search_window;
 pub mod start_screen;
 pub mod style;
 pub mod tables;

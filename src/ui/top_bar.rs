@@ -79,6 +79,13 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                         }
                     }
                     ui.separator();
+                    for a in [Action::Find, Action::SearchAll] {
+                        if let Some(i) = a.menu_button(ui, true) {
+                            out.push(i);
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
                     for a in [Action::EditAttributes, Action::EditCategories, Action::Reviewers] {
                         if let Some(i) = a.menu_button(ui, true) {
                             out.push(i);

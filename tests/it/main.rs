@@ -24,6 +24,7 @@ mod pdf_fonts;
 mod publish;
 mod refi;
 mod refi_tools;
+mod search;
 mod tables;
 mod ui;
 mod ui_checklists;

@@ -30,6 +30,9 @@ pub enum DocViewEvent {
     ClearCodingSelection,
 }
 
+/// Search hits to paint (sorted char ranges) and the current one.
+pub type SearchHits = (Vec<(usize, usize)>, Option<(usize, usize)>);
+
 /// Persistent state of the view for the open document.
 pub struct DocView {
     doc: Option<(DocId, String, usize)>,
@@ -46,6 +49,12 @@ pub struct DocView {
     scroll_fix: f32,
     /// Codings whose outline is drawn (the selected coding).
     pub highlighted: Option<CodingId>,
+    /// Search hits in the open document (sorted char ranges) and the
+    /// current one, painted behind the text.
+    pub search_hits: SearchHits,
+    /// A selection to make once `doc` is open (a search hit in another
+    /// document: opening it clears the selection first).
+    pending_select: Option<(DocId, usize, usize)>,
     /// Top of the viewport in content coordinates (for tests and benchmarks).
     pub last_viewport: Rect,
     /// Screen rect of the text area last frame.
@@ -66,6 +75,8 @@ impl Default for DocView {
             scroll_to: None,
             scroll_fix: 0.0,
             highlighted: None,
+            search_hits: (Vec::new(), None),
+            pending_select: None,
             last_viewport: Rect::NOTHING,
             last_rect: Rect::NOTHING,
         }
@@ -128,6 +139,15 @@ impl DocView {
         self.scroll_fix += dy;
     }
 
+    /// Selects `[start, end)` in `doc`, now if it is open, else once it is.
+    pub fn select_in(&mut self, doc: DocId, start: usize, end: usize) {
+        if self.doc() == Some(doc) {
+            self.select(start, end);
+        } else {
+            self.pending_select = Some((doc, start, end));
+        }
+    }
+
     /// Sets the selection directly (used by "jump to passage").
     pub fn select(&mut self, start: usize, end: usize) {
         self.selection = Some(Selection {
@@ -158,6 +178,12 @@ impl DocView {
         style: marks::StyleFn<'_>,
     ) -> Vec<DocViewEvent> {
         self.ensure_doc(p, doc);
+        if let Some((d, s, e)) = self.pending_select
+            && d == doc
+        {
+            self.pending_select = None;
+            self.select(s, e);
+        }
         let mut events = Vec::new();
         let Some(d) = p.document(doc) else {
             return events;
@@ -294,6 +320,24 @@ impl DocView {
                     self.marks.in_para(*i),
                     self.highlighted,
                 );
+                let hits = &self.search_hits.0;
+                let from = hits.partition_point(|h| h.1 <= ps);
+                for &(s, e) in hits[from..].iter().take_while(|h| h.0 <= pe) {
+                    let current = self.search_hits.1 == Some((s, e));
+                    let (a, b) = (s.max(ps) - ps, e.min(pe + 1) - ps);
+                    for r in range_rects(g, a, b) {
+                        let r = r.translate(origin.to_vec2());
+                        painter.rect_filled(r, 2.0, paint::HIT_FILL);
+                        if current {
+                            painter.rect_stroke(
+                                r.expand(1.0),
+                                2.0,
+                                egui::Stroke::new(2.0, paint::HIT_STROKE),
+                                egui::StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
                 if let Some((s, e)) = sel
                     && s < e
                     && s <= pe

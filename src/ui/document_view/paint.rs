@@ -13,6 +13,10 @@ use std::collections::BinaryHeap;
 
 /// Lanes drawn in the margin; deeper overlaps share the outermost lane.
 pub const MAX_LANES: usize = 6;
+/// Search hits: a soft amber behind the words, the current one outlined.
+pub const HIT_FILL: egui::Color32 = egui::Color32::from_rgba_premultiplied(120, 92, 0, 90);
+pub const HIT_STROKE: egui::Color32 = egui::Color32::from_rgb(214, 140, 0);
+
 pub const LANE_WIDTH: f32 = 5.0;
 
 /// Where to paint one paragraph.

@@ -342,7 +342,7 @@ impl CodeHits {
         let mut notes = Vec::new();
         if self.already > 0 {
             notes.push(format!(
-                "{} already coded with it by you",
+                "{} already coded with it by the same reviewer",
                 crate::words::count(self.already, "hit was", "hits were")
             ));
         }
@@ -421,8 +421,8 @@ pub fn code_hits(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Reviewer, SourceKind};
     use crate::model::DocId;
+    use crate::model::{Document, Reviewer, SourceKind};
 
     fn q(pattern: &str) -> Query {
         Query {
@@ -465,13 +465,19 @@ mod tests {
         let h = &found.hits[1];
         assert_eq!((h.start, h.end, h.page), (52, 62, Some(2)));
         assert_eq!(h.matched, "LEADERSHIP");
-        assert_eq!(h.before, "Leadership mattered. The leader's role was unclear. ");
+        assert_eq!(
+            h.before,
+            "Leadership mattered. The leader's role was unclear. "
+        );
         assert_eq!(h.after, " was weak in Malmö; the Café staff agreed.");
         let case = Query {
             case_sensitive: true,
             ..q("leadership")
         };
-        assert_eq!(search(&p, &ids, &Matcher::new(&case).unwrap()).hits.len(), 0);
+        assert_eq!(
+            search(&p, &ids, &Matcher::new(&case).unwrap()).hits.len(),
+            0
+        );
     }
 
     #[test]
@@ -520,7 +526,10 @@ mod tests {
             .unwrap_err(),
             "That is not a valid regular expression: unclosed group."
         );
-        assert_eq!(Matcher::new(&q("  ")).unwrap_err(), "Type something to search for.");
+        assert_eq!(
+            Matcher::new(&q("  ")).unwrap_err(),
+            "Type something to search for."
+        );
     }
 
     #[test]
@@ -536,20 +545,24 @@ mod tests {
         });
         let reviewer = p.reviewers[0].id;
         let doc = p.documents[0].id;
-        p.codings.push(ops::new_coding(doc, 0, 20, code_id, None, reviewer));
+        p.codings
+            .push(ops::new_coding(doc, 0, 20, code_id, None, reviewer));
         let hits = [(doc, 0, 10), (doc, 25, 31), (doc, 35, 40), (doc, 52, 62)];
         let done = code_hits(&p, &hits, code_id, None, reviewer, Extent::Sentence);
         assert_eq!((done.added, done.already, done.merged), (2, 1, 1));
         assert_eq!(
             done.summary("Leadership"),
-            "Coded 2 passages with \"Leadership\" (1 hit was already coded with it by you; 1 hit was in the same passage as another hit, so coded once)."
+            "Coded 2 passages with \"Leadership\" (1 hit was already coded with it by the same reviewer; 1 hit was in the same passage as another hit, so coded once)."
         );
         let Command::AddCodings(new) = &done.command else {
             panic!("one AddCodings command")
         };
         let text = |c: &crate::model::Coding| p.documents[0].slice_chars(c.start, c.end);
         assert_eq!(text(&new[0]), "The leader's role was unclear.");
-        assert_eq!(text(&new[1]), "LEADERSHIP was weak in Malmö; the Café staff agreed.");
+        assert_eq!(
+            text(&new[1]),
+            "LEADERSHIP was weak in Malmö; the Café staff agreed."
+        );
         let para = code_hits(&p, &hits[1..2], code_id, None, reviewer, Extent::Paragraph);
         let Command::AddCodings(new) = &para.command else {
             panic!()

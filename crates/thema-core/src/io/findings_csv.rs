@@ -16,7 +16,7 @@
 use crate::edit::Command;
 use crate::edit::findings::FindingsCommand as F;
 use crate::model::findings::{Assessment, Component, Concern, Confidence, Finding};
-use crate::model::{CodeId, FindingId, Project, ReviewerId};
+use crate::model::{FindingId, Project, ReviewerId};
 
 #[derive(Debug, Default)]
 pub struct Planned {
@@ -24,35 +24,6 @@ pub struct Planned {
     pub added: usize,
     pub updated: usize,
     pub assessed: usize,
-}
-
-fn find_code(p: &Project, name: &str) -> Result<CodeId, String> {
-    let name = name.trim();
-    let by_path: Vec<CodeId> = p
-        .codebook
-        .codes
-        .iter()
-        .filter(|c| p.codebook.path(c.id).eq_ignore_ascii_case(name))
-        .map(|c| c.id)
-        .collect();
-    if let [one] = by_path.as_slice() {
-        return Ok(*one);
-    }
-    let by_name: Vec<CodeId> = p
-        .codebook
-        .codes
-        .iter()
-        .filter(|c| c.name.eq_ignore_ascii_case(name))
-        .map(|c| c.id)
-        .collect();
-    match by_name.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(format!("no code is named \u{201c}{name}\u{201d}")),
-        _ => Err(format!(
-            "{} codes are named \u{201c}{name}\u{201d}; give its path (Theme > Factor)",
-            by_name.len()
-        )),
-    }
 }
 
 pub fn plan(p: &Project, reviewer: ReviewerId, text: &str) -> Result<Planned, Vec<String>> {
@@ -104,7 +75,7 @@ pub fn plan(p: &Project, reviewer: ReviewerId, text: &str) -> Result<Planned, Ve
             .split(';')
             .filter(|s| !s.trim().is_empty())
         {
-            match find_code(p, name) {
+            match p.codebook.find(name) {
                 Ok(c) => codes.push(c),
                 Err(e) => problems.push(format!("line {line}: {e}")),
             }

@@ -180,6 +180,35 @@ impl Codebook {
 
     /// The full path joined with ` > `, the form used in reports and the CLI.
     /// Paths deeper than `PATH_FULL_DEPTH` are shortened (see `elided_path`).
+    /// The code a person means by `name`: its path ("Theme > Factor", any
+    /// case) or, when only one code has it, its name; else a sentence.
+    pub fn find(&self, name: &str) -> Result<CodeId, String> {
+        let name = name.trim();
+        let by_path: Vec<CodeId> = self
+            .codes
+            .iter()
+            .filter(|c| self.path(c.id).eq_ignore_ascii_case(name))
+            .map(|c| c.id)
+            .collect();
+        if let [one] = by_path.as_slice() {
+            return Ok(*one);
+        }
+        let by_name: Vec<CodeId> = self
+            .codes
+            .iter()
+            .filter(|c| c.name.eq_ignore_ascii_case(name) || c.id.to_string() == name)
+            .map(|c| c.id)
+            .collect();
+        match by_name.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(format!("no code is named \u{201c}{name}\u{201d}")),
+            _ => Err(format!(
+                "{} codes are named \u{201c}{name}\u{201d}; give its path (Theme > Factor)",
+                by_name.len()
+            )),
+        }
+    }
+
     pub fn path(&self, id: CodeId) -> String {
         let names = self.path_names(id);
         if names.len() <= PATH_FULL_DEPTH {

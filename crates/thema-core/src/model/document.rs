@@ -103,7 +103,6 @@ impl Document {
         }
     }
 
-    /// Length of the text in chars (the unit of every range).
     /// "Smith 2019", or the title when there is no short reference.
     pub fn short_ref_or_title(&self) -> String {
         if self.short_ref.trim().is_empty() {

@@ -278,7 +278,14 @@ impl Project {
     pub fn category_by_name(&self, name: &str) -> Option<CategoryId> {
         self.categories
             .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .find(|c| {
+                c.name.eq_ignore_ascii_case(name)
+                    || c.key.is_some_and(|k| {
+                        let mut one = name.chars();
+                        one.next().is_some_and(|n| n.eq_ignore_ascii_case(&k))
+                            && one.next().is_none()
+                    })
+            })
             .map(|c| c.id)
     }
 

@@ -86,15 +86,17 @@ pub fn sentence_at(chars: &[char], pos: usize) -> (usize, usize) {
             break;
         }
     }
-    while start < para_end && (chars[start].is_whitespace() || start > para_start && is_closing(chars[start]) && !chars[start - 1].is_whitespace()) {
+    while start < para_end
+        && (chars[start].is_whitespace()
+            || start > para_start && is_closing(chars[start]) && !chars[start - 1].is_whitespace())
+    {
         start += 1;
     }
     let mut end = para_end;
     for i in pos..para_end {
         if ends_sentence(chars, i) {
             end = i + 1;
-            while end < para_end && is_closing(chars[end])
-            {
+            while end < para_end && is_closing(chars[end]) {
                 end += 1;
             }
             break;
@@ -153,10 +155,7 @@ mod tests {
             "\"Is that fair?\""
         );
         assert_eq!(text_of(&t, sentence_at(&t, at("asked"))), "one asked.");
-        assert_eq!(
-            text_of(&t, sentence_at(&t, at("Next"))),
-            "Next paragraph"
-        );
+        assert_eq!(text_of(&t, sentence_at(&t, at("Next"))), "Next paragraph");
     }
 
     #[test]
