@@ -342,3 +342,71 @@ pub(super) fn verbatim(raw: &str) -> String {
     }
     super::super::text::line(&out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{block, line, verbatim};
+
+    #[test]
+    fn accents_letters_and_punctuation() {
+        let cases = [
+            (r#"{\"u}ber M\"{u}ller"#, "über Müller"),
+            (r"\'{e}t\'e \`a la cr\`eme", "été à la crème"),
+            (r"{\c c}a, Fran{\c{c}}ois, \c{S}ahin", "ça, François, Şahin"),
+            (r"Espa\~na, Se\~{n}or", "España, Señor"),
+            (
+                r#"{\aa}se {\AA}ngstr{\"o}m {\o}l {\O}re"#,
+                "åse Ångström øl Øre",
+            ),
+            (
+                r"Stra\ss e, {\ss}, \ae{}sir, {\oe}uvre",
+                "Straße, ß, æsir, œuvre",
+            ),
+            (
+                r"\L{}\'od\'z, {\v{S}}koda, Dvo\v{r}\'ak",
+                "Łódź, Škoda, Dvořák",
+            ),
+            (
+                r"Erd\H{o}s, \k{a}, \u{g}, \={o}, \.{Z}",
+                "Erdős, ą, ğ, ō, Ż",
+            ),
+            (r#"na\"{\i}ve, \'{\i}, \^\i"#, "naïve, í, î"),
+            (
+                r"pages 12--19 --- and ``quoted'' text",
+                "pages 12–19 — and “quoted” text",
+            ),
+            (
+                r"R\&D costs 5\% of \$10 \#1 a\_b",
+                "R&D costs 5% of $10 #1 a_b",
+            ),
+            (
+                r"\textit{Italic} and \emph{emphasis} in {\bfseries bold}",
+                "Italic and emphasis in bold",
+            ),
+            (
+                r"The $\alpha$-helix, $\beta$ and $\Omega$",
+                "The α-helix, β and Ω",
+            ),
+            (r"non~breaking and \~{} alone", "non breaking and ~ alone"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(line(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn blocks_keep_paragraphs_only() {
+        assert_eq!(
+            block("First line\n  wrapped.\n\n\n  Second {para}.  "),
+            "First line wrapped.\n\nSecond para."
+        );
+    }
+
+    #[test]
+    fn verbatim_fields_lose_only_escapes() {
+        assert_eq!(
+            verbatim(r"http://example.org/a{\_}b\%20c?x=1\&y=$\sim$z--w"),
+            "http://example.org/a_b%20c?x=1&y=~z--w"
+        );
+    }
+}

@@ -378,6 +378,8 @@ impl Scanner<'_> {
                     self.pos += 1;
                     return Ok(e);
                 }
+                // The next entry begins: a brace of a value closed this one.
+                Some(b'@') => return Err((e.key, Broken("a brace is not closed".into()))),
                 Some(_) => {}
             }
             let name = self.ident().to_ascii_lowercase();
