@@ -18,9 +18,11 @@ pub(super) fn read(text: &str, out: &mut Collector) {
             Ok(Value::Object(item)) => fill(&item, &mut d),
             Ok(_) => {
                 d.fatal =
-                    Some("is not a CSL-JSON item (an object in braces) and was left out.".into())
+                    Some("is not a CSL-JSON item (an object in braces) and was left out.".into());
             }
-            Err(e) => d.fatal = Some(json_error(&e, text, span_start)),
+            Err(e) => {
+                d.fatal = Some(json_error(&e, text, span_start));
+            }
         }
         out.push(d);
     }
