@@ -83,7 +83,12 @@ pub(super) fn read(text: &str, out: &mut Collector) {
         let next = record_start(text, start + 7).unwrap_or(text.len());
         let end = text[start..next].find("</record>").map(|i| start + i + 9);
         let mut d = Draft::new(start..end.unwrap_or(next));
-        record(&text[start..end.unwrap_or(next)], &mut d);
+        let first_line = text.as_bytes()[..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        record(&text[start..end.unwrap_or(next)], first_line, &mut d);
         if end.is_none() {
             d.issue("the record is not closed (“</record>” is missing); check its fields.");
         }
@@ -126,7 +131,8 @@ fn entity(name: &str) -> String {
     }
 }
 
-fn record(xml: &str, d: &mut Draft) {
+/// Reads one record; `first_line` is the file's line it starts on.
+fn record(xml: &str, first_line: usize, d: &mut Draft) {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().allow_dangling_amp = true;
     let mut stack: Vec<String> = Vec::new();
@@ -138,8 +144,14 @@ fn record(xml: &str, d: &mut Draft) {
         let pos = reader.buffer_position();
         match reader.read_event() {
             Err(e) => {
+                let upto = usize::try_from(pos).unwrap_or(usize::MAX).min(xml.len());
+                let line = first_line
+                    + xml.as_bytes()[..upto]
+                        .iter()
+                        .filter(|b| **b == b'\n')
+                        .count();
                 d.issue(format!(
-                    "the XML breaks off near byte {pos} of the record ({e}); what follows in it was not read."
+                    "the XML is malformed near line {line} ({e}); the rest of the record was not read."
                 ));
                 break;
             }
