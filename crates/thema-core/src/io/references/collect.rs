@@ -206,13 +206,11 @@ impl<'a> Collector<'a> {
             });
         }
         if self.unlisted > 0 {
-            self.problems.push(Problem {
-                record: 0,
-                message: format!(
-                    "There were {} more problems than the {MAX_PROBLEMS} listed.",
-                    self.unlisted
-                ),
-            });
+            let message = match self.unlisted {
+                1 => "One more problem was not listed.".to_owned(),
+                n => format!("{n} more problems were not listed."),
+            };
+            self.problems.push(Problem { record: 0, message });
         }
         Parsed {
             format,

@@ -3,7 +3,7 @@ use crate::io::references::{Format, RefKind, Reference};
 
 /// Zotero, Mendeley, JabRef and Better BibTeX styles in one file, with a
 /// broken entry in the middle and an entry without title.
-const SAMPLE: &str = r#"% Exported from Zotero and Mendeley, merged by hand
+pub(super) const SAMPLE: &str = r#"% Exported from Zotero and Mendeley, merged by hand
 @string{jadvnurs = {Journal of Advanced Nursing}}
 
 @comment{jabref-meta: databaseType:bibtex;}
