@@ -223,7 +223,14 @@ fn record(raw: &Raw) -> Draft {
     for p in people {
         d.add_author(p);
     }
-    let words: Vec<String> = raw.all(&["KW"]).flat_map(text::keywords).collect();
+    // One keyword a tag (or a line, or between semicolons, as Zotero
+    // reads them); commas belong to headings like "Diabetes Mellitus, Type 2".
+    let words: Vec<String> = raw
+        .all(&["KW"])
+        .flat_map(|v| v.split(['\n', '\r', ';']))
+        .map(text::line)
+        .filter(|k| !k.is_empty())
+        .collect();
     for k in words {
         d.add_keyword(k);
     }

@@ -238,28 +238,22 @@ pub(super) fn join_pages(start: &str, end: &str) -> String {
     if e.is_empty() || s.contains(is_dash) || s == e {
         return pages(&s);
     }
-    format!("{s}–{e}")
+    pages(&format!("{s}–{e}"))
 }
 
 /// "Smith, John" → Smith / John; "World Health Organization" (no comma,
 /// or EndNote's trailing comma) → a corporate author.
 pub(super) fn inverted_name(s: &str) -> Option<Person> {
     let t = line(s);
+    let t = t.trim_start_matches([',', ' ']);
     if t.is_empty() {
         return None;
     }
     let (family, given) = match t.split_once(',') {
         Some((f, g)) => (f.trim().to_owned(), g.trim().to_owned()),
-        None => (t, String::new()),
+        None => (t.to_owned(), String::new()),
     };
-    Some(if family.is_empty() {
-        Person {
-            family: given,
-            given: String::new(),
-        }
-    } else {
-        Person { family, given }
-    })
+    Some(Person { family, given })
 }
 
 /// Words of a keyword field: split on semicolons if there are any, else on
@@ -294,6 +288,10 @@ pub(super) fn attachment(raw: &str, mime_hint: &str) -> Option<Attachment> {
         }
         None => p.to_owned(),
     };
+    let path = path.trim().to_owned();
+    if path.is_empty() {
+        return None;
+    }
     let hint = mime_hint.trim().to_ascii_lowercase();
     let mime = if hint.contains('/') {
         hint

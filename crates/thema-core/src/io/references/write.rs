@@ -18,7 +18,7 @@ fn page_range(pages: &str) -> Option<(&str, &str)> {
     let (a, b) = pages.split_once('–')?;
     let simple =
         |s: &str| !s.is_empty() && !s.contains(|c: char| c.is_whitespace() || c == ',' || c == '–');
-    (simple(a) && simple(b)).then_some((a, b))
+    (simple(a) && simple(b) && a != b).then_some((a, b))
 }
 
 fn tag(out: &mut String, tag: &str, value: &str) {

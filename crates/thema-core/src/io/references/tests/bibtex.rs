@@ -280,7 +280,8 @@ fn bad_year_and_month_keep_the_record() {
 #[test]
 fn jabref_and_escaped_zotero_file_fields() {
     let text = r"@article{k, title = {T},
-  file = {:C:/Users/a/Paper.pdf:PDF;Supplement:C\:/Users/a/S1\;S2.docx:Word}}";
+  file = {:C:/Users/a/Paper.pdf:PDF;Supplement:C\:/Users/a/S1\;S2.docx:Word}}
+@article{m, title = {Mendeley, escaped colon}, file = {:C\:/Users/a/x.pdf:pdf}}";
     let p = parse_ok(text, "x.bib");
     assert_eq!(
         p.records[0].files,
@@ -291,5 +292,23 @@ fn jabref_and_escaped_zotero_file_fields() {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             ),
         ]
+    );
+    assert_eq!(
+        p.records[1].files,
+        vec![file("C:/Users/a/x.pdf", "application/pdf")]
+    );
+}
+
+#[test]
+fn windows_1252_outside_the_entries_is_reported_for_the_file() {
+    let bytes = b"% Export de la biblioth\xe8que\n@article{k, title = {Plain}}\n";
+    let p = crate::io::references::parse(bytes, "x.bib").unwrap();
+    assert_eq!(p.records.len(), 1);
+    assert_eq!(
+        p.problems,
+        vec![problem(
+            0,
+            "Parts of the file outside its records are not valid UTF-8; they were read as Windows-1252."
+        )]
     );
 }

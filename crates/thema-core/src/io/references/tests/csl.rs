@@ -3,7 +3,7 @@ use crate::io::references::{Format, RefKind, Reference};
 
 /// Zotero's "Export as CSL JSON" style, with a broken item (a trailing
 /// comma) in the middle, an item without title and an odd date.
-const SAMPLE: &str = r#"[
+pub(super) const SAMPLE: &str = r#"[
 	{
 		"id": "http://zotero.org/users/123456/items/ABCD1234",
 		"type": "article-journal",

@@ -4,6 +4,7 @@
 mod bibtex;
 mod csl;
 mod endnote;
+mod fuzz;
 mod limits;
 mod ris;
 mod roundtrip;
