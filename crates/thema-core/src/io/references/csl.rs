@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::collect::{Collector, Draft};
 use super::text;
-use super::{Attachment, Person, RefKind, Reference};
+use super::{Person, RefKind, Reference};
 
 pub(super) fn read(text: &str, out: &mut Collector) {
     for span in items(text) {
@@ -194,8 +194,8 @@ fn fill(item: &serde_json::Map<String, Value>, d: &mut Draft) {
         for f in files {
             let path = f.get("path").and_then(string).unwrap_or_default();
             let mime = f.get("mime").and_then(string).unwrap_or_default();
-            if !path.is_empty() {
-                d.add_file(Attachment { path, mime });
+            if let Some(a) = text::attachment(&path, &mime) {
+                d.add_file(a);
             }
         }
     }
@@ -270,6 +270,7 @@ fn issued(v: Option<&Value>, d: &mut Draft) {
     {
         let nums: Vec<Option<i32>> = parts.iter().take(3).map(number).collect();
         if let [Some(y), rest @ ..] = nums.as_slice()
+            && (0..=9999).contains(y)
             && rest.iter().all(Option::is_some)
         {
             let rest: Vec<i32> = rest.iter().flatten().copied().collect();

@@ -241,13 +241,22 @@ pub(super) fn join_pages(start: &str, end: &str) -> String {
     pages(&format!("{s}–{e}"))
 }
 
-/// "Smith, John" → Smith / John; "World Health Organization" (no comma,
-/// or EndNote's trailing comma) → a corporate author.
+/// "Smith, John" → Smith / John; "World Health Organization" (no comma)
+/// or "Ministry of Health, Ghana," (EndNote's trailing comma) → a
+/// corporate author.
 pub(super) fn inverted_name(s: &str) -> Option<Person> {
     let t = line(s);
     let t = t.trim_start_matches([',', ' ']);
     if t.is_empty() {
         return None;
+    }
+    // EndNote's mark of a corporate name, which may hold commas itself:
+    // "Ministry of Health, Ghana,".
+    if let Some(name) = t.strip_suffix(',') {
+        return Some(Person {
+            family: name.trim_end_matches([',', ' ']).replace(",,", ","),
+            given: String::new(),
+        });
     }
     let (family, given) = match t.split_once(',') {
         Some((f, g)) => (f.trim().to_owned(), g.trim().to_owned()),
@@ -288,7 +297,13 @@ pub(super) fn attachment(raw: &str, mime_hint: &str) -> Option<Attachment> {
         }
         None => p.to_owned(),
     };
-    let path = path.trim().to_owned();
+    // No line breaks in a path: a wrapped line is joined with a space.
+    let path = path
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     if path.is_empty() {
         return None;
     }

@@ -61,14 +61,17 @@ pub fn to_ris(refs: &[Reference]) -> String {
         tag(&mut out, "ID", &r.key);
         tag(&mut out, "TI", &r.title);
         for a in &r.authors {
-            if a.given.is_empty() {
+            if a.given.is_empty() && a.family.contains(',') {
+                // EndNote's way to keep a corporate name with a comma whole.
+                tag(&mut out, "AU", &format!("{},", a.family));
+            } else if a.given.is_empty() {
                 tag(&mut out, "AU", &a.family);
             } else {
                 tag(&mut out, "AU", &format!("{}, {}", a.family, a.given));
             }
         }
         if let Some(y) = r.year {
-            tag(&mut out, "PY", &y.to_string());
+            tag(&mut out, "PY", &format!("{y:04}"));
         }
         tag(&mut out, "DA", &r.date);
         tag(&mut out, "T2", &r.journal);
@@ -214,12 +217,18 @@ fn item(i: usize, r: &Reference) -> Value {
     put("URL", &r.url);
     put("abstract", &r.abstract_text);
     put("language", &r.language);
-    let sep = if r.keywords.iter().any(|k| k.contains(',')) {
-        "; "
+    // Keywords are read back split on semicolons if there are any, else on
+    // commas: a keyword with a comma needs a semicolon in the list.
+    let keywords = if r.keywords.iter().any(|k| k.contains(',')) {
+        let mut k = r.keywords.join("; ");
+        if r.keywords.len() == 1 {
+            k.push(';');
+        }
+        k
     } else {
-        ", "
+        r.keywords.join(", ")
     };
-    put("keyword", &r.keywords.join(sep));
+    put("keyword", &keywords);
     put("note", &r.notes.join("\n\n"));
     if !r.authors.is_empty() {
         let authors = r

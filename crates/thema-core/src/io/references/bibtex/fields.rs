@@ -222,6 +222,13 @@ pub(super) fn files(raw: &str) -> Vec<Attachment> {
         .replace("{\\_}", "_")
         .replace("\\_", "_");
     let s: String = s.chars().filter(|c| *c != '{' && *c != '}').collect();
+    // A line break in a value is a space to BibTeX (a wrapped long path).
+    let s = s
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     split_escaped(&s, ';')
         .iter()
         .filter_map(|entry| {

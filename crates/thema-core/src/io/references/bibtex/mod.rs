@@ -408,21 +408,21 @@ impl Scanner<'_> {
         let rest = &self.b[self.pos..];
         let stop = rest
             .iter()
-            .position(|c| *c == b',' || *c == b'=' || *c == close || *c == b'\n');
+            .position(|c| matches!(*c, b',' | b'=' | b'\n' | b'\r') || *c == close);
         match stop.map(|i| (i, rest[i])) {
             Some((i, b',')) => {
-                let k = self.s[self.pos..self.pos + i].trim().to_owned();
+                let k = super::text::line(&self.s[self.pos..self.pos + i]);
                 self.pos += i + 1;
                 k
             }
             Some((i, c)) if c == close => {
-                let k = self.s[self.pos..self.pos + i].trim().to_owned();
+                let k = super::text::line(&self.s[self.pos..self.pos + i]);
                 self.pos += i;
                 k
             }
-            Some((i, b'\n')) if !self.s[self.pos..self.pos + i].trim().is_empty() => {
+            Some((i, b'\n' | b'\r')) if !self.s[self.pos..self.pos + i].trim().is_empty() => {
                 // `@article{key` with the comma on a later line, or none.
-                let k = self.s[self.pos..self.pos + i].trim().to_owned();
+                let k = super::text::line(&self.s[self.pos..self.pos + i]);
                 self.pos += i;
                 self.skip_ws();
                 if self.peek() == Some(b',') {

@@ -108,7 +108,7 @@ fn person(raw: &str) -> Option<Person> {
         return None;
     }
     if one_group(name) {
-        let family = latex::line(name);
+        let family = latex::line(name).trim_matches([',', ' ']).to_owned();
         return (!family.is_empty()).then(|| Person {
             family,
             given: String::new(),

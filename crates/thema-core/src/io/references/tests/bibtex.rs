@@ -312,3 +312,20 @@ fn windows_1252_outside_the_entries_is_reported_for_the_file() {
         )]
     );
 }
+
+/// Found by fuzzing: a line break inside a file path, and a corporate name
+/// whose braces hold a stray comma.
+#[test]
+fn wrapped_paths_and_stray_commas() {
+    let text = "@article{k, title = {T}, author = {{,World Health Organization}},\n  \
+                file = {:C:/Users/a/A long\n     name.pdf:PDF}}";
+    let p = parse_ok(text, "x.bib");
+    assert_eq!(
+        p.records[0].authors,
+        vec![person("World Health Organization", "")]
+    );
+    assert_eq!(
+        p.records[0].files,
+        vec![file("C:/Users/a/A long name.pdf", "application/pdf")]
+    );
+}

@@ -169,3 +169,23 @@ fn a_truncated_array_keeps_the_items_before_the_break() {
             .starts_with("Record 2 is not valid JSON (EOF while parsing a string")
     );
 }
+
+#[test]
+fn a_negative_or_huge_year_is_reported() {
+    let text = r#"[{"title": "A", "issued": {"date-parts": [[-2019, 3]]}}, {"title": "B", "issued": {"date-parts": [[20190]]}}]"#;
+    let p = parse_ok(text, "x.json");
+    assert_eq!((p.records[0].year, p.records[1].year), (None, None));
+    assert_eq!(
+        p.problems,
+        vec![
+            problem(
+                1,
+                "Record 1: the date {\"date-parts\":[[-2019,3]]} could not be read; the record was kept without a year."
+            ),
+            problem(
+                2,
+                "Record 2: the date {\"date-parts\":[[20190]]} could not be read; the record was kept without a year."
+            ),
+        ]
+    );
+}

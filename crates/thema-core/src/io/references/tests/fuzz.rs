@@ -79,3 +79,40 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The same for CSL-JSON, read from CSL-JSON or BibTeX, apart from the
+    /// date's spelling (written as date-parts) and the `ref-N` ids given to
+    /// records without a key.
+    #[test]
+    fn mangled_csl_and_bibtex_round_trip_through_csl_json(
+        which in 0usize..2,
+        edits in proptest::collection::vec((0usize..3000, 0usize..SYNTAX.len()), 0..24),
+    ) {
+        let (text, name) = [(super::csl::SAMPLE, "x.json"), (super::bibtex::SAMPLE, "x.bib")][which];
+        let mut bytes = text.as_bytes().to_vec();
+        for (at, c) in edits {
+            let at = at % (bytes.len() + 1);
+            bytes.insert(at, SYNTAX[c]);
+        }
+        if let Ok(p) = parse(&bytes, name) {
+            let normal = |mut v: Vec<crate::io::references::Reference>| {
+                for r in &mut v {
+                    r.record = 0;
+                    r.kind_label.clear();
+                    r.date.clear();
+                    if r.key.starts_with("ref-") {
+                        r.key.clear();
+                    }
+                }
+                v
+            };
+            let again = parse(to_csl_json(&p.records).as_bytes(), "again.json")
+                .map(|q| q.records)
+                .unwrap_or_default();
+            prop_assert_eq!(normal(again), normal(p.records));
+        }
+    }
+}
