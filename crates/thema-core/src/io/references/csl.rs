@@ -10,6 +10,7 @@ use super::text;
 use super::{Person, RefKind, Reference};
 
 pub(super) fn read(text: &str, out: &mut Collector) {
+    let mut lines = text::Lines::default();
     for span in items(text) {
         let slice = &text[span.clone()];
         let span_start = span.start;
@@ -21,25 +22,21 @@ pub(super) fn read(text: &str, out: &mut Collector) {
                     Some("is not a CSL-JSON item (an object in braces) and was left out.".into());
             }
             Err(e) => {
-                d.fatal = Some(json_error(&e, text, span_start));
+                d.fatal = Some(json_error(&e, lines.at(text, span_start)));
             }
         }
         out.push(d);
     }
 }
 
-/// "is not valid JSON (trailing comma, line 12) and was left out." with
-/// the line counted in the whole file.
-fn json_error(e: &serde_json::Error, text: &str, start: usize) -> String {
+/// "is not valid JSON (trailing comma, line 12) and was left out.", the
+/// line counted in the whole file from the item's `first_line`.
+fn json_error(e: &serde_json::Error, first_line: usize) -> String {
     let msg = e.to_string();
     let cause = msg.split(" at line ").next().unwrap_or(&msg);
-    let before = text.as_bytes()[..start.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count();
     format!(
         "is not valid JSON ({cause}, line {}) and was left out.",
-        before + e.line()
+        first_line + e.line().saturating_sub(1)
     )
 }
 

@@ -79,15 +79,12 @@ fn record_start(text: &str, from: usize) -> Option<usize> {
 
 pub(super) fn read(text: &str, out: &mut Collector) {
     let mut pos = 0;
+    let mut lines = text::Lines::default();
     while let Some(start) = record_start(text, pos) {
         let next = record_start(text, start + 7).unwrap_or(text.len());
         let end = text[start..next].find("</record>").map(|i| start + i + 9);
         let mut d = Draft::new(start..end.unwrap_or(next));
-        let first_line = text.as_bytes()[..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
+        let first_line = lines.at(text, start);
         record(&text[start..end.unwrap_or(next)], first_line, &mut d);
         if end.is_none() {
             d.issue("the record is not closed (“</record>” is missing); check its fields.");

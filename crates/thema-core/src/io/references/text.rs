@@ -56,6 +56,30 @@ pub(super) fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// Line numbers of byte positions met in increasing order, counted from
+/// where the last one was (so numbering every record stays linear).
+#[derive(Default)]
+pub(super) struct Lines {
+    pos: usize,
+    line: usize,
+}
+
+impl Lines {
+    /// The 1-based line of `pos` in `text`.
+    pub fn at(&mut self, text: &str, pos: usize) -> usize {
+        let pos = pos.min(text.len());
+        if pos < self.pos {
+            *self = Self::default();
+        }
+        self.line += text.as_bytes()[self.pos..pos]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.pos = pos;
+        self.line + 1
+    }
+}
+
 /// "64 MiB", "1.5 KiB", "12 bytes".
 pub(super) fn size(n: usize) -> String {
     const KIB: usize = 1024;

@@ -79,6 +79,7 @@ pub(super) fn read(text: &str, out: &mut Collector) {
         pos: 0,
         macros: month_macros(),
     };
+    let mut lines = super::text::Lines::default();
     while let Some(at) = sc.s[sc.pos..].find('@').map(|i| i + sc.pos) {
         sc.pos = at + 1;
         sc.skip_ws();
@@ -102,7 +103,7 @@ pub(super) fn read(text: &str, out: &mut Collector) {
                     out.file_problem(format!(
                         "An @string abbreviation near line {} could not be read ({why}); \
                          entries that use it may lack text.",
-                        line_of(text, at)
+                        lines.at(text, at)
                     ));
                     sc.resync(at);
                 }
@@ -122,21 +123,13 @@ pub(super) fn read(text: &str, out: &mut Collector) {
                     };
                     d.fatal = Some(format!(
                         "could not be read ({why}, near line {}) and was left out.",
-                        line_of(text, at)
+                        lines.at(text, at)
                     ));
                     out.push(d);
                 }
             },
         }
     }
-}
-
-fn line_of(text: &str, pos: usize) -> usize {
-    text.as_bytes()[..pos.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
 }
 
 fn month_macros() -> HashMap<String, String> {
