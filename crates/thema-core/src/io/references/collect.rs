@@ -9,6 +9,28 @@ use super::{
     Attachment, Format, Limits, MAX_LIST_ITEMS, MAX_PROBLEMS, Parsed, Person, Problem, Reference,
 };
 
+/// Most fields (tagged lines, elements, JSON values) read from one record.
+/// Real records have a few hundred at most (a few thousand with long author
+/// lists); the cap bounds the memory one hostile record can take.
+pub(super) const MAX_RECORD_PARTS: usize = 100_000;
+
+/// The issue for a record whose parts beyond the cap were skipped.
+pub(super) fn too_many_parts(what: &str, skipped: usize) -> String {
+    format!(
+        "it has more than {MAX_RECORD_PARTS} {what}; {} not read.",
+        the_last(skipped)
+    )
+}
+
+/// "the last one was" / "the last 12 were".
+fn the_last(n: usize) -> String {
+    if n == 1 {
+        "the last one was".to_owned()
+    } else {
+        format!("the last {n} were")
+    }
+}
+
 /// A record as a reader built it, before the shared checks.
 #[derive(Default)]
 pub(super) struct Draft {
@@ -141,7 +163,8 @@ impl<'a> Collector<'a> {
         {
             if *count > 0 {
                 d.issues.push(format!(
-                    "it names more than {MAX_LIST_ITEMS} {what}; the last {count} were left out."
+                    "it names more than {MAX_LIST_ITEMS} {what}; {} left out.",
+                    the_last(*count)
                 ));
             }
         }
@@ -193,10 +216,7 @@ impl<'a> Collector<'a> {
         }
         let max = self.limits.max_records;
         if self.seen > max {
-            let left = match self.seen - max {
-                1 => "the last one was".to_owned(),
-                n => format!("the last {n} were"),
-            };
+            let left = the_last(self.seen - max);
             self.problems.push(Problem {
                 record: 0,
                 message: format!(

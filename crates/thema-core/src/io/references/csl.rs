@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::collect::{Collector, Draft};
+use super::collect::{Collector, Draft, MAX_RECORD_PARTS};
 use super::text;
 use super::{Person, RefKind, Reference};
 
@@ -15,6 +15,14 @@ pub(super) fn read(text: &str, out: &mut Collector) {
         let slice = &text[span.clone()];
         let span_start = span.start;
         let mut d = Draft::new(span);
+        if values_in(slice) > MAX_RECORD_PARTS {
+            d.fatal = Some(format!(
+                "holds more than {MAX_RECORD_PARTS} JSON values, far more than a reference has, \
+                 and was left out."
+            ));
+            out.push(d);
+            continue;
+        }
         match serde_json::from_str::<Value>(slice) {
             Ok(Value::Object(item)) => fill(&item, &mut d),
             Ok(_) => {
@@ -38,6 +46,31 @@ fn json_error(e: &serde_json::Error, first_line: usize) -> String {
         "is not valid JSON ({cause}, line {}) and was left out.",
         first_line + e.line().saturating_sub(1)
     )
+}
+
+/// Roughly how many values a JSON text holds: its `,` `:` `[` `{` outside
+/// strings. Checked before parsing, because a parsed value takes many
+/// times the memory of its text.
+fn values_in(json: &str) -> usize {
+    let mut n = 0;
+    let mut in_str = false;
+    let mut escaped = false;
+    for &c in json.as_bytes() {
+        if in_str {
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_str = false;
+            }
+        } else if c == b'"' {
+            in_str = true;
+        } else if matches!(c, b',' | b':' | b'[' | b'{') {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Byte ranges of the top-level items: the elements of the array, or the

@@ -7,7 +7,7 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::collect::{Collector, Draft};
+use super::collect::{Collector, Draft, MAX_RECORD_PARTS, too_many_parts};
 use super::text;
 use super::{RefKind, Reference};
 
@@ -137,6 +137,7 @@ fn record(xml: &str, first_line: usize, d: &mut Draft) {
     // Indices into `values` of the open field elements, with their depth.
     let mut open: Vec<(usize, usize)> = Vec::new();
     let mut type_name = String::new();
+    let mut skipped = 0usize;
     loop {
         let pos = reader.buffer_position();
         match reader.read_event() {
@@ -166,8 +167,12 @@ fn record(xml: &str, first_line: usize, d: &mut Draft) {
                     if f == Field::TypeNumber {
                         type_name = ref_type_name(&e).unwrap_or_default();
                     }
-                    values.push((f, String::new()));
-                    open.push((values.len() - 1, stack.len() + 1));
+                    if values.len() < MAX_RECORD_PARTS {
+                        values.push((f, String::new()));
+                        open.push((values.len() - 1, stack.len() + 1));
+                    } else {
+                        skipped += 1;
+                    }
                 }
                 stack.push(name);
             }
@@ -206,6 +211,9 @@ fn record(xml: &str, first_line: usize, d: &mut Draft) {
             }
             Ok(_) => {}
         }
+    }
+    if skipped > 0 {
+        d.issue(too_many_parts("fields", skipped));
     }
     build(values, type_name, d);
 }

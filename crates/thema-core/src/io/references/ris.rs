@@ -4,7 +4,7 @@
 //! without a tag continues the field before it), a missing final `ER`, and
 //! a record that starts without `TY`.
 
-use super::collect::{Collector, Draft};
+use super::collect::{Collector, Draft, MAX_RECORD_PARTS, too_many_parts};
 use super::text;
 use super::{RefKind, Reference};
 
@@ -66,6 +66,8 @@ struct Raw {
     end: usize,
     fields: Vec<(String, String)>,
     blank_lines: usize,
+    /// Tagged lines beyond `MAX_RECORD_PARTS`, not kept.
+    skipped: usize,
 }
 
 impl Raw {
@@ -75,10 +77,14 @@ impl Raw {
             end: start,
             fields: Vec::new(),
             blank_lines: 0,
+            skipped: 0,
         }
     }
 
     fn continue_field(&mut self, line: &str) {
+        if self.skipped > 0 {
+            return;
+        }
         if let Some((_, v)) = self.fields.last_mut() {
             if !v.is_empty() {
                 v.push('\n');
@@ -126,7 +132,11 @@ pub(super) fn read(text: &str, out: &mut Collector) {
                 out.push(record(&r));
             }
             let r = cur.get_or_insert_with(|| Raw::new(start));
-            r.fields.push((tag.to_owned(), value.to_owned()));
+            if r.fields.len() < MAX_RECORD_PARTS {
+                r.fields.push((tag.to_owned(), value.to_owned()));
+            } else {
+                r.skipped += 1;
+            }
             r.blank_lines = 0;
             r.end = start + line.len();
         } else if let Some(r) = cur.as_mut() {
@@ -184,6 +194,9 @@ fn first_line(s: &str) -> &str {
 
 fn record(raw: &Raw) -> Draft {
     let mut d = Draft::new(raw.start..raw.end.max(raw.start));
+    if raw.skipped > 0 {
+        d.issue(too_many_parts("tagged lines", raw.skipped));
+    }
     let get = |tags: &[&str]| raw.first(tags).unwrap_or("");
     let kind_label = text::line(get(&["TY"]));
     let kind = kind(&kind_label);

@@ -14,7 +14,7 @@ mod names;
 use std::collections::HashMap;
 
 use super::Reference;
-use super::collect::{Collector, Draft};
+use super::collect::{Collector, Draft, MAX_RECORD_PARTS, too_many_parts};
 
 /// Deepest brace nesting read in a value. Real titles use two or three.
 pub(super) const MAX_DEPTH: usize = 64;
@@ -359,6 +359,7 @@ impl Scanner<'_> {
             fields: Vec::new(),
             issues: Vec::new(),
         };
+        let mut skipped = 0usize;
         loop {
             self.skip_ws();
             while self.peek() == Some(b',') {
@@ -369,6 +370,9 @@ impl Scanner<'_> {
                 None => return Err((e.key, Broken("the entry is not closed".into()))),
                 Some(c) if c == close => {
                     self.pos += 1;
+                    if skipped > 0 {
+                        e.issues.push(too_many_parts("fields", skipped));
+                    }
                     return Ok(e);
                 }
                 // The next entry begins: a brace of a value closed this one.
@@ -389,7 +393,8 @@ impl Scanner<'_> {
             }
             self.pos += 1;
             match self.value(&name, &mut e.issues) {
-                Ok(v) => e.fields.push((name, v)),
+                Ok(v) if e.fields.len() < MAX_RECORD_PARTS => e.fields.push((name, v)),
+                Ok(_) => skipped += 1,
                 Err(b) => return Err((e.key, b)),
             }
         }

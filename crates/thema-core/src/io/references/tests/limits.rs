@@ -139,3 +139,52 @@ fn content_decides_over_the_extension() {
     let mixed = "TY  - JOUR\nTI  - A\nAB  - cite as @article{k, title={A}}\nER  - \n";
     assert_eq!(parse_ok(mixed, "x").format, Format::Ris);
 }
+
+#[test]
+fn one_record_cannot_grow_without_bound() {
+    let mut text = String::from("TY  - JOUR\nTI  - Many keywords\n");
+    text.push_str(&"KW  - k\n".repeat(100_001));
+    text.push_str("ER  - \n");
+    let p = parse_ok(&text, "x.ris");
+    assert_eq!(p.records[0].keywords.len(), 10_000);
+    assert_eq!(
+        p.problems,
+        vec![
+            problem(
+                1,
+                "Record 1: it has more than 100000 tagged lines; the last 3 were not read."
+            ),
+            problem(
+                1,
+                "Record 1: it names more than 10000 keywords; the last 89998 were left out."
+            ),
+        ]
+    );
+
+    let json = format!(
+        r#"[{{"title": "Huge", "x": [{}0]}}, {{"title": "Small"}}]"#,
+        "0,".repeat(100_001)
+    );
+    let p = parse_ok(&json, "x.json");
+    assert_eq!(p.records.len(), 1);
+    assert_eq!(
+        p.problems,
+        vec![problem(
+            1,
+            "Record 1 holds more than 100000 JSON values, far more than a reference has, and was left out."
+        )]
+    );
+
+    let mut bib = String::from("@article{k, title = {Many fields}");
+    bib.push_str(&", x = 1".repeat(100_000));
+    bib.push('}');
+    let p = parse_ok(&bib, "x.bib");
+    assert_eq!(p.records[0].title, "Many fields");
+    assert_eq!(
+        p.problems,
+        vec![problem(
+            1,
+            "Record 1 (k): it has more than 100000 fields; the last one was not read."
+        )]
+    );
+}
