@@ -185,6 +185,13 @@ pub(super) fn ty_for(kind: RefKind) -> &'static str {
     }
 }
 
+fn is_web_link(s: &str) -> bool {
+    let t = s.trim();
+    ["http://", "https://", "ftp://", "www."]
+        .iter()
+        .any(|p| text::strip_prefix_ci(t, p).is_some())
+}
+
 fn first_line(s: &str) -> &str {
     s.lines()
         .map(str::trim)
@@ -247,10 +254,15 @@ fn record(raw: &Raw) -> Draft {
     for k in words {
         d.add_keyword(k);
     }
+    // L2 is a full-text link in most exports, but Zotero's "Export with
+    // files" puts HTML snapshots there: only a local path is a file.
     let files: Vec<_> = raw
-        .all(&["L1", "L4", "LK"])
-        .flat_map(str::lines)
-        .filter_map(|p| text::attachment(p, ""))
+        .fields
+        .iter()
+        .filter(|(tag, _)| matches!(tag.as_str(), "L1" | "L2" | "L4" | "LK"))
+        .flat_map(|(tag, v)| v.lines().map(move |l| (tag, l)))
+        .filter(|(tag, l)| *tag != "L2" || !is_web_link(l))
+        .filter_map(|(_, p)| text::attachment(p, ""))
         .collect();
     for f in files {
         d.add_file(f);

@@ -30,6 +30,8 @@ KW  - qualitative research; meta-synthesis
 LA  - en
 SN  - 0309-2402
 L1  - files/12/Müller et al. - 2019 - Living with type 2 diabetes.pdf
+L2  - https://onlinelibrary.wiley.com/doi/full/10.1111/jan.13890
+L2  - files/14/Snapshot.html
 L4  - files/13/jan13890-fig-0001.png
 N1  - <p>Included at full-text stage.</p>
 ER  - 
@@ -86,6 +88,7 @@ fn expected_first() -> Reference {
                 "files/12/Müller et al. - 2019 - Living with type 2 diabetes.pdf",
                 "application/pdf",
             ),
+            file("files/14/Snapshot.html", "text/html"),
             file("files/13/jan13890-fig-0001.png", "image/png"),
         ],
         notes: strings(&["<p>Included at full-text stage.</p>"]),
