@@ -27,6 +27,7 @@ pub mod pdf_repair;
 pub mod pdf_streams;
 pub mod pdf_text;
 pub mod project_file;
+pub mod references;
 pub mod refi;
 pub mod report;
 pub mod template;
