@@ -23,6 +23,7 @@ pub fn doc(n: u128, text_body: &str) -> Document {
         attributes: Default::default(),
         memo: String::new(),
         garbled_pages: Vec::new(),
+        bib: None,
         char_count: Default::default(),
     }
 }

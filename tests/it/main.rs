@@ -18,6 +18,7 @@ mod findings;
 mod fixtures;
 mod hostile;
 mod io;
+mod library;
 mod layers;
 mod merge;
 mod pdf_fonts;

@@ -274,7 +274,7 @@ fn a_pdf_without_its_cross_reference_table_and_with_a_wrong_length_is_rebuilt() 
 }
 
 /// A PDF whose pages each show the given lines, top to bottom.
-fn pdf_with_lines(pages: &[Vec<String>]) -> Vec<u8> {
+pub fn pdf_with_lines(pages: &[Vec<String>]) -> Vec<u8> {
     let contents: Vec<String> = pages
         .iter()
         .map(|lines| {

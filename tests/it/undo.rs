@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 34;
+const VARIANTS: usize = 36;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -52,6 +52,8 @@ fn variant(c: &Command) -> usize {
         RemoveCodeSet(_) => 31,
         Appraisal(_) => 32,
         Findings(_) => 33,
+        SetDocumentText { .. } => 34,
+        SetDocumentBib { .. } => 35,
     }
 }
 
@@ -403,6 +405,29 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                 _ => F::RemoveLastDecision,
             })
         }
+        // Often refused (the document has codings): must leave it intact.
+        34 => Command::SetDocumentText {
+            doc: pick(&docs, r).unwrap_or_default(),
+            text: format!("Attached text {}", n(3)),
+            source: thema::model::Source {
+                path: format!("/studies/{}.pdf", n(3)),
+                kind: thema::model::SourceKind::Pdf,
+                text_hash: format!("{:x}", n(1000)),
+                imported: String::new(),
+            },
+            page_starts: vec![4],
+            garbled_pages: Vec::new(),
+        },
+        35 => Command::SetDocumentBib {
+            doc: pick(&docs, r).unwrap_or_default(),
+            bib: (n(3) > 0).then(|| {
+                Box::new(thema::model::bib::Reference {
+                    title: format!("Record {}", n(5)),
+                    year: Some(2000 + n(20) as i32),
+                    ..Default::default()
+                })
+            }),
+        },
         _ => unreachable!("k < VARIANTS"),
     }
 }

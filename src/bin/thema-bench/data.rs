@@ -108,6 +108,7 @@ pub fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId)
         attributes: Default::default(),
         memo: String::new(),
         garbled_pages: Vec::new(),
+        bib: None,
         char_count: Default::default(),
     });
     for i in 0..codings {
@@ -209,6 +210,7 @@ pub fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             attributes,
             memo: String::new(),
             garbled_pages: Vec::new(),
+        bib: None,
             char_count: Default::default(),
         });
     }

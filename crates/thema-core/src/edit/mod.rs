@@ -40,6 +40,21 @@ pub enum Command {
         doc: DocId,
         memo: String,
     },
+    /// The text of a study that had none (added from a reference record
+    /// without a file), with where it came from; refused while the
+    /// document has codings, whose offsets the text must never move under.
+    SetDocumentText {
+        doc: DocId,
+        text: String,
+        source: crate::model::Source,
+        page_starts: Vec<usize>,
+        garbled_pages: Vec<usize>,
+    },
+    /// The bibliographic record of a study (reference import).
+    SetDocumentBib {
+        doc: DocId,
+        bib: Option<Box<crate::model::bib::Reference>>,
+    },
     /// `None` clears the value.
     SetAttributeValue {
         doc: DocId,
@@ -246,6 +261,34 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             SetDocumentMemo {
                 doc,
                 memo: std::mem::replace(&mut d.memo, memo),
+            }
+        }
+        SetDocumentText {
+            doc,
+            text,
+            source,
+            page_starts,
+            garbled_pages,
+        } => {
+            if p.codings.iter().any(|c| c.doc == doc) {
+                return Err(EditError::StillInUse("document's text"));
+            }
+            let d = doc_mut(p, doc)?;
+            let old = SetDocumentText {
+                doc,
+                text: std::mem::replace(&mut d.text, text),
+                source: std::mem::replace(&mut d.source, source),
+                page_starts: std::mem::replace(&mut d.page_starts, page_starts),
+                garbled_pages: std::mem::replace(&mut d.garbled_pages, garbled_pages),
+            };
+            d.char_count = Default::default();
+            old
+        }
+        SetDocumentBib { doc, bib } => {
+            let d = doc_mut(p, doc)?;
+            SetDocumentBib {
+                doc,
+                bib: std::mem::replace(&mut d.bib, bib),
             }
         }
         SetAttributeValue { doc, attr, value } => {

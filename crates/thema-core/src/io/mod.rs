@@ -7,6 +7,7 @@ pub mod decode;
 pub mod docx;
 pub mod findings_csv;
 pub mod import;
+pub mod library;
 pub mod lock;
 pub mod merge;
 pub mod migrate;

@@ -57,6 +57,10 @@ pub struct Document {
     /// and the import report say to check them against the PDF.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub garbled_pages: Vec<usize>,
+    /// The bibliographic record the study came from (reference import),
+    /// written back out by the RIS and CSL-JSON exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bib: Option<Box<super::bib::Reference>>,
     /// Cached char count (not saved; never part of equality).
     #[serde(skip)]
     pub char_count: CharCount,
@@ -99,6 +103,7 @@ impl Document {
             attributes: BTreeMap::new(),
             memo: String::new(),
             garbled_pages: Vec::new(),
+            bib: None,
             char_count: CharCount::default(),
         }
     }

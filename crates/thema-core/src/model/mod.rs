@@ -1,6 +1,7 @@
 //! The project model: plain data and invariants, with no knowledge of egui.
 
 pub mod appraisal;
+pub mod bib;
 pub mod codebook;
 pub mod coding;
 pub mod consensus;
