@@ -167,6 +167,32 @@ pub enum CliCommand {
         #[arg(long)]
         wait: bool,
     },
+    /// Add the included studies from a reference manager's export (RIS,
+    /// BibTeX, CSL-JSON or EndNote XML), reading each record's attached
+    /// PDF; a record already in the project (same DOI, or title and year)
+    /// updates it instead. Every record left out is named.
+    ImportReferences {
+        project: PathBuf,
+        file: PathBuf,
+        /// Number new studies in the file's order or by author and year.
+        #[arg(long, value_enum, default_value = "file")]
+        order: OrderArg,
+        /// Show what would change; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// If the project is open elsewhere, wait until it is free.
+        #[arg(long)]
+        wait: bool,
+    },
+    /// Write the included studies as RIS (.ris) or CSL-JSON (.json).
+    ExportReferences {
+        project: PathBuf,
+        #[arg(long)]
+        to: PathBuf,
+        /// Write even where the output is a project file (or its .bak).
+        #[arg(long)]
+        force: bool,
+    },
     /// Print or write a table, or the whole report.
     Report {
         project: PathBuf,
@@ -195,4 +221,11 @@ pub enum ExchangeArg {
 pub enum OffsetsArg {
     Chars,
     Utf16,
+}
+
+/// How `thema import-references` numbers new studies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OrderArg {
+    File,
+    AuthorYear,
 }

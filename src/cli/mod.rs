@@ -148,6 +148,16 @@ fn dispatch(cmd: CliCommand) -> Result<ExitCode> {
             reviewer,
             wait,
         } => appraise::findings(&project, &reviewer, &from, wait),
+        CliCommand::ImportReferences {
+            project,
+            file,
+            order,
+            dry_run,
+            wait,
+        } => library::import_references(&project, &file, order, dry_run, wait),
+        CliCommand::ExportReferences { project, to, force } => {
+            library::export_references(&project, &to, force)
+        }
         CliCommand::Search {
             project,
             pattern,
@@ -466,6 +476,7 @@ pub fn project_name_from_path(path: &Path) -> String {
 mod appraise;
 mod args;
 mod commands;
+mod library;
 mod reporting;
 mod search;
 pub use args::{FormatArg, LevelArg, TableArg};

@@ -14,9 +14,26 @@ fn sample() -> Project {
 }
 
 const SURNAMES: [&str; 20] = [
-    "Okafor", "Lindqvist", "Müller", "Brennan", "Haddad", "Novak", "Castillo", "Tanaka",
-    "Owusu", "Fischer", "Moreau", "Kowalski", "Singh", "O'Neill", "Rossi", "Dubois",
-    "Andersen", "Yilmaz", "Silva", "Murphy",
+    "Okafor",
+    "Lindqvist",
+    "Müller",
+    "Brennan",
+    "Haddad",
+    "Novak",
+    "Castillo",
+    "Tanaka",
+    "Owusu",
+    "Fischer",
+    "Moreau",
+    "Kowalski",
+    "Singh",
+    "O'Neill",
+    "Rossi",
+    "Dubois",
+    "Andersen",
+    "Yilmaz",
+    "Silva",
+    "Murphy",
 ];
 
 /// Writes `dir/export.ris` and `dir/files/N/...pdf`: 20 records, 15 with
@@ -28,7 +45,9 @@ fn zotero_export(dir: &Path, dois: [&str; 2]) -> std::path::PathBuf {
         let name = SURNAMES[i - 1];
         let year = 2010 + i;
         ris.push_str("TY  - JOUR\n");
-        ris.push_str(&format!("TI  - Integrated care study {i}: how {name} teams worked\n"));
+        ris.push_str(&format!(
+            "TI  - Integrated care study {i}: how {name} teams worked\n"
+        ));
         ris.push_str(&format!("AU  - {name}, A.\n"));
         if i % 3 == 0 {
             ris.push_str("AU  - Lee, B.\n");
@@ -37,7 +56,9 @@ fn zotero_export(dir: &Path, dois: [&str; 2]) -> std::path::PathBuf {
             ris.push_str("AU  - Patel, C.\nAU  - Ng, D.\n");
         }
         ris.push_str(&format!("PY  - {year}\nT2  - Journal of Integrated Care\n"));
-        ris.push_str(&format!("AB  - Abstract of study {i}.\nKW  - integration\nKW  - teams\n"));
+        ris.push_str(&format!(
+            "AB  - Abstract of study {i}.\nKW  - integration\nKW  - teams\n"
+        ));
         match i {
             19 => ris.push_str(&format!("DO  - {}\n", dois[0])),
             20 => ris.push_str(&format!("DO  - https://doi.org/{}\n", dois[1])),
@@ -80,9 +101,20 @@ fn a_zotero_export_with_files_adds_18_studies_updates_2_and_a_reimport_adds_none
     edit::apply(
         &mut p,
         edit::Command::Batch(vec![
-            edit::Command::InsertAttributeDef { index, def: doi_attr.clone() },
-            edit::Command::SetAttributeValue { doc: a, attr: doi_attr.id, value: Some("10.5334/ijic.1111".into()) },
-            edit::Command::SetAttributeValue { doc: b, attr: doi_attr.id, value: Some("10.5334/IJIC.2222".into()) },
+            edit::Command::InsertAttributeDef {
+                index,
+                def: doi_attr.clone(),
+            },
+            edit::Command::SetAttributeValue {
+                doc: a,
+                attr: doi_attr.id,
+                value: Some("10.5334/ijic.1111".into()),
+            },
+            edit::Command::SetAttributeValue {
+                doc: b,
+                attr: doi_attr.id,
+                value: Some("10.5334/IJIC.2222".into()),
+            },
         ]),
     )
     .unwrap();
@@ -95,9 +127,16 @@ fn a_zotero_export_with_files_adds_18_studies_updates_2_and_a_reimport_adds_none
         plan.summary(),
         "20 records (RIS): 18 new studies (15 with a file), 2 updated, 0 unchanged."
     );
-    assert_eq!(done.summary(), "Added 18 studies (13 with text), updated 2 studies.");
+    assert_eq!(
+        done.summary(),
+        "Added 18 studies (13 with text), updated 2 studies."
+    );
     // The two broken PDFs are named by record, and the studies still added.
-    let broken: Vec<&String> = done.lines.iter().filter(|l| l.contains("added without text")).collect();
+    let broken: Vec<&String> = done
+        .lines
+        .iter()
+        .filter(|l| l.contains("added without text"))
+        .collect();
     assert_eq!(broken.len(), 2, "{:#?}", done.lines);
     assert_eq!(
         broken[0].as_str(),
@@ -111,19 +150,31 @@ fn a_zotero_export_with_files_adds_18_studies_updates_2_and_a_reimport_adds_none
     let first = &new[0];
     assert_eq!(first.short_ref, "Okafor 2011");
     assert_eq!(first.reference, 11);
-    assert_eq!(new[2].short_ref, "Müller et al. 2013".replace("et al.", "and Lee").as_str());
+    assert_eq!(
+        new[2].short_ref,
+        "Müller et al. 2013".replace("et al.", "and Lee").as_str()
+    );
     assert_eq!(new[3].short_ref, "Brennan et al. 2014");
-    assert_eq!(first.title, "Integrated care study 1: how Okafor teams worked");
+    assert_eq!(
+        first.title,
+        "Integrated care study 1: how Okafor teams worked"
+    );
     let attr = |name: &str| p.attribute_by_name(name).unwrap().id;
     assert_eq!(first.attribute(attr("Year")), "2011");
-    assert_eq!(first.attribute(attr("Journal")), "Journal of Integrated Care");
+    assert_eq!(
+        first.attribute(attr("Journal")),
+        "Journal of Integrated Care"
+    );
     assert_eq!(first.attribute(attr("DOI")), "10.1234/ic.1");
     assert_eq!(first.attribute(attr("Publication type")), "Journal article");
     assert_eq!(first.memo, "Abstract: Abstract of study 1.");
     assert!(first.text.contains("trust between teams"));
     // The matched studies keep their text and codings, and gain the record.
     let updated = p.document(a).unwrap();
-    assert_eq!(updated.title, "Integrated care study 19: how Silva teams worked");
+    assert_eq!(
+        updated.title,
+        "Integrated care study 19: how Silva teams worked"
+    );
     assert_eq!(updated.attribute(attr("Year")), "2029");
     // Again: nothing added, nothing changed.
     let (plan, done) = library::import_export(&p, &export, Order::File).unwrap();
@@ -167,7 +218,9 @@ fn bibtex_and_csl_json_of_the_same_records_give_the_same_studies() {
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
         let (_, done) = library::import_export(&p, &path, Order::File).unwrap();
-        let edit::Command::Batch(cmds) = done.command else { panic!() };
+        let edit::Command::Batch(cmds) = done.command else {
+            panic!()
+        };
         cmds.into_iter()
             .filter_map(|c| match c {
                 edit::Command::InsertDocument { doc, .. } => Some((
@@ -191,4 +244,80 @@ fn bibtex_and_csl_json_of_the_same_records_give_the_same_studies() {
     assert_eq!(from_bib[1].1, "World Health Organization 2019");
     assert_eq!(from_bib[0].0, "Trust in Integrated Teams");
     assert_eq!(from_bib, studies("lib.json", csl));
+}
+
+#[test]
+fn the_command_line_imports_an_export_exports_ris_and_a_reimport_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = zotero_export(dir.path(), ["10.9/x.19", "10.9/x.20"]);
+    let project = dir.path().join("review.thema.ron");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thema"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let (code, out) = run(&[
+        os("import-references").as_os_str(),
+        project.as_os_str(),
+        export.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with(
+            "20 records (RIS): 20 new studies (17 with a file), 0 updated, 0 unchanged.\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(&format!(
+            "Added 20 studies (15 with text), updated 0 studies. Saved to {}\n",
+            project.display()
+        )),
+        "{out}"
+    );
+    let bytes = std::fs::read(&project).unwrap();
+    let (code, out) = run(&[
+        os("import-references").as_os_str(),
+        project.as_os_str(),
+        export.as_os_str(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(
+            "20 records (RIS): 0 new studies (0 with a file), 0 updated, 20 unchanged.\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), bytes);
+    // RIS out and back into a new project: the same titles and short references.
+    let ris = dir.path().join("out.ris");
+    let (code, _) = run(&[
+        os("export-references").as_os_str(),
+        project.as_os_str(),
+        os("--to").as_os_str(),
+        ris.as_os_str(),
+    ]);
+    assert_eq!(code, 0);
+    let again = dir.path().join("again.thema.ron");
+    let (code, _) = run(&[
+        os("import-references").as_os_str(),
+        again.as_os_str(),
+        ris.as_os_str(),
+    ]);
+    assert_eq!(code, 0);
+    let a = thema::io::project_file::load(&project).unwrap().project;
+    let b = thema::io::project_file::load(&again).unwrap().project;
+    let key = |p: &Project| {
+        p.documents
+            .iter()
+            .map(|d| (d.title.clone(), d.short_ref.clone(), d.reference))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(key(&a), key(&b));
 }

@@ -210,7 +210,7 @@ pub fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             attributes,
             memo: String::new(),
             garbled_pages: Vec::new(),
-        bib: None,
+            bib: None,
             char_count: Default::default(),
         });
     }

@@ -92,10 +92,7 @@ impl Plan {
             if self.problems.is_empty() {
                 String::new()
             } else {
-                format!(
-                    "; {}",
-                    count(self.problems.len(), "problem", "problems")
-                )
+                format!("; {}", count(self.problems.len(), "problem", "problems"))
             }
         )
     }
@@ -119,7 +116,12 @@ pub fn short_reference(r: &Reference) -> String {
         (Some(a), _, 1) => a,
         (Some(a), Some(b), 2) => format!("{a} and {b}"),
         (Some(a), _, _) => format!("{a} et al."),
-        _ => r.title.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+        _ => r
+            .title
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
     };
     format!("{who} {year}")
 }
@@ -156,7 +158,14 @@ fn attribute_values(r: &Reference) -> [(&'static str, String); 5] {
         ("Year", r.year.map(|y| y.to_string()).unwrap_or_default()),
         ("Journal", r.journal.clone()),
         ("DOI", r.doi.clone()),
-        ("Publication type", r.kind.label().to_owned()),
+        (
+            "Publication type",
+            if r.kind == super::references::RefKind::Other {
+                String::new()
+            } else {
+                r.kind.label().to_owned()
+            },
+        ),
         ("Keywords", r.keywords.join("; ")),
     ]
 }
@@ -275,7 +284,11 @@ pub fn plan(p: &Project, parsed: Parsed, export: &Path, order: Order) -> Plan {
             out.problems.push(format!(
                 "Record {} repeats record {first} (same {}) and was left out.",
                 r.record,
-                if r.doi.is_empty() { "title and year" } else { "DOI" }
+                if r.doi.is_empty() {
+                    "title and year"
+                } else {
+                    "DOI"
+                }
             ));
             continue;
         }
@@ -380,12 +393,15 @@ fn changes(p: &Project, d: &Document, r: &Reference) -> Vec<Change> {
         b.record = r.record;
         b == *r
     });
-    if !same_record {
-        let what = if d.bib.is_none() {
-            "added"
-        } else {
-            "replaced"
-        };
+    let says_more = !(r.authors.is_empty()
+        && r.journal.is_empty()
+        && r.doi.is_empty()
+        && r.abstract_text.is_empty()
+        && r.pages.is_empty()
+        && r.url.is_empty()
+        && r.publisher.is_empty());
+    if !same_record && (d.bib.is_some() || says_more) {
+        let what = if d.bib.is_none() { "added" } else { "replaced" };
         out.push(Change {
             field: "Reference record".into(),
             old: String::new(),
@@ -647,4 +663,83 @@ pub fn import_export(p: &Project, export: &Path, order: Order) -> Result<(Plan, 
     };
     let finished = finish(p, planned.clone(), read);
     Ok((planned, finished))
+}
+
+/// The record a study is exported as: its imported record (if any) with
+/// the title and the import attributes as the project holds them now.
+pub fn reference_of(p: &Project, d: &Document) -> Reference {
+    let mut r = d.bib.as_deref().cloned().unwrap_or_default();
+    r.record = usize::try_from(d.reference).unwrap_or(0);
+    r.title = d.title.clone();
+    if r.key.is_empty() {
+        r.key = format!("thema{}", d.reference);
+    }
+    let value = |name: &str| {
+        p.attribute_by_name(name)
+            .map(|a| d.attribute(a.id).trim().to_owned())
+            .unwrap_or_default()
+    };
+    if let Ok(y) = value("Year").parse::<i32>() {
+        r.year = Some(y);
+    }
+    for (name, field) in [("Journal", &mut r.journal), ("DOI", &mut r.doi)] {
+        let v = value(name);
+        if !v.is_empty() {
+            *field = v;
+        }
+    }
+    let kw = value("Keywords");
+    if !kw.is_empty() {
+        r.keywords = kw
+            .split(';')
+            .map(|k| k.trim().to_owned())
+            .filter(|k| !k.is_empty())
+            .collect();
+    }
+    if r.authors.is_empty() {
+        r.authors = authors_from_short_ref(&d.short_ref);
+    }
+    if r.abstract_text.is_empty()
+        && let Some(a) = d.memo.strip_prefix("Abstract: ")
+    {
+        r.abstract_text = a.split("\n\n").next().unwrap_or(a).to_owned();
+    }
+    r
+}
+
+/// The project's studies as RIS (`csl` false) or CSL-JSON, in reference
+/// order.
+pub fn export(p: &Project, csl: bool) -> String {
+    let mut docs: Vec<&Document> = p.documents.iter().collect();
+    docs.sort_by_key(|d| d.reference);
+    let refs: Vec<Reference> = docs.iter().map(|d| reference_of(p, d)).collect();
+    if csl {
+        super::references::to_csl_json(&refs)
+    } else {
+        super::references::to_ris(&refs)
+    }
+}
+
+/// The authors a short reference names ("Smith and Jones 2019" → Smith,
+/// Jones; "Smith et al. 2019" → Smith), for studies that came without a
+/// record; none when it does not end in a year.
+fn authors_from_short_ref(short: &str) -> Vec<crate::model::bib::Person> {
+    let words: Vec<&str> = short.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else {
+        return Vec::new();
+    };
+    let year = last.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) || rest.is_empty() {
+        return Vec::new();
+    }
+    let names = rest.join(" ");
+    let names = names.trim_end_matches("et al.").trim();
+    names
+        .split(" and ")
+        .map(|n| crate::model::bib::Person {
+            family: n.trim().to_owned(),
+            given: String::new(),
+        })
+        .filter(|p| !p.family.is_empty())
+        .collect()
 }
