@@ -145,6 +145,21 @@ impl ThemaApp {
                     "Codings may be made without a category."
                 });
             }
+            Intent::ImportReferencesDialog => self.reference_import_dialog(),
+            Intent::OpenReferenceExport(path) => self.open_reference_export(path),
+            Intent::ReferenceOrder(order) => self.reorder_library(order),
+            Intent::ImportReferences => self.run_library(),
+            Intent::AttachTextDialog(doc) => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title("Attach the study's file")
+                    .add_filter("Documents", &crate::io::import::EXTENSIONS)
+                    .pick_file()
+                {
+                    self.attach_text(doc, path);
+                }
+            }
+            Intent::AttachText(doc, path) => self.attach_text(doc, path),
+            Intent::ExportReferences { csl } => self.export_references(csl),
             Intent::Find { all } => match &mut self.search {
                 Some(w) => w.reopen(all),
                 None => self.search = Some(crate::ui::search_window::SearchWindow::new(all)),

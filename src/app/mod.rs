@@ -7,6 +7,7 @@ mod autosave;
 mod export;
 mod files;
 mod keys;
+mod library;
 pub mod saving;
 
 use crate::io::import::ImportJob;
@@ -39,6 +40,9 @@ pub struct ThemaApp {
     pub memos_window: Option<ui::memos_window::MemosWindow>,
     /// Edit › Find / Search all documents, while open.
     pub search: Option<ui::search_window::SearchWindow>,
+    /// A reference import in progress, and its plan while shown.
+    pub library: Option<library::LibraryJob>,
+    pub library_dialog: Option<ui::library_dialog::LibraryDialog>,
     pub codebook_ui: ui::codebook_panel::CodebookUi,
     pub docs_ui: ui::documents_panel::DocumentsUi,
     /// The document view's state (layout caches, scroll, selection) for
@@ -121,6 +125,8 @@ impl ThemaApp {
             doc_view,
             memos_window: None,
             search: None,
+            library: None,
+            library_dialog: None,
             pending: Vec::new(),
             last_title: String::new(),
             allow_close: false,
@@ -206,6 +212,7 @@ impl eframe::App for ThemaApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.poll_import();
+        self.poll_library();
         self.poll_refi_import(false);
         self.poll_saves();
         self.autosave_if_due();
@@ -257,6 +264,18 @@ impl eframe::App for ThemaApp {
                 self.memos_window = None;
             }
         }
+        if let Some(d) = &mut self.library_dialog {
+            let mut open = true;
+            intents.extend(d.show(&ctx, &mut open));
+            if !open
+                && !intents
+                    .iter()
+                    .any(|i| matches!(i, Intent::ImportReferences))
+            {
+                self.library_dialog = None;
+                self.library = None;
+            }
+        }
         if let (Some(w), Some(ws)) = (&mut self.search, &self.ws) {
             let mut open = true;
             intents.extend(w.show(&ctx, &ws.project, ws.open_doc, &mut open));
@@ -300,7 +319,10 @@ impl eframe::App for ThemaApp {
             self.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.import.is_some() || self.refi_import.is_some() {
+        if let Some(line) = self.library_progress() {
+            self.set_status(line);
+        }
+        if self.import.is_some() || self.refi_import.is_some() || self.library.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         if self.is_saving() {

@@ -18,6 +18,7 @@ pub enum Action {
     ProjectSettings,
     ImportDocuments,
     ImportQdpx,
+    ImportReferences,
     ExportForReviewer,
     MergeReviewerFile,
     CloseProject,
@@ -82,7 +83,7 @@ impl Action {
     /// Every action, in the order the shortcut overlay lists them. Actions
     /// whose shortcuts share a key come with the more specific one first
     /// (Ctrl+Shift+S before Ctrl+S), as keys are matched in this order.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::NewProject,
         Action::Open,
         Action::SaveAs,
@@ -90,6 +91,7 @@ impl Action {
         Action::ProjectSettings,
         Action::ImportDocuments,
         Action::ImportQdpx,
+        Action::ImportReferences,
         Action::ExportForReviewer,
         Action::MergeReviewerFile,
         Action::CloseProject,
@@ -138,6 +140,12 @@ impl Action {
                 "Save as…",
                 const { &[cmd_shift(Key::S)] },
                 "Save the project under another name",
+                w,
+            ),
+            ImportReferences => (
+                "Import from a reference manager…",
+                &[],
+                "Add the included studies from a Zotero, EndNote or Mendeley export (RIS, BibTeX, CSL-JSON, EndNote XML) with their PDFs",
                 w,
             ),
             GoToPage => (
@@ -282,6 +290,7 @@ impl Action {
             ProjectSettings => Intent::ProjectSettings,
             ImportDocuments => Intent::ImportDialog,
             ImportQdpx => Intent::ImportQdpxDialog,
+            ImportReferences => Intent::ImportReferencesDialog,
             ExportForReviewer => Intent::ExportForReviewerDialog,
             MergeReviewerFile => Intent::MergeDialog,
             CloseProject => Intent::CloseProject,

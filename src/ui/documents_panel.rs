@@ -100,7 +100,9 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
                             })
                             .inner;
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let txt = if n == 0 {
+                            let txt = if d.text.is_empty() {
+                                "no text".to_owned()
+                            } else if n == 0 {
                                 "not coded".to_owned()
                             } else {
                                 format!("{m}/{n}")

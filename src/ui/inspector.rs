@@ -338,6 +338,11 @@ pub fn document_body(ui: &mut egui::Ui, ws: &Workspace, view: &mut DocView) -> V
     let Some(doc) = ws.open_doc else {
         return Vec::new();
     };
+    if let Some(d) = ws.project.document(doc)
+        && d.text.is_empty()
+    {
+        return no_text(ui, d);
+    }
     let key = ws.view_key();
     let events = view.show(ui, &ws.project, doc, key, &|c| ws.mark_style(c));
     events
@@ -347,6 +352,32 @@ pub fn document_body(ui: &mut egui::Ui, ws: &Workspace, view: &mut DocView) -> V
             DocViewEvent::ClearCodingSelection => Intent::SelectCoding(None),
         })
         .collect()
+}
+
+/// A study added from a reference record without a file: says so and
+/// offers to attach its text.
+fn no_text(ui: &mut egui::Ui, d: &crate::model::Document) -> Vec<Intent> {
+    let mut out = Vec::new();
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.label(egui::RichText::new("No text yet").heading());
+        ui.label(
+            "This study came from a reference record without a file Thema could read. Attach its PDF (or a text or Markdown file) to read and code it.",
+        );
+        if let Some(b) = &d.bib
+            && !b.files.is_empty()
+        {
+            let named: Vec<&str> = b.files.iter().map(|f| f.path.as_str()).collect();
+            ui.label(
+                egui::RichText::new(format!("The record names: {}", named.join(", "))).weak(),
+            );
+        }
+        ui.add_space(8.0);
+        if ui.button("Attach the study's file…").clicked() {
+            out.push(Intent::AttachTextDialog(d.id));
+        }
+    });
+    out
 }
 
 /// "Showing: all reviewers / mine / X / A and B / Consensus" for the text.

@@ -127,6 +127,22 @@ pub enum Intent {
         category: Option<CategoryId>,
         extent: crate::analysis::search::Extent,
     },
+    /// File › Import from a reference manager: pick an export.
+    ImportReferencesDialog,
+    /// Read and plan this export (shows the plan).
+    OpenReferenceExport(PathBuf),
+    /// Number the planned studies this way.
+    ReferenceOrder(crate::io::library::Order),
+    /// Go ahead with the shown plan.
+    ImportReferences,
+    /// Pick a file to become the text of a study that has none.
+    AttachTextDialog(DocId),
+    /// Read `path` as the text of that study.
+    AttachText(DocId, PathBuf),
+    /// File › Export studies as RIS (false) or CSL-JSON (true).
+    ExportReferences {
+        csl: bool,
+    },
     ExportForReviewerDialog,
     ExportForReviewer {
         include_codings: bool,

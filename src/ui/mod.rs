@@ -15,6 +15,7 @@ pub mod document_view;
 pub mod documents_panel;
 pub mod inspector;
 pub mod intent;
+pub mod library_dialog;
 pub mod memos_window;
 pub mod review;
 pub mod search_window;

@@ -33,6 +33,7 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                 item(ui, Action::ProjectSettings, has, &mut out);
                 ui.separator();
                 item(ui, Action::ImportDocuments, has, &mut out);
+                item(ui, Action::ImportReferences, has, &mut out);
                 ui.separator();
                 item(ui, Action::ExportForReviewer, has, &mut out);
                 item(ui, Action::MergeReviewerFile, has, &mut out);
@@ -52,6 +53,16 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                         ui.separator();
                         if ui.button("Import codebook (.qdc)…").clicked() {
                             out.push(Intent::ImportQdcDialog);
+                        }
+                    });
+                });
+                ui.add_enabled_ui(has, |ui| {
+                    ui.menu_button("Export studies", |ui| {
+                        if ui.button("As RIS (.ris)…").on_hover_text("For Zotero, EndNote, Mendeley and other reference managers").clicked() {
+                            out.push(Intent::ExportReferences { csl: false });
+                        }
+                        if ui.button("As CSL-JSON (.json)…").on_hover_text("For citation processors and Zotero").clicked() {
+                            out.push(Intent::ExportReferences { csl: true });
                         }
                     });
                 });

@@ -321,3 +321,101 @@ fn the_command_line_imports_an_export_exports_ris_and_a_reimport_changes_nothing
     };
     assert_eq!(key(&a), key(&b));
 }
+
+/// Runs frames until `done` holds (background work), at most ~10 s.
+fn run_until(
+    h: &mut egui_kittest::Harness<'static, thema::app::ThemaApp>,
+    done: impl Fn(&thema::app::ThemaApp) -> bool,
+) {
+    for _ in 0..1000 {
+        h.run();
+        if done(h.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the background work did not finish");
+}
+
+#[test]
+fn the_window_shows_the_plan_imports_on_a_worker_and_attaches_text_later() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let export = zotero_export(dir.path(), ["10.9/x.19", "10.9/x.20"]);
+    let (_d, mut h) = super::ui::open_sample();
+    h.run();
+    h.get_by_label_contains("Alex Byrne (").click();
+    h.run();
+    h.state_mut()
+        .push(thema::ui::Intent::OpenReferenceExport(export.clone()));
+    run_until(&mut h, |a| a.library_dialog.is_some());
+    h.run();
+    assert!(
+        h.query_by_label(
+            "20 records (RIS): 20 new studies (17 with a file), 0 updated, 0 unchanged."
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label("[11] Okafor 2011: Integrated care study 1: how Okafor teams worked")
+            .is_some()
+    );
+    // Numbered by author instead: Andersen (record 17) comes first.
+    h.get_by_label("by author and year").click_accesskit();
+    h.run();
+    assert!(h.query_by_label_contains("[11] Andersen 2027").is_some());
+    h.get_by_label("Import").click();
+    run_until(&mut h, |a| a.library.is_none());
+    h.run();
+    assert!(
+        h.query_by_label("Added 20 studies (15 with text), updated 0 studies.")
+            .is_some()
+    );
+    let p = &h.state().ws.as_ref().unwrap().project;
+    assert_eq!(p.documents.len(), 30);
+    // One undo step takes the whole import back.
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.as_ref().unwrap().project.documents.len(), 10);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    // A study without text says so and takes a file later.
+    let p = &h.state().ws.as_ref().unwrap().project;
+    assert_eq!(
+        p.documents.len(),
+        30,
+        "{:?}",
+        p.documents.iter().map(|d| &d.short_ref).collect::<Vec<_>>()
+    );
+    let bare = p
+        .documents
+        .iter()
+        .find(|d| d.short_ref == "Andersen 2027")
+        .unwrap()
+        .id;
+    assert!(p.document(bare).unwrap().text.is_empty());
+    h.state_mut().push(thema::ui::Intent::OpenDocument(bare));
+    h.run();
+    assert!(h.query_by_label("No text yet").is_some());
+    let file = dir.path().join("andersen.txt");
+    std::fs::write(&file, "Andersen study: teams met weekly.").unwrap();
+    h.state_mut()
+        .push(thema::ui::Intent::AttachText(bare, file));
+    run_until(&mut h, |a| a.library.is_none());
+    let d = h
+        .state()
+        .ws
+        .as_ref()
+        .unwrap()
+        .project
+        .document(bare)
+        .unwrap()
+        .clone();
+    assert_eq!(d.text, "Andersen study: teams met weekly.");
+    assert!(h.query_by_label("No text yet").is_none());
+}

@@ -314,15 +314,14 @@ pub fn plan(p: &Project, parsed: Parsed, export: &Path, order: Order) -> Plan {
             (fam(a), a.year, a.title.to_lowercase()).cmp(&(fam(b), b.year, b.title.to_lowercase()))
         });
     }
-    let mut next = p.documents.iter().map(|d| d.reference).max().unwrap_or(0);
+    let first = p.documents.iter().map(|d| d.reference).max().unwrap_or(0) + 1;
     let shorts = short_references(p, fresh.iter().map(|(r, _)| r));
-    for ((record, file), short_ref) in fresh.into_iter().zip(shorts) {
-        next += 1;
+    for (reference, ((record, file), short_ref)) in (first..).zip(fresh.into_iter().zip(shorts)) {
         out.new.push(NewStudy {
             record,
             file,
             short_ref,
-            reference: next,
+            reference,
         });
     }
     out
