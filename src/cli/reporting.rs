@@ -106,6 +106,17 @@ pub struct ReportArgs {
     /// data, Word always publication.
     #[arg(long, value_enum)]
     pub style: Option<StyleArg>,
+    /// Cite studies by number "(2,3,6)" or author and year "(Smith 2019;
+    /// Jones 2020)"; default: the project's setting.
+    #[arg(long, value_enum)]
+    pub citations: Option<CitationsArg>,
+}
+
+/// `--citations`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CitationsArg {
+    Numeric,
+    AuthorYear,
 }
 
 /// `--style`.
@@ -327,7 +338,14 @@ pub(super) fn report_cmd(
     output: Option<&Path>,
     force: bool,
 ) -> Result<std::process::ExitCode> {
-    let p = load_sound(path, force)?;
+    let mut p = load_sound(path, force)?;
+    if let Some(c) = args.citations {
+        use crate::analysis::citations::CitationStyle;
+        p.citation_style = match c {
+            CitationsArg::Numeric => CitationStyle::Numeric,
+            CitationsArg::AuthorYear => CitationStyle::AuthorYear,
+        };
+    }
     let bytes = render_report(&p, args)?;
     match output {
         None if report::Format::from(args.format).is_binary() => {

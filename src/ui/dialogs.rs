@@ -351,6 +351,18 @@ impl Dialog {
                             .labelled_by(label.id);
                         r.request_focus();
                     });
+                    if let Some(w) = ws {
+                        use crate::analysis::citations::CitationStyle;
+                        let current = w.project.citation_style;
+                        ui.horizontal(|ui| {
+                            ui.label("Cite studies as");
+                            for style in CitationStyle::ALL {
+                                if ui.radio(current == style, style.label()).clicked() && current != style {
+                                    out.push(Intent::Apply("Citation style".into(), Command::SetCitationStyle(style)));
+                                }
+                            }
+                        });
+                    }
                     let clean = name.trim().to_owned();
                     let unchanged = ws.is_some_and(|w| w.project.name == clean);
                     ui.horizontal(|ui| {

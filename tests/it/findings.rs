@@ -117,7 +117,10 @@ fn contributing_studies_follow_the_codings_live() {
     let e = evidence(&all_reviewers(&p), &f);
     // Rolled up: Trust (1, 2, 4, 4) and Shared goals (2, 5) under the theme.
     assert_eq!(e.refs, [1, 2, 4, 5]);
-    assert_eq!(e.citation(), "4 studies (1,2,4,5)");
+    assert_eq!(
+        e.citation(&thema::analysis::citations::Citer::default()),
+        "4 studies (1,2,4,5)"
+    );
     assert_eq!(e.passages.len(), 6);
     assert_eq!(
         e.passages
@@ -134,14 +137,20 @@ fn contributing_studies_follow_the_codings_live() {
     )
     .unwrap();
     let e = evidence(&all_reviewers(&p), &f);
-    assert_eq!(e.citation(), "5 studies (1\u{2013}5)");
+    assert_eq!(
+        e.citation(&thema::analysis::citations::Citer::default()),
+        "5 studies (1\u{2013}5)"
+    );
     // In CD's scope only that coding counts.
     let cd = Scope {
         reviewers: ReviewerView::One(CD),
         ..Default::default()
     };
     let e = evidence(&Prepared::new(&p, &cd), &f);
-    assert_eq!(e.citation(), "1 study (3)");
+    assert_eq!(
+        e.citation(&thema::analysis::citations::Citer::default()),
+        "1 study (3)"
+    );
     // The same passage coded by both reviewers is one passage.
     edit::apply(
         &mut p,

@@ -419,3 +419,49 @@ fn the_window_shows_the_plan_imports_on_a_worker_and_attaches_text_later() {
     assert_eq!(d.text, "Andersen study: teams met weekly.");
     assert!(h.query_by_label("No text yet").is_none());
 }
+
+#[test]
+fn citation_lists_follow_the_projects_style_in_tables_reports_and_the_file() {
+    use thema::analysis::citations::CitationStyle;
+    let mut p = sample();
+    let prep = thema::analysis::Prepared::new(&p, &thema::analysis::Scope::default());
+    let numeric = thema::analysis::citations::citations(&prep);
+    let row = numeric
+        .iter()
+        .find(|r| r.name == "Distributed leadership")
+        .unwrap();
+    assert_eq!(row.citations, "(3,4,10)");
+    let undo = edit::apply(
+        &mut p,
+        edit::Command::SetCitationStyle(CitationStyle::AuthorYear),
+    )
+    .unwrap();
+    let prep = thema::analysis::Prepared::new(&p, &thema::analysis::Scope::default());
+    let rows = thema::analysis::citations::citations(&prep);
+    let row = rows
+        .iter()
+        .find(|r| r.name == "Distributed leadership")
+        .unwrap();
+    assert_eq!(row.citations, "(Ellery 2023; Lindqvist 2022; Rowe 2024)");
+    // The live (incremental) tables cite the same way.
+    let live = thema::analysis::incremental::LiveTables::build(
+        &p,
+        &thema::analysis::Scope::default(),
+        &Default::default(),
+    );
+    let row = live
+        .tables
+        .citations
+        .iter()
+        .find(|r| r.name == "Distributed leadership")
+        .unwrap();
+    assert_eq!(row.citations, "(Ellery 2023; Lindqvist 2022; Rowe 2024)");
+    // Saved and read back; undone in one step.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.thema.ron");
+    thema::io::project_file::save(&p, &path).unwrap();
+    let back = thema::io::project_file::load(&path).unwrap().project;
+    assert_eq!(back.citation_style, CitationStyle::AuthorYear);
+    edit::apply(&mut p, undo).unwrap();
+    assert_eq!(p.citation_style, CitationStyle::Numeric);
+}

@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 36;
+const VARIANTS: usize = 37;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -54,6 +54,7 @@ fn variant(c: &Command) -> usize {
         Findings(_) => 33,
         SetDocumentText { .. } => 34,
         SetDocumentBib { .. } => 35,
+        SetCitationStyle(_) => 36,
     }
 }
 
@@ -428,6 +429,11 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                 })
             }),
         },
+        36 => Command::SetCitationStyle(if n(2) == 0 {
+            thema::analysis::citations::CitationStyle::Numeric
+        } else {
+            thema::analysis::citations::CitationStyle::AuthorYear
+        }),
         _ => unreachable!("k < VARIANTS"),
     }
 }

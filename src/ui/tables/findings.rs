@@ -215,7 +215,7 @@ fn worksheet(
         egui::RichText::new(format!(
             "Supported by the codings of {} (with sub-codes) \u{b7} {} \u{b7} {} passages \u{b7} {}",
             codes.join("; "),
-            e.citation(),
+            e.citation(&crate::analysis::citations::Citer::of(p)),
             e.passages.len(),
             ws.scope.describe(p)
         ))

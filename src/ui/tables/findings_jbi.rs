@@ -57,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut JbiUi, out: &mut Vec<
                             "{} \u{b7} categories: {} \u{b7} studies {}",
                             s.research.label(),
                             cats.join("; "),
-                            crate::analysis::citations::compress(&c.refs)
+                            crate::analysis::citations::Citer::of(p).cite(&c.refs)
                         ))
                         .weak(),
                     );

@@ -4,6 +4,72 @@
 use super::prepare::Prepared;
 use crate::model::CodeId;
 
+/// How studies are cited in tables and reports (a project setting).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CitationStyle {
+    /// Reference numbers: "(2,3,6)".
+    #[default]
+    Numeric,
+    /// Short references: "(Jones 2020; Smith 2019)".
+    AuthorYear,
+}
+
+impl CitationStyle {
+    pub const ALL: [Self; 2] = [Self::Numeric, Self::AuthorYear];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Numeric => "Numbers (2,3,6)",
+            Self::AuthorYear => "Author and year (Smith 2019; Jones 2020)",
+        }
+    }
+}
+
+/// Cites lists of reference numbers in the project's style.
+#[derive(Clone, Debug, Default)]
+pub struct Citer {
+    style: CitationStyle,
+    /// Short reference (or title) by reference number.
+    names: std::collections::HashMap<u32, String>,
+}
+
+impl Citer {
+    pub fn of(p: &crate::model::Project) -> Self {
+        Self {
+            style: p.citation_style,
+            names: match p.citation_style {
+                CitationStyle::Numeric => Default::default(),
+                CitationStyle::AuthorYear => p
+                    .documents
+                    .iter()
+                    .map(|d| (d.reference, d.short_ref_or_title()))
+                    .collect(),
+            },
+        }
+    }
+
+    /// "(2,3,6)" or "(Jones 2020; Smith 2019)" (alphabetical, each study
+    /// once); "" for none.
+    pub fn cite(&self, refs: &[u32]) -> String {
+        match self.style {
+            CitationStyle::Numeric => compress(refs),
+            CitationStyle::AuthorYear => {
+                let mut names: Vec<&str> = refs
+                    .iter()
+                    .map(|r| self.names.get(r).map_or("?", String::as_str))
+                    .collect();
+                names.sort_unstable_by_key(|n| n.to_lowercase());
+                names.dedup();
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!("({})", names.join("; "))
+                }
+            }
+        }
+    }
+}
+
 /// Sorts, removes duplicates and compresses runs of three or more
 /// consecutive numbers into `a–b` (pairs stay as `a,b`), in parentheses.
 /// An empty list gives an empty string.
@@ -74,6 +140,7 @@ pub struct CitationRow {
 pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
     let per_code = prep.docs_per_code();
     let refs = prep.refs();
+    let citer = Citer::of(prep.project);
     prep.codes
         .iter()
         .enumerate()
@@ -89,7 +156,7 @@ pub fn citations(prep: &Prepared<'_>) -> Vec<CitationRow> {
                 path: prep.path(i),
                 name: prep.name(i),
                 level: *level,
-                citations: compress(&references),
+                citations: citer.cite(&references),
                 references,
             }
         })

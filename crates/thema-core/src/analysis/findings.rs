@@ -56,12 +56,13 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// "9 studies (2,3,6,7,11,13–17)", "1 study (4)", "no study".
-    pub fn citation(&self) -> String {
+    /// "9 studies (2,3,6,7,11,13–17)", "1 study (4)", "no study" (in the
+    /// project's citation style).
+    pub fn citation(&self, citer: &super::citations::Citer) -> String {
         match self.studies.len() {
             0 => "no study".to_owned(),
-            1 => format!("1 study {}", super::citations::compress(&self.refs)),
-            n => format!("{n} studies {}", super::citations::compress(&self.refs)),
+            1 => format!("1 study {}", citer.cite(&self.refs)),
+            n => format!("{n} studies {}", citer.cite(&self.refs)),
         }
     }
 }

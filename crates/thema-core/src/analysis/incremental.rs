@@ -16,6 +16,7 @@ pub struct LiveTables {
     scope: Scope,
     doc_slot: IdMap<DocId, u32>,
     doc_refs: Vec<u32>,
+    citer: super::citations::Citer,
     code_slot: IdMap<CodeId, u32>,
     cat_slot: IdMap<CategoryId, u16>,
     parents: Vec<u32>,
@@ -73,6 +74,7 @@ impl LiveTables {
                 .enumerate()
                 .map(|(s, &i)| (p.documents[i].id, s as u32))
                 .collect(),
+            citer: super::citations::Citer::of(p),
             doc_refs: prep
                 .docs
                 .iter()
@@ -193,7 +195,7 @@ impl LiveTables {
                 let reference = self.doc_refs[d];
                 if let Err(pos) = cite.references.binary_search(&reference) {
                     cite.references.insert(pos, reference);
-                    cite.citations = super::citations::compress(&cite.references);
+                    cite.citations = self.citer.cite(&cite.references);
                 }
             }
         }

@@ -109,6 +109,8 @@ pub enum Command {
         decision: crate::model::Decision,
     },
     SetBlind(bool),
+    /// How tables and reports cite studies.
+    SetCitationStyle(crate::analysis::citations::CitationStyle),
     /// Adds a code set at `index` (clamped to the end).
     InsertCodeSet {
         index: usize,
@@ -522,6 +524,9 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             }
         }
         SetBlind(on) => SetBlind(std::mem::replace(&mut p.blind, on)),
+        SetCitationStyle(style) => {
+            SetCitationStyle(std::mem::replace(&mut p.citation_style, style))
+        }
         InsertCodeSet { index, set } => {
             if p.code_sets.iter().any(|x| x.id == set.id) {
                 return Err(EditError::Duplicate("code set"));

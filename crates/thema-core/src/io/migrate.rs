@@ -48,6 +48,7 @@ impl From<ProjectV1> for Project {
             code_sets: Vec::new(),
             appraisal: Default::default(),
             findings: Default::default(),
+            citation_style: Default::default(),
             revision: 0,
             last_change: Default::default(),
             index_cache: Default::default(),

@@ -250,6 +250,12 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     list(&mut out, "codings", codings.into_iter())?;
     list(&mut out, "decisions", p.decisions.iter())?;
     out.push_str(&format!("    blind: {},\n", p.blind));
+    if p.citation_style != crate::analysis::citations::CitationStyle::Numeric {
+        out.push_str(&format!(
+            "    citation_style: {},\n",
+            line(&p.citation_style)?
+        ));
+    }
     list(&mut out, "memos", p.memos.iter())?;
     list(&mut out, "code_sets", p.code_sets.iter())?;
     if !p.appraisal.is_empty() {
@@ -321,6 +327,7 @@ fn every_field_is_written(p: &Project) {
         code_sets: _,
         appraisal: _,
         findings: _,
+        citation_style: _,
         // Not saved: derived, rebuilt on load.
         revision: _,
         last_change: _,

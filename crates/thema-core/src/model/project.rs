@@ -171,6 +171,9 @@ pub struct Project {
     /// (format 5 on).
     #[serde(default, skip_serializing_if = "super::findings::Findings::is_empty")]
     pub findings: super::findings::Findings,
+    /// How tables and reports cite studies.
+    #[serde(default, skip_serializing_if = "is_numeric")]
+    pub citation_style: crate::analysis::citations::CitationStyle,
     /// Bumped by every applied command; not saved.
     #[serde(skip)]
     pub revision: u64,
@@ -180,6 +183,10 @@ pub struct Project {
     /// Dense positions of the codings for the tables (`model::index`).
     #[serde(skip)]
     pub index_cache: IndexCache,
+}
+
+fn is_numeric(s: &crate::analysis::citations::CitationStyle) -> bool {
+    *s == crate::analysis::citations::CitationStyle::Numeric
 }
 
 /// A hint about the last applied command. Never part of equality.
@@ -220,6 +227,7 @@ impl Project {
             code_sets: Vec::new(),
             appraisal: super::appraisal::Appraisal::default(),
             findings: super::findings::Findings::default(),
+            citation_style: Default::default(),
             revision: 0,
             last_change: ChangeHint::default(),
             index_cache: Default::default(),

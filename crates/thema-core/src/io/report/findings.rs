@@ -86,6 +86,7 @@ struct Row {
 
 fn rows(p: &Project, scope: &Scope, whose: Option<ReviewerId>) -> Vec<Row> {
     let prep = Prepared::new(p, scope);
+    let citer = crate::analysis::citations::Citer::of(p);
     p.findings
         .findings
         .iter()
@@ -108,7 +109,7 @@ fn rows(p: &Project, scope: &Scope, whose: Option<ReviewerId>) -> Vec<Row> {
             Row {
                 label: f.label.clone(),
                 statement: f.statement.clone(),
-                studies: e.citation(),
+                studies: e.citation(&citer),
                 components,
                 confidence,
                 explanation,
@@ -328,7 +329,7 @@ pub fn conqual_table(p: &Project, scope: &Scope) -> (Sheet, PubTable) {
             }
             Some(x) => x.label().to_owned(),
         };
-        let studies = crate::analysis::citations::compress(&c.refs);
+        let studies = crate::analysis::citations::Citer::of(p).cite(&c.refs);
         data.push(vec![
             s.statement.clone(),
             s.research.label().to_owned(),

@@ -273,7 +273,8 @@ pub fn relative_frequency(p: &Project, t: &Tables) -> Vec<PubTable> {
 /// studies citing it, e.g. "9 studies (2,3,6,7,11,13–17)". Factors with no
 /// passage and no description are left out (and counted in a footnote).
 pub fn factor_summary(p: &Project, t: &Tables) -> PubTable {
-    use crate::analysis::citations::compress;
+    let citer = crate::analysis::citations::Citer::of(p);
+    let compress = |refs: &[u32]| citer.cite(refs);
     let categories: Vec<String> = {
         let mut seen: Vec<String> = Vec::new();
         for f in &t.summaries {
