@@ -456,7 +456,7 @@ impl ThemaApp {
         hits: &[(crate::model::DocId, usize, usize)],
         code: crate::model::CodeId,
         category: Option<crate::model::CategoryId>,
-        extent: crate::analysis::search::Extent,
+        extent: crate::edit::code_hits::Extent,
     ) {
         let Some(ws) = &self.ws else { return };
         let Some(reviewer) = ws.coding_as else {
@@ -470,7 +470,7 @@ impl ThemaApp {
             .map(|c| c.name.clone())
             .unwrap_or_default();
         let done =
-            crate::analysis::search::code_hits(&ws.project, hits, code, category, reviewer, extent);
+            crate::edit::code_hits::code_hits(&ws.project, hits, code, category, reviewer, extent);
         let summary = done.summary(&name);
         if done.added > 0 {
             self.apply(

@@ -2,8 +2,9 @@
 //! `--code` the coding of all of them as one change.
 
 use super::{DONE, find_reviewer, problems_found};
-use crate::analysis::search::{self, Extent, Matcher, Query};
+use crate::analysis::search::{self, Matcher, Query};
 use crate::edit;
+use crate::edit::code_hits::{self, Extent};
 use crate::error::{Error, Result};
 use crate::io::project_file;
 use std::path::Path;
@@ -77,7 +78,7 @@ pub(super) fn search_cmd(path: &Path, args: &SearchArgs) -> Result<ExitCode> {
         }
     };
     let hits: Vec<_> = found.hits.iter().map(|h| (h.doc, h.start, h.end)).collect();
-    let done = search::code_hits(&project, &hits, code, category, reviewer, extent);
+    let done = code_hits::code_hits(&project, &hits, code, category, reviewer, extent);
     let name = project
         .codebook
         .get(code)

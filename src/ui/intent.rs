@@ -125,7 +125,7 @@ pub enum Intent {
         hits: Vec<(DocId, usize, usize)>,
         code: CodeId,
         category: Option<CategoryId>,
-        extent: crate::analysis::search::Extent,
+        extent: crate::edit::code_hits::Extent,
     },
     /// File › Import from a reference manager: pick an export.
     ImportReferencesDialog,

@@ -6,7 +6,8 @@
 //! (`analysis::search`); a newer query makes an older answer stale.
 
 use super::Intent;
-use crate::analysis::search::{self, Extent, Found, Matcher, Query};
+use crate::analysis::search::{self, Found, Matcher, Query};
+use crate::edit::code_hits::Extent;
 use crate::model::{CategoryId, CodeId, DocId, Project};
 use std::collections::BTreeSet;
 use std::sync::{Arc, mpsc};

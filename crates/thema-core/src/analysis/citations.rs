@@ -4,26 +4,7 @@
 use super::prepare::Prepared;
 use crate::model::CodeId;
 
-/// How studies are cited in tables and reports (a project setting).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum CitationStyle {
-    /// Reference numbers: "(2,3,6)".
-    #[default]
-    Numeric,
-    /// Short references: "(Jones 2020; Smith 2019)".
-    AuthorYear,
-}
-
-impl CitationStyle {
-    pub const ALL: [Self; 2] = [Self::Numeric, Self::AuthorYear];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Numeric => "Numbers (2,3,6)",
-            Self::AuthorYear => "Author and year (Smith 2019; Jones 2020)",
-        }
-    }
-}
+pub use crate::model::project::CitationStyle;
 
 /// Cites lists of reference numbers in the project's style.
 #[derive(Clone, Debug, Default)]

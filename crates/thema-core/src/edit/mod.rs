@@ -3,6 +3,7 @@
 //! `Project`.
 
 pub mod appraisal;
+pub mod code_hits;
 pub mod consensus;
 pub mod findings;
 pub mod ops;

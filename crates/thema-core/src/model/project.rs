@@ -111,6 +111,27 @@ impl Bin {
     }
 }
 
+/// How studies are cited in tables and reports (a project setting).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CitationStyle {
+    /// Reference numbers: "(2,3,6)".
+    #[default]
+    Numeric,
+    /// Short references: "(Jones 2020; Smith 2019)".
+    AuthorYear,
+}
+
+impl CitationStyle {
+    pub const ALL: [Self; 2] = [Self::Numeric, Self::AuthorYear];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Numeric => "Numbers (2,3,6)",
+            Self::AuthorYear => "Author and year (Smith 2019; Jones 2020)",
+        }
+    }
+}
+
 /// A memo about the review as a whole.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Memo {
@@ -173,7 +194,7 @@ pub struct Project {
     pub findings: super::findings::Findings,
     /// How tables and reports cite studies.
     #[serde(default, skip_serializing_if = "is_numeric")]
-    pub citation_style: crate::analysis::citations::CitationStyle,
+    pub citation_style: CitationStyle,
     /// Bumped by every applied command; not saved.
     #[serde(skip)]
     pub revision: u64,
@@ -185,8 +206,8 @@ pub struct Project {
     pub index_cache: IndexCache,
 }
 
-fn is_numeric(s: &crate::analysis::citations::CitationStyle) -> bool {
-    *s == crate::analysis::citations::CitationStyle::Numeric
+fn is_numeric(s: &CitationStyle) -> bool {
+    *s == CitationStyle::Numeric
 }
 
 /// A hint about the last applied command. Never part of equality.
