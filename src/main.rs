@@ -13,7 +13,7 @@ fn main() -> std::process::ExitCode {
     });
     match args.command {
         Some(cmd) => cli::run(cmd),
-        None => match thema::app::run(args.project) {
+        None => match thema::app::run(args.project, args.import_references) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("thema: the window could not be opened: {e}");

@@ -77,7 +77,7 @@ pub fn last_category(
 }
 
 /// Opens the window, on `project` if given.
-pub fn run(project: Option<PathBuf>) -> eframe::Result {
+pub fn run(project: Option<PathBuf>, references: Option<PathBuf>) -> eframe::Result {
     let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -92,6 +92,9 @@ pub fn run(project: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| {
             let mut app = ThemaApp::new(cc, Settings::load(), project);
+            if let Some(export) = references {
+                app.push(Intent::OpenReferenceExport(export));
+            }
             if std::env::var_os("THEMA_STARTUP_PROBE").is_some() {
                 app.startup_probe = Some(started);
             }

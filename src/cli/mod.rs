@@ -56,6 +56,10 @@ pub struct Cli {
     /// A project file (*.thema.ron) to open in the window, or a REFI-QDA
     /// project (*.qdpx) to open as a new one.
     pub project: Option<PathBuf>,
+    /// With a project: open the window with this reference export's import
+    /// plan shown (RIS, BibTeX, CSL-JSON or EndNote XML).
+    #[arg(long, requires = "project")]
+    pub import_references: Option<PathBuf>,
 }
 
 /// Runs a subcommand; prints any error and turns it into exit code 2.

@@ -202,6 +202,7 @@ impl SearchWindow {
             .id(egui::Id::unique("search_window"))
             .open(open)
             .default_width(520.0)
+            .max_width(640.0)
             .default_height(520.0)
             .default_pos(ctx.content_rect().right_top() + egui::vec2(-560.0, 80.0))
             .collapsible(false)
@@ -302,11 +303,18 @@ impl SearchWindow {
         let n = found.hits.len();
         let mut clicked = None;
         let mut toggled = Vec::new();
+        // Rows never grow wider than the window (its content would
+        // otherwise widen it frame by frame).
+        let width = ui
+            .available_width()
+            .min(ui.ctx().content_rect().width() - 120.0)
+            .min(620.0);
         egui::ScrollArea::vertical()
             .id_salt("search_hits")
             .max_height((ui.ctx().content_rect().height() - 330.0).clamp(120.0, 420.0))
             .auto_shrink([false, true])
             .show_rows(ui, row_h, n, |ui, rows| {
+                ui.set_max_width(width);
                 for i in rows {
                     let h = &found.hits[i];
                     let Some(d) = p.document(h.doc) else { continue };
@@ -340,11 +348,24 @@ impl SearchWindow {
                         job.append(&format!("…{before}"), 0.0, body.clone());
                         job.append(&h.matched, 0.0, strong);
                         job.append(&format!("{}…", h.after), 0.0, body);
-                        job.wrap =
-                            egui::text::TextWrapping::truncate_at_width(ui.available_width());
+                        // The button's padding comes on top of the text.
+                        let room = width
+                            - ui.spacing().interact_size.y
+                            - ui.spacing().item_spacing.x * 2.0
+                            - ui.spacing().button_padding.x * 2.0
+                            - 20.0;
+                        job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(40.0));
                         let current = self.current == Some(i);
                         let r = ui
-                            .add(egui::Button::selectable(current, job).frame_when_inactive(false))
+                            .scope(|ui| {
+                                ui.set_max_width(room.max(40.0));
+                                ui.add(
+                                    egui::Button::selectable(current, job)
+                                        .frame_when_inactive(false)
+                                        .truncate(),
+                                )
+                            })
+                            .inner
                             .on_hover_text(format!(
                                 "{}{page}: …{}{}{}…",
                                 d.title, h.before, h.matched, h.after

@@ -82,13 +82,21 @@ impl Plan {
     pub fn summary(&self) -> String {
         use crate::words::count;
         let with_file = self.new.iter().filter(|n| n.file.is_some()).count();
+        let left_out = self
+            .records
+            .saturating_sub(self.new.len() + self.updates.len() + self.unchanged);
         format!(
-            "{} ({}): {} ({with_file} with a file), {} updated, {} unchanged{}.",
+            "{} ({}): {} ({with_file} with a file), {} updated, {} unchanged{}{}.",
             count(self.records, "record", "records"),
             self.format,
             count(self.new.len(), "new study", "new studies"),
             self.updates.len(),
             self.unchanged,
+            if left_out > 0 {
+                format!(", {left_out} left out")
+            } else {
+                String::new()
+            },
             if self.problems.is_empty() {
                 String::new()
             } else {
@@ -207,9 +215,18 @@ fn attachment(r: &Reference, export: &Path) -> (Option<PathBuf>, Option<String>)
 
 /// Plans the import of `parsed`, read from the file `export`.
 pub fn plan(p: &Project, parsed: Parsed, export: &Path, order: Order) -> Plan {
+    // Records left out by the reader still count: numbers run over all.
+    let total = parsed
+        .records
+        .iter()
+        .map(|r| r.record)
+        .chain(parsed.problems.iter().map(|p| p.record))
+        .max()
+        .unwrap_or(0)
+        .max(parsed.records.len());
     let mut out = Plan {
         format: parsed.format.name(),
-        records: parsed.records.len(),
+        records: total,
         new: Vec::new(),
         updates: Vec::new(),
         unchanged: 0,
