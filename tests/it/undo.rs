@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 37;
+const VARIANTS: usize = 41;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -55,6 +55,10 @@ fn variant(c: &Command) -> usize {
         SetDocumentText { .. } => 34,
         SetDocumentBib { .. } => 35,
         SetCitationStyle(_) => 36,
+        InsertMemo { .. } => 37,
+        RemoveMemo(_) => 38,
+        UpdateMemo(_) => 39,
+        SetMemoStamp { .. } => 40,
     }
 }
 
@@ -434,6 +438,57 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
         } else {
             thema::analysis::citations::CitationStyle::AuthorYear
         }),
+        37 | 39 => {
+            use thema::model::memos::About;
+            let ids: Vec<_> = p.memos.iter().map(|m| m.id).collect();
+            let id = if k == 39 {
+                pick(&ids, r).unwrap_or_else(|| thema::model::MemoId::from_u128(fresh))
+            } else {
+                thema::model::MemoId::from_u128(fresh)
+            };
+            let memo = thema::model::Memo {
+                id,
+                about: match n(3) {
+                    0 => About::Project,
+                    1 => About::Code(pick(&codes, r).unwrap_or_default()),
+                    _ => About::Project,
+                },
+                title: format!("Memo {}", n(7)),
+                text: format!("**Note** {}", n(11)),
+                author: (n(2) == 0).then_some(AB),
+                created: "2026-11-23T10:00:00Z".into(),
+                modified: String::new(),
+            };
+            if k == 37 {
+                Command::InsertMemo {
+                    index: n(3) as usize,
+                    memo,
+                }
+            } else {
+                Command::UpdateMemo(memo)
+            }
+        }
+        38 => {
+            let ids: Vec<_> = p.memos.iter().map(|m| m.id).collect();
+            Command::RemoveMemo(pick(&ids, r).unwrap_or_else(|| thema::model::MemoId::from_u128(fresh)))
+        }
+        40 => {
+            use thema::model::memos::{About, Stamp};
+            let about = match n(3) {
+                0 => About::Document(pick(&docs, r).unwrap_or_default()),
+                1 => About::Coding(pick(&codings, r).unwrap_or_default()),
+                _ => About::Document(pick(&docs, r / 3).unwrap_or_default()),
+            };
+            Command::SetMemoStamp {
+                about,
+                stamp: (n(4) > 0).then(|| Stamp {
+                    about,
+                    author: Some(CD),
+                    created: format!("2026-11-{:02}", 1 + n(28)),
+                    modified: String::new(),
+                }),
+            }
+        }
         _ => unreachable!("k < VARIANTS"),
     }
 }

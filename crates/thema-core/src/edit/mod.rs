@@ -6,12 +6,14 @@ pub mod appraisal;
 pub mod code_hits;
 pub mod consensus;
 pub mod findings;
+pub mod memos;
 pub mod ops;
 pub mod reanchor;
 pub mod undo;
 
 pub use undo::UndoStack;
 
+use crate::model::memos::Stamp;
 use crate::model::{
     AttrId, AttributeDef, Category, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document,
     Project, Reviewer, ReviewerId,
@@ -110,6 +112,19 @@ pub enum Command {
         decision: crate::model::Decision,
     },
     SetBlind(bool),
+    /// A project or code memo, at `index` of `Project::memos`.
+    InsertMemo {
+        index: usize,
+        memo: crate::model::Memo,
+    },
+    RemoveMemo(crate::model::MemoId),
+    /// A memo's new title, text and dates (same id).
+    UpdateMemo(crate::model::Memo),
+    /// Who wrote a document's or passage's memo and when; `None` forgets it.
+    SetMemoStamp {
+        about: crate::model::memos::About,
+        stamp: Option<crate::model::memos::Stamp>,
+    },
     /// How tables and reports cite studies.
     SetCitationStyle(crate::analysis::citations::CitationStyle),
     /// Adds a code set at `index` (clamped to the end).
@@ -525,6 +540,48 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             }
         }
         SetBlind(on) => SetBlind(std::mem::replace(&mut p.blind, on)),
+        InsertMemo { index, memo } => {
+            if p.memos.iter().any(|m| m.id == memo.id) {
+                return Err(EditError::Duplicate("memo"));
+            }
+            let id = memo.id;
+            p.memos.insert(index.min(p.memos.len()), memo);
+            RemoveMemo(id)
+        }
+        RemoveMemo(id) => {
+            let index = p
+                .memos
+                .iter()
+                .position(|m| m.id == id)
+                .ok_or(EditError::NotFound("memo"))?;
+            InsertMemo {
+                index,
+                memo: p.memos.remove(index),
+            }
+        }
+        UpdateMemo(memo) => {
+            let slot = p
+                .memos
+                .iter_mut()
+                .find(|m| m.id == memo.id)
+                .ok_or(EditError::NotFound("memo"))?;
+            UpdateMemo(std::mem::replace(slot, memo))
+        }
+        SetMemoStamp { about, stamp } => {
+            // Kept sorted by what they are about, so undo restores the
+            // exact list.
+            let at = p.memo_stamps.binary_search_by(|s| s.about.cmp(&about));
+            let old = match (at, stamp) {
+                (Ok(i), Some(s)) => Some(std::mem::replace(&mut p.memo_stamps[i], s)),
+                (Ok(i), None) => Some(p.memo_stamps.remove(i)),
+                (Err(i), Some(s)) => {
+                    p.memo_stamps.insert(i, Stamp { about, ..s });
+                    None
+                }
+                (Err(_), None) => None,
+            };
+            SetMemoStamp { about, stamp: old }
+        }
         SetCitationStyle(style) => {
             SetCitationStyle(std::mem::replace(&mut p.citation_style, style))
         }

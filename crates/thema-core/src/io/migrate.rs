@@ -49,6 +49,7 @@ impl From<ProjectV1> for Project {
             appraisal: Default::default(),
             findings: Default::default(),
             citation_style: Default::default(),
+            memo_stamps: Vec::new(),
             revision: 0,
             last_change: Default::default(),
             index_cache: Default::default(),

@@ -257,6 +257,9 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
         ));
     }
     list(&mut out, "memos", p.memos.iter())?;
+    if !p.memo_stamps.is_empty() {
+        list(&mut out, "memo_stamps", p.memo_stamps.iter())?;
+    }
     list(&mut out, "code_sets", p.code_sets.iter())?;
     if !p.appraisal.is_empty() {
         // One answer per line, like codings. Destructured so that a field
@@ -328,6 +331,7 @@ fn every_field_is_written(p: &Project) {
         appraisal: _,
         findings: _,
         citation_style: _,
+        memo_stamps: _,
         // Not saved: derived, rebuilt on load.
         revision: _,
         last_change: _,

@@ -9,6 +9,7 @@ pub mod document;
 pub mod findings;
 pub mod ids;
 pub mod index;
+pub mod memos;
 pub mod project;
 pub mod repair;
 pub mod text;

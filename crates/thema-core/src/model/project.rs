@@ -136,11 +136,25 @@ impl CitationStyle {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Memo {
     pub id: MemoId,
+    /// The project (the default) or a code.
+    #[serde(default, skip_serializing_if = "is_project")]
+    pub about: super::memos::About,
     pub title: String,
+    /// Markdown.
     pub text: String,
+    /// Who wrote it, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<ReviewerId>,
     /// When it was written (ISO 8601), if known.
     #[serde(default)]
     pub created: String,
+    /// When it was last changed (ISO 8601), if ever.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub modified: String,
+}
+
+fn is_project(a: &super::memos::About) -> bool {
+    *a == super::memos::About::Project
 }
 
 /// A named group of codes and documents. A member that no longer exists
@@ -192,6 +206,9 @@ pub struct Project {
     /// (format 5 on).
     #[serde(default, skip_serializing_if = "super::findings::Findings::is_empty")]
     pub findings: super::findings::Findings,
+    /// Who wrote each document and passage memo, and when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memo_stamps: Vec<super::memos::Stamp>,
     /// How tables and reports cite studies.
     #[serde(default, skip_serializing_if = "is_numeric")]
     pub citation_style: CitationStyle,
@@ -249,6 +266,7 @@ impl Project {
             appraisal: super::appraisal::Appraisal::default(),
             findings: super::findings::Findings::default(),
             citation_style: Default::default(),
+            memo_stamps: Vec::new(),
             revision: 0,
             last_change: ChangeHint::default(),
             index_cache: Default::default(),

@@ -80,9 +80,12 @@ impl Importer<'_> {
         {
             p.memos.push(crate::model::Memo {
                 id: crate::model::MemoId::new(),
+                about: Default::default(),
                 title: "Project description".into(),
                 text: d,
+                author: None,
                 created: String::new(),
+                modified: String::new(),
             });
         }
         let order: Vec<uuid::Uuid> = root
@@ -107,8 +110,11 @@ impl Importer<'_> {
                 } else {
                     name
                 },
+                about: Default::default(),
                 text,
+                author: None,
                 created,
+                modified: String::new(),
             });
         }
     }

@@ -1,0 +1,99 @@
+//! Writing a memo: the one place that knows where each kind of memo lives
+//! (project and code memos in `Project::memos`, document and passage memos
+//! on the document or coding with a stamp beside them) and stamps who
+//! wrote it and when.
+
+use super::Command;
+use crate::model::memos::{About, Stamp};
+use crate::model::{Memo, MemoId, Project, ReviewerId};
+
+/// The command that makes the memo about `about` (for a project memo, the
+/// one with `id`, or a new one) read `title` and `text`, written by
+/// `author` at `now`; `None` when nothing changes. An empty text removes
+/// a project or code memo and empties a document's or passage's memo.
+pub fn write(
+    p: &Project,
+    about: About,
+    id: Option<MemoId>,
+    title: &str,
+    text: &str,
+    author: Option<ReviewerId>,
+    now: &str,
+) -> Option<Command> {
+    let empty = text.trim().is_empty();
+    match about {
+        About::Project | About::Code(_) => {
+            let existing = match (about, id) {
+                (About::Project, Some(id)) => p.memos.iter().find(|m| m.id == id),
+                (About::Project, None) => None,
+                _ => p.memos.iter().find(|m| m.about == about),
+            };
+            match existing {
+                Some(m) if empty => Some(Command::RemoveMemo(m.id)),
+                Some(m) if m.text == text && m.title == title => None,
+                Some(m) => Some(Command::UpdateMemo(Memo {
+                    title: title.to_owned(),
+                    text: text.to_owned(),
+                    author: m.author.or(author),
+                    modified: now.to_owned(),
+                    ..m.clone()
+                })),
+                None if empty => None,
+                None => Some(Command::InsertMemo {
+                    index: p.memos.len(),
+                    memo: Memo {
+                        id: id.unwrap_or_else(MemoId::new),
+                        about,
+                        title: title.to_owned(),
+                        text: text.to_owned(),
+                        author,
+                        created: now.to_owned(),
+                        modified: String::new(),
+                    },
+                }),
+            }
+        }
+        About::Document(doc) => {
+            let d = p.document(doc)?;
+            if d.memo == text {
+                return None;
+            }
+            Some(Command::Batch(vec![
+                Command::SetDocumentMemo {
+                    doc,
+                    memo: text.to_owned(),
+                },
+                stamp(p, about, empty, author, now),
+            ]))
+        }
+        About::Coding(id) => {
+            let c = p.coding(id)?;
+            if c.memo == text {
+                return None;
+            }
+            let mut changed = c.clone();
+            changed.memo = text.to_owned();
+            Some(Command::Batch(vec![
+                Command::ReplaceCodings(vec![changed]),
+                stamp(p, about, empty, author, now),
+            ]))
+        }
+    }
+}
+
+/// The stamp of a document or passage memo after an edit by `author`.
+fn stamp(p: &Project, about: About, empty: bool, author: Option<ReviewerId>, now: &str) -> Command {
+    let old = p.memo_stamps.iter().find(|s| s.about == about);
+    Command::SetMemoStamp {
+        about,
+        stamp: (!empty).then(|| Stamp {
+            about,
+            author: old.and_then(|s| s.author).or(author),
+            created: old
+                .map(|s| s.created.clone())
+                .filter(|c| !c.is_empty())
+                .unwrap_or_else(|| now.to_owned()),
+            modified: now.to_owned(),
+        }),
+    }
+}
