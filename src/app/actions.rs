@@ -149,6 +149,15 @@ impl ThemaApp {
             Intent::OpenReferenceExport(path) => self.open_reference_export(path),
             Intent::ReferenceOrder(order) => self.reorder_library(order),
             Intent::ImportReferences => self.run_library(),
+            Intent::WriteMemo {
+                about,
+                id,
+                title,
+                text,
+                typing,
+            } => self.write_memo(about, id, &title, &text, typing),
+            Intent::EditMemo(about) => self.edit_memo(about),
+            Intent::ExportMemos(filter) => self.export_memos(&filter),
             Intent::AttachTextDialog(doc) => {
                 if let Some(path) = rfd::FileDialog::new()
                     .set_title("Attach the study's file")

@@ -8,6 +8,7 @@ mod export;
 mod files;
 mod keys;
 mod library;
+mod memos;
 pub mod saving;
 
 use crate::io::import::ImportJob;
@@ -262,7 +263,7 @@ impl eframe::App for ThemaApp {
         }
         if let (Some(w), Some(ws)) = (&mut self.memos_window, &self.ws) {
             let mut open = true;
-            intents.extend(w.show(&ctx, &ws.project, &mut open));
+            intents.extend(w.show(&ctx, &ws.project, ws.selected_code, &mut open));
             if !open {
                 self.memos_window = None;
             }

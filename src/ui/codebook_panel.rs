@@ -213,6 +213,22 @@ fn code_menu(ui: &mut egui::Ui, ws: &Workspace, id: CodeId, pinned: bool, out: &
         out.push(Intent::EditCode(id));
         ui.close();
     }
+    let has_memo = p
+        .memos
+        .iter()
+        .any(|m| m.about == crate::model::memos::About::Code(id));
+    if ui
+        .button(if has_memo {
+            "Memo…"
+        } else {
+            "Write a memo…"
+        })
+        .on_hover_text("Your notes on this code while coding (definitions go in the description)")
+        .clicked()
+    {
+        out.push(Intent::EditMemo(crate::model::memos::About::Code(id)));
+        ui.close();
+    }
     let pin_label = if pinned {
         "Unpin from number keys".to_owned()
     } else {

@@ -167,9 +167,9 @@ impl Action {
                 w,
             ),
             MemosAndSets => (
-                "Memos and code sets…",
-                &[],
-                "The project's memos, its code sets and every document memo",
+                "Memos…",
+                const { &[cmd(Key::M)] },
+                "Every memo — on the project, documents, codes and passages — to read, filter, write and export; and the code sets",
                 w,
             ),
             ProjectSettings => (

@@ -248,10 +248,13 @@ impl Dialog {
                     ui.add(egui::TextEdit::multiline(text).desired_rows(5).desired_width(460.0));
                     ui.horizontal(|ui| {
                         if ui.button("Save memo").clicked() {
-                            if let Some(c) = ws.and_then(|w| w.project.coding(*coding)) {
-                                let changed = crate::model::Coding { memo: text.trim().to_owned(), ..c.clone() };
-                                out.push(Intent::Apply("Edit memo".into(), Command::ReplaceCodings(vec![changed])));
-                            }
+                            out.push(Intent::WriteMemo {
+                                about: crate::model::memos::About::Coding(*coding),
+                                id: None,
+                                title: String::new(),
+                                text: text.trim().to_owned(),
+                                typing: false,
+                            });
                             *open = false;
                         }
                         if ui.button("Cancel").clicked() {

@@ -143,10 +143,13 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                         .labelled_by(label.id)
                         .changed()
                     {
-                        out.push(Intent::ApplyTyping(
-                            "Edit document memo".into(),
-                            Command::SetDocumentMemo { doc: d.id, memo },
-                        ));
+                        out.push(Intent::WriteMemo {
+                            about: crate::model::memos::About::Document(d.id),
+                            id: None,
+                            title: String::new(),
+                            text: memo,
+                            typing: true,
+                        });
                     }
                     ui.end_row();
                     for a in &p.attributes {

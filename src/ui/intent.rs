@@ -135,6 +135,19 @@ pub enum Intent {
     ReferenceOrder(crate::io::library::Order),
     /// Go ahead with the shown plan.
     ImportReferences,
+    /// Write a memo (stamped with who is coding and now); `typing` folds
+    /// keystrokes into one undo step.
+    WriteMemo {
+        about: crate::model::memos::About,
+        id: Option<crate::model::MemoId>,
+        title: String,
+        text: String,
+        typing: bool,
+    },
+    /// Open the memo about this in the Memos window.
+    EditMemo(crate::model::memos::About),
+    /// Write the memos this filter shows to an audit file.
+    ExportMemos(crate::model::memos::Filter),
     /// Pick a file to become the text of a study that has none.
     AttachTextDialog(DocId),
     /// Read `path` as the text of that study.

@@ -20,6 +20,7 @@ mod hostile;
 mod io;
 mod layers;
 mod library;
+mod memos;
 mod merge;
 mod pdf_fonts;
 mod publish;

@@ -11,7 +11,7 @@ use thema::model::{
 };
 
 /// Number of `Command` variants; `variant` below must name each.
-const VARIANTS: usize = 41;
+const VARIANTS: usize = 38;
 
 /// The position of a command's variant (an exhaustive match, so a new
 /// variant does not compile until this test generates it too).
@@ -55,10 +55,7 @@ fn variant(c: &Command) -> usize {
         SetDocumentText { .. } => 34,
         SetDocumentBib { .. } => 35,
         SetCitationStyle(_) => 36,
-        InsertMemo { .. } => 37,
-        RemoveMemo(_) => 38,
-        UpdateMemo(_) => 39,
-        SetMemoStamp { .. } => 40,
+        Memo(_) => 37,
     }
 }
 
@@ -438,18 +435,13 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
         } else {
             thema::analysis::citations::CitationStyle::AuthorYear
         }),
-        37 | 39 => {
-            use thema::model::memos::About;
+        37 => {
+            use thema::edit::memos::MemoCommand as M;
+            use thema::model::memos::{About, Stamp};
             let ids: Vec<_> = p.memos.iter().map(|m| m.id).collect();
-            let id = if k == 39 {
-                pick(&ids, r).unwrap_or_else(|| thema::model::MemoId::from_u128(fresh))
-            } else {
-                thema::model::MemoId::from_u128(fresh)
-            };
-            let memo = thema::model::Memo {
+            let memo = |id| thema::model::Memo {
                 id,
                 about: match n(3) {
-                    0 => About::Project,
                     1 => About::Code(pick(&codes, r).unwrap_or_default()),
                     _ => About::Project,
                 },
@@ -459,35 +451,31 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                 created: "2026-11-23T10:00:00Z".into(),
                 modified: String::new(),
             };
-            if k == 37 {
-                Command::InsertMemo {
+            let any = pick(&ids, r).unwrap_or_else(|| thema::model::MemoId::from_u128(fresh));
+            Command::Memo(match (r >> 5) % 4 {
+                0 => M::Insert {
                     index: n(3) as usize,
-                    memo,
+                    memo: memo(thema::model::MemoId::from_u128(fresh)),
+                },
+                1 => M::Remove(any),
+                2 => M::Update(memo(any)),
+                _ => {
+                    let about = match n(3) {
+                        0 => About::Document(pick(&docs, r).unwrap_or_default()),
+                        1 => About::Coding(pick(&codings, r).unwrap_or_default()),
+                        _ => About::Document(pick(&docs, r / 3).unwrap_or_default()),
+                    };
+                    M::SetStamp {
+                        about,
+                        stamp: (n(4) > 0).then(|| Stamp {
+                            about,
+                            author: Some(CD),
+                            created: format!("2026-11-{:02}", 1 + n(28)),
+                            modified: String::new(),
+                        }),
+                    }
                 }
-            } else {
-                Command::UpdateMemo(memo)
-            }
-        }
-        38 => {
-            let ids: Vec<_> = p.memos.iter().map(|m| m.id).collect();
-            Command::RemoveMemo(pick(&ids, r).unwrap_or_else(|| thema::model::MemoId::from_u128(fresh)))
-        }
-        40 => {
-            use thema::model::memos::{About, Stamp};
-            let about = match n(3) {
-                0 => About::Document(pick(&docs, r).unwrap_or_default()),
-                1 => About::Coding(pick(&codings, r).unwrap_or_default()),
-                _ => About::Document(pick(&docs, r / 3).unwrap_or_default()),
-            };
-            Command::SetMemoStamp {
-                about,
-                stamp: (n(4) > 0).then(|| Stamp {
-                    about,
-                    author: Some(CD),
-                    created: format!("2026-11-{:02}", 1 + n(28)),
-                    modified: String::new(),
-                }),
-            }
+            })
         }
         _ => unreachable!("k < VARIANTS"),
     }

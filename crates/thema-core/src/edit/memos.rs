@@ -3,7 +3,7 @@
 //! on the document or coding with a stamp beside them) and stamps who
 //! wrote it and when.
 
-use super::Command;
+use super::{Command, EditError};
 use crate::model::memos::{About, Stamp};
 use crate::model::{Memo, MemoId, Project, ReviewerId};
 
@@ -29,20 +29,20 @@ pub fn write(
                 _ => p.memos.iter().find(|m| m.about == about),
             };
             match existing {
-                Some(m) if empty => Some(Command::RemoveMemo(m.id)),
+                Some(m) if empty => Some(Command::Memo(MemoCommand::Remove(m.id))),
                 Some(m) if m.text == text && m.title == title => None,
-                Some(m) => Some(Command::UpdateMemo(Memo {
+                Some(m) => Some(Command::Memo(MemoCommand::Update(Memo {
                     title: title.to_owned(),
                     text: text.to_owned(),
                     author: m.author.or(author),
                     modified: now.to_owned(),
                     ..m.clone()
-                })),
+                }))),
                 None if empty => None,
-                None => Some(Command::InsertMemo {
+                None => Some(Command::Memo(MemoCommand::Insert {
                     index: p.memos.len(),
                     memo: Memo {
-                        id: id.unwrap_or_else(MemoId::new),
+                        id: id.unwrap_or_default(),
                         about,
                         title: title.to_owned(),
                         text: text.to_owned(),
@@ -50,7 +50,7 @@ pub fn write(
                         created: now.to_owned(),
                         modified: String::new(),
                     },
-                }),
+                })),
             }
         }
         About::Document(doc) => {
@@ -84,7 +84,7 @@ pub fn write(
 /// The stamp of a document or passage memo after an edit by `author`.
 fn stamp(p: &Project, about: About, empty: bool, author: Option<ReviewerId>, now: &str) -> Command {
     let old = p.memo_stamps.iter().find(|s| s.about == about);
-    Command::SetMemoStamp {
+    Command::Memo(MemoCommand::SetStamp {
         about,
         stamp: (!empty).then(|| Stamp {
             about,
@@ -95,5 +95,71 @@ fn stamp(p: &Project, about: About, empty: bool, author: Option<ReviewerId>, now
                 .unwrap_or_else(|| now.to_owned()),
             modified: now.to_owned(),
         }),
-    }
+    })
+}
+
+/// A change to the memos.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MemoCommand {
+    /// A project or code memo, at `index` of `Project::memos`.
+    Insert {
+        index: usize,
+        memo: Memo,
+    },
+    Remove(MemoId),
+    /// A memo's new title, text and dates (same id).
+    Update(Memo),
+    /// Who wrote a document's or passage's memo and when; `None` forgets it.
+    SetStamp {
+        about: About,
+        stamp: Option<Stamp>,
+    },
+}
+
+/// Applies `c`; returns its inverse.
+pub(super) fn apply(p: &mut Project, c: MemoCommand) -> Result<MemoCommand, EditError> {
+    Ok(match c {
+        MemoCommand::Insert { index, memo } => {
+            if p.memos.iter().any(|m| m.id == memo.id) {
+                return Err(EditError::Duplicate("memo"));
+            }
+            let id = memo.id;
+            p.memos.insert(index.min(p.memos.len()), memo);
+            MemoCommand::Remove(id)
+        }
+        MemoCommand::Remove(id) => {
+            let index = p
+                .memos
+                .iter()
+                .position(|m| m.id == id)
+                .ok_or(EditError::NotFound("memo"))?;
+            MemoCommand::Insert {
+                index,
+                memo: p.memos.remove(index),
+            }
+        }
+        MemoCommand::Update(memo) => {
+            let slot = p
+                .memos
+                .iter_mut()
+                .find(|m| m.id == memo.id)
+                .ok_or(EditError::NotFound("memo"))?;
+            MemoCommand::Update(std::mem::replace(slot, memo))
+        }
+        MemoCommand::SetStamp { about, stamp } => {
+            // Kept sorted by what they are about, so undo restores the
+            // exact list.
+            let at = p.memo_stamps.binary_search_by(|s| s.about.cmp(&about));
+            let old = match (at, stamp) {
+                (Ok(i), Some(s)) => Some(std::mem::replace(&mut p.memo_stamps[i], s)),
+                (Ok(i), None) => Some(p.memo_stamps.remove(i)),
+                (Err(i), Some(s)) => {
+                    p.memo_stamps.insert(i, Stamp { about, ..s });
+                    None
+                }
+                (Err(_), None) => None,
+            };
+            MemoCommand::SetStamp { about, stamp: old }
+        }
+    })
 }

@@ -13,7 +13,6 @@ pub mod undo;
 
 pub use undo::UndoStack;
 
-use crate::model::memos::Stamp;
 use crate::model::{
     AttrId, AttributeDef, Category, CategoryId, Code, CodeId, Coding, CodingId, DocId, Document,
     Project, Reviewer, ReviewerId,
@@ -112,19 +111,6 @@ pub enum Command {
         decision: crate::model::Decision,
     },
     SetBlind(bool),
-    /// A project or code memo, at `index` of `Project::memos`.
-    InsertMemo {
-        index: usize,
-        memo: crate::model::Memo,
-    },
-    RemoveMemo(crate::model::MemoId),
-    /// A memo's new title, text and dates (same id).
-    UpdateMemo(crate::model::Memo),
-    /// Who wrote a document's or passage's memo and when; `None` forgets it.
-    SetMemoStamp {
-        about: crate::model::memos::About,
-        stamp: Option<crate::model::memos::Stamp>,
-    },
     /// How tables and reports cite studies.
     SetCitationStyle(crate::analysis::citations::CitationStyle),
     /// Adds a code set at `index` (clamped to the end).
@@ -148,45 +134,13 @@ pub enum Command {
     Appraisal(appraisal::AppraisalCommand),
     /// Review findings and their assessment ([`findings`]).
     Findings(findings::FindingsCommand),
+    /// Memos on the project and codes, and who wrote document and passage
+    /// memos ([`memos`]).
+    Memo(memos::MemoCommand),
 }
 
-/// What a command changes: its kind and the id(s) of its target. Typing
-/// into a field folds keystrokes into one undo step only while this stays
-/// the same, so editing document A's title and then B's are two steps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Target {
-    pub kind: &'static str,
-    pub id: uuid::Uuid,
-    pub sub: Option<uuid::Uuid>,
-}
-
-impl Command {
-    /// The command's target, when it changes exactly one thing.
-    pub fn target(&self) -> Option<Target> {
-        use Command::*;
-        let t = |kind, id: uuid::Uuid| Target {
-            kind,
-            id,
-            sub: None,
-        };
-        Some(match self {
-            RenameProject(_) => t("rename project", uuid::Uuid::nil()),
-            SetDocumentMeta { doc, .. } => t("document details", doc.0),
-            SetDocumentMemo { doc, .. } => t("document memo", doc.0),
-            SetAttributeValue { doc, attr, .. } => Target {
-                kind: "attribute value",
-                id: doc.0,
-                sub: Some(attr.0),
-            },
-            UpdateAttributeDef(def) => t("attribute", def.id.0),
-            UpdateCode(code) => t("code", code.id.0),
-            UpdateCategory(cat) => t("category", cat.id.0),
-            UpdateReviewer(r) => t("reviewer", r.id.0),
-            ReplaceCodings(v) if v.len() == 1 => t("coding", v[0].id.0),
-            _ => return None,
-        })
-    }
-}
+mod target;
+pub use target::Target;
 
 /// Why a command could not be applied. The project is unchanged when this
 /// is returned.
@@ -540,48 +494,7 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
             }
         }
         SetBlind(on) => SetBlind(std::mem::replace(&mut p.blind, on)),
-        InsertMemo { index, memo } => {
-            if p.memos.iter().any(|m| m.id == memo.id) {
-                return Err(EditError::Duplicate("memo"));
-            }
-            let id = memo.id;
-            p.memos.insert(index.min(p.memos.len()), memo);
-            RemoveMemo(id)
-        }
-        RemoveMemo(id) => {
-            let index = p
-                .memos
-                .iter()
-                .position(|m| m.id == id)
-                .ok_or(EditError::NotFound("memo"))?;
-            InsertMemo {
-                index,
-                memo: p.memos.remove(index),
-            }
-        }
-        UpdateMemo(memo) => {
-            let slot = p
-                .memos
-                .iter_mut()
-                .find(|m| m.id == memo.id)
-                .ok_or(EditError::NotFound("memo"))?;
-            UpdateMemo(std::mem::replace(slot, memo))
-        }
-        SetMemoStamp { about, stamp } => {
-            // Kept sorted by what they are about, so undo restores the
-            // exact list.
-            let at = p.memo_stamps.binary_search_by(|s| s.about.cmp(&about));
-            let old = match (at, stamp) {
-                (Ok(i), Some(s)) => Some(std::mem::replace(&mut p.memo_stamps[i], s)),
-                (Ok(i), None) => Some(p.memo_stamps.remove(i)),
-                (Err(i), Some(s)) => {
-                    p.memo_stamps.insert(i, Stamp { about, ..s });
-                    None
-                }
-                (Err(_), None) => None,
-            };
-            SetMemoStamp { about, stamp: old }
-        }
+        Memo(c) => Memo(memos::apply(p, c)?),
         SetCitationStyle(style) => {
             SetCitationStyle(std::mem::replace(&mut p.citation_style, style))
         }

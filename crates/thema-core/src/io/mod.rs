@@ -27,6 +27,7 @@ pub mod pdf_reflow;
 pub mod pdf_repair;
 pub mod pdf_streams;
 pub mod pdf_text;
+mod project_fields;
 pub mod project_file;
 pub mod references;
 pub mod refi;

@@ -201,7 +201,7 @@ fn sniff_version(text: &str) -> Option<u32> {
 
 /// Serialises a project in the canonical layout.
 pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
-    every_field_is_written(p);
+    super::project_fields::every_field_is_written(p);
     let mut out = String::with_capacity(
         p.documents
             .iter()
@@ -309,34 +309,6 @@ pub fn to_string(p: &Project) -> Result<String, ProjectFileError> {
     }
     out.push_str(")\n");
     Ok(out)
-}
-
-/// Every saved field of the project, named once: adding a field to
-/// `Project` fails to compile here until `to_string` writes it.
-fn every_field_is_written(p: &Project) {
-    let Project {
-        format_version: _,
-        name: _,
-        reviewers: _,
-        categories: _,
-        attributes: _,
-        codebook: _,
-        pinned: _,
-        documents: _,
-        codings: _,
-        decisions: _,
-        blind: _,
-        memos: _,
-        code_sets: _,
-        appraisal: _,
-        findings: _,
-        citation_style: _,
-        memo_stamps: _,
-        // Not saved: derived, rebuilt on load.
-        revision: _,
-        last_change: _,
-        index_cache: _,
-    } = p;
 }
 
 /// One value on one line: `(id: "…", name: "…")`.

@@ -101,7 +101,7 @@ pub fn all(p: &Project) -> Vec<Entry> {
         .memos
         .iter()
         .filter(|m| m.about == About::Project)
-        .map(|m| entry_of(m))
+        .map(entry_of)
         .collect();
     for d in p.documents.iter().filter(|d| !d.memo.trim().is_empty()) {
         let about = About::Document(d.id);

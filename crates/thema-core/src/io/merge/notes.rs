@@ -15,10 +15,28 @@ pub(super) fn merge_memos_and_sets(
     code_map: &IdMap<CodeId, CodeId>,
     r: &mut MergeReport,
 ) {
+    use crate::model::memos::About;
     for m in &other.memos {
         match p.memos.iter().find(|x| x.id == m.id) {
             None => {
-                p.memos.push(m.clone());
+                let mut copy = m.clone();
+                if let About::Code(c) = m.about {
+                    match code_map.get(&c) {
+                        Some(mine) => copy.about = About::Code(*mine),
+                        None => {
+                            r.conflicts.push(super::Conflict {
+                                what: format!(
+                                    "memo \"{}\" on a code not in the merged codebook",
+                                    m.title
+                                ),
+                                kept: String::new(),
+                                other: m.text.clone(),
+                            });
+                            continue;
+                        }
+                    }
+                }
+                p.memos.push(copy);
                 r.project_memos_added += 1;
             }
             Some(x) if x.text != m.text => r.conflicts.push(super::Conflict {
@@ -27,6 +45,26 @@ pub(super) fn merge_memos_and_sets(
                 other: m.text.clone(),
             }),
             Some(_) => {}
+        }
+    }
+    // Who wrote document and passage memos: the later change wins.
+    for st in &other.memo_stamps {
+        let about = match st.about {
+            About::Document(d) => match doc_map.get(&d) {
+                Some(mine) => About::Document(*mine),
+                None => continue,
+            },
+            About::Coding(c) if p.coding(c).is_some() => About::Coding(c),
+            _ => continue,
+        };
+        let stamp = crate::model::memos::Stamp {
+            about,
+            ..st.clone()
+        };
+        match p.memo_stamps.binary_search_by(|s| s.about.cmp(&about)) {
+            Ok(i) if p.memo_stamps[i].modified < stamp.modified => p.memo_stamps[i] = stamp,
+            Ok(_) => {}
+            Err(i) => p.memo_stamps.insert(i, stamp),
         }
     }
     for set in &other.code_sets {

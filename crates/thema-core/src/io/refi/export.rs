@@ -34,7 +34,13 @@ fn codes(out: &mut Out, p: &Project, parent: Option<CodeId>) {
         let guid = c.id.to_string();
         let col = color(&c.color);
         let has_children = p.codebook.children(Some(c.id)).next().is_some();
-        if c.description.is_empty() && !has_children {
+        let notes: Vec<String> = p
+            .memos
+            .iter()
+            .filter(|m| m.about == crate::model::memos::About::Code(c.id))
+            .map(|m| m.id.to_string())
+            .collect();
+        if c.description.is_empty() && !has_children && notes.is_empty() {
             out.empty(
                 "Code",
                 &[
@@ -59,6 +65,10 @@ fn codes(out: &mut Out, p: &Project, parent: Option<CodeId>) {
             out.text_element("Description", &c.description);
         }
         codes(out, p, Some(c.id));
+        // The code's memos: notes the code refers to.
+        for n in &notes {
+            out.empty("NoteRef", &[("targetGUID", n)]);
+        }
         out.close("Code");
     }
 }
@@ -283,7 +293,11 @@ pub fn project_xml(p: &Project, unit: Unit) -> Vec<u8> {
     }
     project_notes(&mut out, p);
     sets(&mut out, p);
-    for m in &p.memos {
+    for m in p
+        .memos
+        .iter()
+        .filter(|m| m.about == crate::model::memos::About::Project)
+    {
         out.empty("NoteRef", &[("targetGUID", &m.id.to_string())]);
     }
     out.close("Project");
@@ -435,12 +449,20 @@ fn project_notes(out: &mut Out, p: &Project) {
         } else {
             ""
         };
+        let modified = if is_date_time(&m.modified) {
+            m.modified.as_str()
+        } else {
+            ""
+        };
+        let author = m.author.map(|a| a.to_string()).unwrap_or_default();
         out.open(
             "Note",
             &[
                 ("guid", &m.id.to_string()),
                 ("name", &m.title),
+                ("creatingUser", &author),
                 ("creationDateTime", created),
+                ("modifiedDateTime", modified),
             ],
         );
         out.text_element("PlainTextContent", &m.text);

@@ -48,26 +48,42 @@ impl Importer<'_> {
         parts
     }
 
-    /// Notes attached to codes join the code's description.
+    /// Notes attached to codes become the codes' memos (with their
+    /// names and dates).
     pub(super) fn code_notes(&mut self, p: &mut Project, codes: &El) {
         let mut work: Vec<&El> = codes.children("Code").collect();
         while let Some(el) = work.pop() {
             work.extend(el.children("Code"));
-            if el.children("NoteRef").next().is_none() {
-                continue;
-            }
             let Some(id) = uuid_of(el, "guid").map(CodeId) else {
                 continue;
             };
-            let text = self.referred_notes(el).join("\n\n");
-            if let Some(code) = p.codebook.codes.iter_mut().find(|c| c.id == id)
-                && !text.is_empty()
-            {
-                code.description = if code.description.is_empty() {
-                    text
-                } else {
-                    format!("{}\n\n{text}", code.description)
+            if !p.codebook.contains(id) {
+                continue;
+            }
+            for r in el.children("NoteRef") {
+                let Some(g) = uuid_of(r, "targetGUID") else {
+                    continue;
                 };
+                let Some((name, text, created)) = self.notes.get(&g).cloned() else {
+                    self.report.skipped.push(format!(
+                        "Code \"{}\" refers to a note ({g}) that is not in the file",
+                        el.attr("name").unwrap_or("")
+                    ));
+                    continue;
+                };
+                if !self.used_notes.insert(g) || p.memos.iter().any(|m| m.id.0 == g) {
+                    continue;
+                }
+                self.report.memos += 1;
+                p.memos.push(crate::model::Memo {
+                    id: crate::model::MemoId(g),
+                    about: crate::model::memos::About::Code(id),
+                    title: name,
+                    text,
+                    author: None,
+                    created,
+                    modified: String::new(),
+                });
             }
         }
     }

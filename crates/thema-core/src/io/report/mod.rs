@@ -8,6 +8,7 @@ pub mod chart;
 pub mod escape;
 pub mod findings;
 pub mod html;
+pub mod memos;
 pub mod publish;
 pub mod publish_render;
 pub mod sheets;
@@ -28,6 +29,8 @@ pub enum ReportError {
     UnknownTable(String),
     #[error("all tables together are written as html, xlsx or docx, not {0}")]
     AllTablesAs(Format),
+    #[error("the memo audit file is written as md, html or docx, not {0}")]
+    MemosAs(Format),
     #[error("the cross-tab needs an attribute to split by")]
     NoCrosstabAttribute,
     #[error("the chart could not be drawn ({0})")]
