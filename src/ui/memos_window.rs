@@ -43,7 +43,8 @@ impl MemosWindow {
         egui::Window::new("Memos")
             .id(egui::Id::unique("memos_window"))
             .open(open)
-            .default_width(560.0)
+            .default_width(620.0)
+            .max_width(760.0)
             .default_height(560.0)
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(ctx.content_rect().center())
@@ -174,13 +175,29 @@ impl MemosWindow {
         };
         let about = match e.about {
             About::Project if !e.title.is_empty() => e.title.clone(),
-            About::Project => "Project memo".to_owned(),
+            About::Project => "the project".to_owned(),
+            About::Coding(id) => p
+                .coding(id)
+                .and_then(|c| {
+                    let d = p.document(c.doc)?;
+                    let page = d
+                        .page_of(c.start)
+                        .map(|n| format!(", p. {n}"))
+                        .unwrap_or_default();
+                    let code = p
+                        .codebook
+                        .get(c.code)
+                        .map(|k| format!(" · {}", k.name))
+                        .unwrap_or_default();
+                    Some(format!("{}{page}{code}", d.short_ref_or_title()))
+                })
+                .unwrap_or_else(|| memos::link(p, e.about)),
             other => memos::link(p, other),
         };
         let first = e.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         let selected = self.open == Some((e.about, e.id))
             || (e.id.is_none() && self.open.is_some_and(|o| o.0 == e.about));
-        let text = format!("{}: {about}{who}{when} — {first}", e.about.kind().label());
+        let text = format!("{}{who}{when} — {about}: {first}", e.about.kind().label());
         let r = ui.add(
             egui::Button::selectable(selected, text)
                 .truncate()
@@ -193,8 +210,13 @@ impl MemosWindow {
 
     fn editor(&mut self, ui: &mut egui::Ui, p: &Project, out: &mut Vec<Intent>) {
         let Some((about, id)) = self.open else { return };
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(format!("Memo about {}", memos::link(p, about))).strong());
+        ui.horizontal_wrapped(|ui| {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("Memo about {}", memos::link(p, about))).strong(),
+                )
+                .wrap(),
+            );
             match about {
                 About::Document(d) => {
                     if ui.link("Open").clicked() {

@@ -276,10 +276,7 @@ fn a_project_memo_is_written_in_the_window_and_undone_in_one_step() {
     assert_eq!(m.text, "Agreed to **merge** two factors.");
     assert_eq!(m.author, p.find_reviewer("AB"));
     assert!(m.created.starts_with("20"));
-    assert!(
-        h.query_by_label_contains("Project: Team meeting · AB")
-            .is_some()
-    );
+    assert!(h.query_by_label_contains("Project · AB · 20").is_some());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert!(

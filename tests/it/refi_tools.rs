@@ -792,7 +792,7 @@ fn the_window_shows_memos_and_sets_brought_in() {
         h.query_by_label("Structural — 2 code(s), 0 document(s)")
             .is_some()
     );
-    assert_eq!(h.query_all_by_label_contains("Document: [").count(), 1);
+    assert_eq!(h.query_all_by_label_contains("Document — [").count(), 1);
     assert!(
         h.query_by_label_contains("Worth a code for informal contact?")
             .is_some()
