@@ -416,12 +416,7 @@ impl ThemaApp {
             self.dialog = Some(Dialog::reviewer_setup());
             return;
         };
-        let name = ws
-            .project
-            .codebook
-            .get(code)
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
+        let name = ws.project.codebook.name(code);
         if let (Some(doc), Some((s, e))) = (ws.open_doc, self.doc_view.selected_range()) {
             let uncategorised = ws.category.is_none() && !ws.project.categories.is_empty();
             if uncategorised && self.settings.require_category {
@@ -472,12 +467,7 @@ impl ThemaApp {
             self.dialog = Some(Dialog::reviewer_setup());
             return;
         };
-        let name = ws
-            .project
-            .codebook
-            .get(code)
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
+        let name = ws.project.codebook.name(code);
         let done =
             crate::edit::code_hits::code_hits(&ws.project, hits, code, category, reviewer, extent);
         let summary = done.summary(&name);

@@ -6,7 +6,6 @@ use super::commands::OrderArg;
 use crate::edit;
 use crate::error::{Error, Result};
 use crate::io::{library, project_file};
-use crate::model::Project;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -18,12 +17,7 @@ pub(super) fn import_references(
     wait: bool,
 ) -> Result<ExitCode> {
     let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
-    let (mut project, hash) = if path.exists() {
-        let l = project_file::load(path)?;
-        (l.project, Some(l.hash))
-    } else {
-        (Project::new(&super::project_name_from_path(path)), None)
-    };
+    let (mut project, hash) = super::load_or_new(path)?;
     let order = match order {
         OrderArg::File => library::Order::File,
         OrderArg::AuthorYear => library::Order::AuthorYear,

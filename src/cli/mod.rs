@@ -275,12 +275,7 @@ fn import_qdc_cmd(path: &Path, input: &Path, wait: bool) -> Result<ExitCode> {
             path: input.to_owned(),
             source: Box::new(e),
         })?;
-    let (mut project, hash) = if path.exists() {
-        let l = project_file::load(path)?;
-        (l.project, Some(l.hash))
-    } else {
-        (Project::new(&project_name_from_path(path)), None)
-    };
+    let (mut project, hash) = load_or_new(path)?;
     for line in report.lines() {
         say!("  - {line}");
     }
@@ -384,6 +379,17 @@ fn load_sound(path: &Path, force: bool) -> Result<Project> {
     Ok(p)
 }
 
+/// The project at `path` with its hash, or a new one named after the
+/// file when there is none yet.
+fn load_or_new(path: &Path) -> Result<(Project, Option<String>)> {
+    Ok(if path.exists() {
+        let l = project_file::load(path)?;
+        (l.project, Some(l.hash))
+    } else {
+        (Project::new(&project_name_from_path(path)), None)
+    })
+}
+
 fn import(
     path: &Path,
     files: Vec<PathBuf>,
@@ -391,12 +397,7 @@ fn import(
     wait: bool,
 ) -> Result<ExitCode> {
     let _lock = crate::io::lock::ProjectLock::acquire(path, wait)?;
-    let (mut project, hash) = if path.exists() {
-        let l = project_file::load(path)?;
-        (l.project, Some(l.hash))
-    } else {
-        (Project::new(&project_name_from_path(path)), None)
-    };
+    let (mut project, hash) = load_or_new(path)?;
     let results = ImportJob::start(files).wait();
     let mut docs = Vec::new();
     let mut failed = 0;

@@ -79,11 +79,7 @@ pub(super) fn search_cmd(path: &Path, args: &SearchArgs) -> Result<ExitCode> {
     };
     let hits: Vec<_> = found.hits.iter().map(|h| (h.doc, h.start, h.end)).collect();
     let done = code_hits::code_hits(&project, &hits, code, category, reviewer, extent);
-    let name = project
-        .codebook
-        .get(code)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
+    let name = project.codebook.name(code);
     let summary = done.summary(&name);
     if done.added > 0 {
         edit::apply(&mut project, done.command)?;

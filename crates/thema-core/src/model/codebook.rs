@@ -30,6 +30,11 @@ pub struct Codebook {
 }
 
 impl Codebook {
+    /// The code's name, or "" when it is not in the codebook.
+    pub fn name(&self, id: CodeId) -> String {
+        self.get(id).map(|c| c.name.clone()).unwrap_or_default()
+    }
+
     pub fn get(&self, id: CodeId) -> Option<&Code> {
         self.codes.iter().find(|c| c.id == id)
     }
