@@ -11,6 +11,7 @@ mod analysis;
 mod appraisal;
 mod cli;
 mod consensus;
+mod cooccurrence;
 mod crash;
 mod edit;
 mod files;

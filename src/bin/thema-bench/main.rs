@@ -10,6 +10,7 @@
 )]
 
 mod data;
+mod matrices;
 mod search;
 use search::search_bench;
 
@@ -152,6 +153,9 @@ fn main() {
     if std::env::var("THEMA_BENCH_ONLY").as_deref() == Ok("search") {
         return search_bench();
     }
+    if std::env::var("THEMA_BENCH_ONLY").as_deref() == Ok("matrices") {
+        return matrices::cooccurrence_bench();
+    }
     if let Some(path) = std::env::args().skip_while(|a| a != "--write-big").nth(1) {
         let p = review_project(2_000, 100_000, 60);
         thema::io::project_file::save(&p, std::path::Path::new(&path)).expect("write");
@@ -188,6 +192,7 @@ fn main() {
     println!("resident_memory_after_2M_doc {:.1} MB", rss_mb());
 
     search_bench();
+    matrices::cooccurrence_bench();
 
     // All live tables for a large review.
     let p = review_project(2_000, 100_000, 60);

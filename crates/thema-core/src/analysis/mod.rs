@@ -7,6 +7,7 @@ pub mod characteristics;
 pub mod citations;
 pub mod conqual;
 pub mod consensus;
+pub mod cooccurrence;
 pub mod crosstab;
 pub mod disagreements;
 pub mod drill;
