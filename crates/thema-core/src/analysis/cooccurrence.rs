@@ -147,9 +147,14 @@ pub fn compute(prep: &Prepared<'_>, opts: Options) -> Matrix {
         }
         if opts.proximity != Proximity::Overlap {
             let chars: Vec<char> = prep.doc(slot as u32).text.chars().collect();
+            let spans = if opts.proximity == Proximity::Sentence {
+                units::sentences(&chars)
+            } else {
+                Vec::new()
+            };
             for p in passages.iter_mut() {
                 let (s, e) = match opts.proximity {
-                    Proximity::Sentence => units::widen_to_sentences(&chars, p.0, p.1),
+                    Proximity::Sentence => units::widen_to_spans(&spans, p.0, p.1),
                     _ => units::widen_to_paragraphs(&chars, p.0, p.1),
                 };
                 // Touching units: widen to the unit's end so that two

@@ -78,7 +78,15 @@ fn ends_sentence(chars: &[char], i: usize) -> bool {
 /// closing quotes, never beyond its paragraph.
 pub fn sentence_at(chars: &[char], pos: usize) -> (usize, usize) {
     let (para_start, para_end) = paragraph_at(chars, pos);
-    let pos = pos.clamp(para_start, para_end);
+    let mut pos = pos.clamp(para_start, para_end);
+    // A closing quote or bracket belongs to the sentence it closes.
+    while pos > para_start
+        && pos < para_end
+        && is_closing(chars[pos])
+        && !chars[pos - 1].is_whitespace()
+    {
+        pos -= 1;
+    }
     let mut start = para_start;
     for i in (para_start..pos).rev() {
         if ends_sentence(chars, i) {
@@ -106,6 +114,64 @@ pub fn sentence_at(chars: &[char], pos: usize) -> (usize, usize) {
         end -= 1;
     }
     (start.min(end), end)
+}
+
+/// Every sentence of the text as `[start, end)`, in order, found in one
+/// pass (the same sentences `sentence_at` finds one at a time).
+pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut para_start = 0;
+    while para_start <= chars.len() {
+        let para_end = chars[para_start..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |i| para_start + i);
+        let mut start = para_start;
+        let mut i = para_start;
+        while i < para_end {
+            if ends_sentence(chars, i) {
+                let mut end = i + 1;
+                while end < para_end && is_closing(chars[end]) {
+                    end += 1;
+                }
+                push_trimmed(chars, &mut out, start, end);
+                start = end;
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        push_trimmed(chars, &mut out, start, para_end);
+        para_start = para_end + 1;
+    }
+    out
+}
+
+/// Adds `[start, end)` without surrounding white space, if anything is left.
+fn push_trimmed(chars: &[char], out: &mut Vec<(usize, usize)>, mut start: usize, mut end: usize) {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if start < end {
+        out.push((start, end));
+    }
+}
+
+/// `[start, end)` widened to the sentences of `spans` (from `sentences`)
+/// that it touches.
+pub fn widen_to_spans(spans: &[(usize, usize)], start: usize, end: usize) -> (usize, usize) {
+    let first = spans.partition_point(|s| s.1 <= start);
+    let last = spans.partition_point(|s| s.0 < end.max(start + 1));
+    match (
+        spans.get(first),
+        last.checked_sub(1).and_then(|l| spans.get(l)),
+    ) {
+        (Some(a), Some(b)) if first < last => (a.0.min(start), b.1.max(end)),
+        _ => (start, end),
+    }
 }
 
 /// `[start, end)` widened to whole sentences (from the sentence holding
@@ -156,6 +222,23 @@ mod tests {
         );
         assert_eq!(text_of(&t, sentence_at(&t, at("asked"))), "one asked.");
         assert_eq!(text_of(&t, sentence_at(&t, at("Next"))), "Next paragraph");
+    }
+
+    #[test]
+    fn one_pass_finds_the_sentences_sentence_at_finds() {
+        let t = chars(
+            "Staff felt unheard. Managers, e.g. Dr. Smith, cited 3.5 hours. \"Fair?\" one asked.\n\nNext paragraph\nLast. One",
+        );
+        let spans = sentences(&t);
+        for (i, c) in t.iter().enumerate() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let span = spans.iter().find(|s| s.0 <= i && i < s.1).copied();
+            assert_eq!(span, Some(sentence_at(&t, i)), "at {i}");
+        }
+        assert_eq!(spans.len(), 7);
+        assert_eq!(widen_to_spans(&spans, 3, 25), widen_to_sentences(&t, 3, 25));
     }
 
     #[test]
