@@ -100,6 +100,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         edit::apply(&mut p, Command::InsertAttributeDef { index: i, def })?;
     }
+    const EMERGENT: [&str; 2] = [
+        "Care navigators and case managers",
+        "Information governance",
+    ];
     let t = template::Template {
         name: "sample".into(),
         source: String::new(),
@@ -107,6 +111,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let cmd = template::apply_command(&p, &t);
     edit::apply(&mut p, cmd)?;
+    // The framework's codes are a priori; these two emerged while coding
+    // (what the framework matrix marks as best-fit additions).
+    for name in EMERGENT {
+        if let Some(c) = p.codebook.codes.iter_mut().find(|c| c.name == name) {
+            c.origin = Some(thema::model::codebook::Origin::Emergent);
+        }
+    }
 
     for sd in &spec.documents {
         let imported = import::import_file(&dir.join(&sd.file)).map_err(|e| e.to_string())?;

@@ -318,6 +318,22 @@ impl ThemaApp {
                     ws.table_options = o;
                 }
             }
+            Intent::SetMatrixOptions(o) => {
+                if let Some(ws) = &mut self.ws {
+                    ws.matrix_options = o;
+                }
+            }
+            Intent::DraftCharts(cells) => self.draft_charts(&cells),
+            Intent::SetCodeOrigin(code, origin) => {
+                let Some(ws) = &self.ws else { return };
+                if let Some(c) = ws.project.codebook.get(code) {
+                    let changed = crate::model::Code {
+                        origin,
+                        ..c.clone()
+                    };
+                    self.apply("Set code origin", Command::UpdateCode(changed));
+                }
+            }
             Intent::ShowBehind { title, behind } => self.show_behind(title, behind),
             Intent::Export { table, format } => self.export_table(&table, format),
             Intent::ExportChart { chart, png, size } => self.export_chart(chart, png, size),

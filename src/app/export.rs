@@ -29,6 +29,15 @@ impl ThemaApp {
             .ws
             .as_ref()
             .ok_or_else(|| crate::error::Error::Request("no project is open".into()))?;
+        if report::matrices::TABLES.contains(&table) {
+            return Ok(report::matrices::render(
+                &ws.project,
+                &ws.effective_scope(),
+                table,
+                &ws.matrix_options,
+                format,
+            )?);
+        }
         let tables = Tables::compute(&ws.project, &ws.effective_scope(), &ws.table_options);
         Ok(report::render(&ws.project, &tables, table, format)?)
     }

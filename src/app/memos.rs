@@ -25,6 +25,7 @@ impl ThemaApp {
             crate::model::memos::MemoKind::Document => "Edit document memo",
             crate::model::memos::MemoKind::Code => "Edit code memo",
             crate::model::memos::MemoKind::Passage => "Edit memo",
+            crate::model::memos::MemoKind::Chart => "Edit chart summary",
         };
         if typing {
             if let Err(e) =
@@ -36,6 +37,41 @@ impl ThemaApp {
         } else {
             self.apply(label, cmd);
         }
+    }
+
+    /// Drafts the summaries of framework-matrix cells from their passages
+    /// in the tables' scope, as one undo step; says how many were drafted
+    /// and how many were kept because a reviewer wrote them.
+    pub(super) fn draft_charts(&mut self, cells: &[(crate::model::DocId, crate::model::CodeId)]) {
+        let Some(ws) = &self.ws else { return };
+        let p = &ws.project;
+        let scope = ws.effective_scope();
+        let prep = crate::analysis::Prepared::new(p, &scope);
+        let drafts: Vec<_> = cells
+            .iter()
+            .map(|&(doc, code)| {
+                let codings = crate::analysis::matrices::cell_codings(&prep, doc, code);
+                (doc, code, crate::analysis::matrices::draft(p, &codings))
+            })
+            .collect();
+        let now = crate::model::time::now_iso();
+        let d = crate::edit::memos::draft_charts(p, &drafts, ws.coding_as, &now);
+        let kept = if d.kept > 0 {
+            format!(
+                "; {} kept as the reviewers wrote them",
+                crate::words::count(d.kept, "summary", "summaries")
+            )
+        } else {
+            String::new()
+        };
+        let Some(cmd) = d.command else {
+            return self.set_status(format!("Nothing to draft{kept}."));
+        };
+        self.apply("Auto-fill chart", cmd);
+        self.set_status(format!(
+            "Drafted {} from the passages (marked as drafts until edited){kept}.",
+            crate::words::count(d.drafted, "cell", "cells")
+        ));
     }
 
     /// Opens the Memos window on the memo about `about`.

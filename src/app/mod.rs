@@ -359,6 +359,9 @@ impl ThemaApp {
         if self.tables_ui.tab == ui::tables::Tab::Summary {
             ws.refresh_summaries();
         }
+        if self.tables_ui.tab == ui::tables::Tab::Matrices {
+            ws.refresh_matrices();
+        }
         // The text always keeps room to read: side panels may not be
         // dragged (or a small window shrunk) past what leaves it 360 px.
         let (left_max, right_max) = side_panel_limits(ui.available_width());

@@ -24,6 +24,12 @@ pub enum TableArg {
     Soqf,
     /// The JBI ConQual Summary of Findings of the synthesised findings.
     Conqual,
+    /// Codes × codes co-occurrence (--level, --measure, --distance, --category).
+    Cooccurrence,
+    /// The framework matrix: studies × themes with the charted summaries (--level).
+    Framework,
+    /// Codes × studies presence, 1/0 or --counts, attributes first (--level).
+    Presence,
     /// The whole report (html or xlsx).
     All,
 }
@@ -44,6 +50,9 @@ impl TableArg {
             TableArg::EvidenceProfile => "evidence-profile",
             TableArg::Soqf => "soqf",
             TableArg::Conqual => "conqual",
+            TableArg::Cooccurrence => "cooccurrence",
+            TableArg::Framework => "framework",
+            TableArg::Presence => "presence",
             TableArg::All => "all",
         }
     }

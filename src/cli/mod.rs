@@ -482,6 +482,7 @@ mod appraise;
 mod args;
 mod commands;
 mod library;
+mod matrices;
 mod reporting;
 mod search;
 pub use args::{FormatArg, LevelArg, TableArg};

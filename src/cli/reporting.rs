@@ -98,9 +98,29 @@ pub struct ReportArgs {
     /// finding, else its only one.
     #[arg(long)]
     pub assessed_by: Option<String>,
-    /// For --table agreement: the unit compared.
-    #[arg(long, value_enum, default_value = "document")]
-    pub level: LevelArg,
+    /// For --table agreement: the unit compared (document, character,
+    /// category; default document). For cooccurrence, framework and
+    /// presence: the level of the code tree (1 = themes; sub-codes rolled
+    /// up), or "all" for every code (the default, framework: 1).
+    #[arg(long)]
+    pub level: Option<String>,
+    /// For --table cooccurrence: what a cell shows in md/html/xlsx/docx
+    /// (CSV and JSON always list passages, documents and c for each pair).
+    #[arg(long, value_enum, default_value = "passages")]
+    pub measure: super::matrices::MeasureArg,
+    /// For --table cooccurrence: when two passages co-occur.
+    #[arg(long, value_enum, default_value = "overlap")]
+    pub distance: super::matrices::DistanceArg,
+    /// For --table cooccurrence: only passages of this category.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// For --table presence: passage counts instead of 1/0.
+    #[arg(long)]
+    pub counts: bool,
+    /// For --table framework and presence: order the studies by this
+    /// attribute (default: by reference number).
+    #[arg(long)]
+    pub order_by: Option<String>,
     /// Layout for md, html and xlsx: `publication` (journal tables, the
     /// default) or `data` (the machine columns). CSV and JSON are always
     /// data, Word always publication.
@@ -157,6 +177,21 @@ pub fn render_report(p: &Project, args: &ReportArgs) -> Result<Vec<u8>> {
     }
     if args.table == TableArg::Agreement {
         return agreement_report(p, &scope, args);
+    }
+    if matches!(
+        args.table,
+        TableArg::Cooccurrence | TableArg::Framework | TableArg::Presence
+    ) {
+        let words = super::matrices::MatrixWords {
+            table: args.table,
+            level: args.level.as_deref(),
+            measure: args.measure,
+            distance: args.distance,
+            category: args.category.as_deref(),
+            counts: args.counts,
+            order_by: args.order_by.as_deref(),
+        };
+        return super::matrices::render(p, &scope, &words, report::Format::from(args.format));
     }
     if matches!(
         args.table,
@@ -240,7 +275,15 @@ fn agreement_report(p: &Project, scope: &Scope, args: &ReportArgs) -> Result<Vec
         .ok_or_else(|| Error::Request("--table agreement needs --reviewers A,B".into()))?;
     let (a, b) = reviewer_pair(p, pair)?;
     let ag = agreement(p, scope, a, b);
-    let rep = match args.level {
+    let level = match args.level.as_deref() {
+        None => LevelArg::Document,
+        Some(l) => <LevelArg as clap::ValueEnum>::from_str(l, true).map_err(|_| {
+            Error::Request(format!(
+                "--level for the agreement table is document, character or category, not \"{l}\""
+            ))
+        })?,
+    };
+    let rep = match level {
         LevelArg::Document => &ag.document,
         LevelArg::Character => &ag.character,
         LevelArg::Category => &ag.category,

@@ -4,6 +4,7 @@
 //! line. This module knows no ui type: panels read a `&Workspace` and return
 //! intents, and the app applies them here as commands.
 
+use crate::analysis::matrices::{Computed, compute_all};
 use crate::analysis::summary::FactorSummary;
 use crate::analysis::{PrevalenceTable, Scope, TableOptions, Tables};
 use crate::edit::UndoStack;
@@ -67,6 +68,10 @@ pub struct Workspace {
     pub table_options: TableOptions,
     /// The colours charts are drawn and exported in.
     pub chart_palette: crate::io::report::chart::Palette,
+    /// What the matrices tab shows (level, measure, distance, order).
+    pub matrix_options: crate::analysis::matrices::MatrixOptions,
+    matrices: Option<(MatrixKey, std::sync::Arc<Computed>)>,
+    matrices_job: Option<Job<Computed, MatrixKey>>,
     tables: Option<crate::analysis::incremental::LiveTables>,
     /// A rebuild of the live tables running on a worker (large projects).
     tables_job: Option<Job<crate::analysis::incremental::LiveTables>>,
@@ -110,6 +115,9 @@ impl Workspace {
             view_filter: ViewFilter::default(),
             table_options: TableOptions::default(),
             chart_palette: crate::io::report::chart::Palette::default(),
+            matrix_options: Default::default(),
+            matrices: None,
+            matrices_job: None,
             tables: None,
             tables_job: None,
             summaries: None,
@@ -285,7 +293,7 @@ impl Workspace {
 
     /// True while tables are being rebuilt in the background.
     pub fn tables_updating(&self) -> bool {
-        self.tables_job.is_some() || self.summaries_job.is_some()
+        self.tables_job.is_some() || self.summaries_job.is_some() || self.matrices_job.is_some()
     }
 
     /// Picks a Group-like attribute for grouping and a choice attribute
@@ -372,8 +380,79 @@ impl Workspace {
         }
     }
 
+    /// Brings the matrices up to date with the project, the scope and
+    /// the matrix options: in place for a small project, on a worker for a
+    /// large one (the previous matrices stay on screen, marked as
+    /// updating). The app calls this before a frame that shows them.
+    pub fn refresh_matrices(&mut self) {
+        let key = MatrixKey {
+            revision: self.project.revision,
+            scope: self.effective_scope(),
+            options: self.matrix_options,
+        };
+        let mut in_place = false;
+        if let Some(job) = &mut self.matrices_job {
+            if let Some(done) = job.poll() {
+                let k = job.key.clone();
+                self.matrices_job = None;
+                self.matrices = Some((k, std::sync::Arc::new(done)));
+            } else if job.failed {
+                self.matrices_job = None;
+                in_place = true;
+            }
+        }
+        if self.matrices.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        // Only codings were added since: add just those.
+        if self.matrices_job.is_none()
+            && let Some((k, m)) = &mut self.matrices
+            && k.scope == key.scope
+            && k.options == key.options
+            && k.revision + 1 == key.revision
+            && let Some(from) = self.project.last_change.appended_codings_from
+            && std::sync::Arc::make_mut(m).add(
+                &self.project,
+                &self.project.codings[from.min(self.project.codings.len())..],
+            )
+        {
+            k.revision = key.revision;
+            return;
+        }
+        if in_place
+            || self.project.codings.len() + self.project.documents.len() < self.background_threshold
+        {
+            let m = compute_all(&self.project, &key.scope, &key.options);
+            self.matrices = Some((key, std::sync::Arc::new(m)));
+            self.matrices_job = None;
+        } else if !self.matrices_job.as_ref().is_some_and(|j| j.key == key) {
+            let project = std::sync::Arc::clone(&self.project);
+            let k = key.clone();
+            self.matrices_job = Some(Job::start(key, move || {
+                compute_all(&project, &k.scope, &k.options)
+            }));
+        }
+    }
+
+    /// The matrices last computed (possibly for an earlier revision while
+    /// a worker computes the new ones), and whether they are current.
+    pub fn matrices(&self) -> Option<(&Computed, bool)> {
+        self.matrices.as_ref().map(|(k, m)| {
+            let current = k.revision == self.project.revision
+                && k.scope == self.effective_scope()
+                && k.options == self.matrix_options;
+            (m.as_ref(), current)
+        })
+    }
+
     /// Waits for background table work (tests and benchmarks).
     pub fn wait_for_tables(&mut self) {
+        if let Some(job) = &mut self.matrices_job {
+            job.wait();
+        }
+        if self.matrices_job.is_some() {
+            self.refresh_matrices();
+        }
         if let Some(job) = &mut self.tables_job {
             job.wait();
         }
@@ -407,6 +486,14 @@ pub const BACKGROUND_THRESHOLD: usize = 20_000;
 /// Revision, pair and open document of the Consensus shown in the text.
 type ConsensusKey = (u64, ReviewerId, ReviewerId, Option<DocId>);
 
+/// What the matrices were computed for.
+#[derive(Clone, Debug, PartialEq)]
+struct MatrixKey {
+    revision: u64,
+    scope: Scope,
+    options: crate::analysis::matrices::MatrixOptions,
+}
+
 /// What a background table job was computed for.
 #[derive(Clone, Debug, PartialEq)]
 struct JobKey {
@@ -416,16 +503,16 @@ struct JobKey {
 }
 
 /// A computation on a worker thread, with the key it was started for.
-struct Job<T> {
-    key: JobKey,
+struct Job<T, K = JobKey> {
+    key: K,
     rx: std::sync::mpsc::Receiver<T>,
     done: Option<T>,
     /// The worker could not start or died: the caller computes in place.
     failed: bool,
 }
 
-impl<T: Send + 'static> Job<T> {
-    fn start(key: JobKey, work: impl FnOnce() -> T + Send + 'static) -> Self {
+impl<T: Send + 'static, K> Job<T, K> {
+    fn start(key: K, work: impl FnOnce() -> T + Send + 'static) -> Self {
         let (tx, rx) = std::sync::mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("thema-tables".into())

@@ -229,6 +229,34 @@ fn code_menu(ui: &mut egui::Ui, ws: &Workspace, id: CodeId, pinned: bool, out: &
         out.push(Intent::EditMemo(crate::model::memos::About::Code(id)));
         ui.close();
     }
+    let origin = p.codebook.get(id).and_then(|c| c.origin);
+    ui.menu_button("Framework origin", |ui| {
+        use crate::model::codebook::Origin;
+        for (value, label, hover) in [
+            (
+                Some(Origin::APriori),
+                "A priori",
+                "Part of the framework the review started from",
+            ),
+            (
+                Some(Origin::Emergent),
+                "Emergent",
+                "Added while coding, beyond the framework",
+            ),
+            (None, "Not set", "Neither (shown without a mark)"),
+        ] {
+            if ui
+                .radio(origin == value, label)
+                .on_hover_text(hover)
+                .clicked()
+            {
+                if origin != value {
+                    out.push(Intent::SetCodeOrigin(id, value));
+                }
+                ui.close();
+            }
+        }
+    });
     let pin_label = if pinned {
         "Unpin from number keys".to_owned()
     } else {

@@ -75,6 +75,13 @@ pub enum Intent {
     SetScopeReviewers(crate::analysis::ReviewerView),
     SetScopeDocs(crate::analysis::DocFilter),
     SetTableOptions(crate::analysis::TableOptions),
+    /// What the Matrices tab shows.
+    SetMatrixOptions(crate::analysis::matrices::MatrixOptions),
+    /// Draft the summaries of these framework-matrix cells (study, theme)
+    /// from their passages, never over a reviewer's summary.
+    DraftCharts(Vec<(DocId, CodeId)>),
+    /// Mark a code as part of the a-priori framework or emergent.
+    SetCodeOrigin(CodeId, Option<crate::model::codebook::Origin>),
     /// List the documents or passages behind a number in a table.
     ShowBehind {
         title: String,

@@ -233,6 +233,17 @@ impl MemosWindow {
                         out.push(Intent::SelectCode(Some(c)));
                     }
                 }
+                About::Chart { doc, .. } => {
+                    if ui.link("Open the study").clicked() {
+                        out.push(Intent::OpenDocument(doc));
+                    }
+                    if p.memos.iter().any(|m| m.about == about && m.draft) {
+                        ui.label(
+                            egui::RichText::new("draft from the passages")
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                    }
+                }
                 About::Project => {}
             }
         });

@@ -82,7 +82,16 @@ fn sentence_and_paragraph_distance_and_roll_up_to_themes() {
         ],
     );
     let prep = Prepared::new(&p, &Scope::default());
-    let at = |proximity, level| compute(&prep, Options { level, proximity });
+    let at = |proximity, level| {
+        compute(
+            &prep,
+            Options {
+                level,
+                proximity,
+                category: None,
+            },
+        )
+    };
     let m = at(Proximity::Overlap, None);
     let (trust, meetings, funding) = (
         row(&m, &prep, "Trust"),

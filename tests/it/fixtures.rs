@@ -25,6 +25,7 @@ pub fn doc(n: u128, text_body: &str) -> Document {
         garbled_pages: Vec::new(),
         bib: None,
         char_count: Default::default(),
+        units: Default::default(),
     }
 }
 
@@ -35,6 +36,7 @@ pub fn code(n: u128, name: &str, parent: Option<u128>) -> Code {
         parent: parent.map(CodeId::from_u128),
         color: "#4E79A7".into(),
         description: String::new(),
+        origin: None,
     }
 }
 

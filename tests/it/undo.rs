@@ -441,8 +441,12 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
             let ids: Vec<_> = p.memos.iter().map(|m| m.id).collect();
             let memo = |id| thema::model::Memo {
                 id,
-                about: match n(3) {
+                about: match n(4) {
                     1 => About::Code(pick(&codes, r).unwrap_or_default()),
+                    2 => About::Chart {
+                        doc: pick(&docs, r / 5).unwrap_or_default(),
+                        code: pick(&codes, r).unwrap_or_default(),
+                    },
                     _ => About::Project,
                 },
                 title: format!("Memo {}", n(7)),
@@ -450,6 +454,7 @@ fn make(k: usize, p: &Project, r: u64) -> Command {
                 author: (n(2) == 0).then_some(AB),
                 created: "2026-11-23T10:00:00Z".into(),
                 modified: String::new(),
+                draft: n(2) == 1,
             };
             let any = pick(&ids, r).unwrap_or_else(|| thema::model::MemoId::from_u128(fresh));
             Command::Memo(match (r >> 5) % 4 {

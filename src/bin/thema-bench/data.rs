@@ -89,6 +89,7 @@ pub fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId)
             },
             color: thema::model::codebook::PALETTE[i as usize % 12].into(),
             description: String::new(),
+            origin: None,
         });
     }
     let doc = DocId::from_u128(7);
@@ -110,6 +111,7 @@ pub fn project_with(chars: usize, codings: usize, seed: u64) -> (Project, DocId)
         garbled_pages: Vec::new(),
         bib: None,
         char_count: Default::default(),
+        units: Default::default(),
     });
     for i in 0..codings {
         let start = rng.below(n as u64 - 500) as usize;
@@ -153,6 +155,7 @@ pub fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             parent,
             color: "#4E79A7".into(),
             description: String::new(),
+            origin: None,
         });
     }
     let group = thema::model::AttrId::from_u128(1);
@@ -212,6 +215,7 @@ pub fn review_project(docs: usize, codings: usize, codes: usize) -> Project {
             garbled_pages: Vec::new(),
             bib: None,
             char_count: Default::default(),
+            units: Default::default(),
         });
     }
     for i in 0..codings {

@@ -14,6 +14,7 @@ mod crosstab;
 mod findings;
 mod findings_jbi;
 pub mod grid;
+pub mod matrices;
 mod passages;
 mod prevalence;
 mod references;
@@ -36,6 +37,7 @@ pub enum Tab {
     Citations,
     Summary,
     Charts,
+    Matrices,
     Passages,
     Appraisal,
     Findings,
@@ -45,7 +47,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 13] = [
+    pub const ALL: [Tab; 14] = [
         Tab::Prevalence,
         Tab::References,
         Tab::Characteristics,
@@ -53,6 +55,7 @@ impl Tab {
         Tab::Citations,
         Tab::Summary,
         Tab::Charts,
+        Tab::Matrices,
         Tab::Passages,
         Tab::Appraisal,
         Tab::Findings,
@@ -75,6 +78,7 @@ impl Tab {
             Tab::Citations => "Citations",
             Tab::Summary => "Summary",
             Tab::Charts => "Charts",
+            Tab::Matrices => "Matrices",
             Tab::Passages => "Passages",
             Tab::Appraisal => "Appraisal",
             Tab::Findings => "Findings",
@@ -109,6 +113,7 @@ pub struct TablesUi {
     pub review: crate::ui::review::ReviewUi,
     pub appraisal: appraisal::AppraisalUi,
     pub findings: findings::FindingsUi,
+    pub matrices: matrices::MatricesUi,
 }
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<Intent> {
@@ -188,6 +193,7 @@ fn tab_contents(ui: &mut egui::Ui, ws: &Workspace, state: &mut TablesUi) -> Vec<
         Tab::Citations => citations::show(ui, ws, sort, &mut out),
         Tab::Summary => summary::show(ui, ws, &mut out),
         Tab::Charts => charts::show(ui, ws, &mut out),
+        Tab::Matrices => matrices::show(ui, ws, &mut state.matrices, &mut out),
         Tab::Appraisal => appraisal::show(ui, ws, &mut state.appraisal, &mut out),
         Tab::Findings => findings::show(ui, ws, &mut state.findings, &mut out),
         Tab::Passages => passages::show(ui, ws, &mut out),

@@ -14,6 +14,7 @@ pub mod drill;
 pub mod findings;
 pub mod frequency;
 pub mod incremental;
+pub mod matrices;
 pub mod prepare;
 pub mod references;
 pub mod rounding;

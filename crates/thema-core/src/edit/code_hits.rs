@@ -151,6 +151,7 @@ mod tests {
             parent: None,
             color: "#336699".into(),
             description: String::new(),
+            origin: None,
         });
         let reviewer = p.reviewers[0].id;
         let doc = p.documents[0].id;

@@ -22,7 +22,7 @@ pub fn write(
 ) -> Option<Command> {
     let empty = text.trim().is_empty();
     match about {
-        About::Project | About::Code(_) => {
+        About::Project | About::Code(_) | About::Chart { .. } => {
             let existing = match (about, id) {
                 (About::Project, Some(id)) => p.memos.iter().find(|m| m.id == id),
                 (About::Project, None) => None,
@@ -30,12 +30,15 @@ pub fn write(
             };
             match existing {
                 Some(m) if empty => Some(Command::Memo(MemoCommand::Remove(m.id))),
-                Some(m) if m.text == text && m.title == title => None,
+                Some(m) if m.text == text && m.title == title && !m.draft => None,
+                // A reviewer's edit (even one that keeps a draft's words)
+                // makes the memo theirs: it is no longer a draft.
                 Some(m) => Some(Command::Memo(MemoCommand::Update(Memo {
                     title: title.to_owned(),
                     text: text.to_owned(),
                     author: m.author.or(author),
                     modified: now.to_owned(),
+                    draft: false,
                     ..m.clone()
                 }))),
                 None if empty => None,
@@ -49,6 +52,7 @@ pub fn write(
                         author,
                         created: now.to_owned(),
                         modified: String::new(),
+                        draft: false,
                     },
                 })),
             }
@@ -79,6 +83,74 @@ pub fn write(
             ]))
         }
     }
+}
+
+/// What auto-filling framework-matrix cells does.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drafted {
+    /// One undo step for every cell drafted; `None` when nothing changes.
+    pub command: Option<Command>,
+    /// Cells given a new draft (or a fresher one).
+    pub drafted: usize,
+    /// Cells left alone because a reviewer wrote their summary.
+    pub kept: usize,
+}
+
+/// Drafts the summary of each framework-matrix cell in `cells` (study,
+/// theme, draft text): a cell without a summary gets the draft, a cell
+/// whose summary is still a draft gets the new one, and a summary a
+/// reviewer wrote or edited is never overwritten.
+pub fn draft_charts(
+    p: &Project,
+    cells: &[(crate::model::DocId, crate::model::CodeId, String)],
+    author: Option<ReviewerId>,
+    now: &str,
+) -> Drafted {
+    let mut cmds = Vec::new();
+    let mut out = Drafted::default();
+    let mut index = p.memos.len();
+    for (doc, code, text) in cells {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let about = About::Chart {
+            doc: *doc,
+            code: *code,
+        };
+        match p.memos.iter().find(|m| m.about == about) {
+            Some(m) if !m.draft => out.kept += 1,
+            Some(m) if m.text == *text => {}
+            Some(m) => {
+                cmds.push(Command::Memo(MemoCommand::Update(Memo {
+                    text: text.clone(),
+                    modified: now.to_owned(),
+                    ..m.clone()
+                })));
+                out.drafted += 1;
+            }
+            None => {
+                cmds.push(Command::Memo(MemoCommand::Insert {
+                    index,
+                    memo: Memo {
+                        id: MemoId::new(),
+                        about,
+                        title: String::new(),
+                        text: text.clone(),
+                        author,
+                        created: now.to_owned(),
+                        modified: String::new(),
+                        draft: true,
+                    },
+                }));
+                index += 1;
+                out.drafted += 1;
+            }
+        }
+    }
+    if !cmds.is_empty() {
+        out.command = Some(Command::Batch(cmds));
+    }
+    out
 }
 
 /// The stamp of a document or passage memo after an edit by `author`.

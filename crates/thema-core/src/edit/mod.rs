@@ -254,6 +254,7 @@ fn apply_inner(p: &mut Project, cmd: Command) -> Result<Command, EditError> {
                 garbled_pages: std::mem::replace(&mut d.garbled_pages, garbled_pages),
             };
             d.char_count = Default::default();
+            d.units = Default::default();
             old
         }
         SetDocumentBib { doc, bib } => {

@@ -48,6 +48,8 @@ pub fn add_code(
         parent,
         color,
         description: description.to_owned(),
+        // Added in Thema after the framework was loaded: it emerged.
+        origin: Some(crate::model::codebook::Origin::Emergent),
     };
     let id = code.id;
     (

@@ -9,6 +9,10 @@
 //!   memos, all empty in a version 2 file; it reads as the current shape.
 //!   (The version changed so that an older Thema refuses a file with memos
 //!   instead of opening it and dropping them on its next save.)
+//! - Versions 3 → 6 each added fields that are empty in older files
+//!   (appraisal, findings, chart summaries and code origins); they read as
+//!   the current shape. Version 6 exists so that an older Thema refuses a
+//!   file with chart summaries instead of failing on them or losing them.
 
 use crate::model::{
     AttributeDef, CodeId, Codebook, Coding, Document, FORMAT_VERSION, Project, Reviewer,
@@ -64,9 +68,10 @@ pub fn upgrade(text: &str, version: u32) -> Result<Project, (usize, usize, Strin
         1 => ron::from_str::<ProjectV1>(text)
             .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))?
             .into(),
-        // Format 3 added nothing a reader must convert; 4 added appraisal
-        // and 5 review findings, empty in older files.
-        2..=4 => ron::from_str::<Project>(text)
+        // Format 3 added nothing a reader must convert; 4 added appraisal,
+        // 5 review findings, 6 framework-matrix summaries (chart memos) and
+        // codes' a-priori/emergent origin, all empty in older files.
+        2..=5 => ron::from_str::<Project>(text)
             .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))?,
         other => return Err((1, 1, format!("format {other} is not one Thema ever wrote"))),
     };

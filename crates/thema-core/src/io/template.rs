@@ -100,6 +100,7 @@ pub fn apply_command(p: &Project, t: &Template) -> Command {
                         parent,
                         color,
                         description: tc.description.clone(),
+                        origin: Some(crate::model::codebook::Origin::APriori),
                     };
                     let id = code.id;
                     let cmd = Command::InsertCode {

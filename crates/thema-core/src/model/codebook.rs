@@ -20,6 +20,29 @@ pub struct Code {
     /// The definition shown when a coder hovers over the code.
     #[serde(default)]
     pub description: String,
+    /// Whether the code came with the framework the review started from
+    /// or emerged while coding ("best fit" framework synthesis); `None`
+    /// when nobody said (codes from another tool).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// Where a code came from, for framework synthesis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Part of the a-priori framework loaded before coding.
+    APriori,
+    /// Added while coding.
+    Emergent,
+}
+
+impl Origin {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::APriori => "a priori",
+            Self::Emergent => "emergent",
+        }
+    }
 }
 
 /// The code tree.
@@ -65,7 +88,7 @@ impl Codebook {
     }
 
     /// Position of each id (its first code), in one pass.
-    fn positions(&self) -> IdMap<CodeId, usize> {
+    pub fn positions(&self) -> IdMap<CodeId, usize> {
         let mut pos: IdMap<CodeId, usize> = IdMap::default();
         for (i, c) in self.codes.iter().enumerate() {
             pos.entry(c.id).or_insert(i);

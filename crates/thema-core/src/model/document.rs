@@ -64,6 +64,9 @@ pub struct Document {
     /// Cached char count (not saved; never part of equality).
     #[serde(skip)]
     pub char_count: CharCount,
+    /// Cached sentences and paragraphs (not saved; never part of equality).
+    #[serde(skip)]
+    pub units: UnitsCache,
 }
 
 /// A lazily computed char count that compares equal to any other.
@@ -82,7 +85,36 @@ impl PartialEq for CharCount {
     }
 }
 
+/// A document's sentences and paragraphs as char ranges, found once and
+/// shared (texts never change after import; `SetDocumentText` resets it).
+#[derive(Clone, Debug, Default)]
+pub struct UnitsCache(std::sync::OnceLock<std::sync::Arc<Units>>);
+
+impl PartialEq for UnitsCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Sentences and paragraphs of a text, each `[start, end)` in order.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Units {
+    pub sentences: Vec<(usize, usize)>,
+    pub paragraphs: Vec<(usize, usize)>,
+}
+
 impl Document {
+    /// The text's sentences and paragraphs, found on first use.
+    pub fn units(&self) -> std::sync::Arc<Units> {
+        std::sync::Arc::clone(self.units.0.get_or_init(|| {
+            let chars: Vec<char> = self.text.chars().collect();
+            std::sync::Arc::new(Units {
+                sentences: super::units::sentences(&chars),
+                paragraphs: super::units::paragraphs(&chars),
+            })
+        }))
+    }
+
     /// A document of `text` from `path` (of `kind`), imported now: its
     /// hash recorded, no reference number yet (0), no short reference,
     /// pages, attributes or memo.
@@ -105,6 +137,7 @@ impl Document {
             garbled_pages: Vec::new(),
             bib: None,
             char_count: CharCount::default(),
+            units: UnitsCache::default(),
         }
     }
 

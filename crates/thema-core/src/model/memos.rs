@@ -7,7 +7,7 @@
 //! `Project::memo_stamps`. `all` lists every memo the same way for the
 //! Memos view, the audit file and the exchange formats.
 
-use super::{CodeId, CodingId, DocId, MemoId, Project, ReviewerId};
+use super::{CodeId, CodingId, DocId, Document, MemoId, Project, ReviewerId};
 use serde::{Deserialize, Serialize};
 
 /// What a memo is about.
@@ -22,6 +22,12 @@ pub enum About {
     Code(CodeId),
     /// A coded passage.
     Coding(CodingId),
+    /// A framework-matrix cell: what one study says about one theme (the
+    /// charting step of framework synthesis).
+    Chart {
+        doc: DocId,
+        code: CodeId,
+    },
 }
 
 /// The kinds of memo, for filtering.
@@ -31,10 +37,17 @@ pub enum MemoKind {
     Document,
     Code,
     Passage,
+    Chart,
 }
 
 impl MemoKind {
-    pub const ALL: [Self; 4] = [Self::Project, Self::Document, Self::Code, Self::Passage];
+    pub const ALL: [Self; 5] = [
+        Self::Project,
+        Self::Document,
+        Self::Code,
+        Self::Passage,
+        Self::Chart,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -42,6 +55,7 @@ impl MemoKind {
             Self::Document => "Document",
             Self::Code => "Code",
             Self::Passage => "Passage",
+            Self::Chart => "Chart",
         }
     }
 }
@@ -53,6 +67,7 @@ impl About {
             Self::Document(_) => MemoKind::Document,
             Self::Code(_) => MemoKind::Code,
             Self::Coding(_) => MemoKind::Passage,
+            Self::Chart { .. } => MemoKind::Chart,
         }
     }
 }
@@ -80,6 +95,9 @@ pub struct Entry {
     pub author: Option<ReviewerId>,
     pub created: String,
     pub modified: String,
+    /// Drafted by Thema from the passages (a chart cell's auto-fill) and
+    /// not edited by a reviewer since.
+    pub draft: bool,
 }
 
 impl Entry {
@@ -94,7 +112,8 @@ impl Entry {
 }
 
 /// Every memo of the project: project memos, then each document's memo,
-/// code memos in tree order, and passage memos in document order.
+/// code memos in tree order, passage memos in document order, and chart
+/// summaries by study and theme.
 pub fn all(p: &Project) -> Vec<Entry> {
     let stamp = |about: About| p.memo_stamps.iter().find(|s| s.about == about);
     let mut out: Vec<Entry> = p
@@ -114,6 +133,7 @@ pub fn all(p: &Project) -> Vec<Entry> {
             author: s.and_then(|s| s.author),
             created: s.map(|s| s.created.clone()).unwrap_or_default(),
             modified: s.map(|s| s.modified.clone()).unwrap_or_default(),
+            draft: false,
         });
     }
     for c in &p.codebook.codes {
@@ -140,8 +160,26 @@ pub fn all(p: &Project) -> Vec<Entry> {
             author: s.and_then(|s| s.author).or(Some(c.reviewer)),
             created: s.map_or_else(|| c.created.clone(), |s| s.created.clone()),
             modified: s.map(|s| s.modified.clone()).unwrap_or_default(),
+            draft: false,
         });
     }
+    let code_pos = p.codebook.positions();
+    let mut charts: Vec<&super::Memo> = p
+        .memos
+        .iter()
+        .filter(|m| matches!(m.about, About::Chart { .. }))
+        .collect();
+    charts.sort_by_key(|m| match m.about {
+        About::Chart { doc, code } => (
+            pos.get(&doc).copied().unwrap_or(usize::MAX),
+            code_pos.get(&code).copied().unwrap_or(usize::MAX),
+        ),
+        _ => (usize::MAX, usize::MAX),
+    });
+    out.extend(charts.into_iter().map(|m| Entry {
+        title: link(p, m.about),
+        ..entry_of(m)
+    }));
     out
 }
 
@@ -154,6 +192,7 @@ fn entry_of(m: &super::Memo) -> Entry {
         author: m.author,
         created: m.created.clone(),
         modified: m.modified.clone(),
+        draft: m.draft,
     }
 }
 
@@ -170,6 +209,17 @@ pub fn link(p: &Project, about: About) -> String {
             || "a deleted code".to_owned(),
             |_| format!("code {}", p.codebook.path(c)),
         ),
+        About::Chart { doc, code } => {
+            let study = p.document(doc).map_or_else(
+                || "a deleted document".to_owned(),
+                Document::short_ref_or_title,
+            );
+            let theme = p
+                .codebook
+                .get(code)
+                .map_or_else(|| "a deleted code".to_owned(), |k| k.name.clone());
+            format!("{study} × {theme}")
+        }
         About::Coding(id) => {
             let Some(c) = p.coding(id) else {
                 return "a deleted passage".to_owned();

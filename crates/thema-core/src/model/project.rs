@@ -14,7 +14,8 @@ use std::sync::{Arc, Mutex};
 
 /// The project file format this build writes.
 /// Version 2 added consensus decisions, blind coding, checks and year ranges.
-pub const FORMAT_VERSION: u32 = 5;
+/// Version 6 added framework-matrix summaries and codes' origin.
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A person who codes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -151,6 +152,9 @@ pub struct Memo {
     /// When it was last changed (ISO 8601), if ever.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub modified: String,
+    /// Drafted by Thema (a chart cell's auto-fill) and not edited since.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 fn is_project(a: &super::memos::About) -> bool {

@@ -126,6 +126,7 @@ pub fn repair(p: &mut Project) -> Vec<String> {
                     color: "#999999".into(),
                     description: "Codings whose code was missing when the project was repaired."
                         .into(),
+                    origin: None,
                 };
                 let id = code.id;
                 p.codebook.codes.push(code);

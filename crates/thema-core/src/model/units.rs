@@ -147,6 +147,25 @@ pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Every paragraph (line) of the text as `[start, end)` without its line
+/// break, empty lines left out.
+pub fn paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if chars.len() > start {
+        out.push((start, chars.len()));
+    }
+    out
+}
+
 /// Adds `[start, end)` without surrounding white space, if anything is left.
 fn push_trimmed(chars: &[char], out: &mut Vec<(usize, usize)>, mut start: usize, mut end: usize) {
     while start < end && chars[start].is_whitespace() {

@@ -274,6 +274,7 @@ pub fn merge(base: &Project, other: &Project) -> (Project, MergeReport) {
                     color: "#999999".into(),
                     description: "Codes whose parent was missing when two projects were merged."
                         .into(),
+                    origin: None,
                 };
                 let id = code.id;
                 p.codebook.codes.push(code);

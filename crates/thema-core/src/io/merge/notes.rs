@@ -7,6 +7,39 @@
 use super::MergeReport;
 use crate::model::{CodeId, DocId, Document, IdMap, Project};
 
+/// Adds the other reviewer's summary of a framework-matrix cell (`copy`,
+/// already about `p`'s study and theme) unless `p` has one: theirs replaces
+/// a draft of `p`'s, a draft of theirs gives way to any summary of `p`'s,
+/// and two different written summaries are a conflict (`p`'s kept).
+/// True when `copy` was added.
+fn merge_chart_cell(p: &mut Project, copy: crate::model::Memo, r: &mut MergeReport) -> bool {
+    let Some(i) = p.memos.iter().position(|x| x.about == copy.about) else {
+        p.memos.push(copy);
+        return true;
+    };
+    let mine = &p.memos[i];
+    if mine.text == copy.text || copy.draft {
+        return false;
+    }
+    if mine.draft {
+        p.memos[i] = crate::model::Memo {
+            id: mine.id,
+            ..copy
+        };
+        return false;
+    }
+    let kept = mine.text.clone();
+    r.conflicts.push(super::Conflict {
+        what: format!(
+            "chart summary of {}",
+            crate::model::memos::link(p, copy.about)
+        ),
+        kept,
+        other: copy.text,
+    });
+    false
+}
+
 /// Adds `other`'s memos and sets to `p`.
 pub(super) fn merge_memos_and_sets(
     p: &mut Project,
@@ -20,8 +53,8 @@ pub(super) fn merge_memos_and_sets(
         match p.memos.iter().find(|x| x.id == m.id) {
             None => {
                 let mut copy = m.clone();
-                if let About::Code(c) = m.about {
-                    match code_map.get(&c) {
+                match m.about {
+                    About::Code(c) => match code_map.get(&c) {
                         Some(mine) => copy.about = About::Code(*mine),
                         None => {
                             r.conflicts.push(super::Conflict {
@@ -34,16 +67,57 @@ pub(super) fn merge_memos_and_sets(
                             });
                             continue;
                         }
+                    },
+                    About::Chart { doc, code } => {
+                        match (doc_map.get(&doc), code_map.get(&code)) {
+                            (Some(d), Some(c)) => {
+                                copy.about = About::Chart { doc: *d, code: *c };
+                            }
+                            _ => {
+                                r.conflicts.push(super::Conflict {
+                                    what: format!(
+                                        "chart summary \"{}\" on a study or theme not in the merged project",
+                                        crate::model::memos::link(other, m.about)
+                                    ),
+                                    kept: String::new(),
+                                    other: m.text.clone(),
+                                });
+                                continue;
+                            }
+                        }
+                        if !merge_chart_cell(p, copy, r) {
+                            continue;
+                        }
+                        r.project_memos_added += 1;
+                        continue;
                     }
+                    _ => {}
                 }
                 p.memos.push(copy);
                 r.project_memos_added += 1;
             }
-            Some(x) if x.text != m.text => r.conflicts.push(super::Conflict {
-                what: format!("project memo \"{}\"", x.title),
-                kept: x.text.clone(),
-                other: m.text.clone(),
-            }),
+            Some(x) if x.text != m.text => {
+                // A draft gives way to a reviewer's summary of the cell.
+                if x.draft && !m.draft {
+                    let about = x.about;
+                    if let Some(slot) = p.memos.iter_mut().find(|y| y.id == m.id) {
+                        *slot = crate::model::Memo { about, ..m.clone() };
+                    }
+                    continue;
+                }
+                if m.draft {
+                    continue;
+                }
+                r.conflicts.push(super::Conflict {
+                    what: format!(
+                        "{} memo \"{}\"",
+                        x.about.kind().label().to_lowercase(),
+                        crate::model::memos::link(p, x.about)
+                    ),
+                    kept: x.text.clone(),
+                    other: m.text.clone(),
+                });
+            }
             Some(_) => {}
         }
     }

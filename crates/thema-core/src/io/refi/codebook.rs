@@ -180,6 +180,7 @@ mod tests {
             parent,
             color: "#336699".into(),
             description: String::new(),
+            origin: None,
         }
     }
 

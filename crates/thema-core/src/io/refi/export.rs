@@ -40,7 +40,8 @@ fn codes(out: &mut Out, p: &Project, parent: Option<CodeId>) {
             .filter(|m| m.about == crate::model::memos::About::Code(c.id))
             .map(|m| m.id.to_string())
             .collect();
-        if c.description.is_empty() && !has_children && notes.is_empty() {
+        let description = super::description_with_origin(c);
+        if description.is_empty() && !has_children && notes.is_empty() {
             out.empty(
                 "Code",
                 &[
@@ -61,8 +62,8 @@ fn codes(out: &mut Out, p: &Project, parent: Option<CodeId>) {
                 ("color", &col),
             ],
         );
-        if !c.description.is_empty() {
-            out.text_element("Description", &c.description);
+        if !description.is_empty() {
+            out.text_element("Description", &description);
         }
         codes(out, p, Some(c.id));
         // The code's memos: notes the code refers to.

@@ -78,10 +78,28 @@ pub fn variables(p: &Project) -> Vec<AppraisalVariable> {
     vars
 }
 
-/// What of the appraisal the variables cannot carry, in one sentence per
-/// kind (empty when nothing is lost): notes, supporting passages, the
-/// judgement's reasons and the decision log stay in the Thema project.
+/// What a REFI-QDA export cannot carry, in one sentence per kind (empty
+/// when nothing is lost): of the appraisal, the notes, supporting
+/// passages, the judgement's reasons and the decision log; and the
+/// framework matrix's summaries. They stay in the Thema project.
 pub fn not_carried(p: &Project) -> Vec<String> {
+    let mut out = appraisal_not_carried(p);
+    let charts = p
+        .memos
+        .iter()
+        .filter(|m| matches!(m.about, crate::model::memos::About::Chart { .. }))
+        .count();
+    if charts > 0 {
+        out.push(format!(
+            "REFI-QDA has no place for a framework matrix: {} stay only in the Thema project",
+            crate::words::count(charts, "chart summary", "chart summaries")
+        ));
+    }
+    out
+}
+
+/// The appraisal's part of [`not_carried`].
+fn appraisal_not_carried(p: &Project) -> Vec<String> {
     let a = &p.appraisal;
     let mut parts = Vec::new();
     let count = |n: usize, one: &str, many: &str| {

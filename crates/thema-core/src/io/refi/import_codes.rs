@@ -154,16 +154,15 @@ pub(super) fn read_codes(
                 })
         });
         colors.insert(id, color.clone());
+        let (description, origin) =
+            super::split_origin(&el.child_text("Description").unwrap_or_default());
         p.codebook.codes.push(Code {
             id,
             name,
             parent,
             color,
-            description: el
-                .child_text("Description")
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
+            description,
+            origin,
         });
         report.codes += 1;
         let first = work.len();

@@ -76,6 +76,7 @@ impl Importer<'_> {
                 }
                 self.report.memos += 1;
                 p.memos.push(crate::model::Memo {
+                    draft: false,
                     id: crate::model::MemoId(g),
                     about: crate::model::memos::About::Code(id),
                     title: name,
@@ -95,6 +96,7 @@ impl Importer<'_> {
             && !d.is_empty()
         {
             p.memos.push(crate::model::Memo {
+                draft: false,
                 id: crate::model::MemoId::new(),
                 about: Default::default(),
                 title: "Project description".into(),
@@ -120,6 +122,7 @@ impl Importer<'_> {
             self.used_notes.insert(g);
             self.report.memos += 1;
             p.memos.push(crate::model::Memo {
+                draft: false,
                 id: crate::model::MemoId(g),
                 title: if name.is_empty() {
                     format!("Note {}", i + 1)

@@ -105,6 +105,38 @@ pub const RANGES_PREFIX: &str = "Thema ranges: ";
 /// Line of a text variable's `<Description>` listing its choices.
 pub const CHOICES_PREFIX: &str = "Choices: ";
 
+/// Last line of a code's `<Description>` carrying its framework origin:
+/// "Thema framework: a priori" or "… emergent" (other tools show it as
+/// part of the description; Thema reads it back into `Code::origin`).
+pub const ORIGIN_PREFIX: &str = "Thema framework: ";
+
+/// A code's description as written to REFI-QDA: its own, then the origin
+/// line when it has one.
+pub fn description_with_origin(c: &crate::model::Code) -> String {
+    match c.origin {
+        None => c.description.clone(),
+        Some(o) if c.description.is_empty() => format!("{ORIGIN_PREFIX}{}", o.label()),
+        Some(o) => format!("{}\n\n{ORIGIN_PREFIX}{}", c.description, o.label()),
+    }
+}
+
+/// A REFI-QDA code description split into the description and the origin
+/// its last line names (the line removed), if any.
+pub fn split_origin(text: &str) -> (String, Option<crate::model::codebook::Origin>) {
+    use crate::model::codebook::Origin;
+    let trimmed = text.trim_end();
+    let (before, last) = trimmed.rsplit_once('\n').unwrap_or(("", trimmed));
+    let origin = match last.trim().strip_prefix(ORIGIN_PREFIX) {
+        Some("a priori") => Some(Origin::APriori),
+        Some("emergent") => Some(Origin::Emergent),
+        _ => None,
+    };
+    match origin {
+        Some(o) => (before.trim().to_owned(), Some(o)),
+        None => (text.trim().to_owned(), None),
+    }
+}
+
 /// "Thema ranges: 1997..2004; 2005..2009" for `bins`.
 pub fn ranges_line(bins: &[crate::model::Bin]) -> String {
     let list: Vec<String> = bins

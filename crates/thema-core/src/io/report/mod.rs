@@ -8,6 +8,7 @@ pub mod chart;
 pub mod escape;
 pub mod findings;
 pub mod html;
+pub mod matrices;
 pub mod memos;
 pub mod publish;
 pub mod publish_render;
