@@ -25,11 +25,10 @@ fn charting_a_framework_cell_and_auto_filling_the_rest() {
         h.query_by_label_contains("of this study on this theme")
             .is_some()
     );
-    let field =
-        h.get_by_label("Summary (the charting step: what this study reports on this theme)");
+    let field = h.get_by_label("Summary: what this study reports on this theme");
     field.focus();
     h.run();
-    h.get_by_label("Summary (the charting step: what this study reports on this theme)")
+    h.get_by_label("Summary: what this study reports on this theme")
         .type_text("Leaders made time for joint meetings.");
     h.run();
     h.get_by_label("Save summary").click();

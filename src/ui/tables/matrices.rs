@@ -45,7 +45,10 @@ impl View {
 struct Drill {
     key: (u64, Scope, MatrixOptions, View),
     title: String,
-    /// Passage pairs (co-occurrence) or single passages (a == b).
+    /// Co-occurring pairs behind the number (identical ones included).
+    counted: usize,
+    /// Passage pairs to read (co-occurrence, identical ones once) or
+    /// single passages (a == b).
     pairs: Vec<(CodingId, CodingId)>,
     documents: Vec<DocId>,
 }
@@ -208,6 +211,22 @@ fn order_combo(ui: &mut egui::Ui, p: &Project, o: &MatrixOptions, out: &mut Vec<
     crate::ui::name_combo(r, "Order studies by");
 }
 
+/// A label of fixed width, left-aligned and cut with "…" when too long
+/// (hover it for the whole text).
+fn fixed_label(ui: &mut egui::Ui, width: f32, height: f32, text: egui::RichText) -> egui::Response {
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        width - 6.0,
+        egui::TextStyle::Body,
+    );
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
+    let pos = egui::pos2(rect.left() + 2.0, rect.center().y - galley.size().y / 2.0);
+    ui.painter().galley(pos, galley, ui.visuals().text_color());
+    resp
+}
+
 /// A heat-map fill for `v` of `max`.
 fn heat(ui: &egui::Ui, v: f64, max: f64) -> egui::Color32 {
     let base = ui.visuals().extreme_bg_color;
@@ -261,12 +280,19 @@ fn heat_cell(
             egui::StrokeKind::Inside,
         );
     }
+    // Empty cells ("0", "–", "0.000") recede so the counts stand out.
+    let empty = fill == ui.visuals().extreme_bg_color;
+    let color = if empty {
+        ui.visuals().weak_text_color()
+    } else {
+        ink(fill)
+    };
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         text,
         egui::TextStyle::Small.resolve(ui.style()),
-        ink(fill),
+        color,
     );
     resp
 }
@@ -296,6 +322,9 @@ fn cooccurrence_view(
                 }
             });
         crate::ui::name_combo(r, "Cells show");
+    });
+    // Two rows of two choices: each label stays with its list in a narrow panel.
+    ui.horizontal_wrapped(|ui| {
         ui.label("Together when");
         let r = egui::ComboBox::from_id_salt("cooc_distance")
             .selected_text(o.proximity.label())
@@ -311,11 +340,13 @@ fn cooccurrence_view(
             });
         crate::ui::name_combo(r, "Together when");
         if !p.categories.is_empty() {
-            ui.label("Passages");
             let current = o
                 .category
                 .and_then(|k| p.categories.iter().find(|c| c.id == k))
-                .map_or_else(|| "all categories".to_owned(), |c| c.name.clone());
+                .map_or_else(
+                    || "passages of all categories".to_owned(),
+                    |c| format!("{} passages only", c.name),
+                );
             let r = egui::ComboBox::from_id_salt("cooc_category")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
@@ -380,7 +411,7 @@ fn cooccurrence_view(
         .map(|(i, j)| c.value(o.measure, i, j))
         .fold(0.0, f64::max);
     let selected = state.drill.as_ref().map(|d| d.title.clone());
-    let label_w = 200.0_f32;
+    let label_w = (ui.available_width() * 0.3).clamp(110.0, 220.0);
     let cell = egui::vec2(if o.measure.is_ratio() { 52.0 } else { 40.0 }, 22.0);
     let drill_h = if state.drill.is_some() {
         ui.available_height() * 0.45
@@ -390,11 +421,11 @@ fn cooccurrence_view(
     egui::ScrollArea::both()
         .id_salt("cooc_scroll")
         .max_height((ui.available_height() - drill_h).max(120.0))
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
             ui.horizontal(|ui| {
-                ui.add_sized([label_w, cell.y], egui::Label::new(""));
+                fixed_label(ui, label_w, cell.y, egui::RichText::new(""));
                 for (j, path) in paths.iter().enumerate() {
                     let sorted = state.sort_by == Some(j);
                     let t = if sorted { format!("{}▼", j + 1) } else { format!("{}", j + 1) };
@@ -409,11 +440,8 @@ fn cooccurrence_view(
             for &i in &order {
                 ui.horizontal(|ui| {
                     let label = format!("{}. {}", i + 1, names[i]);
-                    ui.add_sized(
-                        [label_w, cell.y],
-                        egui::Label::new(egui::RichText::new(label).small()).truncate(),
-                    )
-                    .on_hover_text(&paths[i]);
+                    fixed_label(ui, label_w, cell.y, egui::RichText::new(label).small())
+                        .on_hover_text(&paths[i]);
                     for j in 0..c.len() {
                         let mut text = c.text(o.measure, i, j);
                         let flagged = o.measure == Measure::CCoefficient && i != j && c.flagged(i, j);
@@ -473,8 +501,9 @@ fn drill_cooccurrence(ws: &Workspace, i: usize, j: usize, title: String) -> Dril
     Drill {
         key: drill_key(ws, View::Cooccurrence),
         title,
+        counted: b.pairs.len(),
         pairs: b
-            .pairs
+            .distinct_pairs(p)
             .iter()
             .map(|&(a, b)| (p.codings[a].id, p.codings[b].id))
             .collect(),
@@ -511,8 +540,11 @@ fn passage_text(p: &Project, id: CodingId) -> String {
 /// One passage in a drill list: where it is, its text, and a link.
 fn passage_card(ui: &mut egui::Ui, p: &Project, id: CodingId, out: &mut Vec<Intent>) {
     ui.vertical(|ui| {
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(source_line(p, id)).small().strong());
+        // Wrapped so a long source line never widens a narrow panel.
+        ui.horizontal_wrapped(|ui| {
+            ui.add(
+                egui::Label::new(egui::RichText::new(source_line(p, id)).small().strong()).wrap(),
+            );
             if ui
                 .small_button("Show")
                 .on_hover_text("Open the passage in the document")
@@ -531,33 +563,38 @@ fn drill_panel(ui: &mut egui::Ui, p: &Project, state: &mut MatricesUi, out: &mut
     };
     ui.separator();
     let mut close = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let same = d.pairs.iter().all(|(a, b)| a == b);
+        let studies = d
+            .pairs
+            .iter()
+            .filter_map(|(a, _)| p.coding(*a).map(|c| c.doc))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         let what = if same {
             crate::words::count(d.pairs.len(), "passage", "passages")
         } else {
-            crate::words::count(d.pairs.len(), "pair of passages", "pairs of passages")
+            crate::words::count(d.counted, "pair of passages", "pairs of passages")
         };
-        ui.label(
-            egui::RichText::new(format!(
-                "{} — {what} in {}",
-                d.title,
-                crate::words::count(
-                    if same {
-                        d.pairs
-                            .iter()
-                            .filter_map(|(a, _)| p.coding(*a).map(|c| c.doc))
-                            .collect::<std::collections::BTreeSet<_>>()
-                            .len()
-                    } else {
-                        d.documents.len()
-                    },
-                    "study",
-                    "studies"
-                )
-            ))
-            .strong(),
+        let mut head = format!(
+            "{} — {what} in {}",
+            d.title,
+            crate::words::count(studies, "study", "studies")
         );
+        if !same && d.documents.len() != studies {
+            head.push_str(&format!(
+                "; {} hold both codes",
+                crate::words::count(d.documents.len(), "study", "studies")
+            ));
+        }
+        ui.label(egui::RichText::new(head).strong());
+        if !same && d.pairs.len() < d.counted {
+            ui.label(
+                egui::RichText::new("(pairs coded alike by several reviewers are shown once)")
+                    .small()
+                    .weak(),
+            );
+        }
         if ui.small_button("Close").clicked() {
             close = true;
         }
@@ -659,7 +696,7 @@ fn framework_view(
         return;
     }
     let max = fm.passages.iter().copied().max().unwrap_or(0) as f64;
-    let label_w = 150.0_f32;
+    let label_w = (ui.available_width() * 0.25).clamp(100.0, 170.0);
     let cell = egui::vec2(150.0, 46.0);
     let editor_h = if state.chart.is_some() {
         ui.available_height() * 0.5
@@ -669,20 +706,19 @@ fn framework_view(
     egui::ScrollArea::both()
         .id_salt("fw_scroll")
         .max_height((ui.available_height() - editor_h).max(120.0))
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
             ui.horizontal(|ui| {
-                ui.add_sized(
-                    [label_w, 34.0],
-                    egui::Label::new(egui::RichText::new("Study").strong()),
-                );
+                fixed_label(ui, label_w, 34.0, egui::RichText::new("Study").strong());
                 for &code in &fm.code_ids {
                     let Some(k) = p.codebook.get(code) else {
                         continue;
                     };
                     let origin = k.origin.map_or("origin not set", |o| o.label());
                     ui.allocate_ui(egui::vec2(cell.x, 34.0), |ui| {
+                        ui.set_min_width(cell.x);
+                        ui.set_max_width(cell.x);
                         ui.vertical(|ui| {
                             ui.add(
                                 egui::Label::new(egui::RichText::new(&k.name).strong().small())
@@ -700,17 +736,16 @@ fn framework_view(
             for (r, &d) in fm.studies.iter().enumerate() {
                 let doc = &p.documents[d];
                 ui.horizontal(|ui| {
-                    ui.add_sized(
-                        [label_w, cell.y],
-                        egui::Label::new(
-                            egui::RichText::new(format!(
-                                "[{}] {}",
-                                doc.reference,
-                                doc.short_ref_or_title()
-                            ))
-                            .small(),
-                        )
-                        .truncate(),
+                    fixed_label(
+                        ui,
+                        label_w,
+                        cell.y,
+                        egui::RichText::new(format!(
+                            "[{}] {}",
+                            doc.reference,
+                            doc.short_ref_or_title()
+                        ))
+                        .small(),
                     )
                     .on_hover_text(&doc.title);
                     for (c, &code) in fm.code_ids.iter().enumerate() {
@@ -748,7 +783,7 @@ fn framework_view(
                 });
             }
         });
-    chart_editor(ui, ws, state, out);
+    chart_editor(ui, ws, m, state, out);
 }
 
 /// A framework cell: its passages and the start of its summary.
@@ -815,7 +850,13 @@ fn chart_cell(
     resp
 }
 
-fn chart_editor(ui: &mut egui::Ui, ws: &Workspace, state: &mut MatricesUi, out: &mut Vec<Intent>) {
+fn chart_editor(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    m: &Computed,
+    state: &mut MatricesUi,
+    out: &mut Vec<Intent>,
+) {
     let p = &ws.project;
     let Some(e) = &mut state.chart else { return };
     let (Some(doc), Some(code)) = (p.document(e.doc), p.codebook.get(e.code)) else {
@@ -865,94 +906,134 @@ fn chart_editor(ui: &mut egui::Ui, ws: &Workspace, state: &mut MatricesUi, out: 
         doc: e.doc,
         code: e.code,
     };
-    ui.columns(2, |cols| {
-        let ui = &mut cols[0];
-        let label = ui.label(
-            egui::RichText::new(
-                "Summary (the charting step: what this study reports on this theme)",
-            )
-            .small()
-            .weak(),
-        );
-        egui::ScrollArea::vertical()
-            .id_salt("chart_text")
-            .max_height(ui.available_height() - 30.0)
-            .show(ui, |ui| {
-                ui.add(
-                    egui::TextEdit::multiline(&mut e.text)
-                        .desired_width(f32::INFINITY)
-                        .desired_rows(6)
-                        .hint_text("Write what this study says about the theme…"),
-                )
-                .labelled_by(label.id);
-            });
-        ui.horizontal(|ui| {
-            let changed = e.text != e.saved || memo.is_some_and(|m| m.draft);
-            if ui
-                .add_enabled(changed, egui::Button::new("Save summary"))
-                .clicked()
-            {
-                out.push(Intent::WriteMemo {
-                    about,
-                    id: memo.map(|m| m.id),
-                    title: String::new(),
-                    text: e.text.clone(),
-                    typing: false,
-                });
-                e.saved = e.text.clone();
-            }
-            if ui
-                .add_enabled(
-                    !codings.is_empty() && memo.is_none_or(|m| m.draft),
-                    egui::Button::new("Auto-fill"),
-                )
-                .on_hover_text(
-                    "Draft this cell from its passages (only while it has no summary of yours)",
-                )
-                .clicked()
-            {
-                out.push(Intent::DraftCharts(vec![(e.doc, e.code)]));
-                e.text = e.saved.clone();
-            }
-            if memo.is_some()
-                && ui
-                    .small_button("Remove")
-                    .on_hover_text("Remove this cell's summary (Undo brings it back)")
-                    .clicked()
-            {
-                out.push(Intent::WriteMemo {
-                    about,
-                    id: memo.map(|m| m.id),
-                    title: String::new(),
-                    text: String::new(),
-                    typing: false,
-                });
-                e.text.clear();
-                e.saved.clear();
-            }
+    let fm = &m.framework.matrix;
+    let coded = fm
+        .studies
+        .iter()
+        .position(|&d| p.documents[d].id == doc.id)
+        .zip(fm.code_ids.iter().position(|&c| c == code.id))
+        .map_or(0, |(r, c)| fm.passages(r, c) as usize);
+    if ui.available_width() < 560.0 {
+        // A narrow panel: the passages below the summary.
+        let h = ui.available_height();
+        ui.allocate_ui(egui::vec2(ui.available_width(), h * 0.5), |ui| {
+            summary_side(ui, e, memo, about, !codings.is_empty(), out);
         });
-        let ui = &mut cols[1];
-        ui.label(
-            egui::RichText::new(format!(
-                "{} of this study on this theme",
-                crate::words::count(codings.len(), "passage", "passages")
-            ))
-            .small()
-            .weak(),
-        );
-        egui::ScrollArea::vertical()
-            .id_salt("chart_passages")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for &i in &codings {
-                    passage_card(ui, p, p.codings[i].id, out);
-                    ui.separator();
-                }
-            });
-    });
+        passages_side(ui, p, &codings, coded, out);
+    } else {
+        ui.columns(2, |cols| {
+            summary_side(&mut cols[0], e, memo, about, !codings.is_empty(), out);
+            passages_side(&mut cols[1], p, &codings, coded, out);
+        });
+    }
     if close {
         state.chart = None;
     }
+}
+
+/// The summary editor of a framework cell and its buttons.
+fn summary_side(
+    ui: &mut egui::Ui,
+    e: &mut ChartEdit,
+    memo: Option<&crate::model::Memo>,
+    about: About,
+    has_passages: bool,
+    out: &mut Vec<Intent>,
+) {
+    let label = ui.label(
+        egui::RichText::new("Summary: what this study reports on this theme")
+            .small()
+            .weak(),
+    );
+    egui::ScrollArea::vertical()
+        .id_salt("chart_text")
+        .max_height(ui.available_height() - 30.0)
+        .show(ui, |ui| {
+            ui.add(
+                egui::TextEdit::multiline(&mut e.text)
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(6)
+                    .hint_text("Write what this study says about the theme…"),
+            )
+            .labelled_by(label.id);
+        });
+    ui.horizontal(|ui| {
+        let changed = e.text != e.saved || memo.is_some_and(|m| m.draft);
+        if ui
+            .add_enabled(changed, egui::Button::new("Save summary"))
+            .clicked()
+        {
+            out.push(Intent::WriteMemo {
+                about,
+                id: memo.map(|m| m.id),
+                title: String::new(),
+                text: e.text.clone(),
+                typing: false,
+            });
+            e.saved = e.text.clone();
+        }
+        if ui
+            .add_enabled(
+                has_passages && memo.is_none_or(|m| m.draft),
+                egui::Button::new("Auto-fill"),
+            )
+            .on_hover_text(
+                "Draft this cell from its passages (only while it has no summary of yours)",
+            )
+            .clicked()
+        {
+            out.push(Intent::DraftCharts(vec![(e.doc, e.code)]));
+            e.text = e.saved.clone();
+        }
+        if memo.is_some()
+            && ui
+                .small_button("Remove")
+                .on_hover_text("Remove this cell's summary (Undo brings it back)")
+                .clicked()
+        {
+            out.push(Intent::WriteMemo {
+                about,
+                id: memo.map(|m| m.id),
+                title: String::new(),
+                text: String::new(),
+                typing: false,
+            });
+            e.text.clear();
+            e.saved.clear();
+        }
+    });
+}
+
+/// The passages of a framework cell, each with *Show*.
+fn passages_side(
+    ui: &mut egui::Ui,
+    p: &Project,
+    codings: &[usize],
+    coded: usize,
+    out: &mut Vec<Intent>,
+) {
+    let twice = if coded > codings.len() {
+        format!(" ({coded} codings: a passage coded alike by several reviewers is shown once)")
+    } else {
+        String::new()
+    };
+    ui.label(
+        egui::RichText::new(format!(
+            "{} of this study on this theme{twice}",
+            crate::words::count(codings.len(), "passage", "passages")
+        ))
+        .small()
+        .weak(),
+    );
+    egui::ScrollArea::vertical()
+        .id_salt("chart_passages")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for &i in codings {
+                passage_card(ui, p, p.codings[i].id, out);
+                ui.separator();
+            }
+        });
 }
 
 fn presence_view(
@@ -992,7 +1073,7 @@ fn presence_view(
     );
     let max = pm.passages.iter().copied().max().unwrap_or(0) as f64;
     let attr_w = 90.0_f32;
-    let label_w = 150.0_f32;
+    let label_w = (ui.available_width() * 0.25).clamp(100.0, 170.0);
     let cell = egui::vec2(if o.counts { 44.0 } else { 30.0 }, 22.0);
     let drill_h = if state.drill.is_some() {
         ui.available_height() * 0.45
@@ -1002,18 +1083,22 @@ fn presence_view(
     egui::ScrollArea::both()
         .id_salt("presence_scroll")
         .max_height((ui.available_height() - drill_h).max(120.0))
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
             ui.horizontal(|ui| {
-                ui.add_sized(
-                    [label_w, cell.y],
-                    egui::Label::new(egui::RichText::new("Study").strong().small()),
+                fixed_label(
+                    ui,
+                    label_w,
+                    cell.y,
+                    egui::RichText::new("Study").strong().small(),
                 );
                 for a in &p.attributes {
-                    ui.add_sized(
-                        [attr_w, cell.y],
-                        egui::Label::new(egui::RichText::new(&a.name).strong().small()).truncate(),
+                    fixed_label(
+                        ui,
+                        attr_w,
+                        cell.y,
+                        egui::RichText::new(&a.name).strong().small(),
                     );
                 }
                 for (k, &code) in pm.code_ids.iter().enumerate() {
@@ -1031,26 +1116,22 @@ fn presence_view(
             for (r, &d) in pm.studies.iter().enumerate() {
                 let doc = &p.documents[d];
                 ui.horizontal(|ui| {
-                    ui.add_sized(
-                        [label_w, cell.y],
-                        egui::Label::new(
-                            egui::RichText::new(format!(
-                                "[{}] {}",
-                                doc.reference,
-                                doc.short_ref_or_title()
-                            ))
-                            .small(),
-                        )
-                        .truncate(),
+                    fixed_label(
+                        ui,
+                        label_w,
+                        cell.y,
+                        egui::RichText::new(format!(
+                            "[{}] {}",
+                            doc.reference,
+                            doc.short_ref_or_title()
+                        ))
+                        .small(),
                     )
                     .on_hover_text(&doc.title);
                     for a in &p.attributes {
                         let v = doc.attribute(a.id);
-                        ui.add_sized(
-                            [attr_w, cell.y],
-                            egui::Label::new(egui::RichText::new(v).small()).truncate(),
-                        )
-                        .on_hover_text(format!("{}: {v}", a.name));
+                        fixed_label(ui, attr_w, cell.y, egui::RichText::new(v).small())
+                            .on_hover_text(format!("{}: {v}", a.name));
                     }
                     for (k, &code) in pm.code_ids.iter().enumerate() {
                         let n = pm.passages(r, k);
@@ -1085,6 +1166,7 @@ fn presence_view(
                             state.drill = Some(Drill {
                                 key: drill_key(ws, View::Presence),
                                 title,
+                                counted: codings.len(),
                                 pairs: codings
                                     .iter()
                                     .map(|&i| (p.codings[i].id, p.codings[i].id))

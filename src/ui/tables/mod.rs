@@ -299,6 +299,10 @@ fn scope_bar(ui: &mut egui::Ui, ws: &Workspace, tab: Tab, out: &mut Vec<Intent>)
         } else {
             reviewers_combo(ui, ws, out);
         }
+        if tab == Tab::Matrices {
+            // The matrices have their own "Export this matrix" menu.
+            return;
+        }
         ui.menu_button("Export", |ui| {
             if let Some(name) = tab.table_name() {
                 for (label, format) in [

@@ -337,6 +337,22 @@ pub struct Behind {
     pub documents: Vec<usize>,
 }
 
+impl Behind {
+    /// The pairs with identical passages listed once (two reviewers who
+    /// coded the same two passages alike give one pair to read), in order.
+    pub fn distinct_pairs(&self, p: &crate::model::Project) -> Vec<(usize, usize)> {
+        let mut seen = std::collections::HashSet::new();
+        self.pairs
+            .iter()
+            .copied()
+            .filter(|&(a, b)| {
+                let (x, y) = (&p.codings[a], &p.codings[b]);
+                seen.insert((x.doc, x.start, x.end, y.start, y.end))
+            })
+            .collect()
+    }
+}
+
 /// The passages and documents behind cell (`i`, `j`) of `compute(prep,
 /// opts)`: for `i == j`, the code's own passages (paired with themselves)
 /// and documents.

@@ -150,8 +150,10 @@ pub fn study_matrix(prep: &Prepared<'_>, level: Option<usize>, order: StudyOrder
     }
 }
 
-/// The codings of study `doc` under `code` (itself and every code below
-/// it) in scope, as indices into `project.codings`, in text order.
+/// The passages of study `doc` under `code` (itself and every code below
+/// it) in scope, as indices into `project.codings`, in text order. As in
+/// the factor summaries, a passage several reviewers (or codes of the
+/// cell) coded alike is listed once.
 pub fn cell_codings(prep: &Prepared<'_>, doc: DocId, code: CodeId) -> Vec<usize> {
     let Some(col) = prep.codes.iter().position(|(id, _)| *id == code) else {
         return Vec::new();
@@ -165,6 +167,7 @@ pub fn cell_codings(prep: &Prepared<'_>, doc: DocId, code: CodeId) -> Vec<usize>
         .collect();
     let c = &prep.project.codings;
     out.sort_by_key(|&i| (c[i].start, c[i].end));
+    out.dedup_by_key(|&mut i| (c[i].start, c[i].end));
     out
 }
 
