@@ -318,11 +318,11 @@ fn framework_and_cooccurrence_exports_have_the_documented_columns() {
     )
     .unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "study,theme,origin,passages,summary,draft");
-    assert_eq!(lines[1], "[1] Author 1,Relational,a priori,2,,false");
+    assert_eq!(lines[0], "study,theme,passages,summary");
+    assert_eq!(lines[1], "[1] Author 1,Relational,2,");
     assert_eq!(
         lines[6],
-        "[2] Author 2,Digital tools,emergent,1,\u{201c}Tablets helped the team share notes.\u{201d},true"
+        "[2] Author 2,Digital tools,1,Draft: \u{201c}Tablets helped the team share notes.\u{201d}"
     );
     assert_eq!(lines.len(), 10, "3 studies × 3 themes + header");
     let md = String::from_utf8(

@@ -158,7 +158,7 @@ pub fn framework(p: &Project, scope: &Scope, o: &MatrixOptions) -> (Sheet, PubTa
     let mut sheet = Sheet::new(
         "framework",
         "Framework matrix",
-        &["study", "theme", "origin", "passages", "summary", "draft"],
+        &["study", "theme", "passages", "summary"],
     );
     let mut rows = Vec::new();
     for (r, &d) in m.studies.iter().enumerate() {
@@ -206,7 +206,7 @@ pub fn framework(p: &Project, scope: &Scope, o: &MatrixOptions) -> (Sheet, PubTa
     }
     footnotes.push(scope_line(&prep));
     sheet.note = Some(format!(
-        "Columns: {}. {}",
+        "Themes: {}; a summary Thema drafted from the passages and nobody edited yet starts \"Draft: \". {}",
         level_words(Some(o.framework_level)),
         scope_line(&prep)
     ));
