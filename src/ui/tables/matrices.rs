@@ -820,20 +820,17 @@ fn chart_cell(
         color,
     );
     if let Some(s) = s {
-        let first: String = s
-            .text
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(60)
-            .collect();
+        let first = s.text.lines().next().unwrap_or("");
         let text = if s.draft {
             format!("Draft: {first}")
         } else {
-            first
+            first.to_owned()
         };
-        let galley = painter.layout(text, small, color, rect.width() - 10.0);
+        // Two lines at most, cut with "…": the whole text is in the tooltip.
+        let mut job = egui::text::LayoutJob::simple(text, small, color, rect.width() - 12.0);
+        job.wrap.max_rows = 2;
+        job.wrap.overflow_character = Some('…');
+        let galley = painter.layout_job(job);
         let clip = painter.with_clip_rect(rect.shrink(3.0));
         clip.galley(rect.left_top() + egui::vec2(5.0, 17.0), galley, color);
     }

@@ -165,13 +165,19 @@ pub fn framework(p: &Project, scope: &Scope, o: &MatrixOptions) -> (Sheet, PubTa
         let mut cells = vec![study_label(p, d)];
         for (c, &code) in m.codes.iter().enumerate() {
             let s = f.summary(r, c);
+            // A draft says so in its own text, as in the wide table.
+            let summary = s.map_or_else(String::new, |s| {
+                if s.draft {
+                    format!("Draft: {}", s.text)
+                } else {
+                    s.text.clone()
+                }
+            });
             sheet.rows.push(vec![
                 Cell::Text(study_label(p, d)),
                 Cell::Text(prep.path(code)),
-                Cell::Text(prep.code(code).origin.map_or("", |o| o.label()).to_owned()),
                 Cell::from(m.passages(r, c)),
-                Cell::Text(s.map(|s| s.text.clone()).unwrap_or_default()),
-                Cell::Bool(s.is_some_and(|s| s.draft)),
+                Cell::Text(summary),
             ]);
             let n = m.passages(r, c);
             let mut cell = match n {

@@ -8,6 +8,14 @@ pub fn csv(s: &Sheet) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&s.columns);
     for r in &s.rows {
+        // A row of another width is a bug in the sheet's builder (the CSV
+        // writer would refuse it and the file would lose rows).
+        debug_assert_eq!(
+            r.len(),
+            s.columns.len(),
+            "a row of sheet {} has the wrong width",
+            s.name
+        );
         let _ = w.write_record(r.iter().map(Cell::as_text));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
