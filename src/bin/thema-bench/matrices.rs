@@ -60,4 +60,14 @@ pub fn cooccurrence_bench() {
         std::hint::black_box(matrices::compute_all(&p, &Scope::default(), &o));
     });
     println!("all_three_matrices_with_scope_200codes_100000codings {ms:.1} ms");
+    // A coding added: the three matrices updated in place.
+    let mut live = matrices::compute_all(&p, &Scope::default(), &o);
+    let mut q = p.clone();
+    let mut extra = q.codings[0].clone();
+    extra.id = thema::model::CodingId::new();
+    q.codings.push(extra.clone());
+    let ms = median_ms(|| {
+        std::hint::black_box(live.add(&q, std::slice::from_ref(&extra)));
+    });
+    println!("all_three_matrices_one_coding_added_in_place {ms:.3} ms");
 }

@@ -294,6 +294,11 @@ fn sweep(passages: &[Passage], mut pair: impl FnMut(&Passage, &Passage)) {
 
 /// The co-occurrence matrix of `prep`'s scope.
 pub fn compute(prep: &Prepared<'_>, opts: Options) -> Matrix {
+    compute_with_passages(prep, opts).0
+}
+
+/// The matrix and the passages it was counted from, by document.
+fn compute_with_passages(prep: &Prepared<'_>, opts: Options) -> (Matrix, Vec<Vec<Passage>>) {
     let (codes, row_of_code) = rows_of(prep, opts.level);
     let n = codes.len();
     let mut m = Matrix {
@@ -323,7 +328,7 @@ pub fn compute(prep: &Prepared<'_>, opts: Options) -> Matrix {
             m.both_docs[j * n + i] = both;
         }
     }
-    m
+    (m, by_doc)
 }
 
 /// What is behind a cell of the matrix.
@@ -400,9 +405,8 @@ pub struct Live {
 
 impl Live {
     pub fn build(prep: &Prepared<'_>, opts: Options) -> Self {
-        let matrix = compute(prep, opts);
+        let (matrix, by_doc) = compute_with_passages(prep, opts);
         let (_, row_of_code) = rows_of(prep, opts.level);
-        let by_doc = passages_by_doc(prep, opts, &row_of_code, |_| true);
         let rows_in_doc = by_doc
             .iter()
             .map(|ps| {
