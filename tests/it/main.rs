@@ -35,5 +35,6 @@ mod ui_checklists;
 mod ui_exact;
 mod ui_matrices;
 mod ui_review;
+mod ui_selection;
 mod ui_tables;
 mod undo;

@@ -16,6 +16,7 @@ use egui::{Color32, Galley, Pos2, Rect, Sense, Ui, pos2, vec2};
 use layout::{GalleyCache, Heights, Paragraphs};
 use marks::MarkIndex;
 pub use selection::Selection;
+use selection::Step;
 use std::sync::Arc;
 
 use paint::{LANE_WIDTH, MAX_LANES};
@@ -59,6 +60,15 @@ pub struct DocView {
     pub last_viewport: Rect,
     /// Screen rect of the text area last frame.
     pub last_rect: Rect,
+    /// Quick clicks counted at one spot (2 a word, 3 a sentence, 4 a
+    /// paragraph) and when and where the last one was.
+    clicks: u32,
+    last_click: Option<(f64, Pos2)>,
+    /// Where the keyboard extends a selection from when there is none: the
+    /// last click, or the top of the view.
+    pub caret: Option<usize>,
+    /// Where the current drag started (before snapping to words).
+    drag_anchor: Option<usize>,
 }
 
 impl Default for DocView {
@@ -79,6 +89,10 @@ impl Default for DocView {
             pending_select: None,
             last_viewport: Rect::NOTHING,
             last_rect: Rect::NOTHING,
+            clicks: 0,
+            last_click: None,
+            caret: None,
+            drag_anchor: None,
         }
     }
 }
@@ -108,6 +122,7 @@ impl DocView {
         self.galleys.clear();
         self.marks = MarkIndex::default();
         self.selection = None;
+        self.caret = None;
         self.scroll_fix = 0.0;
     }
 
@@ -169,6 +184,70 @@ impl DocView {
 
     /// Shows the document; `style` chooses which codings are painted and
     /// how, and `filter_key` must change whenever `style` does.
+    /// Selection from the keyboard, while no field has the keyboard:
+    /// Shift+Left/Right extend by a character, Shift+Ctrl+Left/Right by a
+    /// word, Shift+Up/Down to the paragraph's start or end; Ctrl+Up/Down
+    /// move to the previous or next paragraph. Without a selection or a
+    /// click, the keys start at the top of the view (`top`).
+    fn keys(&mut self, ui: &Ui, top: usize) {
+        use egui::{Key, Modifiers};
+        if ui.ctx().egui_wants_keyboard_input() || self.chars.is_empty() {
+            return;
+        }
+        let moves = ui.input_mut(|i| {
+            let mut out = Vec::new();
+            for (mods, key, step, extend) in [
+                (Modifiers::SHIFT, Key::ArrowLeft, Step::CharLeft, true),
+                (Modifiers::SHIFT, Key::ArrowRight, Step::CharRight, true),
+                (
+                    Modifiers::SHIFT | Modifiers::COMMAND,
+                    Key::ArrowLeft,
+                    Step::WordLeft,
+                    true,
+                ),
+                (
+                    Modifiers::SHIFT | Modifiers::COMMAND,
+                    Key::ArrowRight,
+                    Step::WordRight,
+                    true,
+                ),
+                (Modifiers::SHIFT, Key::ArrowUp, Step::ParagraphUp, true),
+                (Modifiers::SHIFT, Key::ArrowDown, Step::ParagraphDown, true),
+                (Modifiers::COMMAND, Key::ArrowUp, Step::ParagraphUp, false),
+                (
+                    Modifiers::COMMAND,
+                    Key::ArrowDown,
+                    Step::ParagraphDown,
+                    false,
+                ),
+            ] {
+                while i.consume_key(mods, key) {
+                    out.push((step, extend));
+                }
+            }
+            out
+        });
+        for (st, extend) in moves {
+            let from = self.selection.map(|s| s.head).or(self.caret).unwrap_or(top);
+            if extend {
+                let anchor = self.selection.map_or(from, |s| s.anchor);
+                let head = selection::step(&self.chars, from, st);
+                self.selection = Some(Selection { anchor, head });
+                self.caret = Some(head);
+            } else {
+                // Whole paragraphs: to the next one's start, or this one's.
+                let to = if st == Step::ParagraphDown {
+                    selection::next_paragraph(&self.chars, from)
+                } else {
+                    selection::previous_paragraph(&self.chars, from)
+                };
+                self.selection = None;
+                self.caret = Some(to);
+                self.scroll_to = Some(to);
+            }
+        }
+    }
+
     pub fn show(
         &mut self,
         ui: &mut Ui,
@@ -348,6 +427,20 @@ impl DocView {
                         painter.rect_filled(r.translate(origin.to_vec2()), 0.0, sel_color);
                     }
                 }
+                // The keyboard's caret, when nothing is selected.
+                if sel.is_none_or(|(s, e)| s == e)
+                    && let Some(c) = self.caret
+                    && c >= ps
+                    && c <= pe
+                {
+                    let r = g
+                        .pos_from_cursor(egui::text::CCursor::new(c - ps))
+                        .translate(origin.to_vec2());
+                    painter.line_segment(
+                        [r.left_top(), r.left_bottom()],
+                        egui::Stroke::new(1.5, ui.visuals().text_cursor.stroke.color),
+                    );
+                }
                 painter.galley(origin, g.clone(), text_color);
                 paint_page_markers(&painter, g, origin, (ps, pe), d, wrap_width);
             }
@@ -368,24 +461,29 @@ impl DocView {
                 (self.paras.chars[i].0 + c).min(self.paras.chars[i].1)
             };
             let shift = ui.input(|inp| inp.modifiers.shift);
+            // Alt held: exact characters; otherwise a drag takes whole words.
+            let exact = ui.input(|inp| inp.modifiers.alt);
             if response.drag_started()
                 && let Some(origin) = ui.input(|inp| inp.pointer.press_origin())
             {
                 let c = char_at(origin);
-                self.selection = Some(match (shift, self.selection) {
-                    (true, Some(s)) => Selection {
-                        anchor: s.anchor,
-                        head: c,
-                    },
-                    _ => Selection::caret(c),
-                });
+                let anchor = match (shift, self.selection) {
+                    (true, Some(s)) => s.anchor,
+                    _ => c,
+                };
+                self.drag_anchor = Some(anchor);
+                self.selection = Some(Selection { anchor, head: c });
             }
             if response.dragged()
                 && let Some(pos) = response.interact_pointer_pos()
             {
                 let c = char_at(pos);
-                if let Some(s) = &mut self.selection {
-                    s.head = c;
+                if let Some(anchor) = self.drag_anchor {
+                    self.selection = Some(if exact || shift {
+                        Selection { anchor, head: c }
+                    } else {
+                        selection::snap_to_words(&self.chars, anchor, c)
+                    });
                 }
                 // Auto-scroll near the edges while dragging, when there is room.
                 let clip = ui.clip_rect();
@@ -402,15 +500,37 @@ impl DocView {
                 .interact_pointer_pos()
                 .or(response.hover_pos())
                 .or(ui.input(|i| i.pointer.latest_pos()));
-            if response.double_clicked() {
-                if let Some(pos) = click_pos {
-                    let (s, e) = selection::word_at(&self.chars, char_at(pos));
-                    self.selection = Some(Selection { anchor: s, head: e });
-                }
+            if response.drag_stopped() {
+                self.drag_anchor = None;
+            }
+            // Quick clicks at one spot: 2 a word, 3 the sentence, 4 the
+            // paragraph; Ctrl+click the paragraph at once.
+            let mut multi = None;
+            if response.clicked()
+                && let Some(pos) = click_pos
+            {
+                let now = ui.input(|inp| inp.time);
+                self.clicks = match self.last_click {
+                    Some((t, at)) if now - t < 0.5 && at.distance(pos) < 8.0 => self.clicks + 1,
+                    _ => 1,
+                };
+                self.last_click = Some((now, pos));
+                let c = char_at(pos);
+                let command = ui.input(|inp| inp.modifiers.command);
+                multi = if command && !shift {
+                    Some(crate::model::units::paragraph_at(&self.chars, c))
+                } else {
+                    selection::multi_click(&self.chars, c, self.clicks)
+                };
+            }
+            if let Some((s, e)) = multi {
+                self.selection = Some(Selection { anchor: s, head: e });
+                self.caret = Some(e);
             } else if response.clicked()
                 && let Some(pos) = click_pos
             {
                 let c = char_at(pos);
+                self.caret = Some(c);
                 if shift {
                     if let Some(s) = &mut self.selection {
                         s.head = c;
@@ -442,6 +562,8 @@ impl DocView {
                     });
                 }
             }
+            let top = self.paras.chars.get(first).map_or(0, |c| c.0);
+            self.keys(ui, top);
             response
         });
         self.heights = Some(heights);
