@@ -14,6 +14,11 @@ pub struct Settings {
     /// Reviewer last chosen per project path.
     #[serde(default)]
     pub reviewer_for: BTreeMap<String, ReviewerId>,
+    /// Who this user last coded as (name, initials), in any project: a
+    /// project with a reviewer of that name and initials opens coding as
+    /// them, and *Who is coding?* offers them first.
+    #[serde(default)]
+    pub me: Option<(String, String)>,
     /// The category each reviewer last chose for new codings (`None`:
     /// they chose "No category"), restored when they code again.
     #[serde(default)]
@@ -44,6 +49,19 @@ fn default_autosave() -> u64 {
 }
 
 impl Settings {
+    /// The reviewer of `p` who is this user (same name and initials as
+    /// the one they last coded as, ignoring case), if any.
+    pub fn me_in(&self, p: &crate::model::Project) -> Option<ReviewerId> {
+        let (name, initials) = self.me.as_ref()?;
+        p.reviewers
+            .iter()
+            .find(|r| {
+                r.name.trim().eq_ignore_ascii_case(name.trim())
+                    && r.initials.trim().eq_ignore_ascii_case(initials.trim())
+            })
+            .map(|r| r.id)
+    }
+
     /// Settings that are never written to disk.
     pub fn in_memory() -> Self {
         Self {

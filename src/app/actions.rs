@@ -278,11 +278,17 @@ impl ThemaApp {
                     }
                 }
             }
-            Intent::ChooseReviewer => self.dialog = Some(Dialog::reviewer_setup()),
+            Intent::ChooseReviewer => {
+                self.dialog = Some(Dialog::reviewer_setup_as(self.settings.me.clone()))
+            }
             Intent::SetCodingAs(r) => {
                 if let Some(ws) = &mut self.ws {
                     ws.coding_as = Some(r);
                     ws.category = crate::app::last_category(&self.settings, &ws.project, r);
+                    if let Some(rv) = ws.project.reviewer(r) {
+                        self.settings.me = Some((rv.name.clone(), rv.initials.clone()));
+                        self.settings.save();
+                    }
                     if let Some(path) = &ws.path {
                         self.settings
                             .reviewer_for

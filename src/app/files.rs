@@ -60,6 +60,13 @@ impl ThemaApp {
                     .get(&key)
                     .copied()
                     .filter(|r| ws.project.reviewer(*r).is_some());
+                // Not chosen in this project yet: the same person as in the
+                // user's other projects, when the project knows them.
+                let known_elsewhere = ws.coding_as.is_none();
+                if known_elsewhere {
+                    ws.coding_as = self.settings.me_in(&ws.project);
+                }
+                let me_again = known_elsewhere && ws.coding_as.is_some();
                 if let Some(me) = ws.coding_as {
                     ws.category = super::last_category(&self.settings, &ws.project, me);
                 }
@@ -71,10 +78,18 @@ impl ThemaApp {
                 if n_problems > 0 {
                     self.dialog = Some(Dialog::Problems);
                 } else if ask_reviewer {
-                    self.dialog = Some(Dialog::reviewer_setup());
+                    self.dialog = Some(Dialog::reviewer_setup_as(self.settings.me.clone()));
                 }
                 self.offer_recovery(&path);
-                self.set_status(format!("Opened {}", path.display()));
+                match self.ws.as_ref().and_then(|w| w.coding_as.and_then(|r| w.project.reviewer(r))) {
+                    Some(r) if me_again => self.set_status(format!(
+                        "Opened {}; coding as {} ({}), as in your other projects (change it from the top bar).",
+                        path.display(),
+                        r.name,
+                        r.initials
+                    )),
+                    _ => self.set_status(format!("Opened {}", path.display())),
+                }
             }
         }
     }
@@ -163,7 +178,10 @@ impl ThemaApp {
         }
         let n = paths.len();
         self.import = Some(ImportJob::start(paths));
-        self.set_status(format!("Importing {n} file(s)…"));
+        self.set_status(format!(
+            "Importing {}…",
+            crate::words::count(n, "file", "files")
+        ));
     }
 
     /// Adds finished imports to the project as one undoable step.
@@ -200,7 +218,10 @@ impl ThemaApp {
                 lines.push(format!("Reference numbers: {note}."));
             }
             let cmd = ops::add_documents(&ws.project, docs);
-            self.apply(&format!("Import {n} document(s)"), cmd);
+            self.apply(
+                &format!("Import {}", crate::words::count(n, "document", "documents")),
+                cmd,
+            );
             if let Some(ws) = &mut self.ws {
                 ws.open_doc = Some(first);
             }
@@ -213,7 +234,8 @@ impl ThemaApp {
             return;
         }
         let summary = format!(
-            "{n} document(s) imported{}.",
+            "{} imported{}.",
+            crate::words::count(n, "document", "documents"),
             if cancelled {
                 " before the import was cancelled"
             } else {

@@ -113,7 +113,12 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut CodebookUi) -> Vec<In
                         ui.add_space(12.0); // room for the scroll bar
                         ui.label(egui::RichText::new(n_docs.to_string()).small().weak())
                             .on_hover_text(format!(
-                                "{n_docs} documents hold this code or a sub-code"
+                                "{} this code or a sub-code",
+                                if n_docs == 1 {
+                                    "1 document holds".to_owned()
+                                } else {
+                                    format!("{n_docs} documents hold")
+                                }
                             ));
                         if let Some(k) = pin {
                             ui.label(

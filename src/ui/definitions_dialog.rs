@@ -46,7 +46,10 @@ pub(super) fn attributes(
                     .count();
                 if ui
                     .button("Remove")
-                    .on_hover_text(format!("Also clears its value in {used} document(s)"))
+                    .on_hover_text(format!(
+                        "Also clears its value in {}",
+                        crate::words::count(used, "document", "documents")
+                    ))
                     .clicked()
                 {
                     let mut cmds: Vec<Command> = p
@@ -192,7 +195,11 @@ pub(super) fn categories(ui: &mut egui::Ui, ws: Option<&Workspace>, out: &mut Ve
                     .count();
                 if ui
                     .add_enabled(used == 0, egui::Button::new("Remove"))
-                    .on_disabled_hover_text(format!("{used} codings use it"))
+                    .on_disabled_hover_text(format!(
+                        "{} {} it",
+                        crate::words::count(used, "coding", "codings"),
+                        if used == 1 { "uses" } else { "use" }
+                    ))
                     .clicked()
                 {
                     out.push(Intent::Apply(

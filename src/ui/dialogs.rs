@@ -92,6 +92,14 @@ impl Dialog {
         }
     }
 
+    /// *Who is coding?* with the name and initials this user codes under
+    /// in other projects filled in (and offered first when the project
+    /// has a reviewer with those initials).
+    pub fn reviewer_setup_as(me: Option<(String, String)>) -> Self {
+        let (name, initials) = me.unwrap_or_default();
+        Dialog::ReviewerSetup { name, initials }
+    }
+
     /// Shows the dialog as a modal window; clears `open` when it closes.
     /// Returns what the user asked for (the dialog itself changes nothing).
     pub fn show(
@@ -137,9 +145,15 @@ impl Dialog {
                         && !ws.project.reviewers.is_empty()
                     {
                         ui.label(egui::RichText::new("Continue as").strong());
-                        for r in ws.project.reviewers.iter().filter(|r| r.id != ReviewerId::CONSENSUS) {
+                        // The reviewer with the initials this user codes under
+                        // elsewhere is offered first.
+                        let me = |r: &Reviewer| !initials.trim().is_empty() && r.initials.trim().eq_ignore_ascii_case(initials.trim());
+                        let mut reviewers: Vec<&Reviewer> = ws.project.reviewers.iter().filter(|r| r.id != ReviewerId::CONSENSUS).collect();
+                        reviewers.sort_by_key(|r| !me(r));
+                        for r in reviewers {
                             let n = ws.project.codings.iter().filter(|c| c.reviewer == r.id).count();
-                            if ui.button(format!("{} ({}) — {n} codings", r.name, r.initials)).clicked() {
+                            let you = if me(r) { " — you, in your other projects" } else { "" };
+                            if ui.button(format!("{} ({}) — {}{you}", r.name, r.initials, crate::words::count(n, "coding", "codings"))).clicked() {
                                 out.push(Intent::SetCodingAs(r.id));
                                 *open = false;
                             }
@@ -193,9 +207,9 @@ impl Dialog {
                     title(ui, &format!("Delete \"{name}\"?"));
                     let mut what = vec![];
                     if *subcodes > 0 {
-                        what.push(format!("{subcodes} sub-code(s)"));
+                        what.push(crate::words::count(*subcodes, "sub-code", "sub-codes"));
                     }
-                    what.push(format!("{codings} coding(s)"));
+                    what.push(crate::words::count(*codings, "coding", "codings"));
                     ui.label(format!("This also deletes {}. You can undo it with Ctrl+Z.", what.join(" and ")));
                     ui.horizontal(|ui| {
                         if ui.button(egui::RichText::new("Delete").color(ui.visuals().error_fg_color)).clicked() {
@@ -299,15 +313,15 @@ impl Dialog {
                     title(ui, "Restore unsaved work?");
                     if *untitled {
                         ui.label(format!(
-                            "Thema kept an automatic copy of a project that was never saved (\"{}\", {} document(s), {} coding(s)) from {when}. It was probably left by a crash or a forced quit.",
+                            "Thema kept an automatic copy of a project that was never saved (\"{}\", {}, {}) from {when}. It was probably left by a crash or a forced quit.",
                             project.name,
-                            project.documents.len(),
-                            more_codings
+                            crate::words::count(project.documents.len(), "document", "documents"),
+                            crate::words::count(more_codings.unsigned_abs() as usize, "coding", "codings")
                         ));
                     } else {
                         let what = match *more_codings {
-                            n if n > 0 => format!("{n} more coding(s) than the saved file"),
-                            n if n < 0 => format!("{} fewer coding(s) than the saved file", -n),
+                            n if n > 0 => format!("{} more {} than the saved file", n, crate::words::plural(n.unsigned_abs() as usize, "coding", "codings")),
+                            n if n < 0 => format!("{} fewer {} than the saved file", -n, crate::words::plural(n.unsigned_abs() as usize, "coding", "codings")),
                             _ => "changes that are not in the saved file".to_owned(),
                         };
                         ui.label(format!("Thema kept an automatic copy of this project from {when} with {what}. It was probably left by a crash or a forced quit."));
@@ -386,7 +400,7 @@ impl Dialog {
                 }
                 Dialog::ExportForReviewer { include_codings } => {
                     title(ui, "Export for a second reviewer");
-                    ui.label("Writes a copy of this project with its documents, codebook, categories and attributes, with blind coding on, ready to send. Merge their file back later with File > Merge reviewer file….");
+                    ui.label("Writes a copy of this project with its documents, codebook, categories and attributes, with blind coding on, ready to send. Merge their file back later with File › Merge reviewer file…");
                     ui.checkbox(include_codings, "Include the existing codings (for checking rather than independent coding)");
                     ui.horizontal(|ui| {
                         if ui.button("Save copy…").clicked() {
@@ -461,11 +475,11 @@ impl Dialog {
                 Dialog::ConfirmMerge { command, report, from, disk_hash } => {
                     title(ui, &format!("Merge {from}?"));
                     ui.label(format!(
-                        "{} coding(s) will be added ({} exact duplicates collapsed), {} document(s), {} reviewer(s).",
-                        report.codings_added,
-                        report.duplicates_collapsed,
-                        report.documents_added.len(),
-                        report.reviewers_added.len()
+                        "{} will be added ({} collapsed), {}, {}.",
+                        crate::words::count(report.codings_added, "coding", "codings"),
+                        crate::words::count(report.duplicates_collapsed, "exact duplicate", "exact duplicates"),
+                        crate::words::count(report.documents_added.len(), "document", "documents"),
+                        crate::words::count(report.reviewers_added.len(), "reviewer", "reviewers")
                     ));
                     egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
                         if !report.codes_added.is_empty() {

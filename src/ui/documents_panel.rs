@@ -109,7 +109,8 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
                             };
                             ui.label(egui::RichText::new(txt).small().weak())
                                 .on_hover_text(format!(
-                                    "{n} codings in this document, {m} of them yours"
+                                    "{} in this document, {m} of them yours",
+                                    crate::words::count(n, "coding", "codings")
                                 ));
                         });
                         r
@@ -161,7 +162,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
                     let label = if n == 0 {
                         "Remove document".to_owned()
                     } else {
-                        format!("Remove document and its {n} codings")
+                        format!("Remove document and its {}", crate::words::count(n, "coding", "codings"))
                     };
                     if ui.button(label).clicked() {
                         out.push(Intent::Apply(

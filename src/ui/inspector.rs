@@ -67,8 +67,10 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
         let pages: Vec<String> = d.garbled_pages.iter().map(ToString::to_string).collect();
         ui.label(
             egui::RichText::new(format!(
-                "⚠ The text of page(s) {} may be garbled — check quotes from them against the PDF.",
-                pages.join(", ")
+                "⚠ The text of {} {} may be garbled — check quotes from {} against the PDF.",
+                crate::words::plural(pages.len(), "page", "pages"),
+                pages.join(", "),
+                if pages.len() == 1 { "it" } else { "them" }
             ))
             .small()
             .color(egui::Color32::from_rgb(0xB0, 0x5A, 0x00)),

@@ -372,10 +372,10 @@ fn sets(ui: &mut egui::Ui, p: &Project, out: &mut Vec<Intent>) {
             .collect();
         let docs: Vec<_> = s.documents.iter().filter_map(|d| p.document(*d)).collect();
         egui::CollapsingHeader::new(format!(
-            "{} — {} code(s), {} document(s)",
+            "{} — {}, {}",
             s.name,
-            codes.len(),
-            docs.len()
+            crate::words::count(codes.len(), "code", "codes"),
+            crate::words::count(docs.len(), "document", "documents")
         ))
         .id_salt(("set", s.id))
         .show(ui, |ui| {

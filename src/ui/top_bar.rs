@@ -244,10 +244,10 @@ pub fn status_bar(
                         "all changes saved"
                     };
                     ui.label(format!(
-                        "{} documents · {} codes · {} codings · {saved}",
-                        ws.project.documents.len(),
-                        ws.project.codebook.codes.len(),
-                        ws.project.codings.len()
+                        "{} · {} · {} · {saved}",
+                        crate::words::count(ws.project.documents.len(), "document", "documents"),
+                        crate::words::count(ws.project.codebook.codes.len(), "code", "codes"),
+                        crate::words::count(ws.project.codings.len(), "coding", "codings")
                     ));
                 });
             }

@@ -789,7 +789,7 @@ fn the_window_shows_memos_and_sets_brought_in() {
     h.get_by_label_contains("Code sets (").click();
     h.run();
     assert!(
-        h.query_by_label("Structural — 2 code(s), 0 document(s)")
+        h.query_by_label("Structural — 2 codes, 0 documents")
             .is_some()
     );
     assert_eq!(h.query_all_by_label_contains("Document — [").count(), 1);

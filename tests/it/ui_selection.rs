@@ -182,3 +182,44 @@ fn a_passage_is_coded_with_the_keyboard_alone() {
         "Barrier"
     );
 }
+
+#[test]
+fn the_reviewer_is_remembered_across_projects_and_logs_use_initials() {
+    let (dir, mut h) = open_sample();
+    start(&mut h);
+    assert_eq!(
+        h.state().settings.me,
+        Some(("Alex Byrne".to_owned(), "AB".to_owned()))
+    );
+    // Another project with the same reviewer: no question asked.
+    let other = dir.path().join("second.thema.ron");
+    std::fs::copy("sample_projects/neighbourhood_teams.thema.ron", &other).unwrap();
+    h.state_mut().open_path(other);
+    h.run();
+    assert!(h.query_by_label("Who is coding?").is_none());
+    let ws = h.state().ws.as_ref().unwrap();
+    assert_eq!(
+        ws.project.reviewer(ws.coding_as.unwrap()).unwrap().initials,
+        "AB"
+    );
+    assert!(
+        h.query_by_label_contains("coding as Alex Byrne (AB), as in your other projects")
+            .is_some()
+    );
+    // A decision is logged with the reviewers' initials, not "A" or "B".
+    let p = &ws.project;
+    let (a, b) = (p.reviewers[0].id, p.reviewers[1].id);
+    let d = thema::model::Decision {
+        id: uuid::Uuid::from_u128(7),
+        doc: p.documents[0].id,
+        code: p.codebook.codes[0].id,
+        category: None,
+        reviewer_a: a,
+        reviewer_b: b,
+        choice: thema::model::Choice::AcceptB,
+        by: a,
+        when: "2026-12-06".into(),
+        note: String::new(),
+    };
+    assert_eq!(d.describe(p), "accept CD's");
+}

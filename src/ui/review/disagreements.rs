@@ -55,9 +55,9 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut V
             ui.label(egui::RichText::new(format!("{} · {cat}", p.codebook.path(d.code))).strong());
             ui.add(egui::Label::new(egui::RichText::new(doc).weak()).truncate());
             ui.label(format!(
-                "{na}: {} passage(s), tinted · {nb}: {} passage(s), outlined",
-                d.a.len(),
-                d.b.len()
+                "{na}: {}, tinted · {nb}: {}, outlined",
+                crate::words::count(d.a.len(), "passage", "passages"),
+                crate::words::count(d.b.len(), "passage", "passages")
             ));
             crate::ui::labelled_field(
                 ui,
@@ -69,7 +69,10 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut V
                 let by = ws.coding_as.unwrap_or(a);
                 let mut decide = |choice: Choice, edited: Option<(usize, usize)>| {
                     let cmd = consensus::decide(p, d, (a, b), choice, by, &state.note, edited);
-                    out.push(Intent::Apply(format!("Consensus: {}", choice.label()), cmd));
+                    out.push(Intent::Apply(
+                        format!("Consensus: {}", choice.describe(&na, &nb)),
+                        cmd,
+                    ));
                 };
                 if ui.button(format!("Accept {na}")).clicked() {
                     decide(Choice::AcceptA, None);
@@ -163,7 +166,7 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, out: &mut V
                         egui::RichText::new(format!(
                             "{} {who}: {} on {}{note}",
                             dcs.when,
-                            dcs.choice.label(),
+                            dcs.describe(p),
                             p.codebook.path(dcs.code)
                         ))
                         .small(),

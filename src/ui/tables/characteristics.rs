@@ -47,8 +47,10 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                                     };
                                     out.push(Intent::ShowBehind {
                                         title: format!(
-                                            "{} = {}: {} documents",
-                                            block.name, r.value, r.n
+                                            "{} = {}: {}",
+                                            block.name,
+                                            r.value,
+                                            crate::words::count(r.n, "document", "documents")
                                         ),
                                         behind: Behind::Documents(cell),
                                     });

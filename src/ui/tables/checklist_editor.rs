@@ -103,7 +103,10 @@ fn entry(
                 "{} items \u{b7} {} \u{b7} {}",
                 c.items.len(),
                 if in_project {
-                    format!("in the project, {used} answer(s)")
+                    format!(
+                        "in the project, {}",
+                        crate::words::count(used, "answer", "answers")
+                    )
                 } else {
                     "bundled with Thema".to_owned()
                 },

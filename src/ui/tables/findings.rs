@@ -213,10 +213,10 @@ fn worksheet(
     let codes: Vec<String> = f.codes.iter().map(|c| p.codebook.path(*c)).collect();
     ui.label(
         egui::RichText::new(format!(
-            "Supported by the codings of {} (with sub-codes) \u{b7} {} \u{b7} {} passages \u{b7} {}",
+            "Supported by the codings of {} (with sub-codes) \u{b7} {} \u{b7} {} \u{b7} {}",
             codes.join("; "),
             e.citation(&crate::analysis::citations::Citer::of(p)),
-            e.passages.len(),
+            crate::words::count(e.passages.len(), "passage", "passages"),
             ws.scope.describe(p)
         ))
         .small()
@@ -225,8 +225,9 @@ fn worksheet(
     if e.missing_codes > 0 {
         ui.label(
             egui::RichText::new(format!(
-                "{} code(s) of this finding were deleted; their codings no longer count.",
-                e.missing_codes
+                "{} of this finding {} deleted; their codings no longer count.",
+                crate::words::count(e.missing_codes, "code", "codes"),
+                if e.missing_codes == 1 { "was" } else { "were" }
             ))
             .color(ui.visuals().warn_fg_color),
         );

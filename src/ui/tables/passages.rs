@@ -26,9 +26,12 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let doc_pos = p.doc_positions();
     list.sort_by_key(|c| (doc_pos.get(&c.doc).copied().unwrap_or(usize::MAX), c.start));
     ui.label(
-        egui::RichText::new(format!("{} passages (including sub-codes)", list.len()))
-            .small()
-            .weak(),
+        egui::RichText::new(format!(
+            "{} (including sub-codes)",
+            crate::words::count(list.len(), "passage", "passages")
+        ))
+        .small()
+        .weak(),
     );
     ui.separator();
     egui::ScrollArea::vertical()

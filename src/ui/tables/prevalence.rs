@@ -76,7 +76,11 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
                             .clicked()
                         {
                             out.push(Intent::ShowBehind {
-                                title: format!("{}: {} documents", c.name, c.n_documents),
+                                title: format!(
+                                    "{}: {}",
+                                    c.name,
+                                    crate::words::count(c.n_documents, "document", "documents")
+                                ),
                                 behind: Behind::Documents(cell),
                             });
                         }

@@ -69,8 +69,11 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut V
                 if t.groups.len() > 1 {
                     ui.add_space(6.0);
                     ui.label(
-                        egui::RichText::new(format!("{group} ({} passages)", t.totals[g].all))
-                            .strong(),
+                        egui::RichText::new(format!(
+                            "{group} ({})",
+                            crate::words::count(t.totals[g].all, "passage", "passages")
+                        ))
+                        .strong(),
                     );
                 }
                 let mut columns = vec![

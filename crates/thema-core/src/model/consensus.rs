@@ -26,6 +26,28 @@ impl Choice {
             Choice::Edited => "edited passage",
         }
     }
+
+    /// The choice in words with the two reviewers' initials ("accept
+    /// CD's", "accept both"), as the decision log shows it.
+    pub fn describe(&self, a: &str, b: &str) -> String {
+        match self {
+            Choice::AcceptA => format!("accept {a}'s"),
+            Choice::AcceptB => format!("accept {b}'s"),
+            other => other.label().to_owned(),
+        }
+    }
+}
+
+impl Decision {
+    /// The decision's choice in words with the reviewers' initials.
+    pub fn describe(&self, p: &crate::model::Project) -> String {
+        let initials = |r| {
+            p.reviewer(r)
+                .map_or_else(|| "a removed reviewer".to_owned(), |r| r.initials.clone())
+        };
+        self.choice
+            .describe(&initials(self.reviewer_a), &initials(self.reviewer_b))
+    }
 }
 
 /// One logged decision on a (document, code, category) disagreement.
