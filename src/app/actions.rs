@@ -279,7 +279,7 @@ impl ThemaApp {
                 }
             }
             Intent::ChooseReviewer => {
-                self.dialog = Some(Dialog::reviewer_setup_as(self.settings.me.clone()))
+                self.dialog = Some(Dialog::reviewer_setup_as(self.settings.me.clone()));
             }
             Intent::SetCodingAs(r) => {
                 if let Some(ws) = &mut self.ws {
