@@ -28,6 +28,10 @@ pub struct Settings {
     pub require_category: bool,
     #[serde(default = "default_font_size")]
     pub font_size: f32,
+    /// The window's layout: which side panels are folded to their strip
+    /// of icons, focus mode, and the widths the user dragged them to.
+    #[serde(default)]
+    pub layout: Layout,
     /// Seconds between autosaves of unsaved work (0 turns autosave off).
     #[serde(default = "default_autosave")]
     pub autosave_secs: u64,
@@ -38,6 +42,35 @@ pub struct Settings {
     /// `None` turns that autosave off (tests that do not ask for it).
     #[serde(skip)]
     pub recovery_dir: Option<PathBuf>,
+}
+
+/// The main window's layout, remembered per user.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Layout {
+    #[serde(default)]
+    pub left_folded: bool,
+    #[serde(default)]
+    pub right_folded: bool,
+    /// Both panels folded for reading and coding (the fold flags above
+    /// are kept for when focus mode ends).
+    #[serde(default)]
+    pub focus: bool,
+    /// Panel widths as a share of the window's width (so they scale with
+    /// it); `None` until the user drags a panel.
+    #[serde(default)]
+    pub left_share: Option<f32>,
+    #[serde(default)]
+    pub right_share: Option<f32>,
+}
+
+impl Layout {
+    pub fn left_open(&self) -> bool {
+        !self.left_folded && !self.focus
+    }
+
+    pub fn right_open(&self) -> bool {
+        !self.right_folded && !self.focus
+    }
 }
 
 fn default_font_size() -> f32 {

@@ -77,15 +77,23 @@ pub fn last_category(
         .filter(|c| p.category(*c).is_some())
 }
 
+/// The application icon, 256 × 256 PNG (`assets/linux/thema.png`).
+pub const WINDOW_ICON: &[u8] = include_bytes!("../../assets/linux/thema.png");
+
 /// Opens the window, on `project` if given.
 pub fn run(project: Option<PathBuf>, references: Option<PathBuf>) -> eframe::Result {
     let started = std::time::Instant::now();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Thema")
+        .with_inner_size([1360.0, 860.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_app_id("thema");
+    // The window's icon (the same picture the desktop entry shows).
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Thema")
-            .with_inner_size([1360.0, 860.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_app_id("thema"),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -364,28 +372,55 @@ impl ThemaApp {
         }
         // The text always keeps room to read: side panels may not be
         // dragged (or a small window shrunk) past what leaves it 360 px.
-        let (left_max, right_max) = side_panel_limits(ui.available_width());
-        egui::Panel::left("left_panel")
-            .resizable(true)
-            .default_size(300.0_f32.min(left_max))
-            .size_range(180.0..=left_max)
-            .show(ui, |ui| {
-                egui::Panel::top("documents_section")
-                    .resizable(true)
-                    .default_size(250.0)
-                    .size_range(120.0..=600.0)
-                    .show(ui, |ui| {
-                        intents.extend(ui::documents_panel::show(ui, ws, &mut self.docs_ui));
-                    });
-                intents.extend(ui::codebook_panel::show(ui, ws, &mut self.codebook_ui));
-            });
-        egui::Panel::right("right_panel")
-            .resizable(true)
-            .default_size(430.0_f32.min(right_max))
-            .size_range(220.0..=right_max)
-            .show(ui, |ui| {
-                intents.extend(ui::tables::show(ui, ws, &mut self.tables_ui));
-            });
+        let width = ui.available_width();
+        let (left_max, right_max) = side_panel_limits(width);
+        let layout = self.settings.layout.clone();
+        // Panels keep their share of the window: a new window width starts
+        // them again at that share (the width is part of their id).
+        let wkey = width.round() as i64;
+        let dragging = ui.input(|i| i.pointer.any_down());
+        if layout.left_open() {
+            let default = (layout.left_share.unwrap_or(LEFT_SHARE) * width).clamp(180.0, left_max);
+            let r = egui::Panel::left(("left_panel", wkey))
+                .resizable(true)
+                .default_size(default)
+                .size_range(180.0..=left_max)
+                .show(ui, |ui| {
+                    egui::Panel::top("documents_section")
+                        .resizable(true)
+                        .default_size(250.0)
+                        .size_range(120.0..=600.0)
+                        .show(ui, |ui| {
+                            intents.extend(ui::documents_panel::show(ui, ws, &mut self.docs_ui));
+                        });
+                    intents.extend(ui::codebook_panel::show(ui, ws, &mut self.codebook_ui));
+                });
+            let w = r.response.rect.width();
+            if !dragging && (w - default).abs() > 2.0 {
+                self.settings.layout.left_share = Some(w / width);
+                self.settings.save();
+            }
+        } else {
+            fold_strip(ui, ui::intent::Side::Left, &mut intents);
+        }
+        if layout.right_open() {
+            let default =
+                (layout.right_share.unwrap_or(RIGHT_SHARE) * width).clamp(220.0, right_max);
+            let r = egui::Panel::right(("right_panel", wkey))
+                .resizable(true)
+                .default_size(default)
+                .size_range(220.0..=right_max)
+                .show(ui, |ui| {
+                    intents.extend(ui::tables::show(ui, ws, &mut self.tables_ui));
+                });
+            let w = r.response.rect.width();
+            if !dragging && (w - default).abs() > 2.0 {
+                self.settings.layout.right_share = Some(w / width);
+                self.settings.save();
+            }
+        } else {
+            fold_strip(ui, ui::intent::Side::Right, &mut intents);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             intents.extend(ui::inspector::document_header(ui, ws, &mut self.docs_ui));
             intents.extend(ui::inspector::coding_bar(ui, ws));
@@ -394,6 +429,39 @@ impl ThemaApp {
         });
         intents
     }
+}
+
+/// The side panels' default shares of the window's width.
+const LEFT_SHARE: f32 = 0.22;
+const RIGHT_SHARE: f32 = 0.31;
+
+/// A folded side panel: a strip of icons that opens it again.
+fn fold_strip(ui: &mut egui::Ui, side: ui::intent::Side, out: &mut Vec<Intent>) {
+    use ui::intent::Side;
+    let panel = match side {
+        Side::Left => egui::Panel::left("left_strip"),
+        Side::Right => egui::Panel::right("right_strip"),
+    };
+    panel.resizable(false).exact_size(34.0).show(ui, |ui| {
+        ui.add_space(6.0);
+        let items: &[(&str, &str)] = match side {
+            Side::Left => &[
+                ("\u{1F4C4}", "Documents and codebook (F7)"),
+                ("\u{2630}", "Codebook (F7)"),
+            ],
+            Side::Right => &[("\u{1F4CA}", "Tables (F8)"), ("\u{1F4CB}", "Matrices (F8)")],
+        };
+        for (icon, name) in items {
+            let b = ui
+                .add(egui::Button::new(egui::RichText::new(*icon).size(17.0)).frame(false))
+                .on_hover_text(format!("Show the {}", name.to_lowercase()));
+            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, *name));
+            if b.clicked() {
+                out.push(Intent::TogglePanel(side));
+            }
+            ui.add_space(4.0);
+        }
+    });
 }
 
 /// Widest the left and right panels may be in a window `width` wide, so

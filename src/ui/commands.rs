@@ -38,6 +38,9 @@ pub enum Action {
     SearchAll,
     Find,
     KeyboardShortcuts,
+    ToggleLeftPanel,
+    ToggleRightPanel,
+    FocusMode,
 }
 
 /// Where a shortcut works.
@@ -83,7 +86,7 @@ impl Action {
     /// Every action, in the order the shortcut overlay lists them. Actions
     /// whose shortcuts share a key come with the more specific one first
     /// (Ctrl+Shift+S before Ctrl+S), as keys are matched in this order.
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 30] = [
         Action::NewProject,
         Action::Open,
         Action::SaveAs,
@@ -111,6 +114,9 @@ impl Action {
         Action::SearchAll,
         Action::Find,
         Action::KeyboardShortcuts,
+        Action::ToggleLeftPanel,
+        Action::ToggleRightPanel,
+        Action::FocusMode,
     ];
 
     pub fn info(self) -> Info {
@@ -270,6 +276,24 @@ impl Action {
                 "Every shortcut of the window",
                 w,
             ),
+            ToggleLeftPanel => (
+                "Documents and codebook panel",
+                const { &[plain(Key::F7)] },
+                "Show the left panel, or fold it to a strip of icons to give the text more room",
+                Scope::Coding,
+            ),
+            ToggleRightPanel => (
+                "Tables panel",
+                const { &[plain(Key::F8)] },
+                "Show the tables panel, or fold it to a strip of icons",
+                Scope::Coding,
+            ),
+            FocusMode => (
+                "Focus on the text",
+                const { &[plain(Key::F9)] },
+                "Only the text (code with the keys and the code picker, Enter); F9 again brings the panels back",
+                Scope::Coding,
+            ),
         };
         Info {
             label,
@@ -310,6 +334,9 @@ impl Action {
             Find => Intent::Find { all: false },
             SearchAll => Intent::Find { all: true },
             KeyboardShortcuts => Intent::ShowShortcuts,
+            ToggleLeftPanel => Intent::TogglePanel(crate::ui::intent::Side::Left),
+            ToggleRightPanel => Intent::TogglePanel(crate::ui::intent::Side::Right),
+            FocusMode => Intent::ToggleFocus,
         }
     }
 

@@ -5,8 +5,19 @@ use crate::edit::Command;
 use crate::model::{CategoryId, CodeId, CodingId, DocId, ReviewerId};
 use std::path::PathBuf;
 
+/// A side panel of the main window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
 #[derive(Clone, Debug)]
 pub enum Intent {
+    /// Fold a side panel to its strip of icons, or open it again.
+    TogglePanel(Side),
+    /// Focus mode: the text alone (panels folded) or everything back.
+    ToggleFocus,
     /// Apply a project change with an undo label.
     Apply(String, Command),
     /// A change made by typing in a field: folds into the previous step of the same label.

@@ -149,6 +149,17 @@ pub fn show(ui: &mut egui::Ui, ws: Option<&Workspace>, settings: &Settings) -> V
                         ui.close();
                     }
                     ui.separator();
+                    for action in [
+                        Action::ToggleLeftPanel,
+                        Action::ToggleRightPanel,
+                        Action::FocusMode,
+                    ] {
+                        if let Some(i) = action.menu_button(ui, ws.is_some()) {
+                            out.push(i);
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
                     for size in [13.0, 15.0, 17.0, 20.0] {
                         if ui
                             .radio(settings.font_size == size, format!("Text size {size}"))

@@ -33,6 +33,7 @@ mod tables;
 mod ui;
 mod ui_checklists;
 mod ui_exact;
+mod ui_layout;
 mod ui_matrices;
 mod ui_review;
 mod ui_selection;
