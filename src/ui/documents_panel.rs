@@ -67,6 +67,28 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsUi) -> Vec<I
                 || d.short_ref.to_lowercase().contains(&needle)
         })
         .collect();
+    // A header names the columns: reference, title, codings "yours/all".
+    if !shown.is_empty() {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(" #").small().weak());
+            ui.label(egui::RichText::new("Study").small().weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let who = if ws.coding_as.is_some() {
+                    "yours"
+                } else {
+                    "no reviewer"
+                };
+                ui.label(
+                    egui::RichText::new(format!("codings: {who} / all"))
+                        .small()
+                        .weak(),
+                )
+                .on_hover_text(
+                    "How many codings of each document are yours, out of all you may see",
+                );
+            });
+        });
+    }
     // Only the rows in view are laid out: a review of 2,000 studies
     // scrolls as lightly as one of 20.
     let row_height = ui.spacing().interact_size.y;

@@ -429,3 +429,13 @@ fn import_says_how_it_numbers_past_the_largest_reference() {
     assert!(new != 0 && new < u32::MAX, "{new}");
     assert!(back.documents[..10].iter().all(|d| d.reference != new));
 }
+
+#[test]
+fn version_flag_prints_the_package_version() {
+    let out = thema().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("thema {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
