@@ -26,6 +26,8 @@ pub type RefiAnswer = Result<
 pub struct ThemaApp {
     pub ws: Option<Workspace>,
     pub settings: Settings,
+    /// Side panels being dragged to a new width (remembered as a share).
+    panel_drag: PanelDrags,
     pub dialog: Option<Dialog>,
     pub import: Option<ImportJob>,
     /// A REFI-QDA project being read on a worker: its path and the answer.
@@ -124,6 +126,7 @@ impl ThemaApp {
         let mut app = Self {
             ws: None,
             settings,
+            panel_drag: PanelDrags::default(),
             dialog: None,
             import: None,
             refi_import: None,
@@ -380,7 +383,8 @@ impl ThemaApp {
         let wkey = width.round() as i64;
         let dragging = ui.input(|i| i.pointer.any_down());
         if layout.left_open() {
-            let default = (layout.left_share.unwrap_or(LEFT_SHARE) * width).clamp(180.0, left_max);
+            let default = (layout.left_share.unwrap_or(LEFT_SHARE) * width)
+                .clamp(250.0_f32.min(left_max), left_max);
             let r = egui::Panel::left(("left_panel", wkey))
                 .resizable(true)
                 .default_size(default)
@@ -395,17 +399,20 @@ impl ThemaApp {
                         });
                     intents.extend(ui::codebook_panel::show(ui, ws, &mut self.codebook_ui));
                 });
-            let w = r.response.rect.width();
-            if !dragging && (w - default).abs() > 2.0 {
-                self.settings.layout.left_share = Some(w / width);
+            if let Some(share) =
+                self.panel_drag
+                    .left
+                    .track(r.response.rect.width(), width, dragging)
+            {
+                self.settings.layout.left_share = Some(share);
                 self.settings.save();
             }
         } else {
             fold_strip(ui, ui::intent::Side::Left, &mut intents);
         }
         if layout.right_open() {
-            let default =
-                (layout.right_share.unwrap_or(RIGHT_SHARE) * width).clamp(220.0, right_max);
+            let default = (layout.right_share.unwrap_or(RIGHT_SHARE) * width)
+                .clamp(320.0_f32.min(right_max), right_max);
             let r = egui::Panel::right(("right_panel", wkey))
                 .resizable(true)
                 .default_size(default)
@@ -413,9 +420,12 @@ impl ThemaApp {
                 .show(ui, |ui| {
                     intents.extend(ui::tables::show(ui, ws, &mut self.tables_ui));
                 });
-            let w = r.response.rect.width();
-            if !dragging && (w - default).abs() > 2.0 {
-                self.settings.layout.right_share = Some(w / width);
+            if let Some(share) =
+                self.panel_drag
+                    .right
+                    .track(r.response.rect.width(), width, dragging)
+            {
+                self.settings.layout.right_share = Some(share);
                 self.settings.save();
             }
         } else {
@@ -429,6 +439,37 @@ impl ThemaApp {
         });
         intents
     }
+}
+
+/// Notices a side panel dragged to a new width: the width is followed
+/// while a pointer button is down in a window of unchanged size, and its
+/// share of the window is given once the button is released.
+#[derive(Default)]
+pub struct PanelDrag {
+    last: Option<(f32, f32)>,
+    moved: bool,
+}
+
+impl PanelDrag {
+    fn track(&mut self, w: f32, window: f32, down: bool) -> Option<f32> {
+        let changed = self
+            .last
+            .is_some_and(|(lw, lwin)| (lwin - window).abs() < 0.5 && (lw - w).abs() > 0.5);
+        self.last = Some((w, window));
+        if down {
+            self.moved |= changed;
+            return None;
+        }
+        let done = std::mem::take(&mut self.moved);
+        done.then_some(w / window)
+    }
+}
+
+/// Both side panels' drag trackers.
+#[derive(Default)]
+pub struct PanelDrags {
+    pub left: PanelDrag,
+    pub right: PanelDrag,
 }
 
 /// The side panels' default shares of the window's width.

@@ -160,67 +160,167 @@ pub fn show(
         });
     }
     let fixed: f32 = columns.iter().map(|c| c.width + 8.0).sum();
-    let label_width = (ui.available_width() - fixed - 28.0).max(110.0);
-    egui::Grid::new(id).striped(true).min_col_width(8.0).num_columns(columns.len() + 1).spacing([8.0, 4.0]).show(ui, |ui| {
-        if header(ui, label_title, "Sort by name", label_width, None, sort, 0) {
-            cycle(sort, 0);
-        }
-        for (i, c) in columns.iter().enumerate() {
-            if header(ui, &c.title, &c.hover, c.width, c.color, sort, i + 1) {
-                cycle(sort, i + 1);
-            }
-        }
-        ui.end_row();
-        for &r in &order {
-            let row = &rows[r];
-            ui.horizontal(|ui| {
-                ui.set_max_width(label_width);
-                let text = if sort.column.is_some() { &row.full_label } else { &row.label };
-                if sort.column.is_none() {
-                    ui.add_space((row.level.max(1) as f32 - 1.0) * 12.0);
+    let available = ui.available_width();
+    let label_width = (available - fixed - 28.0).max(110.0);
+    // One row height for the names and the numbers, so the two halves of
+    // a narrow table stay level.
+    let row_h = (ui.text_style_height(&egui::TextStyle::Body) + 2.0).max(18.0);
+    if label_width + fixed + 28.0 <= available + 0.5 {
+        egui::Grid::new(id)
+            .striped(true)
+            .min_col_width(8.0)
+            .min_row_height(row_h)
+            .num_columns(columns.len() + 1)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                if header(ui, label_title, "Sort by name", label_width, None, sort, 0) {
+                    cycle(sort, 0);
                 }
-                if let Some(c) = &row.swatch {
-                    crate::ui::swatch(ui, c);
+                value_headers(ui, columns, sort);
+                ui.end_row();
+                for &r in &order {
+                    label_cell(ui, &rows[r], sort, label_width, row_h);
+                    value_cells(ui, &rows[r], columns, &mut clicked, row_h);
+                    ui.end_row();
                 }
-                if row.key {
-                    // A small orange dot marks a key code.
-                    let (r, resp) = ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
-                    ui.painter().circle_filled(r.center(), 3.5, egui::Color32::from_rgb(230, 140, 20));
-                    resp.on_hover_text("Key code: its relative frequency is in the upper quartile of its level");
-                }
-                let mut rt = egui::RichText::new(text);
-                if row.level == 1 {
-                    rt = rt.strong();
-                }
-                ui.add(egui::Label::new(rt).truncate()).on_hover_text(&row.full_label);
             });
-            for (i, v) in row.values.iter().enumerate() {
-                let width = columns[i].width;
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
-                let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::right_to_left(egui::Align::Center)));
-                let mut rt = egui::RichText::new(&v.text);
-                if v.strong {
-                    rt = rt.strong();
+        return clicked;
+    }
+    // Too narrow for every column: the names stay where they are (with a
+    // fair share of the width) and the numbers scroll sideways beside them.
+    let label_width = (available * 0.42).max(110.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        egui::Grid::new((id, "labels"))
+            .striped(true)
+            .min_col_width(8.0)
+            .min_row_height(row_h)
+            .num_columns(1)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                if header(ui, label_title, "Sort by name", label_width, None, sort, 0) {
+                    cycle(sort, 0);
                 }
-                match &v.behind {
-                    Some(b) => {
-                        let what = match b {
-                            Behind::Documents(_) => "documents",
-                            Behind::Passages(_) => "passages",
-                        };
-                        if child.link(rt).on_hover_text(format!("Show the {what} behind this number")).clicked() {
-                            clicked = Some(Clicked { behind: b.clone(), title: format!("{} · {}: {}", row.full_label, columns[i].title, v.text) });
+                ui.end_row();
+                for &r in &order {
+                    label_cell(ui, &rows[r], sort, label_width, row_h);
+                    ui.end_row();
+                }
+            });
+        egui::ScrollArea::horizontal()
+            .id_salt((id, "numbers"))
+            .show(ui, |ui| {
+                egui::Grid::new((id, "numbers_grid"))
+                    .striped(true)
+                    .min_col_width(8.0)
+                    .min_row_height(row_h)
+                    .num_columns(columns.len())
+                    .spacing([8.0, 4.0])
+                    .show(ui, |ui| {
+                        value_headers(ui, columns, sort);
+                        ui.end_row();
+                        for &r in &order {
+                            value_cells(ui, &rows[r], columns, &mut clicked, row_h);
+                            ui.end_row();
                         }
-                    }
-                    None => {
-                        child.label(rt);
-                    }
-                }
-            }
-            ui.end_row();
-        }
+                    });
+            });
     });
     clicked
+}
+
+fn value_headers(ui: &mut egui::Ui, columns: &[Column], sort: &mut SortState) {
+    for (i, c) in columns.iter().enumerate() {
+        if header(ui, &c.title, &c.hover, c.width, c.color, sort, i + 1) {
+            cycle(sort, i + 1);
+        }
+    }
+}
+
+/// The name cell of a row: indented by level in tree order, the full path
+/// when sorted, cut with "…" only when the column is too narrow (the full
+/// path is its tooltip).
+fn label_cell(ui: &mut egui::Ui, row: &Row, sort: &SortState, label_width: f32, row_h: f32) {
+    // Exactly one row high, so a narrow table's names and numbers stay level.
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(label_width, row_h), egui::Sense::hover());
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+    );
+    child.set_clip_rect(rect.intersect(ui.clip_rect()));
+    child.scope(|ui| {
+        let text = if sort.column.is_some() {
+            &row.full_label
+        } else {
+            &row.label
+        };
+        if sort.column.is_none() {
+            ui.add_space((row.level.max(1) as f32 - 1.0) * 12.0);
+        }
+        if let Some(c) = &row.swatch {
+            crate::ui::swatch(ui, c);
+        }
+        if row.key {
+            // A small orange dot marks a key code.
+            let (r, resp) = ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(r.center(), 3.5, egui::Color32::from_rgb(230, 140, 20));
+            resp.on_hover_text(
+                "Key code: its relative frequency is in the upper quartile of its level",
+            );
+        }
+        let mut rt = egui::RichText::new(text);
+        if row.level == 1 {
+            rt = rt.strong();
+        }
+        ui.add(egui::Label::new(rt).truncate())
+            .on_hover_text(&row.full_label);
+    });
+}
+
+/// The number cells of a row; a click on a number is returned.
+fn value_cells(
+    ui: &mut egui::Ui,
+    row: &Row,
+    columns: &[Column],
+    clicked: &mut Option<Clicked>,
+    row_h: f32,
+) {
+    for (i, v) in row.values.iter().enumerate() {
+        let width = columns[i].width;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, row_h), egui::Sense::hover());
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        );
+        let mut rt = egui::RichText::new(&v.text);
+        if v.strong {
+            rt = rt.strong();
+        }
+        match &v.behind {
+            Some(b) => {
+                let what = match b {
+                    Behind::Documents(_) => "documents",
+                    Behind::Passages(_) => "passages",
+                };
+                if child
+                    .link(rt)
+                    .on_hover_text(format!("Show the {what} behind this number"))
+                    .clicked()
+                {
+                    *clicked = Some(Clicked {
+                        behind: b.clone(),
+                        title: format!("{} · {}: {}", row.full_label, columns[i].title, v.text),
+                    });
+                }
+            }
+            None => {
+                child.label(rt);
+            }
+        }
+    }
 }
 
 fn header(
