@@ -19,7 +19,8 @@
 //! Then the medians and the share of files with yield ≥ 0.9. Files where
 //! pdftotext finds no text are counted apart (scans).
 //!
-//! Run: `cargo run --release --example pdf_yield -- FOLDER...`
+//! Run: `cargo run --release -p thema-core --example pdf_yield -- FOLDER...`
+//! (builds the core alone, not the GUI)
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -142,7 +143,7 @@ fn hyphen_space(s: &str) -> usize {
 fn alien_letters(ours: &str, theirs: &str) -> usize {
     let known: HashSet<char> = theirs.chars().collect();
     let base = |c: char| {
-        thema::io::pdf_reflow::ACCENTED
+        thema_core::io::pdf_reflow::ACCENTED
             .iter()
             .find(|(_, _, composed)| *composed == c)
             .map(|(_, b, _)| *b)
@@ -176,7 +177,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
         .collect();
     files.sort();
-    thema::io::pdf::install_quiet_panic_hook();
+    thema_core::io::pdf::install_quiet_panic_hook();
     println!(
         "{:>6} {:>11} {:>6} {:>13} {:>6} {:>9} {:>13}  file",
         "yield", "5gram(uns.)", "alien", "breaks(raw)", "spaced", "hyph", "ms ours/pop"
@@ -198,7 +199,7 @@ fn main() {
         let started = Instant::now();
         let pages = std::thread::Builder::new()
             .name("thema-import-yield".into())
-            .spawn(move || thema::io::pdf::extract(&bytes).map(|t| (t.pages, t.annotations)))
+            .spawn(move || thema_core::io::pdf::extract(&bytes).map(|t| (t.pages, t.annotations)))
             .ok()
             .and_then(|h| h.join().ok())
             .and_then(Result::ok)
@@ -209,13 +210,13 @@ fn main() {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                thema::io::pdf_text::looks_garbled(&thema::io::pdf_reflow::compose_spacing_accents(
+                thema_core::io::pdf_text::looks_garbled(&thema_core::io::pdf_reflow::compose_spacing_accents(
                     p,
                 ))
             })
             .map(|(i, _)| i + 1)
             .collect();
-        let joined = thema::io::import::join_pages_moving_running_lines(&pages);
+        let joined = thema_core::io::import::join_pages_moving_running_lines(&pages);
         let line_numbers = joined.line_numbers;
         let moved = joined.moved;
         let ours = joined.text;
