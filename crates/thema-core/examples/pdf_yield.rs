@@ -210,9 +210,9 @@ fn main() {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                thema_core::io::pdf_text::looks_garbled(&thema_core::io::pdf_reflow::compose_spacing_accents(
-                    p,
-                ))
+                thema_core::io::pdf_text::looks_garbled(
+                    &thema_core::io::pdf_reflow::compose_spacing_accents(p),
+                )
             })
             .map(|(i, _)| i + 1)
             .collect();
@@ -281,6 +281,11 @@ fn main() {
             let dir = PathBuf::from(dir);
             let _ = std::fs::write(dir.join(format!("{stem}.thema.txt")), &ours);
             let _ = std::fs::write(dir.join(format!("{stem}.poppler.txt")), &theirs);
+            let notes: Vec<String> = annotations
+                .iter()
+                .map(|(p, a)| format!("p. {p} — {a}"))
+                .collect();
+            let _ = std::fs::write(dir.join(format!("{stem}.annots.txt")), notes.join("\n"));
         }
         if std::env::var_os("PDF_YIELD_MISSES").is_some() {
             print_misses(&ours, &theirs);

@@ -28,8 +28,9 @@ pub struct PdfText {
     /// Per page (1-based), characters dropped as copies of text drawn on
     /// itself (shadows, fake bold): (page, characters).
     pub overprinted: Vec<(usize, usize)>,
-    /// Comments and filled-in form fields, (page, text): kept out of the
-    /// text ([`super::pdf_annots`]).
+    /// Comments, filled-in form fields and what other annotations draw
+    /// (signatures, buttons), (page, text): kept out of the text
+    /// ([`super::pdf_annots`]).
     pub annotations: Vec<(usize, String)>,
     /// The title in the PDF's document information, when it looks like a
     /// real title (not "Microsoft Word - draft3.docx").

@@ -220,6 +220,21 @@ struct GState {
     rise: f64,
 }
 
+impl GState {
+    fn new() -> Self {
+        Self {
+            ctm: IDENTITY,
+            font: None,
+            size: 0.0,
+            char_space: 0.0,
+            word_space: 0.0,
+            scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
 struct Reader<'a> {
     doc: &'a Document,
     decoders: HashMap<ObjectId, Decoder>,
@@ -236,25 +251,32 @@ pub fn page_text(doc: &Document, page_id: ObjectId) -> Option<String> {
     let content = doc.get_page_content(page_id).ok()?;
     let ops = Content::decode(&content).ok()?;
     let resources = page_resources(doc, page_id);
-    let mut r = Reader {
-        doc,
-        decoders: HashMap::new(),
-        out: String::new(),
-        last: None,
-        operations: 0,
-        forms_seen: HashSet::new(),
-    };
-    let state = GState {
-        ctm: IDENTITY,
-        font: None,
-        size: 0.0,
-        char_space: 0.0,
-        word_space: 0.0,
-        scale: 1.0,
-        leading: 0.0,
-        rise: 0.0,
-    };
-    r.run(&ops.operations, &resources, state, 0);
+    let mut r = Reader::new(doc, 0);
+    r.run(&ops.operations, &resources, GState::new(), 0);
+    Some(r.out)
+}
+
+/// Text drawn by a form (an annotation's appearance, say), read as a page
+/// is; its own resources, else `resources`. `budget` is what is left of
+/// the operators the caller allows, and is spent here.
+pub fn form_text(
+    doc: &Document,
+    form: &pdf_extract::Stream,
+    resources: Option<&Dictionary>,
+    budget: &mut usize,
+) -> Option<String> {
+    let bytes = stream_bytes(form)?;
+    let ops = Content::decode(&bytes).ok()?;
+    let own = form
+        .dict
+        .get(b"Resources")
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_dict().ok());
+    let res = own.or(resources).cloned().unwrap_or_default();
+    let mut r = Reader::new(doc, MAX_OPERATIONS.saturating_sub(*budget));
+    r.run(&ops.operations, &res, GState::new(), 1);
+    *budget = MAX_OPERATIONS.saturating_sub(r.operations);
     Some(r.out)
 }
 
@@ -294,7 +316,19 @@ fn sub_dict<'a>(
     Some((deref(doc, o), id))
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader that has already spent `operations` of its budget.
+    fn new(doc: &'a Document, operations: usize) -> Self {
+        Self {
+            doc,
+            decoders: HashMap::new(),
+            out: String::new(),
+            last: None,
+            operations,
+            forms_seen: HashSet::new(),
+        }
+    }
+
     fn run(
         &mut self,
         ops: &[pdf_extract::content::Operation],
