@@ -22,6 +22,7 @@ pub mod pdf_forms;
 pub mod pdf_glyphs;
 pub mod pdf_join;
 pub mod pdf_line_numbers;
+pub mod pdf_misread;
 pub mod pdf_overprint;
 pub mod pdf_reflow;
 pub mod pdf_repair;

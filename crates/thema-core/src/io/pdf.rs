@@ -196,14 +196,32 @@ struct PageRead {
 
 /// One page's text and whether the second reader gave it, or `None` when
 /// both readers fail (or panic) on it. The second reader is tried when
-/// pdf-extract fails or finds no text on the page.
+/// pdf-extract fails or finds no text on the page, and on pages it is
+/// known to misread ([`super::pdf_misread`]), where the longer text wins.
 fn read_page(
     doc: &pdf_extract::Document,
     n: u32,
     id: Option<pdf_extract::ObjectId>,
 ) -> Option<PageRead> {
     let first = read_page_pdf_extract(doc, n);
+    let second = || {
+        id.and_then(|id| {
+            catch_unwind(AssertUnwindSafe(|| super::pdf_fallback::page_text(doc, id)))
+                .ok()
+                .flatten()
+        })
+    };
     if let Some((text, dropped)) = first.as_ref().filter(|(t, _)| !t.trim().is_empty()) {
+        let misread = id.is_some_and(|id| {
+            catch_unwind(AssertUnwindSafe(|| super::pdf_misread::misread(doc, id))).unwrap_or(false)
+        });
+        if misread && let Some(more) = second().filter(|s| non_space(s) > non_space(text)) {
+            return Some(PageRead {
+                text: more,
+                second: true,
+                dropped: 0,
+            });
+        }
         return Some(PageRead {
             text: text.clone(),
             second: false,
@@ -211,11 +229,7 @@ fn read_page(
         });
     }
     let first = first.map(|(t, _)| t);
-    let second = id.and_then(|id| {
-        catch_unwind(AssertUnwindSafe(|| super::pdf_fallback::page_text(doc, id)))
-            .ok()
-            .flatten()
-    });
+    let second = second();
     let read = |text: String, second: bool| PageRead {
         text,
         second,
@@ -226,6 +240,10 @@ fn read_page(
         (Some(t), _) | (None, Some(t)) => Some(read(t, false)),
         (None, None) => None,
     }
+}
+
+fn non_space(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// pdf-extract's text of page `n`, and how many characters were dropped
@@ -523,4 +541,94 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
             .and_then(|o| serde_json::from_value(o.clone()).ok())
             .unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pdf_extract::{Dictionary, Document, Object, Stream, dictionary};
+
+    /// A one-page PDF with this content and these resources, saved.
+    fn pdf(content: &str, resources: impl FnOnce(&mut Document) -> Dictionary) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages = doc.new_object_id();
+        let resources = resources(&mut doc);
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Contents" => contents, "Resources" => resources });
+        let tree = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+        doc.objects.insert(pages, Object::Dictionary(tree));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn helvetica() -> Dictionary {
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding" }
+    }
+
+    #[test]
+    fn a_label_form_drawn_at_two_places_is_read_twice() {
+        let bytes = pdf(
+            "q 1 0 0 1 72 700 cm /L Do Q q 1 0 0 1 72 400 cm /L Do Q",
+            |doc| {
+                let form = doc.add_object(Stream::new(
+                    dictionary! { "Type" => "XObject", "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+                    "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica() } } },
+                    b"BT /F1 12 Tf 0 5 Td (KNOCKOUT) Tj ET".to_vec(),
+                ));
+                dictionary! { "XObject" => dictionary! { "L" => form } }
+            },
+        );
+        let text = extract(&bytes).unwrap();
+        assert_eq!(
+            text.pages[0].split_whitespace().collect::<Vec<_>>(),
+            ["KNOCKOUT", "KNOCKOUT"]
+        );
+        assert_eq!(text.second_reader_pages, vec![1]);
+    }
+
+    #[test]
+    fn a_composite_font_with_its_own_one_byte_encoding_is_read() {
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <0102030304> Tj ET", |doc| {
+            let encoding = doc.add_object(Stream::new(
+                dictionary! { "Type" => "CMap", "CMapName" => "Own-H" },
+                b"1 begincodespacerange <00> <5c> endcodespacerange\n\
+                  1 begincidrange <00> <5c> 0 endcidrange"
+                    .to_vec(),
+            ));
+            let to_unicode = doc.add_object(Stream::new(
+                dictionary! {},
+                b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+                  4 beginbfchar <01> <0048> <02> <0065> <03> <006C> <04> <006F> endbfchar"
+                    .to_vec(),
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "ArialMT", "Flags" => 4,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+                "StemV" => 80,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialMT",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+                "FontDescriptor" => descriptor, "DW" => 556,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialMT",
+                "Encoding" => encoding, "ToUnicode" => to_unicode,
+                "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "Hello");
+        assert_eq!(text.second_reader_pages, vec![1]);
+    }
 }

@@ -281,7 +281,7 @@ pub fn form_text(
 }
 
 /// The page's resource dictionary, inherited ones merged under it.
-fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
+pub fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
     let mut merged = Dictionary::new();
     if let Ok((own, inherited)) = doc.get_page_resources(page_id) {
         for id in inherited.iter().rev() {
