@@ -2,7 +2,8 @@
 //! given folders. Per file, of the text a reviewer sees in Thema (pages
 //! extracted, then reflowed and joined as the importer does):
 //!
-//! - `yield`: non-space characters as a share of pdftotext's (those of
+//! - `yield`: visible characters (not spaces, control codes or invisible
+//!   format marks) as a share of pdftotext's (those of
 //!   running headers, line numbers, comments and form fields moved into
 //!   the memo included);
 //! - `5gram`: share of Thema's word 5-grams found in pdftotext's text (the
@@ -26,8 +27,21 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// Characters a reader sees: not spaces, and not control or invisible
+/// format characters (poppler writes raw control codes for glyphs it
+/// cannot name, bidi embedding marks around right-to-left lines, soft
+/// hyphens).
 fn non_space(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    s.chars()
+        .filter(|&c| !c.is_whitespace() && !c.is_control() && !invisible(c))
+        .count()
+}
+
+/// Unicode format characters a reader never sees.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{61C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn words(s: &str) -> Vec<String> {

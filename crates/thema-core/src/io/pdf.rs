@@ -594,6 +594,37 @@ mod tests {
     }
 
     #[test]
+    fn a_composite_truetype_font_without_a_text_map_is_read_by_its_program() {
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", |doc| {
+            let program = super::super::pdf_font_program::test_program();
+            let file = doc.add_object(Stream::new(
+                dictionary! { "Length1" => i64::try_from(program.len()).unwrap() },
+                program,
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "Subset", "Flags" => 4,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+                "StemV" => 80, "FontFile2" => file,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Subset",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+                "FontDescriptor" => descriptor, "DW" => 600,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Subset",
+                "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "Hi");
+        assert!(text.second_reader_pages.is_empty());
+    }
+
+    #[test]
     fn a_composite_font_with_its_own_one_byte_encoding_is_read() {
         let bytes = pdf("BT /F1 12 Tf 72 700 Td <0102030304> Tj ET", |doc| {
             let encoding = doc.add_object(Stream::new(
