@@ -625,6 +625,37 @@ mod tests {
     }
 
     #[test]
+    fn codes_of_an_embedded_unicode_cmap_are_their_own_text() {
+        // "研究 cm" in UTF-8, shown through Adobe's UniJIS-UTF8-H embedded
+        // whole, without a text map.
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <E7A094E7A9B620636D> Tj ET", |doc| {
+            let encoding = doc.add_object(Stream::new(
+                dictionary! { "Type" => "CMap", "CMapName" => "UniJIS-UTF8-H" },
+                b"4 begincodespacerange <00> <7f> <c080> <dfbf> <e08080> <efbfbf>\n\
+                  <f0808080> <f7bfbfbf> endcodespacerange\n\
+                  2 begincidrange <20> <7e> 1 <e7a094> <e7a9b6> 3000 endcidrange"
+                    .to_vec(),
+            ));
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Mincho",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 6 },
+                "DW" => 1000,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+                "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(
+            text.pages[0].split_whitespace().collect::<String>(),
+            "研究cm"
+        );
+    }
+
+    #[test]
     fn a_composite_font_with_its_own_one_byte_encoding_is_read() {
         let bytes = pdf("BT /F1 12 Tf 72 700 Td <0102030304> Tj ET", |doc| {
             let encoding = doc.add_object(Stream::new(

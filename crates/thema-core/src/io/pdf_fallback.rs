@@ -48,6 +48,8 @@ enum Decoder {
         encoding: Option<Box<CMap>>,
         to_unicode: Option<Box<CMap>>,
         utf16: bool,
+        /// Codes are UTF-8 (`UniJIS-UTF8-H` and its kin).
+        utf8: bool,
         legacy: Option<Legacy>,
         widths: HashMap<u32, f64>,
         default_width: f64,
@@ -94,13 +96,15 @@ impl Decoder {
     }
 
     fn composite(doc: &Document, font: &Dictionary) -> Self {
-        let (mut codespace, mut encoding, mut utf16, mut legacy) = (Vec::new(), None, false, None);
+        let (mut codespace, mut encoding, mut legacy) = (Vec::new(), None, None);
+        let (mut utf16, mut utf8) = (false, false);
         match font.get(b"Encoding").ok().map(|o| deref(doc, o)) {
             Some(Object::Name(n)) => {
                 let name = String::from_utf8_lossy(n);
                 utf16 = name.contains("UTF16") || name.contains("UCS2");
+                utf8 = name.contains("UTF8");
                 legacy = legacy_for(&name);
-                if legacy.is_none() {
+                if legacy.is_none() && !utf8 {
                     codespace.push((2, 0, 0xFFFF));
                 }
             }
@@ -110,6 +114,13 @@ impl Decoder {
                 if let Some(base) = &cmap.uses {
                     legacy = legacy_for(base);
                 }
+                // A Unicode CMap of Adobe's embedded whole: the codes are
+                // the text.
+                let name = s.dict.get(b"CMapName").ok().and_then(|n| n.as_name().ok());
+                let name = String::from_utf8_lossy(name.unwrap_or_default());
+                utf16 =
+                    name.starts_with("Uni") && (name.contains("UTF16") || name.contains("UCS2"));
+                utf8 = name.starts_with("Uni") && name.contains("UTF8");
                 encoding = Some(Box::new(cmap));
             }
             _ => codespace.push((2, 0, 0xFFFF)),
@@ -148,6 +159,7 @@ impl Decoder {
             encoding,
             to_unicode,
             utf16,
+            utf8,
             legacy,
             widths,
             default_width,
@@ -170,12 +182,14 @@ impl Decoder {
                 encoding,
                 to_unicode,
                 utf16,
+                utf8,
                 legacy,
                 widths,
                 default_width,
             } => {
                 let codes: Vec<Code> = match legacy {
                     Some(l) if codespace.is_empty() => split_legacy(*l, bytes),
+                    _ if *utf8 && codespace.is_empty() => split_utf8(bytes),
                     _ => split_by_codespace(codespace, bytes, 2),
                 };
                 codes
@@ -194,6 +208,8 @@ impl Decoder {
                                     Some(String::from_utf16_lossy(&[
                                         u16::try_from(code.1).unwrap_or(0xFFFD)
                                     ]))
+                                } else if *utf8 {
+                                    String::from_utf8(raw).ok()
                                 } else {
                                     legacy.map(|l| decode_legacy(l, &raw))
                                 }
@@ -206,6 +222,28 @@ impl Decoder {
             }
         }
     }
+}
+
+/// Splits UTF-8 bytes into codes, one per character (a stray byte is a
+/// code of its own).
+fn split_utf8(bytes: &[u8]) -> Vec<Code> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        }
+        .min(bytes.len() - i);
+        let v = bytes[i..i + len]
+            .iter()
+            .fold(0u32, |v, &b| (v << 8) | u32::from(b));
+        out.push((u8::try_from(len).unwrap_or(1), v));
+        i += len;
+    }
+    out
 }
 
 #[derive(Clone)]
