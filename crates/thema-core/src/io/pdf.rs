@@ -329,13 +329,46 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool, usize), PdfError> 
         }
     };
     if doc.is_encrypted() && doc.decrypt("").is_err() {
-        return Err(PdfError::Encrypted);
+        doc = in_the_clear(&doc, bytes).ok_or(PdfError::Encrypted)?;
     }
     super::pdf_streams::decode_unsupported_filters(&mut doc);
     super::pdf_streams::strip_content_comments(&mut doc);
     super::pdf_fonts::normalize(&mut doc);
     let cut = super::pdf_forms::cut_form_cycles(&mut doc);
     Ok((doc, repaired, cut))
+}
+
+/// A file whose password protects only its attachments (its encryption
+/// leaves strings and streams as they are: `/StmF` and `/StrF` are
+/// `/Identity`, as with `/AuthEvent /EFOpen`), loaded again as if it were
+/// not encrypted: its text needs no password. `None` for any other.
+fn in_the_clear(doc: &pdf_extract::Document, bytes: &[u8]) -> Option<pdf_extract::Document> {
+    let encrypt = doc
+        .trailer
+        .get_deref(b"Encrypt", doc)
+        .ok()?
+        .as_dict()
+        .ok()?;
+    let identity = |key: &[u8]| {
+        encrypt.get(key).ok().and_then(|o| o.as_name().ok()) == Some(b"Identity".as_slice())
+    };
+    if !(identity(b"StmF") && identity(b"StrF")) {
+        return None;
+    }
+    // The trailer's key renamed in place (offsets stay right); a key the
+    // PDF reader does not know is ignored.
+    let mut copy = bytes.to_vec();
+    let key = b"/Encrypt";
+    let mut i = 0;
+    while let Some(at) = copy[i..].windows(key.len()).position(|w| w == key) {
+        let end = i + at + key.len();
+        if !copy.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            copy[end - 1] = b'x';
+        }
+        i = end;
+    }
+    let clear = pdf_extract::Document::load_mem(&copy).ok()?;
+    (!clear.is_encrypted() && !clear.get_pages().is_empty()).then_some(clear)
 }
 
 /// Silences panic messages from import workers (they become import errors);
@@ -652,6 +685,48 @@ mod tests {
         assert_eq!(
             text.pages[0].split_whitespace().collect::<String>(),
             "研究cm"
+        );
+    }
+
+    /// A PDF showing "Example", encrypted (for a password Thema does not
+    /// know) with this filter for its streams and strings.
+    fn encrypted(filter: &str) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let content = b"BT /F1 24 Tf 72 720 Td (Example) Tj ET".to_vec();
+        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica() } } });
+        let tree = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+        doc.objects.insert(pages, Object::Dictionary(tree));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        let bytes =
+            |n: usize, b: u8| Object::String(vec![b; n], pdf_extract::StringFormat::Hexadecimal);
+        let encrypt = doc.add_object(dictionary! {
+            "Filter" => "Standard", "V" => 5, "R" => 6, "Length" => 256, "P" => -4,
+            "CF" => dictionary! { "StdCF" => dictionary! {
+                "AuthEvent" => "EFOpen", "CFM" => "AESV3", "Length" => 32 } },
+            "StmF" => filter, "StrF" => filter, "EFF" => "StdCF",
+            "O" => bytes(48, 0x11), "U" => bytes(48, 0x22), "OE" => bytes(32, 0x33),
+            "UE" => bytes(32, 0x44), "Perms" => bytes(16, 0x55),
+        });
+        doc.trailer.set("Root", catalog);
+        doc.trailer.set("Encrypt", encrypt);
+        doc.trailer.set("ID", vec![bytes(16, 1), bytes(16, 1)]);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_file_whose_password_guards_only_its_attachments_is_read() {
+        let text = extract(&encrypted("Identity")).unwrap();
+        assert_eq!(text.pages[0].trim(), "Example");
+        assert_eq!(
+            extract(&encrypted("StdCF")).err(),
+            Some(PdfError::Encrypted)
         );
     }
 
