@@ -626,31 +626,52 @@ mod tests {
         assert_eq!(text.second_reader_pages, vec![1]);
     }
 
+    /// A composite font of the test TrueType program, without a text map,
+    /// with this encoding.
+    fn program_font(doc: &mut Document, encoding: Object) -> Dictionary {
+        let program = super::super::pdf_font_program::test_program();
+        let file = doc.add_object(Stream::new(
+            dictionary! { "Length1" => i64::try_from(program.len()).unwrap() },
+            program,
+        ));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "Subset", "Flags" => 4,
+            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+            "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+            "StemV" => 80, "FontFile2" => file,
+        });
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Subset",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+            "FontDescriptor" => descriptor, "DW" => 600,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Subset",
+            "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
+        });
+        dictionary! { "Font" => dictionary! { "F1" => font } }
+    }
+
+    #[test]
+    fn a_font_program_reached_through_its_own_encoding_cmap_names_the_codes() {
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td (AB) Tj ET", |doc| {
+            let encoding = doc.add_object(Stream::new(
+                dictionary! { "Type" => "CMap", "CMapName" => "Own" },
+                b"1 begincodespacerange <00> <ff> endcodespacerange\n\
+                  2 begincidrange <41> <42> 1 <43> <43> 3 endcidrange"
+                    .to_vec(),
+            ));
+            program_font(doc, encoding.into())
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "Hi");
+    }
+
     #[test]
     fn a_composite_truetype_font_without_a_text_map_is_read_by_its_program() {
         let bytes = pdf("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", |doc| {
-            let program = super::super::pdf_font_program::test_program();
-            let file = doc.add_object(Stream::new(
-                dictionary! { "Length1" => i64::try_from(program.len()).unwrap() },
-                program,
-            ));
-            let descriptor = doc.add_object(dictionary! {
-                "Type" => "FontDescriptor", "FontName" => "Subset", "Flags" => 4,
-                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-                "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
-                "StemV" => 80, "FontFile2" => file,
-            });
-            let cid_font = doc.add_object(dictionary! {
-                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Subset",
-                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
-                    "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
-                "FontDescriptor" => descriptor, "DW" => 600,
-            });
-            let font = doc.add_object(dictionary! {
-                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Subset",
-                "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
-            });
-            dictionary! { "Font" => dictionary! { "F1" => font } }
+            program_font(doc, "Identity-H".into())
         });
         let text = extract(&bytes).unwrap();
         assert_eq!(text.pages[0].trim(), "Hi");

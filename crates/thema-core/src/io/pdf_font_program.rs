@@ -19,7 +19,7 @@ use ttf_parser::gsub::SubstitutionSubtable;
 use ttf_parser::opentype_layout::Coverage;
 use ttf_parser::{Face, GlyphId};
 
-use super::pdf_cmap::CMap;
+use super::pdf_cmap::{CMap, Code};
 use super::pdf_fonts::{deref, stream_bytes};
 use super::pdf_glyphs::glyph_unicode;
 
@@ -244,9 +244,10 @@ fn from_names(face: &Face, texts: &mut HashMap<u16, String>) {
     }
 }
 
-/// Gives a composite TrueType font the PDF leaves without a text map one
-/// made from its embedded program ([`glyph_texts`]), when its codes are
-/// its CIDs (`Identity-H`/`-V`). Returns whether it did.
+/// Gives a composite font the PDF leaves without a text map one made from
+/// its embedded program ([`glyph_texts`]): a TrueType program, or an
+/// OpenType one of a CFF font; its codes read as CIDs (`Identity-H`/`-V`)
+/// or through its own embedded encoding CMap. Returns whether it did.
 pub fn add_text_map(doc: &mut Document, id: ObjectId) -> bool {
     let Some(map) = text_map(doc, id) else {
         return false;
@@ -258,15 +259,16 @@ pub fn add_text_map(doc: &mut Document, id: ObjectId) -> bool {
     true
 }
 
+/// A code space range: byte length, low and high code.
+type CodeRange = (u8, u32, u32);
+
 /// Largest font program read (bytes).
 const MAX_PROGRAM: usize = 32 << 20;
+/// Most codes of an embedded encoding CMap given a text.
+const MAX_CODES: usize = 0x1_0000;
 
 fn text_map(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
     let font = doc.objects.get(&id)?.as_dict().ok()?;
-    let encoding = deref(doc, font.get(b"Encoding").ok()?).as_name().ok()?;
-    if !matches!(encoding, b"Identity-H" | b"Identity-V") {
-        return None;
-    }
     let has_map = font
         .get(b"ToUnicode")
         .ok()
@@ -276,6 +278,18 @@ fn text_map(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
     if has_map {
         return None;
     }
+    let (codespace, codes): (Vec<CodeRange>, Vec<(Code, u32)>) =
+        match deref(doc, font.get(b"Encoding").ok()?) {
+            Object::Name(n) if matches!(n.as_slice(), b"Identity-H" | b"Identity-V") => {
+                (vec![(2, 0, 0xFFFF)], Vec::new())
+            }
+            Object::Stream(s) => {
+                let cmap = CMap::parse(&stream_bytes(s)?);
+                let codes = cmap.cid_codes(MAX_CODES);
+                (cmap.codespace, codes)
+            }
+            _ => return None,
+        };
     let descendant = deref(doc, font.get(b"DescendantFonts").ok()?)
         .as_array()
         .ok()?
@@ -283,17 +297,48 @@ fn text_map(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
         .map(|o| deref(doc, o))?
         .as_dict()
         .ok()?;
-    if descendant.get(b"Subtype").ok()?.as_name().ok()? != b"CIDFontType2" {
-        return None;
-    }
+    let by_cid = cid_texts(doc, descendant)?;
+    let mut entries: Vec<(Code, &str)> = if codes.is_empty() {
+        by_cid
+            .iter()
+            .filter_map(|(cid, t)| Some(((2, u32::from(u16::try_from(*cid).ok()?)), t.as_str())))
+            .collect()
+    } else {
+        codes
+            .iter()
+            .filter_map(|(code, cid)| Some((*code, by_cid.get(cid)?.as_str())))
+            .collect()
+    };
+    entries.sort_unstable();
+    entries.dedup_by_key(|(code, _)| *code);
+    (!entries.is_empty()).then(|| write_map(&codespace, &entries))
+}
+
+/// CID → text of a CID font's embedded program: a TrueType program
+/// (`FontFile2`, its CIDs mapped to glyphs by `CIDToGIDMap`) or an
+/// OpenType one (`FontFile3`, a CID-keyed CFF's own CIDs).
+fn cid_texts(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, String>> {
     let descriptor = deref(doc, descendant.get(b"FontDescriptor").ok()?)
         .as_dict()
         .ok()?;
-    let program = deref(doc, descriptor.get(b"FontFile2").ok()?)
-        .as_stream()
-        .ok()
-        .and_then(stream_bytes)
-        .filter(|p| p.len() <= MAX_PROGRAM)?;
+    let subtype = descendant.get(b"Subtype").ok()?.as_name().ok()?;
+    let file: &[u8] = if subtype == b"CIDFontType2" {
+        b"FontFile2"
+    } else {
+        b"FontFile3"
+    };
+    let stream = deref(doc, descriptor.get(file).ok()?).as_stream().ok()?;
+    if subtype == b"CIDFontType0"
+        && stream
+            .dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|s| s.as_name().ok())
+            != Some(b"OpenType")
+    {
+        return None;
+    }
+    let program = stream_bytes(stream).filter(|p| p.len() <= MAX_PROGRAM)?;
     let texts = glyph_texts(&program);
     if texts.is_empty() {
         return None;
@@ -303,32 +348,57 @@ fn text_map(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
         .ok()
         .and_then(|o| deref(doc, o).as_stream().ok())
         .and_then(stream_bytes);
-    let mut entries: Vec<(u16, &str)> = match &cid_to_gid {
-        Some(map) => map
+    let out = match (&cid_to_gid, subtype == b"CIDFontType2") {
+        (Some(map), true) => map
             .chunks_exact(2)
             .take(0x1_0000)
             .enumerate()
             .filter_map(|(cid, g)| {
                 let text = texts.get(&u16::from_be_bytes([g[0], g[1]]))?;
-                Some((u16::try_from(cid).ok()?, text.as_str()))
+                Some((u32::try_from(cid).ok()?, text.clone()))
             })
             .collect(),
-        None => texts.iter().map(|(g, t)| (*g, t.as_str())).collect(),
+        (_, true) => texts.into_iter().map(|(g, t)| (u32::from(g), t)).collect(),
+        (_, false) => {
+            let cids = glyph_cids(&program);
+            texts
+                .into_iter()
+                .map(|(g, t)| (u32::from(cids.get(&g).copied().unwrap_or(g)), t))
+                .collect()
+        }
     };
-    entries.sort_unstable();
-    Some(write_map(&entries))
+    Some(out)
 }
 
-/// A `ToUnicode` CMap of two-byte codes: runs of codes whose texts are
+/// Glyph → CID of a CID-keyed CFF program inside an OpenType one (empty
+/// when it is not CID-keyed: its glyph numbers are the CIDs).
+fn glyph_cids(program: &[u8]) -> HashMap<u16, u16> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let Ok(face) = Face::parse(program, 0) else {
+            return HashMap::new();
+        };
+        let Some(cff) = face.tables().cff else {
+            return HashMap::new();
+        };
+        (0..cff.number_of_glyphs())
+            .filter_map(|g| Some((g, cff.glyph_cid(GlyphId(g))?)))
+            .collect()
+    }))
+    .unwrap_or_default()
+}
+
+/// A `ToUnicode` CMap over this code space: runs of codes whose texts are
 /// consecutive letters as ranges, the rest one by one.
-fn write_map(entries: &[(u16, &str)]) -> Vec<u8> {
+fn write_map(codespace: &[CodeRange], entries: &[(Code, &str)]) -> Vec<u8> {
     let single = |t: &str| {
         let mut units = t.encode_utf16();
         match (units.next(), units.next()) {
-            (Some(u), None) => Some(u),
+            (Some(u), None) => Some(u32::from(u)),
             _ => None,
         }
     };
+    let hex = |(len, v): Code| format!("{v:0width$X}", width = usize::from(len) * 2);
+    let utf16 = |t: &str| -> String { t.encode_utf16().map(|u| format!("{u:04X}")).collect() };
     let (mut ranges, mut chars) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < entries.len() {
@@ -336,12 +406,12 @@ fn write_map(entries: &[(u16, &str)]) -> Vec<u8> {
         let mut j = i;
         if let Some(first) = single(text) {
             while let Some(&(code, t)) = entries.get(j + 1) {
-                let step = code.wrapping_sub(lo);
-                let next = u32::from(first) + u32::from(step);
-                if code == entries[j].0 + 1
-                    && code >> 8 == lo >> 8
-                    && next >> 8 == u32::from(first) >> 8
-                    && single(t).map(u32::from) == Some(next)
+                let next = first + (code.1 - lo.1);
+                let follows = code.0 == lo.0 && code.1 == entries[j].0.1 + 1;
+                if follows
+                    && code.1 >> 8 == lo.1 >> 8
+                    && next >> 8 == first >> 8
+                    && single(t) == Some(next)
                 {
                     j += 1;
                 } else {
@@ -350,15 +420,22 @@ fn write_map(entries: &[(u16, &str)]) -> Vec<u8> {
             }
         }
         if j > i {
-            let base: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            ranges.push(format!("<{lo:04X}> <{:04X}> <{base}>", entries[j].0));
+            ranges.push(format!(
+                "<{}> <{}> <{}>",
+                hex(lo),
+                hex(entries[j].0),
+                utf16(text)
+            ));
         } else {
-            let dst: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            chars.push(format!("<{lo:04X}> <{dst}>"));
+            chars.push(format!("<{}> <{}>", hex(lo), utf16(text)));
         }
         i = j + 1;
     }
-    let mut s = String::from("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    let mut s = format!("{} begincodespacerange\n", codespace.len());
+    for (len, a, b) in codespace {
+        s.push_str(&format!("<{}> <{}>\n", hex((*len, *a)), hex((*len, *b))));
+    }
+    s.push_str("endcodespacerange\n");
     for (kind, list) in [("bfrange", &ranges), ("bfchar", &chars)] {
         for chunk in list.chunks(100) {
             s.push_str(&format!(
@@ -476,7 +553,14 @@ mod tests {
 
     #[test]
     fn runs_of_letters_become_ranges() {
-        let map = write_map(&[(1, "a"), (2, "b"), (3, "c"), (7, "ب"), (9, "ffi")]);
+        let entries = [
+            ((2, 1), "a"),
+            ((2, 2), "b"),
+            ((2, 3), "c"),
+            ((2, 7), "ب"),
+            ((2, 9), "ffi"),
+        ];
+        let map = write_map(&[(2, 0, 0xFFFF)], &entries);
         let map = CMap::parse(&map);
         assert_eq!(map.unicode((2, 3)).as_deref(), Some("c"));
         assert_eq!(map.unicode((2, 7)).as_deref(), Some("ب"));
