@@ -669,6 +669,36 @@ mod tests {
     }
 
     #[test]
+    fn a_japanese_cff_font_without_a_text_map_is_read_by_adobes_table() {
+        // CIDs 843 and 845 of Adobe-Japan1: "あい".
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <034B034D> Tj ET", |doc| {
+            let mut held = vec![0u8; 106];
+            held[105] = 0x14;
+            let cid_set = doc.add_object(Stream::new(dictionary! {}, held));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "Mincho", "Flags" => 4,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 880, "Descent" => -120, "CapHeight" => 700,
+                "StemV" => 80, "CIDSet" => cid_set,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Mincho",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 7 },
+                "FontDescriptor" => descriptor, "DW" => 1000,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+                "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "あい");
+        assert!(text.second_reader_pages.is_empty());
+    }
+
+    #[test]
     fn a_composite_truetype_font_without_a_text_map_is_read_by_its_program() {
         let bytes = pdf("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", |doc| {
             program_font(doc, "Identity-H".into())

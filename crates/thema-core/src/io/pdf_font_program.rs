@@ -11,7 +11,7 @@
 //! list ("uni0628.init", "f_f_i"). The work is bounded whatever the
 //! program claims.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
@@ -19,6 +19,7 @@ use ttf_parser::gsub::SubstitutionSubtable;
 use ttf_parser::opentype_layout::Coverage;
 use ttf_parser::{Face, GlyphId};
 
+use super::pdf_cid_unicode::Collection;
 use super::pdf_cmap::{CMap, Code};
 use super::pdf_fonts::{deref, stream_bytes};
 use super::pdf_glyphs::glyph_unicode;
@@ -249,7 +250,10 @@ fn from_names(face: &Face, texts: &mut HashMap<u16, String>) {
 /// OpenType one of a CFF font; its codes read as CIDs (`Identity-H`/`-V`)
 /// or through its own embedded encoding CMap. Returns whether it did.
 pub fn add_text_map(doc: &mut Document, id: ObjectId) -> bool {
-    let Some(map) = text_map(doc, id) else {
+    let map = catch_unwind(AssertUnwindSafe(|| text_map(doc, id)))
+        .ok()
+        .flatten();
+    let Some(map) = map else {
         return false;
     };
     let cmap = doc.add_object(Stream::new(Dictionary::new(), map));
@@ -283,6 +287,9 @@ fn text_map(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
             Object::Name(n) if matches!(n.as_slice(), b"Identity-H" | b"Identity-V") => {
                 (vec![(2, 0, 0xFFFF)], Vec::new())
             }
+            // An Adobe Unicode CMap: its codes are their own text (the
+            // second reader reads them so).
+            Object::Stream(s) if unicode_cmap(s) => return None,
             Object::Stream(s) => {
                 let cmap = CMap::parse(&stream_bytes(s)?);
                 let codes = cmap.cid_codes(MAX_CODES);
@@ -297,7 +304,7 @@ fn text_map(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
         .map(|o| deref(doc, o))?
         .as_dict()
         .ok()?;
-    let by_cid = cid_texts(doc, descendant)?;
+    let by_cid = texts_by_cid(doc, descendant)?;
     let mut entries: Vec<(Code, &str)> = if codes.is_empty() {
         by_cid
             .iter()
@@ -312,6 +319,52 @@ fn text_map(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
     entries.sort_unstable();
     entries.dedup_by_key(|(code, _)| *code);
     (!entries.is_empty()).then(|| write_map(&codespace, &entries))
+}
+
+fn unicode_cmap(s: &Stream) -> bool {
+    let name = s.dict.get(b"CMapName").ok().and_then(|n| n.as_name().ok());
+    let name = String::from_utf8_lossy(name.unwrap_or_default());
+    name.starts_with("Uni")
+        && ["UTF8", "UTF16", "UCS2", "UTF32"]
+            .iter()
+            .any(|u| name.contains(u))
+}
+
+/// CID → text of a CID font without a text map. A TrueType program's own
+/// `cmap` comes first (it says what its glyphs are); a CFF program has no
+/// such table, so the CIDs of Adobe's CJK collections are read by Adobe's
+/// table ([`super::pdf_cid_unicode`]) first.
+fn texts_by_cid(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, String>> {
+    let info = descendant
+        .get(b"CIDSystemInfo")
+        .ok()
+        .and_then(|o| deref(doc, o).as_dict().ok());
+    let field = |key: &[u8]| {
+        info.and_then(|d| d.get(key).ok())
+            .and_then(|o| deref(doc, o).as_str().ok())
+            .unwrap_or_default()
+    };
+    let collection = Collection::of(field(b"Registry"), field(b"Ordering"));
+    let by_collection = || {
+        let c = collection?;
+        let table = c.table().iter().map(|(cid, t)| (*cid, t.clone()));
+        // Only the CIDs the font holds, when it says: the map is parsed
+        // again on every page the font is on.
+        Some(match cids_held(doc, descendant) {
+            Some(held) => table.filter(|(cid, _)| held.contains(cid)).collect(),
+            None => table.collect::<HashMap<u32, String>>(),
+        })
+    };
+    let truetype = descendant
+        .get(b"Subtype")
+        .ok()
+        .and_then(|s| s.as_name().ok())
+        == Some(b"CIDFontType2".as_slice());
+    if truetype {
+        cid_texts(doc, descendant).or_else(by_collection)
+    } else {
+        by_collection().or_else(|| cid_texts(doc, descendant))
+    }
 }
 
 /// CID → text of a CID font's embedded program: a TrueType program
@@ -370,6 +423,53 @@ fn cid_texts(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, Str
     Some(out)
 }
 
+/// The CIDs a CID font's embedded program holds: a CFF program's charset
+/// (bare or inside an OpenType program), else the descriptor's `/CIDSet`
+/// bitmap; `None` when neither says.
+fn cids_held(doc: &Document, descendant: &Dictionary) -> Option<HashSet<u32>> {
+    let descriptor = deref(doc, descendant.get(b"FontDescriptor").ok()?)
+        .as_dict()
+        .ok()?;
+    let program = descriptor
+        .get(b"FontFile3")
+        .ok()
+        .and_then(|o| deref(doc, o).as_stream().ok())
+        .and_then(stream_bytes)
+        .filter(|p| p.len() <= MAX_PROGRAM);
+    let from_cff = program.and_then(|p| {
+        catch_unwind(AssertUnwindSafe(|| {
+            let face = Face::parse(&p, 0).ok();
+            let cff = match face.as_ref().and_then(|f| f.tables().cff) {
+                Some(cff) => cff,
+                None => ttf_parser::cff::Table::parse(&p)?,
+            };
+            let cids: HashSet<u32> = (0..cff.number_of_glyphs())
+                .filter_map(|g| cff.glyph_cid(GlyphId(g)).map(u32::from))
+                .collect();
+            (!cids.is_empty()).then_some(cids)
+        }))
+        .ok()
+        .flatten()
+    });
+    from_cff.or_else(|| {
+        let set = deref(doc, descriptor.get(b"CIDSet").ok()?)
+            .as_stream()
+            .ok()
+            .and_then(stream_bytes)?;
+        let cids: HashSet<u32> = set
+            .iter()
+            .take(0x2000)
+            .enumerate()
+            .flat_map(|(i, byte)| {
+                (0..8u32)
+                    .filter(move |bit| byte & (0x80 >> bit) != 0)
+                    .map(move |bit| u32::try_from(i).unwrap_or(0) * 8 + bit)
+            })
+            .collect();
+        (!cids.is_empty()).then_some(cids)
+    })
+}
+
 /// Glyph → CID of a CID-keyed CFF program inside an OpenType one (empty
 /// when it is not CID-keyed: its glyph numbers are the CIDs).
 fn glyph_cids(program: &[u8]) -> HashMap<u16, u16> {
@@ -406,8 +506,8 @@ fn write_map(codespace: &[CodeRange], entries: &[(Code, &str)]) -> Vec<u8> {
         let mut j = i;
         if let Some(first) = single(text) {
             while let Some(&(code, t)) = entries.get(j + 1) {
-                let next = first + (code.1 - lo.1);
-                let follows = code.0 == lo.0 && code.1 == entries[j].0.1 + 1;
+                let follows = code.0 == lo.0 && entries[j].0.1.checked_add(1) == Some(code.1);
+                let next = first.saturating_add(code.1.saturating_sub(lo.1));
                 if follows
                     && code.1 >> 8 == lo.1 >> 8
                     && next >> 8 == first >> 8
