@@ -334,6 +334,7 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool, usize), PdfError> 
     super::pdf_streams::decode_unsupported_filters(&mut doc);
     super::pdf_streams::strip_content_comments(&mut doc);
     super::pdf_fonts::normalize(&mut doc);
+    super::pdf_font_program::add_text_maps(&mut doc);
     let cut = super::pdf_forms::cut_form_cycles(&mut doc);
     Ok((doc, repaired, cut))
 }

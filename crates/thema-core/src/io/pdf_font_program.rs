@@ -245,6 +245,26 @@ fn from_names(face: &Face, texts: &mut HashMap<u16, String>) {
     }
 }
 
+/// Gives every composite font without a text map one where it can
+/// ([`add_text_map`]); run after [`super::pdf_fonts::normalize`], which
+/// makes every font an object of its own. Returns how many it gave.
+pub fn add_text_maps(doc: &mut Document) -> usize {
+    let composite: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let d = o.as_dict().ok()?;
+            let is =
+                |key: &[u8], v: &[u8]| d.get(key).ok().and_then(|o| o.as_name().ok()) == Some(v);
+            (is(b"Type", b"Font") && is(b"Subtype", b"Type0")).then_some(*id)
+        })
+        .collect();
+    composite
+        .into_iter()
+        .filter(|id| add_text_map(doc, *id))
+        .count()
+}
+
 /// Gives a composite font the PDF leaves without a text map one made from
 /// its embedded program ([`glyph_texts`]): a TrueType program, or an
 /// OpenType one of a CFF font; its codes read as CIDs (`Identity-H`/`-V`)

@@ -286,9 +286,7 @@ pub fn normalize(doc: &mut Document) -> Normalized {
                 rewrite_simple(doc, id, &table);
                 out.simple_fonts += 1;
             }
-        } else if subtype == b"Type0"
-            && (super::pdf_font_program::add_text_map(doc, id) || repair_composite(doc, id))
-        {
+        } else if subtype == b"Type0" && repair_composite(doc, id) {
             out.composite_fonts += 1;
         }
     }
