@@ -17,6 +17,7 @@ pub mod pdf_annots;
 pub mod pdf_cid_unicode;
 pub mod pdf_cmap;
 pub mod pdf_codes;
+pub mod pdf_core_fonts;
 pub mod pdf_fallback;
 pub mod pdf_font_program;
 pub mod pdf_fonts;

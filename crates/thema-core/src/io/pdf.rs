@@ -700,6 +700,40 @@ mod tests {
     }
 
     #[test]
+    fn a_core_font_named_but_not_embedded_is_read_by_the_standard_glyph_order() {
+        // Glyphs 0x33 0x2F 0x24 0x31 of Arial: "PLAN"; the file's text map
+        // is an encoding CMap that maps nothing to text.
+        let bytes = pdf("BT /F1 20 Tf 10 20 Td <0033002F00240031> Tj ET", |doc| {
+            let useless = doc.add_object(Stream::new(
+                dictionary! {},
+                b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+                  1 begincidrange <0000> <FFFF> 0 endcidrange"
+                    .to_vec(),
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "ArialBlack,Bold", "Flags" => 32,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 1080, "Descent" => -288, "CapHeight" => 1080,
+                "StemV" => 78,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialBlack,Bold",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+                "FontDescriptor" => descriptor, "DW" => 700,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialBlack,Bold",
+                "Encoding" => "Identity-H", "ToUnicode" => useless,
+                "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "PLAN");
+    }
+
+    #[test]
     fn a_composite_truetype_font_without_a_text_map_is_read_by_its_program() {
         let bytes = pdf("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", |doc| {
             program_font(doc, "Identity-H".into())

@@ -21,6 +21,7 @@ use ttf_parser::{Face, GlyphId};
 
 use super::pdf_cid_unicode::Collection;
 use super::pdf_cmap::{CMap, Code};
+use super::pdf_core_fonts::{core_font, standard_order_texts};
 use super::pdf_fonts::{deref, stream_bytes};
 use super::pdf_glyphs::glyph_unicode;
 
@@ -380,8 +381,19 @@ fn texts_by_cid(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, 
         .ok()
         .and_then(|s| s.as_name().ok())
         == Some(b"CIDFontType2".as_slice());
+    // A core font named but not embedded, shown by glyph number.
+    let core = || {
+        let name = descendant.get(b"BaseFont").ok()?.as_name().ok()?;
+        let identity = descendant
+            .get(b"CIDToGIDMap")
+            .ok()
+            .is_none_or(|m| m.as_name().ok() == Some(b"Identity".as_slice()));
+        (identity && core_font(name)).then(standard_order_texts)
+    };
     if truetype {
-        cid_texts(doc, descendant).or_else(by_collection)
+        cid_texts(doc, descendant)
+            .or_else(by_collection)
+            .or_else(core)
     } else {
         by_collection().or_else(|| cid_texts(doc, descendant))
     }
