@@ -215,11 +215,13 @@ fn read_page(
         let misread = id.is_some_and(|id| {
             catch_unwind(AssertUnwindSafe(|| super::pdf_misread::misread(doc, id))).unwrap_or(false)
         });
-        if misread && let Some(more) = second().filter(|s| non_space(s) > non_space(text)) {
+        if misread
+            && let Some((more, copies)) = second().filter(|(s, _)| non_space(s) > non_space(text))
+        {
             return Some(PageRead {
                 text: more,
                 second: true,
-                dropped: 0,
+                dropped: copies,
             });
         }
         return Some(PageRead {
@@ -230,14 +232,14 @@ fn read_page(
     }
     let first = first.map(|(t, _)| t);
     let second = second();
-    let read = |text: String, second: bool| PageRead {
+    let read = |text: String, second: bool, dropped: usize| PageRead {
         text,
         second,
-        dropped: 0,
+        dropped,
     };
     match (first, second) {
-        (_, Some(t)) if !t.trim().is_empty() => Some(read(t, true)),
-        (Some(t), _) | (None, Some(t)) => Some(read(t, false)),
+        (_, Some((t, copies))) if !t.trim().is_empty() => Some(read(t, true, copies)),
+        (Some(t), _) | (None, Some((t, _))) => Some(read(t, false, 0)),
         (None, None) => None,
     }
 }
@@ -731,6 +733,34 @@ mod tests {
         });
         let text = extract(&bytes).unwrap();
         assert_eq!(text.pages[0].trim(), "PLAN");
+    }
+
+    #[test]
+    fn fake_bold_on_a_page_only_the_second_reader_reads_is_read_once() {
+        // pdf-extract cannot read a 90ms-RKSJ-H font; the word is drawn a
+        // second time a third of a point to the right.
+        let bytes = pdf(
+            "BT /F1 12 Tf 72 700 Td (Report) Tj ET BT /F1 12 Tf 72.3 700 Td (Report) Tj ET \
+             BT /F1 12 Tf 72 680 Td (on time) Tj ET",
+            |doc| {
+                let cid_font = doc.add_object(dictionary! {
+                    "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
+                    "CIDSystemInfo" => dictionary! {
+                        "Registry" => Object::string_literal("Adobe"),
+                        "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+                    "DW" => 500,
+                });
+                let font = doc.add_object(dictionary! {
+                    "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
+                    "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
+                });
+                dictionary! { "Font" => dictionary! { "F1" => font } }
+            },
+        );
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.second_reader_pages, vec![1]);
+        assert_eq!(text.pages[0].trim(), "Report\non time");
+        assert_eq!(text.overprinted, vec![(1, 6)]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use super::pdf_codes::{
     Legacy, code_bytes, decode_legacy, legacy_for, num, read_cid_widths, split_legacy,
 };
 use super::pdf_fonts::{deref, simple_table, stream_bytes};
+use super::pdf_overprint::{MIN_COPIED_RUN, Marks};
 
 type Matrix = [f64; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -281,17 +282,38 @@ struct Reader<'a> {
     last: Option<(f64, f64, f64)>,
     operations: usize,
     forms_seen: HashSet<ObjectId>,
+    /// Text drawn on itself (fake bold, shadows) is read once, as
+    /// pdf-extract's text is ([`super::pdf_overprint`]): the glyphs drawn,
+    /// copies held back while a run of them may be starting, and whether
+    /// one is being dropped.
+    marks: Marks,
+    held: Vec<Glyph>,
+    dropping: bool,
+    /// Characters dropped as copies.
+    dropped: usize,
 }
 
-/// Text of one page by Thema's own reader; `None` when the page has no
+/// A glyph placed on the page: its text, where it starts and ends (device
+/// space) and its size there.
+struct Glyph {
+    text: String,
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+}
+
+/// Text of one page by Thema's own reader, and the characters it left out
+/// as copies of text drawn on itself; `None` when the page has no
 /// readable content stream.
-pub fn page_text(doc: &Document, page_id: ObjectId) -> Option<String> {
+pub fn page_text(doc: &Document, page_id: ObjectId) -> Option<(String, usize)> {
     let content = doc.get_page_content(page_id).ok()?;
     let ops = Content::decode(&content).ok()?;
     let resources = page_resources(doc, page_id);
     let mut r = Reader::new(doc, 0);
     r.run(&ops.operations, &resources, GState::new(), 0);
-    Some(r.out)
+    r.release();
+    Some((r.out, r.dropped))
 }
 
 /// Text drawn by a form (an annotation's appearance, say), read as a page
@@ -314,6 +336,7 @@ pub fn form_text(
     let res = own.or(resources).cloned().unwrap_or_default();
     let mut r = Reader::new(doc, MAX_OPERATIONS.saturating_sub(*budget));
     r.run(&ops.operations, &res, GState::new(), 1);
+    r.release();
     *budget = MAX_OPERATIONS.saturating_sub(r.operations);
     Some(r.out)
 }
@@ -364,7 +387,68 @@ impl<'a> Reader<'a> {
             last: None,
             operations,
             forms_seen: HashSet::new(),
+            marks: Marks::default(),
+            held: Vec::new(),
+            dropping: false,
+            dropped: 0,
         }
+    }
+
+    /// Places a glyph, unless it belongs to a run of copies of text drawn
+    /// before at the same place.
+    fn place(&mut self, g: Glyph, advances: bool) {
+        if g.text.trim().is_empty() {
+            // Spaces neither start nor break a run of copies.
+            if !self.dropping && self.held.is_empty() {
+                self.put(&g);
+            } else if !self.dropping {
+                self.held.push(g);
+            }
+            return;
+        }
+        if !advances || !self.marks.is_copy(g.x, g.y, g.size, &g.text) {
+            self.dropping = false;
+            self.release();
+            self.put(&g);
+            return;
+        }
+        if self.dropping {
+            self.dropped += 1;
+            return;
+        }
+        self.held.push(g);
+        let copies = self
+            .held
+            .iter()
+            .filter(|h| !h.text.trim().is_empty())
+            .count();
+        if copies >= MIN_COPIED_RUN {
+            self.held.clear();
+            self.dropped += copies;
+            self.dropping = true;
+        }
+    }
+
+    /// Places what was held back (the run of copies was too short).
+    fn release(&mut self) {
+        for g in std::mem::take(&mut self.held) {
+            self.put(&g);
+        }
+    }
+
+    /// Writes a glyph: a line break where the baseline moves, a space
+    /// where the gap is wide.
+    fn put(&mut self, g: &Glyph) {
+        if let Some((lx, ly, lsize)) = self.last {
+            let s = g.size.max(lsize);
+            if (g.y - ly).abs() > 0.5 * s {
+                self.out.push('\n');
+            } else if g.x - lx > 0.15 * s && !self.out.ends_with(' ') && !g.text.starts_with(' ') {
+                self.out.push(' ');
+            }
+        }
+        self.out.push_str(&g.text);
+        self.last = Some((g.end, g.y, g.size));
     }
 
     fn run(
@@ -520,21 +604,24 @@ impl<'a> Reader<'a> {
             );
             let (x, y) = (trm[4], trm[5]);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt().max(0.1);
-            if let Some((lx, ly, lsize)) = self.last {
-                let s = size.max(lsize);
-                if (y - ly).abs() > 0.5 * s {
-                    self.out.push('\n');
-                } else if x - lx > 0.15 * s && !self.out.ends_with(' ') && !text.starts_with(' ') {
-                    self.out.push(' ');
-                }
-            }
-            self.out.push_str(&text);
             let tx =
                 (w / 1000.0 * g.size + g.char_space + if is_space { g.word_space } else { 0.0 })
                     * g.scale;
             *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
-            let end = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &trm);
-            self.last = Some((end[4], y, size));
+            let end = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &trm)[4];
+            // A glyph without a width leaves its whole run on one spot:
+            // place says nothing of copies then.
+            let advances = w / 1000.0 > 0.2;
+            self.place(
+                Glyph {
+                    text,
+                    x,
+                    y,
+                    end,
+                    size,
+                },
+                advances,
+            );
         }
     }
 }
