@@ -197,6 +197,7 @@ fn main() {
         "yield", "5gram(uns.)", "alien", "breaks(raw)", "spaced", "hyph", "ms ours/pop"
     );
     let (mut compared, mut good, mut no_text, mut good_raw) = (0, 0, 0, 0);
+    let mut good_counting_codes = 0;
     let (mut t_ours, mut t_theirs) = (0u128, 0u128);
     let (mut grams, mut breaks, mut aliens_over_5) = (Vec::new(), Vec::new(), 0);
     let mut grams_unsplit = Vec::new();
@@ -266,6 +267,12 @@ fn main() {
         let share = o as f64 / t as f64;
         if share >= 0.9 {
             good += 1;
+        }
+        // The same share counting control codes and format marks as
+        // characters, as this report did before session 6.
+        let all = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        if (all(&ours) + kept_apart) as f64 / all(&theirs).max(1) as f64 >= 0.9 {
+            good_counting_codes += 1;
         }
         if non_space(&raw) as f64 / t as f64 >= 0.9 {
             good_raw += 1;
@@ -340,7 +347,7 @@ fn main() {
         }
     }
     println!(
-        "\n{good} of {compared} files with yield >= 0.9 ({:.1}%; {good_raw} before reflow and normalisation); {no_text} without text for pdftotext",
+        "\n{good} of {compared} files with yield >= 0.9 ({:.1}%; {good_raw} before reflow and normalisation; {good_counting_codes} counting control codes and format marks as text); {no_text} without text for pdftotext",
         100.0 * good as f64 / compared.max(1) as f64
     );
     println!(
