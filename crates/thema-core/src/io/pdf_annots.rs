@@ -8,6 +8,8 @@
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
+use super::pdf_fallback::Appearances;
+
 /// Most annotations read per page, and longest text kept from one (a
 /// hostile file may hold millions).
 const MAX_PER_PAGE: usize = 500;
@@ -148,15 +150,15 @@ const NOT_SHOWN: i64 = 2 | 32;
 
 /// The text an annotation's appearance draws (its `/AP /N` form, the one
 /// for its state `/AS` when it has several), when it is shown and draws
-/// letters or digits. `budget` bounds the operators read on the page.
+/// letters or digits.
 fn drawn_text(
     doc: &Document,
     annot: &Dictionary,
     resources: Option<&Dictionary>,
-    budget: &mut usize,
+    reader: &mut Appearances,
 ) -> Option<String> {
     let flags = get(doc, annot, b"F").and_then(|f| f.as_i64().ok());
-    if flags.is_some_and(|f| f & NOT_SHOWN != 0) || *budget == 0 {
+    if flags.is_some_and(|f| f & NOT_SHOWN != 0) {
         return None;
     }
     let normal = get(doc, annot, b"AP")?.as_dict().ok()?;
@@ -168,7 +170,7 @@ fn drawn_text(
         }
         _ => return None,
     };
-    let text = super::pdf_fallback::form_text(doc, form, resources, budget)?;
+    let text = reader.text(form, resources)?;
     let text = tidy(&text);
     text.chars().any(char::is_alphanumeric).then_some(text)
 }
@@ -193,7 +195,7 @@ pub fn page_annotations(doc: &Document, page: ObjectId) -> Vec<String> {
         return Vec::new();
     };
     let resources = form_resources(doc);
-    let mut budget = APPEARANCE_BUDGET;
+    let mut reader = Appearances::new(doc, APPEARANCE_BUDGET);
     let mut out = Vec::new();
     for a in annots.iter().take(MAX_PER_PAGE) {
         let annot = match a {
@@ -211,7 +213,7 @@ pub fn page_annotations(doc: &Document, page: ObjectId) -> Vec<String> {
             // of their own.
             "Link" | "Popup" => {}
             "Widget" => {
-                let drawn = drawn_text(doc, annot, resources, &mut budget);
+                let drawn = drawn_text(doc, annot, resources, &mut reader);
                 out.extend(field(doc, annot, drawn));
             }
             kind => {
@@ -221,7 +223,7 @@ pub fn page_annotations(doc: &Document, page: ObjectId) -> Vec<String> {
                         .map(|t| format!(" by {t}"))
                         .unwrap_or_default();
                     out.push(format!("Comment ({kind}){by}: {text}"));
-                } else if let Some(text) = drawn_text(doc, annot, resources, &mut budget) {
+                } else if let Some(text) = drawn_text(doc, annot, resources, &mut reader) {
                     out.push(format!("Annotation ({kind}) shows: {text}"));
                 }
             }

@@ -316,29 +316,49 @@ pub fn page_text(doc: &Document, page_id: ObjectId) -> Option<(String, usize)> {
     Some((r.out, r.dropped))
 }
 
-/// Text drawn by a form (an annotation's appearance, say), read as a page
-/// is; its own resources, else `resources`. `budget` is what is left of
-/// the operators the caller allows, and is spent here.
-pub fn form_text(
-    doc: &Document,
-    form: &pdf_extract::Stream,
-    resources: Option<&Dictionary>,
-    budget: &mut usize,
-) -> Option<String> {
-    let bytes = stream_bytes(form)?;
-    let ops = Content::decode(&bytes).ok()?;
-    let own = form
-        .dict
-        .get(b"Resources")
-        .ok()
-        .map(|o| deref(doc, o))
-        .and_then(|o| o.as_dict().ok());
-    let res = own.or(resources).cloned().unwrap_or_default();
-    let mut r = Reader::new(doc, MAX_OPERATIONS.saturating_sub(*budget));
-    r.run(&ops.operations, &res, GState::new(), 1);
-    r.release();
-    *budget = MAX_OPERATIONS.saturating_sub(r.operations);
-    Some(r.out)
+/// Reads the text that forms draw (annotations' appearances), as a page
+/// is read: the fonts decoded once for all of them, one budget of
+/// operators (`budget`, at most [`MAX_OPERATIONS`]) spent over them all.
+pub struct Appearances<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Appearances<'a> {
+    pub fn new(doc: &'a Document, budget: usize) -> Self {
+        Self {
+            reader: Reader::new(doc, MAX_OPERATIONS.saturating_sub(budget)),
+        }
+    }
+
+    /// The text the form draws, with its own resources, else `resources`;
+    /// `None` once the budget is spent or when the form cannot be read.
+    pub fn text(
+        &mut self,
+        form: &pdf_extract::Stream,
+        resources: Option<&Dictionary>,
+    ) -> Option<String> {
+        let r = &mut self.reader;
+        if r.operations >= MAX_OPERATIONS {
+            return None;
+        }
+        let bytes = stream_bytes(form)?;
+        let ops = Content::decode(&bytes).ok()?;
+        let own = form
+            .dict
+            .get(b"Resources")
+            .ok()
+            .map(|o| deref(r.doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let res = own.or(resources).cloned().unwrap_or_default();
+        r.last = None;
+        r.marks = Marks::default();
+        r.held.clear();
+        r.dropping = false;
+        r.forms_seen.clear();
+        r.run(&ops.operations, &res, GState::new(), 1);
+        r.release();
+        Some(std::mem::take(&mut r.out))
+    }
 }
 
 /// The page's resource dictionary, inherited ones merged under it.
@@ -591,12 +611,15 @@ impl<'a> Reader<'a> {
         let Some((Object::Dictionary(font), id)) = sub_dict(doc, res, b"Font", name) else {
             return;
         };
-        let id = id.unwrap_or((0, 0));
-        let glyphs = self
-            .decoders
-            .entry(id)
-            .or_insert_with(|| Decoder::new(doc, font))
-            .glyphs(bytes);
+        // A font given inline has no number to keep its decoder under.
+        let glyphs = match id {
+            Some(id) => self
+                .decoders
+                .entry(id)
+                .or_insert_with(|| Decoder::new(doc, font))
+                .glyphs(bytes),
+            None => Decoder::new(doc, font).glyphs(bytes),
+        };
         for (text, w, is_space) in glyphs {
             let trm = mul(
                 &mul(&[g.size * g.scale, 0.0, 0.0, g.size, 0.0, g.rise], tm),

@@ -21,8 +21,10 @@ use pdf_extract::{Dictionary, Document, Object, ObjectId};
 use super::pdf_fallback::page_resources;
 use super::pdf_fonts::{deref, stream_bytes};
 
-/// Forms looked into per page.
+/// Forms looked into per page, and the largest looked into (bytes as
+/// stored): this runs on every page.
 const MAX_FORMS: usize = 64;
+const MAX_FORM_BYTES: usize = 1 << 20;
 
 /// Whether pdf-extract's text of the page is known to be short of what
 /// the page shows (see the module's description).
@@ -80,6 +82,7 @@ fn text_forms(doc: &Document, resources: &Dictionary) -> HashSet<Vec<u8>> {
                 return false;
             };
             s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) == Some(b"Form")
+                && s.content.len() <= MAX_FORM_BYTES
                 && stream_bytes(s).is_some_and(|b| shows_text(&b))
         })
         .map(|(name, _)| name.clone())
