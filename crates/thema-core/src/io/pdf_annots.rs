@@ -122,8 +122,10 @@ fn field(doc: &Document, widget: &Dictionary, drawn: Option<String>) -> Option<S
         )),
         (None, None) => None,
     };
+    // A check box or radio button with a value draws only its mark.
+    let mark = kind.as_slice() == b"Btn";
     match (stored, drawn) {
-        (Some(s), Some(d)) if !letters(&s).contains(&letters(&d)) => {
+        (Some(s), Some(d)) if !mark && !letters(&s).contains(&letters(&d)) => {
             Some(format!("{s} (shown: {d})"))
         }
         (Some(s), _) => Some(s),
@@ -317,6 +319,9 @@ mod tests {
             "T" => lit("ID"), "V" => lit("P-07"), "AP" => dictionary! { "N" => same } }),
             Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Btn",
             "T" => lit("Box"), "AS" => "Off",
+            "AP" => dictionary! { "N" => dictionary! { "Yes" => checked.clone() } } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Btn",
+            "T" => lit("Ticked"), "V" => "Yes", "AS" => "Yes",
             "AP" => dictionary! { "N" => dictionary! { "Yes" => checked } } }),
         ];
         let page = doc.add_object(dictionary! { "Type" => "Page", "Annots" => annots });
@@ -328,6 +333,7 @@ mod tests {
                 "Form field \u{201c}List\u{201d}: Export1 (shown: Item1 Item2)",
                 "Annotation (Screen) shows: VIDEO",
                 "Form field \u{201c}ID\u{201d}: P-07",
+                "Form field \u{201c}Ticked\u{201d}: Yes",
             ]
         );
     }
