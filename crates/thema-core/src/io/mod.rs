@@ -14,6 +14,7 @@ pub mod migrate;
 pub mod paths;
 pub mod pdf;
 pub mod pdf_annots;
+pub mod pdf_bidi;
 pub mod pdf_cid_unicode;
 pub mod pdf_cmap;
 pub mod pdf_codes;

@@ -153,7 +153,7 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
                 if dropped > 0 {
                     out.overprinted.push((i + 1, dropped));
                 }
-                out.pages.push(text);
+                out.pages.push(super::pdf_bidi::reading_order(&text));
             }
             None => {
                 out.pages.push(String::new());
