@@ -28,8 +28,9 @@ pub struct PdfText {
     /// Per page (1-based), characters dropped as copies of text drawn on
     /// itself (shadows, fake bold): (page, characters).
     pub overprinted: Vec<(usize, usize)>,
-    /// Comments and filled-in form fields, (page, text): kept out of the
-    /// text ([`super::pdf_annots`]).
+    /// Comments, filled-in form fields and what other annotations draw
+    /// (signatures, buttons), (page, text): kept out of the text
+    /// ([`super::pdf_annots`]).
     pub annotations: Vec<(usize, String)>,
     /// The title in the PDF's document information, when it looks like a
     /// real title (not "Microsoft Word - draft3.docx").
@@ -152,7 +153,7 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
                 if dropped > 0 {
                     out.overprinted.push((i + 1, dropped));
                 }
-                out.pages.push(text);
+                out.pages.push(super::pdf_bidi::reading_order(&text));
             }
             None => {
                 out.pages.push(String::new());
@@ -195,14 +196,34 @@ struct PageRead {
 
 /// One page's text and whether the second reader gave it, or `None` when
 /// both readers fail (or panic) on it. The second reader is tried when
-/// pdf-extract fails or finds no text on the page.
+/// pdf-extract fails or finds no text on the page, and on pages it is
+/// known to misread ([`super::pdf_misread`]), where the longer text wins.
 fn read_page(
     doc: &pdf_extract::Document,
     n: u32,
     id: Option<pdf_extract::ObjectId>,
 ) -> Option<PageRead> {
     let first = read_page_pdf_extract(doc, n);
+    let second = || {
+        id.and_then(|id| {
+            catch_unwind(AssertUnwindSafe(|| super::pdf_fallback::page_text(doc, id)))
+                .ok()
+                .flatten()
+        })
+    };
     if let Some((text, dropped)) = first.as_ref().filter(|(t, _)| !t.trim().is_empty()) {
+        let misread = id.is_some_and(|id| {
+            catch_unwind(AssertUnwindSafe(|| super::pdf_misread::misread(doc, id))).unwrap_or(false)
+        });
+        if misread
+            && let Some((more, copies)) = second().filter(|(s, _)| non_space(s) > non_space(text))
+        {
+            return Some(PageRead {
+                text: more,
+                second: true,
+                dropped: copies,
+            });
+        }
         return Some(PageRead {
             text: text.clone(),
             second: false,
@@ -210,21 +231,21 @@ fn read_page(
         });
     }
     let first = first.map(|(t, _)| t);
-    let second = id.and_then(|id| {
-        catch_unwind(AssertUnwindSafe(|| super::pdf_fallback::page_text(doc, id)))
-            .ok()
-            .flatten()
-    });
-    let read = |text: String, second: bool| PageRead {
+    let second = second();
+    let read = |text: String, second: bool, dropped: usize| PageRead {
         text,
         second,
-        dropped: 0,
+        dropped,
     };
     match (first, second) {
-        (_, Some(t)) if !t.trim().is_empty() => Some(read(t, true)),
-        (Some(t), _) | (None, Some(t)) => Some(read(t, false)),
+        (_, Some((t, copies))) if !t.trim().is_empty() => Some(read(t, true, copies)),
+        (Some(t), _) | (None, Some((t, _))) => Some(read(t, false, 0)),
         (None, None) => None,
     }
+}
+
+fn non_space(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// pdf-extract's text of page `n`, and how many characters were dropped
@@ -310,13 +331,47 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool, usize), PdfError> 
         }
     };
     if doc.is_encrypted() && doc.decrypt("").is_err() {
-        return Err(PdfError::Encrypted);
+        doc = in_the_clear(&doc, bytes).ok_or(PdfError::Encrypted)?;
     }
     super::pdf_streams::decode_unsupported_filters(&mut doc);
     super::pdf_streams::strip_content_comments(&mut doc);
     super::pdf_fonts::normalize(&mut doc);
+    super::pdf_font_program::add_text_maps(&mut doc);
     let cut = super::pdf_forms::cut_form_cycles(&mut doc);
     Ok((doc, repaired, cut))
+}
+
+/// A file whose password protects only its attachments (its encryption
+/// leaves strings and streams as they are: `/StmF` and `/StrF` are
+/// `/Identity`, as with `/AuthEvent /EFOpen`), loaded again as if it were
+/// not encrypted: its text needs no password. `None` for any other.
+fn in_the_clear(doc: &pdf_extract::Document, bytes: &[u8]) -> Option<pdf_extract::Document> {
+    let encrypt = doc
+        .trailer
+        .get_deref(b"Encrypt", doc)
+        .ok()?
+        .as_dict()
+        .ok()?;
+    let identity = |key: &[u8]| {
+        encrypt.get(key).ok().and_then(|o| o.as_name().ok()) == Some(b"Identity".as_slice())
+    };
+    if !(identity(b"StmF") && identity(b"StrF")) {
+        return None;
+    }
+    // The trailer's key renamed in place (offsets stay right); a key the
+    // PDF reader does not know is ignored.
+    let mut copy = bytes.to_vec();
+    let key = b"/Encrypt";
+    let mut i = 0;
+    while let Some(at) = copy[i..].windows(key.len()).position(|w| w == key) {
+        let end = i + at + key.len();
+        if !copy.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            copy[end - 1] = b'x';
+        }
+        i = end;
+    }
+    let clear = pdf_extract::Document::load_mem(&copy).ok()?;
+    (!clear.is_encrypted() && !clear.get_pages().is_empty()).then_some(clear)
 }
 
 /// Silences panic messages from import workers (they become import errors);
@@ -522,4 +577,311 @@ fn decode_worker_answer(s: &str) -> Result<PdfText, PdfError> {
             .and_then(|o| serde_json::from_value(o.clone()).ok())
             .unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pdf_extract::{Dictionary, Document, Object, Stream, dictionary};
+
+    /// A one-page PDF with this content and these resources, saved.
+    fn pdf(content: &str, resources: impl FnOnce(&mut Document) -> Dictionary) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages = doc.new_object_id();
+        let resources = resources(&mut doc);
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Contents" => contents, "Resources" => resources });
+        let tree = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+        doc.objects.insert(pages, Object::Dictionary(tree));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn helvetica() -> Dictionary {
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding" }
+    }
+
+    #[test]
+    fn a_label_form_drawn_at_two_places_is_read_twice() {
+        let bytes = pdf(
+            "q 1 0 0 1 72 700 cm /L Do Q q 1 0 0 1 72 400 cm /L Do Q",
+            |doc| {
+                let form = doc.add_object(Stream::new(
+                    dictionary! { "Type" => "XObject", "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+                    "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica() } } },
+                    b"BT /F1 12 Tf 0 5 Td (KNOCKOUT) Tj ET".to_vec(),
+                ));
+                dictionary! { "XObject" => dictionary! { "L" => form } }
+            },
+        );
+        let text = extract(&bytes).unwrap();
+        assert_eq!(
+            text.pages[0].split_whitespace().collect::<Vec<_>>(),
+            ["KNOCKOUT", "KNOCKOUT"]
+        );
+        assert_eq!(text.second_reader_pages, vec![1]);
+    }
+
+    /// A composite font of the test TrueType program, without a text map,
+    /// with this encoding.
+    fn program_font(doc: &mut Document, encoding: Object) -> Dictionary {
+        let program = super::super::pdf_font_program::test_program();
+        let file = doc.add_object(Stream::new(
+            dictionary! { "Length1" => i64::try_from(program.len()).unwrap() },
+            program,
+        ));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "Subset", "Flags" => 4,
+            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+            "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+            "StemV" => 80, "FontFile2" => file,
+        });
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Subset",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+            "FontDescriptor" => descriptor, "DW" => 600,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Subset",
+            "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
+        });
+        dictionary! { "Font" => dictionary! { "F1" => font } }
+    }
+
+    #[test]
+    fn a_font_program_reached_through_its_own_encoding_cmap_names_the_codes() {
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td (AB) Tj ET", |doc| {
+            let encoding = doc.add_object(Stream::new(
+                dictionary! { "Type" => "CMap", "CMapName" => "Own" },
+                b"1 begincodespacerange <00> <ff> endcodespacerange\n\
+                  2 begincidrange <41> <42> 1 <43> <43> 3 endcidrange"
+                    .to_vec(),
+            ));
+            program_font(doc, encoding.into())
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "Hi");
+    }
+
+    #[test]
+    fn a_japanese_cff_font_without_a_text_map_is_read_by_adobes_table() {
+        // CIDs 843 and 845 of Adobe-Japan1: "あい".
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <034B034D> Tj ET", |doc| {
+            let mut held = vec![0u8; 106];
+            held[105] = 0x14;
+            let cid_set = doc.add_object(Stream::new(dictionary! {}, held));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "Mincho", "Flags" => 4,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 880, "Descent" => -120, "CapHeight" => 700,
+                "StemV" => 80, "CIDSet" => cid_set,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Mincho",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 7 },
+                "FontDescriptor" => descriptor, "DW" => 1000,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+                "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "あい");
+        assert!(text.second_reader_pages.is_empty());
+    }
+
+    #[test]
+    fn a_core_font_named_but_not_embedded_is_read_by_the_standard_glyph_order() {
+        // Glyphs 0x33 0x2F 0x24 0x31 of Arial: "PLAN"; the file's text map
+        // is an encoding CMap that maps nothing to text.
+        let bytes = pdf("BT /F1 20 Tf 10 20 Td <0033002F00240031> Tj ET", |doc| {
+            let useless = doc.add_object(Stream::new(
+                dictionary! {},
+                b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+                  1 begincidrange <0000> <FFFF> 0 endcidrange"
+                    .to_vec(),
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "ArialBlack,Bold", "Flags" => 32,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 1080, "Descent" => -288, "CapHeight" => 1080,
+                "StemV" => 78,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialBlack,Bold",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+                "FontDescriptor" => descriptor, "DW" => 700,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialBlack,Bold",
+                "Encoding" => "Identity-H", "ToUnicode" => useless,
+                "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "PLAN");
+    }
+
+    #[test]
+    fn fake_bold_on_a_page_only_the_second_reader_reads_is_read_once() {
+        // pdf-extract cannot read a 90ms-RKSJ-H font; the word is drawn a
+        // second time a third of a point to the right.
+        let bytes = pdf(
+            "BT /F1 12 Tf 72 700 Td (Report) Tj ET BT /F1 12 Tf 72.3 700 Td (Report) Tj ET \
+             BT /F1 12 Tf 72 680 Td (on time) Tj ET",
+            |doc| {
+                let cid_font = doc.add_object(dictionary! {
+                    "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
+                    "CIDSystemInfo" => dictionary! {
+                        "Registry" => Object::string_literal("Adobe"),
+                        "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+                    "DW" => 500,
+                });
+                let font = doc.add_object(dictionary! {
+                    "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
+                    "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
+                });
+                dictionary! { "Font" => dictionary! { "F1" => font } }
+            },
+        );
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.second_reader_pages, vec![1]);
+        assert_eq!(text.pages[0].trim(), "Report\non time");
+        assert_eq!(text.overprinted, vec![(1, 6)]);
+    }
+
+    #[test]
+    fn a_composite_truetype_font_without_a_text_map_is_read_by_its_program() {
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", |doc| {
+            program_font(doc, "Identity-H".into())
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "Hi");
+        assert!(text.second_reader_pages.is_empty());
+    }
+
+    #[test]
+    fn codes_of_an_embedded_unicode_cmap_are_their_own_text() {
+        // "研究 cm" in UTF-8, shown through Adobe's UniJIS-UTF8-H embedded
+        // whole, without a text map.
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <E7A094E7A9B620636D> Tj ET", |doc| {
+            let encoding = doc.add_object(Stream::new(
+                dictionary! { "Type" => "CMap", "CMapName" => "UniJIS-UTF8-H" },
+                b"4 begincodespacerange <00> <7f> <c080> <dfbf> <e08080> <efbfbf>\n\
+                  <f0808080> <f7bfbfbf> endcodespacerange\n\
+                  2 begincidrange <20> <7e> 1 <e7a094> <e7a9b6> 3000 endcidrange"
+                    .to_vec(),
+            ));
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Mincho",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 6 },
+                "DW" => 1000,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+                "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(
+            text.pages[0].split_whitespace().collect::<String>(),
+            "研究cm"
+        );
+    }
+
+    /// A PDF showing "Example", encrypted (for a password Thema does not
+    /// know) with this filter for its streams and strings.
+    fn encrypted(filter: &str) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let content = b"BT /F1 24 Tf 72 720 Td (Example) Tj ET".to_vec();
+        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica() } } });
+        let tree = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+        doc.objects.insert(pages, Object::Dictionary(tree));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        let bytes =
+            |n: usize, b: u8| Object::String(vec![b; n], pdf_extract::StringFormat::Hexadecimal);
+        let encrypt = doc.add_object(dictionary! {
+            "Filter" => "Standard", "V" => 5, "R" => 6, "Length" => 256, "P" => -4,
+            "CF" => dictionary! { "StdCF" => dictionary! {
+                "AuthEvent" => "EFOpen", "CFM" => "AESV3", "Length" => 32 } },
+            "StmF" => filter, "StrF" => filter, "EFF" => "StdCF",
+            "O" => bytes(48, 0x11), "U" => bytes(48, 0x22), "OE" => bytes(32, 0x33),
+            "UE" => bytes(32, 0x44), "Perms" => bytes(16, 0x55),
+        });
+        doc.trailer.set("Root", catalog);
+        doc.trailer.set("Encrypt", encrypt);
+        doc.trailer.set("ID", vec![bytes(16, 1), bytes(16, 1)]);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_file_whose_password_guards_only_its_attachments_is_read() {
+        let text = extract(&encrypted("Identity")).unwrap();
+        assert_eq!(text.pages[0].trim(), "Example");
+        assert_eq!(
+            extract(&encrypted("StdCF")).err(),
+            Some(PdfError::Encrypted)
+        );
+    }
+
+    #[test]
+    fn a_composite_font_with_its_own_one_byte_encoding_is_read() {
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td <0102030304> Tj ET", |doc| {
+            let encoding = doc.add_object(Stream::new(
+                dictionary! { "Type" => "CMap", "CMapName" => "Own-H" },
+                b"1 begincodespacerange <00> <5c> endcodespacerange\n\
+                  1 begincidrange <00> <5c> 0 endcidrange"
+                    .to_vec(),
+            ));
+            let to_unicode = doc.add_object(Stream::new(
+                dictionary! {},
+                b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+                  4 beginbfchar <01> <0048> <02> <0065> <03> <006C> <04> <006F> endbfchar"
+                    .to_vec(),
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "ArialMT", "Flags" => 4,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+                "StemV" => 80,
+            });
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialMT",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+                "FontDescriptor" => descriptor, "DW" => 556,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialMT",
+                "Encoding" => encoding, "ToUnicode" => to_unicode,
+                "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "Hello");
+        assert_eq!(text.second_reader_pages, vec![1]);
+    }
 }

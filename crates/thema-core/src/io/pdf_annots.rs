@@ -2,8 +2,13 @@
 //! text (a sticky note a colleague added in Acrobat, a filled-in form
 //! field), so they stay out of the document's text; but they are kept: the
 //! import puts them in the document's memo, page by page, and says so.
+//! What holds no text of its own (a button's caption, a signature's stamp,
+//! the label on a video) is read from the appearance it draws, as a
+//! reader's eye (and poppler) sees it.
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
+
+use super::pdf_fallback::Appearances;
 
 /// Most annotations read per page, and longest text kept from one (a
 /// hostile file may hold millions).
@@ -70,29 +75,120 @@ fn value_of(doc: &Document, o: &Object) -> Option<String> {
     Some(text).filter(|t| !t.is_empty())
 }
 
-/// A form field's name and value, looked for on the widget and up its
-/// parents (a field's widgets often carry neither).
-fn field(doc: &Document, widget: &Dictionary) -> Option<String> {
-    let (mut name, mut value, mut options) = (None, None, None);
+/// What a form field holds, looked for on the widget and up its parents
+/// (a field's widgets often carry neither name nor value).
+struct Field {
+    name: String,
+    /// Field type: `Tx`, `Btn`, `Ch`, `Sig`.
+    kind: Vec<u8>,
+    value: Option<String>,
+    options: Option<String>,
+}
+
+fn field_of(doc: &Document, widget: &Dictionary) -> Field {
+    let (mut name, mut kind, mut value, mut options) = (None, None, None, None);
     let mut node = Some(widget);
     for _ in 0..MAX_PARENTS {
         let Some(d) = node else { break };
         name = name.or_else(|| string_of(doc, d, b"TU").or_else(|| string_of(doc, d, b"T")));
+        kind = kind.or_else(|| get(doc, d, b"FT").and_then(|t| t.as_name().ok()));
         value = value.or_else(|| get(doc, d, b"V").and_then(|v| value_of(doc, v)));
         options = options.or_else(|| get(doc, d, b"Opt").and_then(|v| value_of(doc, v)));
         node = get(doc, d, b"Parent").and_then(|p| p.as_dict().ok());
     }
-    let name = name.unwrap_or_else(|| "unnamed".to_owned());
-    match (value, options) {
+    Field {
+        name: name.unwrap_or_else(|| "unnamed".to_owned()),
+        kind: kind.map(<[u8]>::to_vec).unwrap_or_default(),
+        value,
+        options,
+    }
+}
+
+/// A form field's name and value, or what its widget shows when it holds
+/// no value (a button's caption, a signature's stamp); with what it shows
+/// besides when that differs from the value (a list box shows its items'
+/// names, the value is the chosen item's export name).
+fn field(doc: &Document, widget: &Dictionary, drawn: Option<String>) -> Option<String> {
+    let Field {
+        name,
+        kind,
+        value,
+        options,
+    } = field_of(doc, widget);
+    let stored = match (value, options) {
         (Some(v), _) => Some(format!("Form field \u{201c}{name}\u{201d}: {v}")),
         (None, Some(o)) => Some(format!(
             "Form field \u{201c}{name}\u{201d} (nothing chosen; choices: {o})"
         )),
         (None, None) => None,
+    };
+    // A check box or radio button with a value draws only its mark.
+    let mark = kind.as_slice() == b"Btn";
+    match (stored, drawn) {
+        (Some(s), Some(d)) if !mark && !letters(&s).contains(&letters(&d)) => {
+            Some(format!("{s} (shown: {d})"))
+        }
+        (Some(s), _) => Some(s),
+        (None, Some(d)) => Some(match kind.as_slice() {
+            b"Sig" => format!("Signature \u{201c}{name}\u{201d}: {d}"),
+            b"Btn" => format!("Button \u{201c}{name}\u{201d}: {d}"),
+            _ => format!("Form field \u{201c}{name}\u{201d} shows: {d}"),
+        }),
+        (None, None) => None,
     }
 }
 
-/// The comments and filled-in form fields on a page, in the page's order.
+/// Letters and digits, lower-cased: to tell whether two texts say the
+/// same, however spaced.
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Annotation flags that keep it off the screen: Hidden and NoView.
+const NOT_SHOWN: i64 = 2 | 32;
+
+/// The text an annotation's appearance draws (its `/AP /N` form, the one
+/// for its state `/AS` when it has several), when it is shown and draws
+/// letters or digits.
+fn drawn_text(
+    doc: &Document,
+    annot: &Dictionary,
+    resources: Option<&Dictionary>,
+    reader: &mut Appearances,
+) -> Option<String> {
+    let flags = get(doc, annot, b"F").and_then(|f| f.as_i64().ok());
+    if flags.is_some_and(|f| f & NOT_SHOWN != 0) {
+        return None;
+    }
+    let normal = get(doc, annot, b"AP")?.as_dict().ok()?;
+    let form = match get(doc, normal, b"N")? {
+        Object::Stream(s) => s,
+        Object::Dictionary(states) => {
+            let state = get(doc, annot, b"AS")?.as_name().ok()?;
+            get(doc, states, state)?.as_stream().ok()?
+        }
+        _ => return None,
+    };
+    let text = reader.text(form, resources)?;
+    let text = tidy(&text);
+    text.chars().any(char::is_alphanumeric).then_some(text)
+}
+
+/// Operators read per page over all its annotations' appearances.
+const APPEARANCE_BUDGET: usize = 200_000;
+
+/// The resources form fields' appearances fall back on (`/AcroForm /DR`).
+fn form_resources(doc: &Document) -> Option<&Dictionary> {
+    let form = get(doc, doc.catalog().ok()?, b"AcroForm")?.as_dict().ok()?;
+    get(doc, form, b"DR")?.as_dict().ok()
+}
+
+/// The comments, form fields and other annotations on a page that say
+/// something, in the page's order: a comment's text, else what its
+/// appearance draws (the label drawn on a video, a free-text box).
 pub fn page_annotations(doc: &Document, page: ObjectId) -> Vec<String> {
     let Ok(page) = doc.get_dictionary(page) else {
         return Vec::new();
@@ -100,6 +196,8 @@ pub fn page_annotations(doc: &Document, page: ObjectId) -> Vec<String> {
     let Some(Object::Array(annots)) = get(doc, page, b"Annots") else {
         return Vec::new();
     };
+    let resources = form_resources(doc);
+    let mut reader = Appearances::new(doc, APPEARANCE_BUDGET);
     let mut out = Vec::new();
     for a in annots.iter().take(MAX_PER_PAGE) {
         let annot = match a {
@@ -116,14 +214,19 @@ pub fn page_annotations(doc: &Document, page: ObjectId) -> Vec<String> {
             // Links and the pop-up windows of other comments carry nothing
             // of their own.
             "Link" | "Popup" => {}
-            "Widget" => out.extend(field(doc, annot)),
+            "Widget" => {
+                let drawn = drawn_text(doc, annot, resources, &mut reader);
+                out.extend(field(doc, annot, drawn));
+            }
             kind => {
+                let kind = if kind.is_empty() { "Note" } else { kind };
                 if let Some(text) = string_of(doc, annot, b"Contents") {
                     let by = string_of(doc, annot, b"T")
                         .map(|t| format!(" by {t}"))
                         .unwrap_or_default();
-                    let kind = if kind.is_empty() { "Note" } else { kind };
                     out.push(format!("Comment ({kind}){by}: {text}"));
+                } else if let Some(text) = drawn_text(doc, annot, resources, &mut reader) {
+                    out.push(format!("Annotation ({kind}) shows: {text}"));
                 }
             }
         }
@@ -171,6 +274,66 @@ mod tests {
                 "Form field \u{201c}Participant ID\u{201d}: P-07",
                 "Form field \u{201c}Agreed\u{201d}: Yes",
                 "Form field \u{201c}Site\u{201d} (nothing chosen; choices: North; South)",
+            ]
+        );
+    }
+
+    /// A form drawing `text` in Helvetica, as an annotation's appearance.
+    fn appearance(doc: &mut Document, text: &str) -> Object {
+        let font = dictionary! { "Type" => "Font", "Subtype" => "Type1",
+        "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" };
+        let content = format!("0 g BT /Helv 12 Tf 2 5 Td ({text}) Tj ET");
+        let form = pdf_extract::Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "Helv" => font } } },
+            content.into_bytes(),
+        );
+        doc.add_object(form).into()
+    }
+
+    #[test]
+    fn what_buttons_signatures_lists_and_media_show_is_read() {
+        let mut doc = Document::with_version("1.5");
+        let caption = appearance(&mut doc, "Print the form");
+        let stamp = appearance(&mut doc, "Signed by P. Frey, 2011-01-17");
+        let items = appearance(&mut doc, "Item1 Item2");
+        let video = appearance(&mut doc, "VIDEO");
+        let hidden = appearance(&mut doc, "Not shown");
+        let same = appearance(&mut doc, "P-07");
+        let checked = appearance(&mut doc, "4");
+        let annots = vec![
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Btn",
+            "T" => lit("Print"), "AP" => dictionary! { "N" => caption } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Sig",
+            "T" => lit("Signature1"), "F" => 132,
+            "V" => dictionary! { "Type" => "Sig" }, "AP" => dictionary! { "N" => stamp } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Ch",
+            "T" => lit("List"), "V" => lit("Export1"),
+            "AP" => dictionary! { "N" => items } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Screen",
+            "AP" => dictionary! { "N" => video } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Btn",
+            "T" => lit("Secret"), "F" => 2, "AP" => dictionary! { "N" => hidden } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Tx",
+            "T" => lit("ID"), "V" => lit("P-07"), "AP" => dictionary! { "N" => same } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Btn",
+            "T" => lit("Box"), "AS" => "Off",
+            "AP" => dictionary! { "N" => dictionary! { "Yes" => checked.clone() } } }),
+            Object::Dictionary(dictionary! { "Subtype" => "Widget", "FT" => "Btn",
+            "T" => lit("Ticked"), "V" => "Yes", "AS" => "Yes",
+            "AP" => dictionary! { "N" => dictionary! { "Yes" => checked } } }),
+        ];
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Annots" => annots });
+        assert_eq!(
+            page_annotations(&doc, page),
+            vec![
+                "Button \u{201c}Print\u{201d}: Print the form",
+                "Signature \u{201c}Signature1\u{201d}: Signed by P. Frey, 2011-01-17",
+                "Form field \u{201c}List\u{201d}: Export1 (shown: Item1 Item2)",
+                "Annotation (Screen) shows: VIDEO",
+                "Form field \u{201c}ID\u{201d}: P-07",
+                "Form field \u{201c}Ticked\u{201d}: Yes",
             ]
         );
     }

@@ -353,6 +353,22 @@ impl CMap {
             .map(|r| r.cid + (code.1 - r.lo))
     }
 
+    /// The codes an encoding CMap gives CIDs, with their CIDs: at most
+    /// `limit` of them (a range of four billion codes is one entry).
+    pub fn cid_codes(&self, limit: usize) -> Vec<(Code, u32)> {
+        let mut out: Vec<(Code, u32)> = self.cid_chars.iter().map(|(c, cid)| (*c, *cid)).collect();
+        for r in &self.cid_ranges {
+            for code in r.lo..=r.hi {
+                if out.len() >= limit {
+                    return out;
+                }
+                out.push(((r.len, code), r.cid.saturating_add(code - r.lo)));
+            }
+        }
+        out.truncate(limit);
+        out
+    }
+
     /// This map written again as a clean `ToUnicode` CMap: its code space,
     /// its ranges as ranges (a range crossing the last byte of its text is
     /// written as several ranges) and its single codes.

@@ -19,6 +19,7 @@ use super::pdf_codes::{
     Legacy, code_bytes, decode_legacy, legacy_for, num, read_cid_widths, split_legacy,
 };
 use super::pdf_fonts::{deref, simple_table, stream_bytes};
+use super::pdf_overprint::{MIN_COPIED_RUN, Marks};
 
 type Matrix = [f64; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -48,6 +49,8 @@ enum Decoder {
         encoding: Option<Box<CMap>>,
         to_unicode: Option<Box<CMap>>,
         utf16: bool,
+        /// Codes are UTF-8 (`UniJIS-UTF8-H` and its kin).
+        utf8: bool,
         legacy: Option<Legacy>,
         widths: HashMap<u32, f64>,
         default_width: f64,
@@ -94,13 +97,15 @@ impl Decoder {
     }
 
     fn composite(doc: &Document, font: &Dictionary) -> Self {
-        let (mut codespace, mut encoding, mut utf16, mut legacy) = (Vec::new(), None, false, None);
+        let (mut codespace, mut encoding, mut legacy) = (Vec::new(), None, None);
+        let (mut utf16, mut utf8) = (false, false);
         match font.get(b"Encoding").ok().map(|o| deref(doc, o)) {
             Some(Object::Name(n)) => {
                 let name = String::from_utf8_lossy(n);
                 utf16 = name.contains("UTF16") || name.contains("UCS2");
+                utf8 = name.contains("UTF8");
                 legacy = legacy_for(&name);
-                if legacy.is_none() {
+                if legacy.is_none() && !utf8 {
                     codespace.push((2, 0, 0xFFFF));
                 }
             }
@@ -110,6 +115,13 @@ impl Decoder {
                 if let Some(base) = &cmap.uses {
                     legacy = legacy_for(base);
                 }
+                // A Unicode CMap of Adobe's embedded whole: the codes are
+                // the text.
+                let name = s.dict.get(b"CMapName").ok().and_then(|n| n.as_name().ok());
+                let name = String::from_utf8_lossy(name.unwrap_or_default());
+                utf16 =
+                    name.starts_with("Uni") && (name.contains("UTF16") || name.contains("UCS2"));
+                utf8 = name.starts_with("Uni") && name.contains("UTF8");
                 encoding = Some(Box::new(cmap));
             }
             _ => codespace.push((2, 0, 0xFFFF)),
@@ -148,6 +160,7 @@ impl Decoder {
             encoding,
             to_unicode,
             utf16,
+            utf8,
             legacy,
             widths,
             default_width,
@@ -170,12 +183,14 @@ impl Decoder {
                 encoding,
                 to_unicode,
                 utf16,
+                utf8,
                 legacy,
                 widths,
                 default_width,
             } => {
                 let codes: Vec<Code> = match legacy {
                     Some(l) if codespace.is_empty() => split_legacy(*l, bytes),
+                    _ if *utf8 && codespace.is_empty() => split_utf8(bytes),
                     _ => split_by_codespace(codespace, bytes, 2),
                 };
                 codes
@@ -194,6 +209,8 @@ impl Decoder {
                                     Some(String::from_utf16_lossy(&[
                                         u16::try_from(code.1).unwrap_or(0xFFFD)
                                     ]))
+                                } else if *utf8 {
+                                    String::from_utf8(raw).ok()
                                 } else {
                                     legacy.map(|l| decode_legacy(l, &raw))
                                 }
@@ -208,6 +225,28 @@ impl Decoder {
     }
 }
 
+/// Splits UTF-8 bytes into codes, one per character (a stray byte is a
+/// code of its own).
+fn split_utf8(bytes: &[u8]) -> Vec<Code> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        }
+        .min(bytes.len() - i);
+        let v = bytes[i..i + len]
+            .iter()
+            .fold(0u32, |v, &b| (v << 8) | u32::from(b));
+        out.push((u8::try_from(len).unwrap_or(1), v));
+        i += len;
+    }
+    out
+}
+
 #[derive(Clone)]
 struct GState {
     ctm: Matrix,
@@ -220,6 +259,21 @@ struct GState {
     rise: f64,
 }
 
+impl GState {
+    fn new() -> Self {
+        Self {
+            ctm: IDENTITY,
+            font: None,
+            size: 0.0,
+            char_space: 0.0,
+            word_space: 0.0,
+            scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
 struct Reader<'a> {
     doc: &'a Document,
     decoders: HashMap<ObjectId, Decoder>,
@@ -228,38 +282,87 @@ struct Reader<'a> {
     last: Option<(f64, f64, f64)>,
     operations: usize,
     forms_seen: HashSet<ObjectId>,
+    /// Text drawn on itself (fake bold, shadows) is read once, as
+    /// pdf-extract's text is ([`super::pdf_overprint`]): the glyphs drawn,
+    /// copies held back while a run of them may be starting, and whether
+    /// one is being dropped.
+    marks: Marks,
+    held: Vec<Glyph>,
+    dropping: bool,
+    /// Characters dropped as copies.
+    dropped: usize,
 }
 
-/// Text of one page by Thema's own reader; `None` when the page has no
+/// A glyph placed on the page: its text, where it starts and ends (device
+/// space) and its size there.
+struct Glyph {
+    text: String,
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+}
+
+/// Text of one page by Thema's own reader, and the characters it left out
+/// as copies of text drawn on itself; `None` when the page has no
 /// readable content stream.
-pub fn page_text(doc: &Document, page_id: ObjectId) -> Option<String> {
+pub fn page_text(doc: &Document, page_id: ObjectId) -> Option<(String, usize)> {
     let content = doc.get_page_content(page_id).ok()?;
     let ops = Content::decode(&content).ok()?;
     let resources = page_resources(doc, page_id);
-    let mut r = Reader {
-        doc,
-        decoders: HashMap::new(),
-        out: String::new(),
-        last: None,
-        operations: 0,
-        forms_seen: HashSet::new(),
-    };
-    let state = GState {
-        ctm: IDENTITY,
-        font: None,
-        size: 0.0,
-        char_space: 0.0,
-        word_space: 0.0,
-        scale: 1.0,
-        leading: 0.0,
-        rise: 0.0,
-    };
-    r.run(&ops.operations, &resources, state, 0);
-    Some(r.out)
+    let mut r = Reader::new(doc, 0);
+    r.run(&ops.operations, &resources, GState::new(), 0);
+    r.release();
+    Some((r.out, r.dropped))
+}
+
+/// Reads the text that forms draw (annotations' appearances), as a page
+/// is read: the fonts decoded once for all of them, one budget of
+/// operators (`budget`, at most [`MAX_OPERATIONS`]) spent over them all.
+pub struct Appearances<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Appearances<'a> {
+    pub fn new(doc: &'a Document, budget: usize) -> Self {
+        Self {
+            reader: Reader::new(doc, MAX_OPERATIONS.saturating_sub(budget)),
+        }
+    }
+
+    /// The text the form draws, with its own resources, else `resources`;
+    /// `None` once the budget is spent or when the form cannot be read.
+    pub fn text(
+        &mut self,
+        form: &pdf_extract::Stream,
+        resources: Option<&Dictionary>,
+    ) -> Option<String> {
+        let r = &mut self.reader;
+        if r.operations >= MAX_OPERATIONS {
+            return None;
+        }
+        let bytes = stream_bytes(form)?;
+        let ops = Content::decode(&bytes).ok()?;
+        let own = form
+            .dict
+            .get(b"Resources")
+            .ok()
+            .map(|o| deref(r.doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let res = own.or(resources).cloned().unwrap_or_default();
+        r.last = None;
+        r.marks = Marks::default();
+        r.held.clear();
+        r.dropping = false;
+        r.forms_seen.clear();
+        r.run(&ops.operations, &res, GState::new(), 1);
+        r.release();
+        Some(std::mem::take(&mut r.out))
+    }
 }
 
 /// The page's resource dictionary, inherited ones merged under it.
-fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
+pub fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
     let mut merged = Dictionary::new();
     if let Ok((own, inherited)) = doc.get_page_resources(page_id) {
         for id in inherited.iter().rev() {
@@ -294,7 +397,80 @@ fn sub_dict<'a>(
     Some((deref(doc, o), id))
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader that has already spent `operations` of its budget.
+    fn new(doc: &'a Document, operations: usize) -> Self {
+        Self {
+            doc,
+            decoders: HashMap::new(),
+            out: String::new(),
+            last: None,
+            operations,
+            forms_seen: HashSet::new(),
+            marks: Marks::default(),
+            held: Vec::new(),
+            dropping: false,
+            dropped: 0,
+        }
+    }
+
+    /// Places a glyph, unless it belongs to a run of copies of text drawn
+    /// before at the same place.
+    fn place(&mut self, g: Glyph, advances: bool) {
+        if g.text.trim().is_empty() {
+            // Spaces neither start nor break a run of copies.
+            if !self.dropping && self.held.is_empty() {
+                self.put(&g);
+            } else if !self.dropping {
+                self.held.push(g);
+            }
+            return;
+        }
+        if !advances || !self.marks.is_copy(g.x, g.y, g.size, &g.text) {
+            self.dropping = false;
+            self.release();
+            self.put(&g);
+            return;
+        }
+        if self.dropping {
+            self.dropped += 1;
+            return;
+        }
+        self.held.push(g);
+        let copies = self
+            .held
+            .iter()
+            .filter(|h| !h.text.trim().is_empty())
+            .count();
+        if copies >= MIN_COPIED_RUN {
+            self.held.clear();
+            self.dropped += copies;
+            self.dropping = true;
+        }
+    }
+
+    /// Places what was held back (the run of copies was too short).
+    fn release(&mut self) {
+        for g in std::mem::take(&mut self.held) {
+            self.put(&g);
+        }
+    }
+
+    /// Writes a glyph: a line break where the baseline moves, a space
+    /// where the gap is wide.
+    fn put(&mut self, g: &Glyph) {
+        if let Some((lx, ly, lsize)) = self.last {
+            let s = g.size.max(lsize);
+            if (g.y - ly).abs() > 0.5 * s {
+                self.out.push('\n');
+            } else if g.x - lx > 0.15 * s && !self.out.ends_with(' ') && !g.text.starts_with(' ') {
+                self.out.push(' ');
+            }
+        }
+        self.out.push_str(&g.text);
+        self.last = Some((g.end, g.y, g.size));
+    }
+
     fn run(
         &mut self,
         ops: &[pdf_extract::content::Operation],
@@ -435,12 +611,15 @@ impl Reader<'_> {
         let Some((Object::Dictionary(font), id)) = sub_dict(doc, res, b"Font", name) else {
             return;
         };
-        let id = id.unwrap_or((0, 0));
-        let glyphs = self
-            .decoders
-            .entry(id)
-            .or_insert_with(|| Decoder::new(doc, font))
-            .glyphs(bytes);
+        // A font given inline has no number to keep its decoder under.
+        let glyphs = match id {
+            Some(id) => self
+                .decoders
+                .entry(id)
+                .or_insert_with(|| Decoder::new(doc, font))
+                .glyphs(bytes),
+            None => Decoder::new(doc, font).glyphs(bytes),
+        };
         for (text, w, is_space) in glyphs {
             let trm = mul(
                 &mul(&[g.size * g.scale, 0.0, 0.0, g.size, 0.0, g.rise], tm),
@@ -448,21 +627,24 @@ impl Reader<'_> {
             );
             let (x, y) = (trm[4], trm[5]);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt().max(0.1);
-            if let Some((lx, ly, lsize)) = self.last {
-                let s = size.max(lsize);
-                if (y - ly).abs() > 0.5 * s {
-                    self.out.push('\n');
-                } else if x - lx > 0.15 * s && !self.out.ends_with(' ') && !text.starts_with(' ') {
-                    self.out.push(' ');
-                }
-            }
-            self.out.push_str(&text);
             let tx =
                 (w / 1000.0 * g.size + g.char_space + if is_space { g.word_space } else { 0.0 })
                     * g.scale;
             *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
-            let end = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &trm);
-            self.last = Some((end[4], y, size));
+            let end = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &trm)[4];
+            // A glyph without a width leaves its whole run on one spot:
+            // place says nothing of copies then.
+            let advances = w / 1000.0 > 0.2;
+            self.place(
+                Glyph {
+                    text,
+                    x,
+                    y,
+                    end,
+                    size,
+                },
+                advances,
+            );
         }
     }
 }

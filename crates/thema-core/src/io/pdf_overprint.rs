@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// Fewest characters in a row that must each repeat one drawn before for
 /// them to count as a copy: a single letter drawn on another (imprecise
 /// widths in OCR text layers put "ff" of "effect" on one spot) stays.
-const MIN_COPIED_RUN: usize = 3;
+pub const MIN_COPIED_RUN: usize = 3;
 
 /// A character drawn on the page: where, how large, which, and its number
 /// on the page.
@@ -60,14 +60,20 @@ enum Event {
     EndLine,
 }
 
-/// Wraps the text sink, passing on each character once per place.
-pub struct Overprint<D> {
-    inner: D,
-    /// Characters drawn on this page, by grid cell: position, size, the
-    /// character and its number on the page.
+/// The characters drawn on a page, to tell a copy of one drawn before.
+#[derive(Default)]
+pub struct Marks {
+    /// By grid cell: position, size, the character and its number on the
+    /// page.
     seen: Cells,
     /// Characters drawn on this page so far.
     drawn: usize,
+}
+
+/// Wraps the text sink, passing on each character once per place.
+pub struct Overprint<D> {
+    inner: D,
+    marks: Marks,
     /// Events held back while a run of copies may be starting.
     held: Vec<Event>,
     /// Copies in a row among `held`.
@@ -81,22 +87,10 @@ pub struct Overprint<D> {
 /// Cell size of the grid (points).
 const CELL: f64 = 2.0;
 
-impl<D: OutputDev> Overprint<D> {
-    pub fn new(inner: D) -> Self {
-        Self {
-            inner,
-            seen: Cells::default(),
-            drawn: 0,
-            held: Vec::new(),
-            copies: 0,
-            dropping: false,
-            dropped: 0,
-        }
-    }
-
+impl Marks {
     /// Whether `c` at (x, y) repeats a character drawn at least two
     /// characters earlier at nearly the same place; remembers it if not.
-    fn is_copy(&mut self, x: f64, y: f64, size: f64, c: &str) -> bool {
+    pub fn is_copy(&mut self, x: f64, y: f64, size: f64, c: &str) -> bool {
         let n = self.drawn;
         let c = fingerprint(c);
         self.drawn += 1;
@@ -131,6 +125,19 @@ impl<D: OutputDev> Overprint<D> {
             list.push(Drawn { x, y, size, c, n });
         }
         false
+    }
+}
+
+impl<D: OutputDev> Overprint<D> {
+    pub fn new(inner: D) -> Self {
+        Self {
+            inner,
+            marks: Marks::default(),
+            held: Vec::new(),
+            copies: 0,
+            dropping: false,
+            dropped: 0,
+        }
     }
 
     fn forward(&mut self, e: Event) -> Result<(), OutputError> {
@@ -173,8 +180,7 @@ impl<D: OutputDev> OutputDev for Overprint<D> {
         media_box: &MediaBox,
         art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.seen.clear();
-        self.drawn = 0;
+        self.marks = Marks::default();
         self.dropping = false;
         self.release()?;
         self.inner.begin_page(page_num, media_box, art_box)
@@ -208,7 +214,7 @@ impl<D: OutputDev> OutputDev for Overprint<D> {
         // A glyph that does not move the pen on (no width known) leaves
         // every letter of its run on one spot: place says nothing then.
         let advances = width * size > size * 0.2;
-        if !advances || !self.is_copy(trm.m31, trm.m32, size, char) {
+        if !advances || !self.marks.is_copy(trm.m31, trm.m32, size, char) {
             self.dropping = false;
             self.release()?;
             return self.forward(e);

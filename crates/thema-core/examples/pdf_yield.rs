@@ -2,7 +2,8 @@
 //! given folders. Per file, of the text a reviewer sees in Thema (pages
 //! extracted, then reflowed and joined as the importer does):
 //!
-//! - `yield`: non-space characters as a share of pdftotext's (those of
+//! - `yield`: visible characters (not spaces, control codes or invisible
+//!   format marks) as a share of pdftotext's (those of
 //!   running headers, line numbers, comments and form fields moved into
 //!   the memo included);
 //! - `5gram`: share of Thema's word 5-grams found in pdftotext's text (the
@@ -19,14 +20,28 @@
 //! Then the medians and the share of files with yield ≥ 0.9. Files where
 //! pdftotext finds no text are counted apart (scans).
 //!
-//! Run: `cargo run --release --example pdf_yield -- FOLDER...`
+//! Run: `cargo run --release -p thema-core --example pdf_yield -- FOLDER...`
+//! (builds the core alone, not the GUI)
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// Characters a reader sees: not spaces, and not control or invisible
+/// format characters (poppler writes raw control codes for glyphs it
+/// cannot name, bidi embedding marks around right-to-left lines, soft
+/// hyphens).
 fn non_space(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    s.chars()
+        .filter(|&c| !c.is_whitespace() && !c.is_control() && !invisible(c))
+        .count()
+}
+
+/// Unicode format characters a reader never sees.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{61C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -142,7 +157,7 @@ fn hyphen_space(s: &str) -> usize {
 fn alien_letters(ours: &str, theirs: &str) -> usize {
     let known: HashSet<char> = theirs.chars().collect();
     let base = |c: char| {
-        thema::io::pdf_reflow::ACCENTED
+        thema_core::io::pdf_reflow::ACCENTED
             .iter()
             .find(|(_, _, composed)| *composed == c)
             .map(|(_, b, _)| *b)
@@ -176,12 +191,13 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
         .collect();
     files.sort();
-    thema::io::pdf::install_quiet_panic_hook();
+    thema_core::io::pdf::install_quiet_panic_hook();
     println!(
         "{:>6} {:>11} {:>6} {:>13} {:>6} {:>9} {:>13}  file",
         "yield", "5gram(uns.)", "alien", "breaks(raw)", "spaced", "hyph", "ms ours/pop"
     );
     let (mut compared, mut good, mut no_text, mut good_raw) = (0, 0, 0, 0);
+    let mut good_counting_codes = 0;
     let (mut t_ours, mut t_theirs) = (0u128, 0u128);
     let (mut grams, mut breaks, mut aliens_over_5) = (Vec::new(), Vec::new(), 0);
     let mut grams_unsplit = Vec::new();
@@ -198,7 +214,7 @@ fn main() {
         let started = Instant::now();
         let pages = std::thread::Builder::new()
             .name("thema-import-yield".into())
-            .spawn(move || thema::io::pdf::extract(&bytes).map(|t| (t.pages, t.annotations)))
+            .spawn(move || thema_core::io::pdf::extract(&bytes).map(|t| (t.pages, t.annotations)))
             .ok()
             .and_then(|h| h.join().ok())
             .and_then(Result::ok)
@@ -209,13 +225,13 @@ fn main() {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                thema::io::pdf_text::looks_garbled(&thema::io::pdf_reflow::compose_spacing_accents(
-                    p,
-                ))
+                thema_core::io::pdf_text::looks_garbled(
+                    &thema_core::io::pdf_reflow::compose_spacing_accents(p),
+                )
             })
             .map(|(i, _)| i + 1)
             .collect();
-        let joined = thema::io::import::join_pages_moving_running_lines(&pages);
+        let joined = thema_core::io::import::join_pages_moving_running_lines(&pages);
         let line_numbers = joined.line_numbers;
         let moved = joined.moved;
         let ours = joined.text;
@@ -252,6 +268,12 @@ fn main() {
         if share >= 0.9 {
             good += 1;
         }
+        // The same share counting control codes and format marks as
+        // characters, as this report did before session 6.
+        let all = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        if (all(&ours) + kept_apart) as f64 / all(&theirs).max(1) as f64 >= 0.9 {
+            good_counting_codes += 1;
+        }
         if non_space(&raw) as f64 / t as f64 >= 0.9 {
             good_raw += 1;
         }
@@ -280,6 +302,11 @@ fn main() {
             let dir = PathBuf::from(dir);
             let _ = std::fs::write(dir.join(format!("{stem}.thema.txt")), &ours);
             let _ = std::fs::write(dir.join(format!("{stem}.poppler.txt")), &theirs);
+            let notes: Vec<String> = annotations
+                .iter()
+                .map(|(p, a)| format!("p. {p} — {a}"))
+                .collect();
+            let _ = std::fs::write(dir.join(format!("{stem}.annots.txt")), notes.join("\n"));
         }
         if std::env::var_os("PDF_YIELD_MISSES").is_some() {
             print_misses(&ours, &theirs);
@@ -320,7 +347,7 @@ fn main() {
         }
     }
     println!(
-        "\n{good} of {compared} files with yield >= 0.9 ({:.1}%; {good_raw} before reflow and normalisation); {no_text} without text for pdftotext",
+        "\n{good} of {compared} files with yield >= 0.9 ({:.1}%; {good_raw} before reflow and normalisation; {good_counting_codes} counting control codes and format marks as text); {no_text} without text for pdftotext",
         100.0 * good as f64 / compared.max(1) as f64
     );
     println!(
