@@ -137,9 +137,14 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut CodebookUi) -> Vec<In
                 let label = row.inner;
                 let row_resp = row.response;
                 let mut label = label;
-                if !code.description.is_empty() {
-                    label = label.on_hover_text(&code.description);
-                }
+                // The whole name (the row may cut it) and the definition.
+                let path = ws.project.codebook.path(*id);
+                label = label.on_hover_ui(|ui| {
+                    ui.label(egui::RichText::new(&path).strong());
+                    if !code.description.is_empty() {
+                        ui.label(&code.description);
+                    }
+                });
                 if label.clicked() {
                     if coding_possible {
                         out.push(Intent::ApplyCode(*id));

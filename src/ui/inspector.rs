@@ -29,8 +29,12 @@ pub fn document_header(ui: &mut egui::Ui, ws: &Workspace, state: &mut DocumentsU
                 .monospace()
                 .weak(),
         );
-        ui.add(egui::Label::new(egui::RichText::new(&d.title).size(17.0).strong()).truncate())
-            .on_hover_text(&d.title);
+        ui.add(
+            egui::Label::new(egui::RichText::new(&d.title).size(17.0).strong())
+                .truncate()
+                .show_tooltip_when_elided(false),
+        )
+        .on_hover_text(&d.title);
     });
     ui.horizontal(|ui| {
         if !d.short_ref.is_empty() {
@@ -328,7 +332,7 @@ pub fn coding_bar(ui: &mut egui::Ui, ws: &Workspace) -> Vec<Intent> {
                 let who = p.reviewer(c.reviewer).map(|r| r.initials.clone()).unwrap_or_default();
                 let memo = if c.memo.is_empty() { String::new() } else { format!(" · memo: {}", c.memo) };
                 let path = p.codebook.path(c.code);
-                ui.add(egui::Label::new(egui::RichText::new(format!("{path} · {who}{memo}")).strong()).truncate())
+                ui.add(egui::Label::new(egui::RichText::new(format!("{path} · {who}{memo}")).strong()).truncate().show_tooltip_when_elided(false))
                     .on_hover_text(format!("{path}\ncoded by {who}{memo}"));
             });
         }));

@@ -83,7 +83,8 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, _out: &mut 
 fn table_row(ui: &mut egui::Ui, row: &AgreementRow) {
     let short = row.path.rsplit(" > ").next().unwrap_or(&row.path);
     let mut name = egui::RichText::new(match &row.category {
-        Some(c) => format!("{short} · {c}"),
+        // The category first: rows of one code stay apart when cut short.
+        Some(c) => format!("{c} · {short}"),
         None => short.to_owned(),
     });
     if row.code.is_none() {
@@ -92,8 +93,16 @@ fn table_row(ui: &mut egui::Ui, row: &AgreementRow) {
     ui.horizontal(|ui| {
         ui.set_max_width((ui.available_width() - 215.0).clamp(110.0, 260.0));
         ui.add_space((row.level.max(1) as f32 - 1.0) * 10.0);
-        ui.add(egui::Label::new(name).truncate())
-            .on_hover_text(&row.path);
+        let full = match &row.category {
+            Some(c) => format!("{} · {c}", row.path),
+            None => row.path.clone(),
+        };
+        ui.add(
+            egui::Label::new(name)
+                .truncate()
+                .show_tooltip_when_elided(false),
+        )
+        .on_hover_text(full);
     });
     let t = &row.table;
     for n in [t.a, t.b, t.c, t.d] {

@@ -274,8 +274,13 @@ fn label_cell(ui: &mut egui::Ui, row: &Row, sort: &SortState, label_width: f32, 
         if row.level == 1 {
             rt = rt.strong();
         }
-        ui.add(egui::Label::new(rt).truncate())
-            .on_hover_text(&row.full_label);
+        // One tooltip: the full path (the label's own "…" tooltip is off).
+        ui.add(
+            egui::Label::new(rt)
+                .truncate()
+                .show_tooltip_when_elided(false),
+        )
+        .on_hover_text(&row.full_label);
     });
 }
 
