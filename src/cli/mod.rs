@@ -221,7 +221,10 @@ fn check(path: &Path) -> ExitCode {
                 say!("ok: no problems found");
                 DONE
             } else {
-                say!("{} problem(s):", loaded.problems.len());
+                say!(
+                    "{}:",
+                    crate::words::count(loaded.problems.len(), "problem", "problems")
+                );
                 for pr in &loaded.problems {
                     say!("  - {pr}");
                 }
@@ -457,9 +460,16 @@ fn import(
     }
     edit::apply(&mut project, edit::Command::Batch(cmds))?;
     project_file::save_checked(&project, path, hash.as_deref())?;
-    let mut done = format!("{n} document(s) added to {}", path.display());
+    let mut done = format!(
+        "{} added to {}",
+        crate::words::count(n, "document", "documents"),
+        path.display()
+    );
     if n_changed > 0 {
-        done.push_str(&format!(", {n_changed} changed document(s) replaced"));
+        done.push_str(&format!(
+            ", {} replaced",
+            crate::words::count(n_changed, "changed document", "changed documents")
+        ));
     }
     say!("{done}");
     Ok(DONE)

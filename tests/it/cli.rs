@@ -68,7 +68,7 @@ fn import_creates_project_and_reports_per_file_errors() {
         !stderr.contains("panicked"),
         "no panic message leaks: {stderr}"
     );
-    assert!(stdout.contains("2 document(s) added"), "{stdout}");
+    assert!(stdout.contains("2 documents added"), "{stdout}");
     let p = thema::io::project_file::load(&proj).unwrap().project;
     assert_eq!(p.name, "new review");
     assert_eq!(

@@ -203,7 +203,7 @@ fn cli_merge_prints_a_summary() {
         .unwrap();
     let s = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{s}");
-    assert!(s.contains("1 coding(s) added"), "{s}");
+    assert!(s.contains("1 coding added"), "{s}");
     assert_eq!(
         thema::io::project_file::load(&out)
             .unwrap()
@@ -404,7 +404,8 @@ fn two_reviewers_appraisals_merge_and_conflicts_are_listed() {
     assert_eq!(r.conflicts[0].kept, "no");
     assert_eq!(r.conflicts[0].other, "yes");
     assert!(
-        r.summary().contains("2 appraisal answer(s)"),
+        r.summary()
+            .contains("2 appraisal entries of the second project added"),
         "{}",
         r.summary()
     );

@@ -70,43 +70,53 @@ impl MergeReport {
 
     /// A few lines for the command line and the window.
     pub fn summary(&self) -> String {
+        use crate::words::count as n;
         let mut s = format!(
-            "{} coding(s) added, {} exact duplicate(s) collapsed\n{} document(s) added ({} matched by text)\n{} code(s) added ({} matched by path)\n{} reviewer(s), {} categor(ies), {} attribute(s) added\n{} conflict(s)",
-            self.codings_added,
-            self.duplicates_collapsed,
-            self.documents_added.len(),
+            "{} added, {} collapsed\n{} added ({} matched by text)\n{} added ({} matched by path)\n{}, {}, {} added\n{}",
+            n(self.codings_added, "coding", "codings"),
+            n(
+                self.duplicates_collapsed,
+                "exact duplicate",
+                "exact duplicates"
+            ),
+            n(self.documents_added.len(), "document", "documents"),
             self.documents_matched_by_text,
-            self.codes_added.len(),
+            n(self.codes_added.len(), "code", "codes"),
             self.codes_matched_by_path,
-            self.reviewers_added.len(),
-            self.categories_added.len(),
-            self.attributes_added.len(),
-            self.conflicts.len()
+            n(self.reviewers_added.len(), "reviewer", "reviewers"),
+            n(self.categories_added.len(), "category", "categories"),
+            n(self.attributes_added.len(), "attribute", "attributes"),
+            n(self.conflicts.len(), "conflict", "conflicts")
         );
         if self.memos_united + self.checks_added > 0 {
             s.push_str(&format!(
-                "\n{} memo(s) and {} check(s) of the second project added to the same codings of the first",
-                self.memos_united, self.checks_added
+                "\n{} and {} of the second project added to the same codings of the first",
+                n(self.memos_united, "memo", "memos"),
+                n(self.checks_added, "check", "checks")
             ));
         }
         if self.project_memos_added + self.code_sets_added.len() + self.document_memos_united > 0 {
             s.push_str(&format!(
-                "\n{} project memo(s), {} code set(s) and {} document memo(s) of the second project added",
-                self.project_memos_added,
-                self.code_sets_added.len(),
-                self.document_memos_united
+                "\n{} (project, code and chart memos), {} and {} of the second project added",
+                n(self.project_memos_added, "memo", "memos"),
+                n(self.code_sets_added.len(), "code set", "code sets"),
+                n(
+                    self.document_memos_united,
+                    "document memo",
+                    "document memos"
+                )
             ));
         }
         if self.appraisal_added > 0 {
             s.push_str(&format!(
-                "\n{} appraisal answer(s), decision(s), judgement(s) or checklist(s) of the second project added",
-                self.appraisal_added
+                "\n{} of the second project added (appraisal answers, decisions, judgements and checklists)",
+                n(self.appraisal_added, "appraisal entry", "appraisal entries")
             ));
         }
         if self.findings_added > 0 {
             s.push_str(&format!(
-                "\n{} review finding(s), assessment(s) or group(s) of the second project added",
-                self.findings_added
+                "\n{} of the second project added (review findings, assessments and groups)",
+                n(self.findings_added, "findings entry", "findings entries")
             ));
         }
         for line in self.checks_noted.iter().chain(&self.codes_reparented) {
