@@ -38,8 +38,8 @@ fn enter_from_csv(
                 eprintln!("{}: {line}", from.display());
             }
             eprintln!(
-                "thema: {} problem(s) in {}; the project was not changed.",
-                problems.len(),
+                "thema: {} in {}; the project was not changed.",
+                crate::words::count(problems.len(), "problem", "problems"),
                 from.display()
             );
             return Ok(problems_found());
@@ -75,8 +75,9 @@ pub(super) fn appraise(path: &Path, reviewer: &str, from: &Path, wait: bool) -> 
                 .map(|n| format!("added the checklist {n} to the project"))
                 .collect(),
             format!(
-                "{} answer(s) of {name} entered ({} replacing earlier ones)",
-                planned.answers, planned.replaced
+                "{} of {name} entered ({} replacing earlier ones)",
+                crate::words::count(planned.answers, "answer", "answers"),
+                planned.replaced
             ),
         ))
     })
@@ -153,8 +154,10 @@ pub(super) fn findings(path: &Path, reviewer: &str, from: &Path, wait: bool) -> 
             planned.command,
             Vec::new(),
             format!(
-                "{} finding(s) added, {} updated, {} assessment(s) entered",
-                planned.added, planned.updated, planned.assessed
+                "{} added, {} updated, {} entered",
+                crate::words::count(planned.added, "finding", "findings"),
+                planned.updated,
+                crate::words::count(planned.assessed, "assessment", "assessments")
             ),
         ))
     })

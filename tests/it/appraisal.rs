@@ -95,7 +95,7 @@ fn answers_from_csv_give_the_agreement_scikit_learn_computes() {
             "{said}{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(said.contains("200 answer(s) of"), "{said}");
+        assert!(said.contains("200 answers of"), "{said}");
     }
     let p = thema::io::project_file::load(&path).unwrap().project;
     assert_eq!(p.appraisal.answers.len(), 400);
@@ -269,7 +269,7 @@ fn a_csv_with_bad_rows_changes_nothing_and_names_each_line() {
         "line 4: CASP qualitative has no item \u{201c}11\u{201d}",
         "line 5: \u{201c}Maybe\u{201d} is not an answer of CASP qualitative (Yes / Can't tell / No)",
         "line 6: no checklist \u{201c}nice-checklist\u{201d}",
-        "4 problem(s) in",
+        "4 problems in",
         "the project was not changed",
     ] {
         assert!(err.contains(said), "{said}: {err}");

@@ -556,7 +556,7 @@ fn a_damaged_project_is_not_exported_or_reported_silently() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let e = stderr(&o);
         assert!(
-            e.contains("has 1 problem(s)")
+            e.contains("has 1 problem,")
                 && e.contains("not in the codebook")
                 && e.contains("thema check --repair"),
             "{e}"

@@ -343,7 +343,7 @@ fn conqual_downgrades_one_for_dependability_and_one_for_credibility_to_low() {
     );
     assert!(
         table.footnotes[1].starts_with(
-            "b Credibility: 6 rated illustration(s): 4 unequivocal, 2 credible, 0 unsupported"
+            "b Credibility: 6 rated illustrations: 4 unequivocal, 2 credible, 0 unsupported"
         ),
         "{:?}",
         table.footnotes
@@ -559,7 +559,7 @@ fn findings_from_csv_give_the_evidence_profile_and_summary_tables() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!(
-            "2 finding(s) added, 0 updated, 1 assessment(s) entered in {}\n",
+            "2 findings added, 0 updated, 1 assessment entered in {}\n",
             path.display()
         )
     );

@@ -233,7 +233,7 @@ fn a_japanese_page_pdf_extract_cannot_read_is_read_by_the_second_reader() {
     assert!(imported.doc.text.contains("日本語の研究 ABC"));
     let note = imported.notes.join("; ");
     assert!(
-        note.contains("page(s) 1 were read by Thema's second PDF reader"),
+        note.contains("page 1 was read by Thema's second PDF reader"),
         "{note}"
     );
 }
@@ -357,7 +357,7 @@ fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
         "{memo}"
     );
     let notes = imported.notes.join("; ");
-    assert!(notes.contains("8 running header and footer line(s) (repeated from page to page) were moved out of the text into the document's memo"), "{notes}");
+    assert!(notes.contains("8 running header and footer lines (repeated from page to page) were moved out of the text into the document's memo"), "{notes}");
 }
 
 /// A PDF whose pages show pieces of text at (x, y).
@@ -469,7 +469,7 @@ fn fake_bold_text_drawn_on_itself_is_read_once_and_said() {
     );
     let notes = imported.notes.join("; ");
     assert!(
-        notes.contains("on page(s) 1, text drawn two or more times on top of itself (a shadow or \"fake bold\") was read once: 44 repeated character(s) left out"),
+        notes.contains("on page 1, text drawn two or more times on top of itself (a shadow or \"fake bold\") was read once: 44 repeated characters left out"),
         "{notes}"
     );
 }
@@ -547,7 +547,7 @@ fn comments_and_form_fields_go_to_the_memo_not_the_text() {
          • p. 1 — Form field \u{201c}Setting\u{201d}: Rural county"
     );
     let notes = imported.notes.join("; ");
-    assert!(notes.contains("2 comment(s) and filled-in form field(s) on page(s) 1 are not part of the text; they were put in the document's memo"), "{notes}");
+    assert!(notes.contains("2 annotations (comments, form fields and what annotations draw) on page 1 are not part of the text; they were put in the document's memo"), "{notes}");
 }
 
 #[test]

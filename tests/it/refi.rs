@@ -391,7 +391,7 @@ fn cli_export_and_import_qdpx() {
     ]);
     let s = String::from_utf8_lossy(&o.stdout);
     assert!(
-        o.status.success() && s.contains("98 coding(s)") && s.contains("nothing was left out"),
+        o.status.success() && s.contains("98 codings") && s.contains("nothing was left out"),
         "{s}"
     );
     // An existing project is never replaced without --force.

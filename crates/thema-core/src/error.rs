@@ -63,9 +63,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 fn damaged(path: &std::path::Path, problems: &[Problem]) -> String {
     use std::fmt::Write as _;
     let mut msg = format!(
-        "{} has {} problem(s), so its output would be incomplete:",
+        "{} has {}, so its output would be incomplete:",
         path.display(),
-        problems.len()
+        crate::words::count(problems.len(), "problem", "problems")
     );
     for pr in problems.iter().take(20) {
         let _ = write!(msg, "\n  - {pr}");

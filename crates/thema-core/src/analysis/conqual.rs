@@ -153,12 +153,23 @@ pub fn dependability(p: &Project, docs: &[DocId]) -> Dependability {
     let unanswered: usize = studies.iter().map(|s| s.unanswered).sum();
     if unsettled > 0 {
         text.push_str(&format!(
-            "; {unsettled} answer(s) differ between reviewers with no decision and count as not Yes"
+            "; {} between reviewers with no decision and {} as not Yes",
+            if unsettled == 1 {
+                "1 answer differs".to_owned()
+            } else {
+                format!("{unsettled} answers differ")
+            },
+            if unsettled == 1 { "counts" } else { "count" }
         ));
     }
     if unanswered > 0 {
         text.push_str(&format!(
-            "; {unanswered} question(s) unanswered count as not Yes"
+            "; {} as not Yes",
+            if unanswered == 1 {
+                "1 question unanswered counts".to_owned()
+            } else {
+                format!("{unanswered} questions unanswered count")
+            }
         ));
     }
     Dependability {
@@ -198,8 +209,11 @@ pub fn credibility(ratings: impl Iterator<Item = Option<Credibility>>) -> Credib
     c.downgrade = down;
     let rated = c.unequivocal + c.credible + c.unsupported;
     c.text = format!(
-        "{rated} rated illustration(s): {} unequivocal, {} credible, {} unsupported \u{2014} {how}",
-        c.unequivocal, c.credible, c.unsupported
+        "{}: {} unequivocal, {} credible, {} unsupported \u{2014} {how}",
+        crate::words::count(rated, "rated illustration", "rated illustrations"),
+        c.unequivocal,
+        c.credible,
+        c.unsupported
     );
     if c.unrated > 0 {
         c.text.push_str(&format!("; {} not rated yet", c.unrated));
@@ -217,9 +231,9 @@ pub fn conqual(prep: &Prepared<'_>, s: &Synthesised) -> ConqualScore {
         let Some(c) = f.category(*cat) else { continue };
         if c.findings.len() < 2 {
             steps.push(format!(
-                "Note: the category \u{201c}{}\u{201d} has {} finding(s); JBI asks for at least two.",
+                "Note: the category \u{201c}{}\u{201d} has {}; JBI asks for at least two.",
                 c.name,
-                c.findings.len()
+                crate::words::count(c.findings.len(), "finding", "findings")
             ));
         }
         for id in &c.findings {

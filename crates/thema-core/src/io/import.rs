@@ -103,16 +103,19 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                 .collect();
             if !garbled_pages.is_empty() {
                 notes.push(format!(
-                    "the text of page(s) {} may be garbled (letters that do not fit the words around them, or mostly symbols) — check them against the PDF",
-                    list(&garbled_pages)
+                    "the text of {} {} may be garbled (letters that do not fit the words around them, or mostly symbols) — check {} against the PDF",
+                    crate::words::plural(garbled_pages.len(), "page", "pages"),
+                    list(&garbled_pages),
+                    if garbled_pages.len() == 1 { "it" } else { "them" }
                 ));
             }
             let joined = join_pages_moving_running_lines(&pdf.pages);
             if !joined.moved.is_empty() {
                 let running = super::pdf_text::running_lines(&pdf.pages);
                 notes.push(format!(
-                    "{} running header and footer line(s) (repeated from page to page) were moved out of the text into the document's memo: {}",
-                    joined.moved.len(),
+                    "{} (repeated from page to page) {} moved out of the text into the document's memo: {}",
+                    crate::words::count(joined.moved.len(), "running header or footer line", "running header and footer lines"),
+                    if joined.moved.len() == 1 { "was" } else { "were" },
                     running.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
                 ));
                 moved_memo = Some(moved_lines_memo(&joined.moved));
@@ -144,9 +147,12 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                 let mut pages_once = pages.clone();
                 pages_once.dedup();
                 notes.push(format!(
-                    "{} comment(s) and filled-in form field(s) on page(s) {} are not part of the text; they were put in the document's memo",
-                    pdf.annotations.len(),
-                    list(&pages_once)
+                    "{} (comments, form fields and what annotations draw) on {} {} {} not part of the text; {} put in the document's memo",
+                    crate::words::count(pdf.annotations.len(), "annotation", "annotations"),
+                    crate::words::plural(pages_once.len(), "page", "pages"),
+                    list(&pages_once),
+                    if pdf.annotations.len() == 1 { "is" } else { "are" },
+                    if pdf.annotations.len() == 1 { "it was" } else { "they were" }
                 ));
                 let mut memo =
                     String::from("Comments and form fields in the PDF (not part of its text):");
@@ -162,20 +168,43 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                 let pages: Vec<usize> = pdf.overprinted.iter().map(|(p, _)| *p).collect();
                 let chars: usize = pdf.overprinted.iter().map(|(_, n)| n).sum();
                 notes.push(format!(
-                    "on page(s) {}, text drawn two or more times on top of itself (a shadow or \"fake bold\") was read once: {chars} repeated character(s) left out",
-                    list(&pages)
+                    "on {} {}, text drawn two or more times on top of itself (a shadow or \"fake bold\") was read once: {} left out",
+                    crate::words::plural(pages.len(), "page", "pages"),
+                    list(&pages),
+                    crate::words::count(chars, "repeated character", "repeated characters")
                 ));
             }
             if pdf.forms_cut > 0 {
                 notes.push(format!(
-                    "{} drawing(s) in the PDF refer to themselves (or nest more than 32 deep); they were read once, not endlessly",
-                    pdf.forms_cut
+                    "{} in the PDF {} to {} (or {} more than 32 deep); {} read once, not endlessly",
+                    crate::words::count(pdf.forms_cut, "drawing", "drawings"),
+                    if pdf.forms_cut == 1 {
+                        "refers"
+                    } else {
+                        "refer"
+                    },
+                    if pdf.forms_cut == 1 {
+                        "itself"
+                    } else {
+                        "themselves"
+                    },
+                    if pdf.forms_cut == 1 { "nests" } else { "nest" },
+                    if pdf.forms_cut == 1 {
+                        "it was"
+                    } else {
+                        "they were"
+                    }
                 ));
             }
             if !pdf.second_reader_pages.is_empty() {
                 notes.push(format!(
-                    "page(s) {} were read by Thema's second PDF reader (the usual one could not read them); their line order and spacing may differ from the page — check quotes from them against the PDF",
-                    list(&pdf.second_reader_pages)
+                    "{} {} {} read by Thema's second PDF reader (the usual one could not read {}); {} line order and spacing may differ from the page — check quotes from {} against the PDF",
+                    crate::words::plural(pdf.second_reader_pages.len(), "page", "pages"),
+                    list(&pdf.second_reader_pages),
+                    if pdf.second_reader_pages.len() == 1 { "was" } else { "were" },
+                    if pdf.second_reader_pages.len() == 1 { "it" } else { "them" },
+                    if pdf.second_reader_pages.len() == 1 { "its" } else { "their" },
+                    if pdf.second_reader_pages.len() == 1 { "it" } else { "them" }
                 ));
             }
             if !pdf.failed_pages.is_empty() {

@@ -36,22 +36,36 @@ pub struct ImportReport {
 impl ImportReport {
     /// One line: what was imported, and whether anything was left out.
     pub fn headline(&self) -> String {
+        use crate::words::count as n;
         let mut s = format!(
-            "imported {} document(s), {} code(s), {} coding(s), {} reviewer(s)",
-            self.documents, self.codes, self.codings, self.reviewers
+            "imported {}, {}, {}, {}",
+            n(self.documents, "document", "documents"),
+            n(self.codes, "code", "codes"),
+            n(self.codings, "coding", "codings"),
+            n(self.reviewers, "reviewer", "reviewers")
         );
         if self.memos > 0 {
-            s.push_str(&format!(", {} memo(s)", self.memos));
+            s.push_str(&format!(", {}", n(self.memos, "memo", "memos")));
         }
         if self.code_sets > 0 {
-            s.push_str(&format!(", {} code set(s)", self.code_sets));
+            s.push_str(&format!(", {}", n(self.code_sets, "code set", "code sets")));
         }
         if self.skipped.is_empty() {
             s.push_str("; nothing was left out");
         } else {
             s.push_str(&format!(
-                "; {} thing(s) could not be brought over as they were",
-                self.skipped.len()
+                "; {} could not be brought over as {} {}",
+                n(self.skipped.len(), "thing", "things"),
+                if self.skipped.len() == 1 {
+                    "it"
+                } else {
+                    "they"
+                },
+                if self.skipped.len() == 1 {
+                    "was"
+                } else {
+                    "were"
+                }
             ));
         }
         s
