@@ -320,8 +320,8 @@ fn repair_cmd(path: &Path, wait: bool) -> Result<ExitCode> {
     let left = crate::model::validate::validate(&p);
     project_file::save_checked(&p, path, Some(&loaded.hash))?;
     say!(
-        "{} repair(s) saved to {} (the previous file is kept as .bak)",
-        notes.len(),
+        "{} saved to {} (the previous file is kept as .bak)",
+        crate::words::count(notes.len(), "repair", "repairs"),
         path.display()
     );
     if left.is_empty() {

@@ -663,7 +663,7 @@ fn a_codebook_from_each_tool_joins_a_project_by_path() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        said.contains("4 code(s) added, 0 already in the project"),
+        said.contains("4 codes added, 0 already in the project"),
         "{said}"
     );
     let p = thema::io::project_file::load(&project).unwrap().project;
@@ -682,7 +682,7 @@ fn a_codebook_from_each_tool_joins_a_project_by_path() {
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
-        said.contains("0 code(s) added, 4 already in the project"),
+        said.contains("0 codes added, 4 already in the project"),
         "{said}"
     );
     // A codebook with a code group (MAXQDA, ATLAS.ti): the group becomes a
@@ -701,7 +701,7 @@ fn a_codebook_from_each_tool_joins_a_project_by_path() {
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
-        said.contains("1 code(s) added, 2 already in the project")
+        said.contains("1 code added, 2 already in the project")
             && said.contains("code sets added: Structural"),
         "{said}"
     );
@@ -760,7 +760,7 @@ fn the_window_shows_memos_and_sets_brought_in() {
     std::fs::write(&q, atlas().qdpx).unwrap();
     let (_d, mut h) = super::refi::import_in_window(&q);
     assert!(
-        h.query_by_label_contains("2 selection(s) carry no code")
+        h.query_by_label_contains("2 selections carry no code")
             .is_some()
     );
     assert!(
@@ -878,7 +878,7 @@ fn a_pdf_source_without_text_is_read_and_its_passages_placed_by_their_words() {
     );
     assert_eq!(report.codings_left_out, 2, "{summary}");
     assert!(summary.contains("its words were not found"), "{summary}");
-    assert!(summary.contains("1 coding(s) of PDF regions"), "{summary}");
+    assert!(summary.contains("1 coding of PDF regions"), "{summary}");
     assert!(!summary.contains("nothing was left out"));
 }
 

@@ -156,8 +156,8 @@ pub fn replace_documents(p: &Project, changed: Vec<(DocId, Document)>) -> (Comma
         };
         let count = |f: Found| r.placed.iter().filter(|x| x.3 == f).count();
         let mut line = format!(
-            "{title}: changed since it was imported; {} coding(s) found again ({} exactly, {} with different spacing, {} by their first and last words)",
-            r.placed.len(),
+            "{title}: changed since it was imported; {} found again ({} exactly, {} with different spacing, {} by their first and last words)",
+            crate::words::count(r.placed.len(), "coding", "codings"),
             count(Found::Exact),
             count(Found::Whitespace),
             count(Found::Ends)

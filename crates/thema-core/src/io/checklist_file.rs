@@ -166,12 +166,16 @@ pub fn edit_conflicts(p: &Project, new: &Checklist) -> Vec<String> {
     }
     for (item, n) in lost_items {
         out.push(format!(
-            "Item {item} has {n} answer(s) or decision(s); it cannot be removed or renumbered while they exist."
+            "Item {item} has {}; it cannot be removed or renumbered while {} {}.",
+            crate::words::count(n, "answer or decision", "answers or decisions"),
+            if n == 1 { "it" } else { "they" },
+            if n == 1 { "exists" } else { "exist" }
         ));
     }
     for (key, n) in lost_answers {
         out.push(format!(
-            "The answer \u{201c}{key}\u{201d} was given {n} time(s); it cannot be removed or given another key while it is used."
+            "The answer \u{201c}{key}\u{201d} was given {}; it cannot be removed or given another key while it is used.",
+            if n == 1 { "once".to_owned() } else { format!("{n} times") }
         ));
     }
     out

@@ -71,8 +71,13 @@ pub fn repair(p: &mut Project) -> Vec<String> {
     p.pinned.retain(|c| ids.contains(c));
     if p.pinned.len() != before {
         notes.push(format!(
-            "{} pinned code(s) that no longer exist were unpinned",
-            before - p.pinned.len()
+            "{} that no longer {} unpinned",
+            crate::words::count(before - p.pinned.len(), "pinned code", "pinned codes"),
+            if before - p.pinned.len() == 1 {
+                "exists was"
+            } else {
+                "exist were"
+            }
         ));
     }
     // Codings.
@@ -277,8 +282,9 @@ fn reid_documents(
     }
     if !moved.is_empty() {
         notes.push(format!(
-            "{} coding(s) moved to the re-numbered duplicate they fit",
-            moved.len()
+            "{} moved to the re-numbered duplicate {} fit",
+            crate::words::count(moved.len(), "coding", "codings"),
+            if moved.len() == 1 { "it" } else { "they" }
         ));
     }
     moved

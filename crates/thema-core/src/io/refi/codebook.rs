@@ -34,8 +34,8 @@ impl CodebookMerge {
     /// One line for a status bar or the command line.
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "{} code(s) added, {} already in the project (same name in the same place)",
-            self.added.len(),
+            "{} added, {} already in the project (same name in the same place)",
+            crate::words::count(self.added.len(), "code", "codes"),
             self.matched
         );
         if !self.sets_added.is_empty() {
@@ -46,8 +46,8 @@ impl CodebookMerge {
         }
         if !self.descriptions_kept.is_empty() {
             s.push_str(&format!(
-                "; {} matched code(s) are described differently in the codebook, the project's description was kept: {}",
-                self.descriptions_kept.len(),
+                "; {} described differently in the codebook (the project's description was kept): {}",
+                crate::words::count(self.descriptions_kept.len(), "matched code is", "matched codes are"),
                 self.descriptions_kept.join(", ")
             ));
         }

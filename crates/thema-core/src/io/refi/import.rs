@@ -189,8 +189,9 @@ impl<'a> Importer<'a> {
                 let coded = n.children("PlainTextSelection").count();
                 if coded > 0 {
                     self.report.skipped.push(format!(
-                        "note \"{}\": {coded} passage(s) selected inside the note were not brought over (its text is kept)",
-                        n.attr("name").unwrap_or("")
+                        "note \"{}\": {} selected inside the note not brought over (its text is kept)",
+                        n.attr("name").unwrap_or(""),
+                        crate::words::count(coded, "passage", "passages")
                     ));
                 }
             }
@@ -329,7 +330,8 @@ impl<'a> Importer<'a> {
                 self.report.selections_left_out += regions.len();
                 self.report.codings_left_out += region_codings;
                 self.report.skipped.push(format!(
-                    "PDF source \"{name}\": {region_codings} coding(s) of PDF regions or of the whole PDF (not of text) were not brought over"
+                    "PDF source \"{name}\": {} of PDF regions or of the whole PDF (not of text) not brought over",
+                    crate::words::count(region_codings, "coding", "codings")
                 ));
             }
         }

@@ -66,7 +66,8 @@ impl Importer<'_> {
         if whole > 0 {
             self.report.codings_left_out += whole;
             self.report.skipped.push(format!(
-                "\"{title}\": {whole} coding(s) of the whole source (not of a passage) were not brought over; Thema codes passages"
+                "\"{title}\": {} of the whole source (not of a passage) not brought over; Thema codes passages",
+                crate::words::count(whole, "coding", "codings")
             ));
         }
         p.documents.push(doc.clone());
@@ -305,7 +306,9 @@ impl Importer<'_> {
                 )
             };
             self.report.skipped.push(format!(
-                "\"{title}\": {uncoded_count} selection(s) carry no code; Thema keeps coded passages only, so they were not brought over{comments}"
+                "\"{title}\": {} no code; Thema keeps coded passages only, so {} not brought over{comments}",
+                crate::words::count(uncoded_count, "selection carries", "selections carry"),
+                if uncoded_count == 1 { "it was" } else { "they were" }
             ));
             if let Some(d) = p.documents.iter_mut().find(|d| d.id == doc_id) {
                 let block = uncoded.join("\n");

@@ -348,7 +348,9 @@ pub fn factor_summary(p: &Project, t: &Tables) -> PubTable {
     ];
     if left_out > 0 {
         footnotes.push(format!(
-            "{left_out} factor(s) with no coded passage and no description are not shown."
+            "{} with no coded passage and no description {} not shown.",
+            crate::words::count(left_out, "factor", "factors"),
+            if left_out == 1 { "is" } else { "are" }
         ));
     }
     footnotes.push(scope_note(p, t));
