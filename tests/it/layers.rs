@@ -317,3 +317,35 @@ fn the_cycle_check_finds_a_cycle_and_names_the_imports() {
     assert!(msg.contains("session uses ui::tables"), "{msg}");
     assert!(msg.contains("ui::tables uses session"), "{msg}");
 }
+
+/// Counts in messages go through `words::count` ("1 coding", "2 codings"):
+/// no string in the code writes "coding(s)" or "categor(ies)".
+#[test]
+fn no_message_counts_with_a_bracketed_plural() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    rust_files(Path::new("crates/thema-core/src"), &mut files);
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            // Only inside string literals: after an odd number of quotes.
+            let in_string = |k: usize| {
+                let before = &line[..k];
+                (before.matches('"').count() - before.matches("\\\"").count()) % 2 == 1
+            };
+            let bracketed = line.match_indices("(ies)").any(|(k, _)| in_string(k))
+                || line.match_indices("(s)").any(|(k, _)| {
+                    line[..k].chars().last().is_some_and(char::is_alphabetic) && in_string(k)
+                });
+            if bracketed {
+                found.push(format!("{}:{}: {}", f.display(), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "bracketed plurals:\n{}", found.join("\n"));
+}

@@ -902,7 +902,7 @@ fn ids_that_are_not_guids_still_tie_codings_to_codes() {
     assert_eq!(p.documents[0].slice_chars(c.start, c.end), "hello");
     assert_eq!(p.codebook.get(c.code).unwrap().name, "Theme A");
     assert!(
-        summary.contains("5 id(s) in the file are not GUIDs (e.g. \"s1\")"),
+        summary.contains("5 ids in the file are not GUIDs (e.g. \"s1\")"),
         "{summary}"
     );
     assert!(summary.contains("nothing was left out"), "{summary}");

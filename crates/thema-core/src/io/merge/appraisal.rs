@@ -160,7 +160,12 @@ pub(super) fn merge_appraisal(
                 what: "appraisal of the second project".into(),
                 kept: "the first project's".into(),
                 other: format!(
-                    "{left_out} answer(s), rule(s) or judgement(s) left out: their study or attribute is not in the merged project"
+                    "{} left out: their study or attribute is not in the merged project",
+                    crate::words::count(
+                        left_out,
+                        "answer, rule or judgement",
+                        "answers, rules or judgements"
+                    )
                 ),
             },
         );

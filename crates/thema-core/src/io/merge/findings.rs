@@ -79,8 +79,8 @@ pub(super) fn merge_findings(
             }
             Some(mine) if mine != c => r.conflicts.push(Conflict {
                 what: format!("JBI category \u{201c}{}\u{201d}", mine.name),
-                kept: format!("{} finding(s)", mine.findings.len()),
-                other: format!("{} finding(s)", c.findings.len()),
+                kept: crate::words::count(mine.findings.len(), "finding", "findings"),
+                other: crate::words::count(c.findings.len(), "finding", "findings"),
             }),
             Some(_) => {}
         }

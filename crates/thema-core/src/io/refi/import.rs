@@ -137,7 +137,9 @@ impl<'a> Importer<'a> {
         let (odd_ids, example) = non_guid_ids(root);
         if odd_ids > 0 {
             self.report.notes.push(format!(
-                "{odd_ids} id(s) in the file are not GUIDs (e.g. \"{}\"); each was given a stable GUID made from it, so the references between them hold",
+                "{} in the file {} not GUIDs (e.g. \"{}\"); each was given a stable GUID made from it, so the references between them hold",
+                crate::words::count(odd_ids, "id", "ids"),
+                if odd_ids == 1 { "is" } else { "are" },
                 example.unwrap_or_default()
             ));
         }

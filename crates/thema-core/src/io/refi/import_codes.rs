@@ -60,8 +60,8 @@ pub fn read_qdc(bytes: &[u8]) -> Result<(Project, ImportReport), RefiError> {
             .collect();
         if codes.len() < written.len() {
             report.skipped.push(format!(
-                "set \"{name}\": {} member(s) are not codes of the codebook; the set keeps the rest",
-                written.len() - codes.len()
+                "set \"{name}\": {} not codes of the codebook; the set keeps the rest",
+                crate::words::count(written.len() - codes.len(), "member is", "members are")
             ));
         }
         let description = set

@@ -182,7 +182,8 @@ impl Importer<'_> {
                 - documents.len();
             if missing > 0 {
                 self.report.skipped.push(format!(
-                    "set \"{name}\": {missing} member(s) are not in the imported project (a code or source that was not brought over); the set keeps the rest"
+                    "set \"{name}\": {} not in the imported project (a code or source that was not brought over); the set keeps the rest",
+                    crate::words::count(missing, "member is", "members are")
                 ));
             }
             let mut description = set

@@ -136,7 +136,10 @@ pub fn grid(p: &Project, checklist: &Checklist, whose: Whose) -> Sheet {
     }
     if conflicts > 0 {
         note.push_str(&format!(
-            " {conflicts} item answer(s) where the reviewers disagree and no decision is logged show \u{201c}conflict\u{201d} and are not counted in the total."
+            " {} where the reviewers disagree and no decision is logged {} \u{201c}conflict\u{201d} and {} not counted in the total.",
+            crate::words::count(conflicts, "item answer", "item answers"),
+            if conflicts == 1 { "shows" } else { "show" },
+            if conflicts == 1 { "is" } else { "are" }
         ));
     }
     s.note = Some(note);
