@@ -227,6 +227,12 @@ fn fixed_label(ui: &mut egui::Ui, width: f32, height: f32, text: egui::RichText)
     resp
 }
 
+/// A study's row label, "[3] Okafor 2021", its title on hover.
+fn study_label(ui: &mut egui::Ui, doc: &crate::model::Document, width: f32, height: f32) {
+    let text = format!("[{}] {}", doc.reference, doc.short_ref_or_title());
+    fixed_label(ui, width, height, egui::RichText::new(text).small()).on_hover_text(&doc.title);
+}
+
 /// A heat-map fill for `v` of `max`.
 fn heat(ui: &egui::Ui, v: f64, max: f64) -> egui::Color32 {
     let base = ui.visuals().extreme_bg_color;
@@ -736,18 +742,7 @@ fn framework_view(
             for (r, &d) in fm.studies.iter().enumerate() {
                 let doc = &p.documents[d];
                 ui.horizontal(|ui| {
-                    fixed_label(
-                        ui,
-                        label_w,
-                        cell.y,
-                        egui::RichText::new(format!(
-                            "[{}] {}",
-                            doc.reference,
-                            doc.short_ref_or_title()
-                        ))
-                        .small(),
-                    )
-                    .on_hover_text(&doc.title);
+                    study_label(ui, doc, label_w, cell.y);
                     for (c, &code) in fm.code_ids.iter().enumerate() {
                         let n = fm.passages(r, c);
                         let s = f.summary(r, c);
@@ -1113,18 +1108,7 @@ fn presence_view(
             for (r, &d) in pm.studies.iter().enumerate() {
                 let doc = &p.documents[d];
                 ui.horizontal(|ui| {
-                    fixed_label(
-                        ui,
-                        label_w,
-                        cell.y,
-                        egui::RichText::new(format!(
-                            "[{}] {}",
-                            doc.reference,
-                            doc.short_ref_or_title()
-                        ))
-                        .small(),
-                    )
-                    .on_hover_text(&doc.title);
+                    study_label(ui, doc, label_w, cell.y);
                     for a in &p.attributes {
                         let v = doc.attribute(a.id);
                         fixed_label(ui, attr_w, cell.y, egui::RichText::new(v).small())

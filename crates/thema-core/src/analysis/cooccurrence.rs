@@ -223,6 +223,18 @@ struct Passage {
     coding: u32,
 }
 
+/// The index of the category the options count (one no coding has when
+/// the category is gone), if they name one.
+fn category_index(prep: &Prepared<'_>, opts: Options) -> Option<u16> {
+    opts.category.map(|k| {
+        prep.project
+            .categories
+            .iter()
+            .position(|c| c.id == k)
+            .map_or(u16::MAX - 1, |i| i as u16)
+    })
+}
+
 /// The passages in scope by document slot, of the rows `wanted` says,
 /// widened to the options' unit (sentences and paragraphs are the
 /// document's cached ones) and sorted.
@@ -232,13 +244,7 @@ fn passages_by_doc(
     row_of_code: &[u32],
     wanted: impl Fn(u32) -> bool,
 ) -> Vec<Vec<Passage>> {
-    let cat = opts.category.map(|k| {
-        prep.project
-            .categories
-            .iter()
-            .position(|c| c.id == k)
-            .map_or(u16::MAX - 1, |i| i as u16)
-    });
+    let cat = category_index(prep, opts);
     let mut by_doc: Vec<Vec<Passage>> = vec![Vec::new(); prep.docs.len()];
     for sc in &prep.codings {
         let row = row_of_code[sc.code as usize];
@@ -416,13 +422,7 @@ impl Live {
                 rows
             })
             .collect();
-        let category = opts.category.map(|k| {
-            prep.project
-                .categories
-                .iter()
-                .position(|c| c.id == k)
-                .map_or(u16::MAX - 1, |i| i as u16)
-        });
+        let category = category_index(prep, opts);
         Self {
             matrix,
             opts,
