@@ -430,7 +430,7 @@ fn report_command_writes_the_three_matrices() {
     ]);
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        out.contains("| Organisational | 0.000 | – | 0.500 |"),
+        out.contains("| 2. Organisational | 0.000 | – | 0.500 |"),
         "{out}"
     );
     let (code, out, err) = run(&["--table", "cooccurrence", "--level", "all"]);

@@ -91,9 +91,16 @@ fn describe_cooccurrence(prep: &Prepared<'_>, o: &MatrixOptions) -> String {
 }
 
 fn wide_cooccurrence(prep: &Prepared<'_>, m: &Matrix, o: &MatrixOptions) -> PubTable {
-    let names: Vec<String> = m.codes.iter().map(|&c| prep.name(c)).collect();
+    // Rows numbered and named, columns numbered as the rows: a matrix of
+    // long names stays legible on a page.
+    let names: Vec<String> = m
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| format!("{}. {}", i + 1, prep.name(c)))
+        .collect();
     let mut headings = vec!["Code".to_owned()];
-    headings.extend(names.iter().cloned());
+    headings.extend((1..=m.len()).map(|k| k.to_string()));
     let mut rows = Vec::new();
     let mut any_flag = false;
     for (i, name) in names.iter().enumerate() {
@@ -114,6 +121,7 @@ fn wide_cooccurrence(prep: &Prepared<'_>, m: &Matrix, o: &MatrixOptions) -> PubT
         Measure::CCoefficient => "Each cell: c-coefficient n12 / (n1 + n2 \u{2212} n12), with n1, n2 the codes' passages and n12 their co-occurrences (0 = never together, 1 = always).".to_owned(),
         Measure::Jaccard => "Each cell: Jaccard index of the studies holding each code, d12 / (d1 + d2 \u{2212} d12).".to_owned(),
     }];
+    footnotes.push("Columns are numbered as the rows.".to_owned());
     if any_flag {
         footnotes.push(format!("\u{2020} {}", cooccurrence::FLAG_WHY));
     }

@@ -164,10 +164,10 @@ fn table_xml(number: usize, t: &PubTable, text_width: usize) -> String {
 const PORTRAIT_TEXT_WIDTH: usize = 11906 - 2 * 1134;
 const LANDSCAPE_TEXT_WIDTH: usize = 16838 - 2 * 1134;
 
-/// Five or more columns of prose (a summary of factors) need a landscape
-/// page.
+/// Five or more columns of prose (a summary of factors), or more than
+/// eight columns of numbers (a matrix), need a landscape page.
 fn is_wide_text(t: &PubTable) -> bool {
-    t.headings.len() >= 5 && t.numeric.iter().skip(1).any(|n| !n)
+    (t.headings.len() >= 5 && t.numeric.iter().skip(1).any(|n| !n)) || t.headings.len() > 9
 }
 
 /// Section properties: A4 with 2 cm margins, landscape or portrait.
@@ -201,7 +201,11 @@ pub fn document_xml(title: &str, tables: &[PubTable]) -> String {
                 body.push_str(&format!("<w:p><w:pPr>{}</w:pPr></w:p>", section(false)));
             }
             body.push_str(&table_xml(i + 1, t, LANDSCAPE_TEXT_WIDTH));
-            body.push_str(&format!("<w:p><w:pPr>{}</w:pPr></w:p>", section(true)));
+            // The last table's section is the document's last (no empty
+            // portrait page after it).
+            if i + 1 < tables.len() {
+                body.push_str(&format!("<w:p><w:pPr>{}</w:pPr></w:p>", section(true)));
+            }
         } else {
             body.push_str(&table_xml(i + 1, t, PORTRAIT_TEXT_WIDTH));
         }
@@ -210,7 +214,7 @@ pub fn document_xml(title: &str, tables: &[PubTable]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
          <w:body>{body}{}</w:body></w:document>",
-        section(false)
+        section(tables.last().is_some_and(is_wide_text))
     )
 }
 
