@@ -293,8 +293,43 @@ pub fn presence(p: &Project, scope: &Scope, o: &MatrixOptions) -> (Sheet, PubTab
     let prep = Prepared::new(p, scope);
     let m = matrices::presence(&prep, o.level, o.order);
     let sheet = presence_sheet(p, &prep, &m, o);
-    let mut table = PubTable::from_sheet(&sheet);
-    table.caption = format!("Codes \u{00d7} studies (N = {} studies)", m.studies.len());
+    // In print: studies by row, codes as numbered columns with a key (the
+    // attributes are in the data exports).
+    let mut headings = vec!["Study".to_owned()];
+    headings.extend((1..=m.codes.len()).map(|k| k.to_string()));
+    let rows = m
+        .studies
+        .iter()
+        .enumerate()
+        .map(|(r, &d)| {
+            let mut cells = vec![study_label(p, d)];
+            cells.extend((0..m.codes.len()).map(|c| {
+                let n = m.passages(r, c);
+                if o.counts { n } else { u32::from(n > 0) }.to_string()
+            }));
+            row(cells, false)
+        })
+        .collect();
+    let key: Vec<String> = m
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| format!("{} {}", k + 1, prep.path(c)))
+        .collect();
+    let table = PubTable {
+        name: "presence".into(),
+        caption: format!("Codes \u{00d7} studies (N = {} studies)", m.studies.len()),
+        numeric: std::iter::once(false)
+            .chain(std::iter::repeat_n(true, m.codes.len()))
+            .collect(),
+        headings,
+        rows,
+        footnotes: vec![
+            format!("Codes: {}.", key.join("; ")),
+            sheet.note.clone().unwrap_or_default(),
+            "Study attributes are in the CSV and Excel exports.".to_owned(),
+        ],
+    };
     (sheet, table)
 }
 
