@@ -296,6 +296,18 @@ fn presence_matrix_puts_attributes_first_and_counts_rolled_up() {
         "reference,study,Study type,Relational,Organisational,Digital tools"
     );
     assert_eq!(lines[1], "1,Author 1,Report,2,1,0");
+    // In print: numbered code columns and their key.
+    let md = String::from_utf8(
+        report::matrices::render(&p, &Scope::default(), "presence", &counts, Format::Markdown)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains("| Study | 1 | 2 | 3 |"), "{md}");
+    assert!(md.contains("| [1] Author 1 | 2 | 1 | 0 |"), "{md}");
+    assert!(
+        md.contains("Codes: 1 Relational; 2 Organisational; 3 Digital tools."),
+        "{md}"
+    );
 }
 
 #[test]
