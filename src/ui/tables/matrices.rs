@@ -233,6 +233,18 @@ fn study_label(ui: &mut egui::Ui, doc: &crate::model::Document, width: f32, heig
     fixed_label(ui, width, height, egui::RichText::new(text).small()).on_hover_text(&doc.title);
 }
 
+/// The rows `[first, last)` of a grid of `n` rows of height `h` (under a
+/// header row of the same height) that the scroll viewport shows.
+fn visible_rows(viewport: egui::Rect, h: f32, n: usize) -> (usize, usize) {
+    let first = ((viewport.min.y / h).floor().max(0.0) as usize)
+        .saturating_sub(1)
+        .min(n);
+    let last = ((viewport.max.y / h).ceil().max(0.0) as usize)
+        .min(n)
+        .max(first);
+    (first, last)
+}
+
 /// A heat-map fill for `v` of `max`.
 fn heat(ui: &egui::Ui, v: f64, max: f64) -> egui::Color32 {
     let base = ui.visuals().extreme_bg_color;
@@ -428,7 +440,7 @@ fn cooccurrence_view(
         .id_salt("cooc_scroll")
         .max_height((ui.available_height() - drill_h).max(120.0))
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, viewport| {
             ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
             ui.horizontal(|ui| {
                 fixed_label(ui, label_w, cell.y, egui::RichText::new(""));
@@ -443,7 +455,10 @@ fn cooccurrence_view(
                     }
                 }
             });
-            for &i in &order {
+            // Only the rows in view are drawn (200 codes are 40,000 cells).
+            let (first, last) = visible_rows(viewport, cell.y, order.len());
+            ui.add_space(first as f32 * cell.y);
+            for &i in &order[first..last] {
                 ui.horizontal(|ui| {
                     let label = format!("{}. {}", i + 1, names[i]);
                     fixed_label(ui, label_w, cell.y, egui::RichText::new(label).small())
@@ -478,6 +493,7 @@ fn cooccurrence_view(
                     }
                 });
             }
+            ui.add_space((order.len() - last) as f32 * cell.y);
         });
     if (0..c.len()).any(|i| (0..c.len()).any(|j| i != j && c.flagged(i, j)))
         && o.measure == Measure::CCoefficient
@@ -1076,7 +1092,7 @@ fn presence_view(
         .id_salt("presence_scroll")
         .max_height((ui.available_height() - drill_h).max(120.0))
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, viewport| {
             ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
             ui.horizontal(|ui| {
                 fixed_label(
@@ -1105,7 +1121,9 @@ fn presence_view(
                     ));
                 }
             });
-            for (r, &d) in pm.studies.iter().enumerate() {
+            let (first, last) = visible_rows(viewport, cell.y, pm.studies.len());
+            ui.add_space(first as f32 * cell.y);
+            for (r, &d) in pm.studies.iter().enumerate().take(last).skip(first) {
                 let doc = &p.documents[d];
                 ui.horizontal(|ui| {
                     study_label(ui, doc, label_w, cell.y);
@@ -1158,6 +1176,7 @@ fn presence_view(
                     }
                 });
             }
+            ui.add_space((pm.studies.len() - last) as f32 * cell.y);
         });
     ui.label(
         egui::RichText::new("Column numbers: hover for the code; the exports name every column.")
