@@ -154,7 +154,8 @@ fn main() {
         return search_bench();
     }
     if std::env::var("THEMA_BENCH_ONLY").as_deref() == Ok("matrices") {
-        return matrices::cooccurrence_bench();
+        matrices::cooccurrence_bench();
+        return matrices_tab_frames();
     }
     if let Some(path) = std::env::args().skip_while(|a| a != "--write-big").nth(1) {
         let p = review_project(2_000, 100_000, 60);
@@ -389,6 +390,44 @@ fn app_frames() {
     println!(
         "longest_frame_during_scope_change_2000docs_100000codings {longest:.1} ms ({frames} frames until the new tables showed)"
     );
+}
+
+/// Frames of the real window showing the 200 × 200 co-occurrence heat map
+/// (2,000 studies, 100,000 codings) in its larger window: the median of 11
+/// frames at rest, and the frame after a coding is added (the matrices are
+/// updated in place).
+fn matrices_tab_frames() {
+    let p = review_project(2_000, 100_000, 200);
+    let mut h = HeadlessApp::open(&p, "matrices");
+    h.app.tables_ui.tab = thema::ui::tables::Tab::Matrices;
+    h.app.tables_ui.popped_out = true;
+    for _ in 0..200 {
+        h.frame();
+        let current = h
+            .app
+            .ws
+            .as_ref()
+            .and_then(|w| w.matrices().map(|(_, current)| current))
+            .unwrap_or(false);
+        if current {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let mut idle: Vec<f64> = (0..11).map(|_| h.frame()).collect();
+    idle.sort_by(f64::total_cmp);
+    println!(
+        "matrices_tab_frame_200x200_heat_map_2000docs_100000codings {:.1} ms",
+        idle[5]
+    );
+    let (doc, code) = {
+        let ws = h.app.ws.as_ref().expect("open");
+        (ws.project.documents[0].id, ws.project.codebook.codes[0].id)
+    };
+    let coding = thema::edit::ops::new_coding(doc, 0, 10, code, None, ReviewerId::from_u128(1));
+    h.app.apply("Code", Command::AddCodings(vec![coding]));
+    let ms = h.frame();
+    println!("matrices_tab_frame_after_a_coding_is_added {ms:.1} ms");
 }
 
 fn sample_first_frame() {
