@@ -1,0 +1,165 @@
+//! Superscripts (reference numbers, affiliation marks, powers) are set in a
+//! smaller font on a raised baseline. pdf-extract's text output breaks the
+//! line whenever the pen moves up and back a little, so "Bakarov³, and"
+//! came out as "Bakarov\n3, and", and a mark opening a line ran into the
+//! word after it ("¹Shanghai" → "1Shanghai"). Like poppler, Thema reads a
+//! superscript that follows a word on the word's baseline ("Bakarov3,"),
+//! and, as a reader does, keeps a word that follows a superscript apart
+//! from it ("1 Shanghai", "habits.24 In").
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// The last full-size character drawn: its baseline, font size and where
+/// the pen stopped.
+#[derive(Clone, Copy)]
+struct Base {
+    y: f64,
+    size: f64,
+    end: f64,
+}
+
+/// Wraps the text sink, moving superscripts onto the line they belong to.
+pub struct Scripts<D> {
+    inner: D,
+    /// The last full-size character on the current line, if any.
+    base: Option<Base>,
+    /// The last character drawn: baseline, size and pen end (raised or
+    /// not), to tell a superscript that opens a line.
+    last: Option<Base>,
+    /// The characters just before were a superscript: where it ended.
+    raised_end: Option<f64>,
+}
+
+/// Place and size of a character drawn upright, or `None` (rotated or
+/// skewed text, or numbers that are not finite).
+fn upright(trm: &Transform, font_size: f64) -> Option<(f64, f64, f64)> {
+    let size = font_size * (trm.m11 * trm.m22).abs().sqrt();
+    let skewed = trm.m12.abs() > 1e-6 || trm.m21.abs() > 1e-6;
+    let flipped = trm.m11 <= 0.0 || trm.m22 <= 0.0;
+    let finite = trm.m31.is_finite() && trm.m32.is_finite() && size.is_finite();
+    (!skewed && !flipped && finite && size > 0.0).then_some((trm.m31, trm.m32, size))
+}
+
+/// Whether a character of `size` at (x, y) is a superscript to text of
+/// `base`: clearly smaller, raised by less than a line, and where the pen
+/// stopped (or a little before or after it).
+fn raised(base: Base, x: f64, y: f64, size: f64) -> bool {
+    let rise = y - base.y;
+    size < base.size * 0.85
+        && rise > base.size * 0.15
+        && rise < base.size * 0.8
+        && x > base.end - base.size * 0.5
+        && x < base.end + base.size
+}
+
+impl<D: OutputDev> Scripts<D> {
+    pub fn new(inner: D) -> Self {
+        Self {
+            inner,
+            base: None,
+            last: None,
+            raised_end: None,
+        }
+    }
+}
+
+impl<D: OutputDev> OutputDev for Scripts<D> {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.base = None;
+        self.last = None;
+        self.raised_end = None;
+        self.inner.begin_page(page_num, media_box, art_box)
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        self.inner.end_page()
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        let Some((x, y, size)) = upright(trm, font_size) else {
+            self.base = None;
+            self.last = None;
+            self.raised_end = None;
+            return self
+                .inner
+                .output_character(trm, width, spacing, font_size, char);
+        };
+        let end = x + width * size;
+        // A superscript after a word: read on the word's baseline.
+        if let Some(base) = self.base
+            && raised(base, x, y, size)
+        {
+            let mut on_line = *trm;
+            on_line.m32 = base.y;
+            self.base = Some(Base { end, ..base });
+            self.last = Some(Base { y, size, end });
+            self.raised_end = Some(end);
+            return self
+                .inner
+                .output_character(&on_line, width, spacing, font_size, char);
+        }
+        // Text after a superscript that opened the line ("¹Shanghai"): the
+        // mark was read as it stood, smaller and above this character.
+        let opened_line = self.last.is_some_and(|last| {
+            raised(
+                Base {
+                    y,
+                    size,
+                    end: last.end,
+                },
+                x,
+                last.y,
+                last.size,
+            )
+        });
+        // ... or after one that follows a word, back on the word's baseline.
+        let after_word = self.raised_end.filter(|_| {
+            self.base
+                .is_some_and(|b| (y - b.y).abs() < size * 0.1 && size >= b.size * 0.85)
+        });
+        let mark_end = after_word.or_else(|| self.last.filter(|_| opened_line).map(|l| l.end));
+        // A word right after a superscript starts a new word.
+        if let Some(mark_end) = mark_end
+            && char.chars().next().is_some_and(char::is_alphabetic)
+            && x <= mark_end + size * 0.1
+        {
+            let mut space = *trm;
+            space.m31 = x;
+            self.inner
+                .output_character(&space, 0.0, 0.0, font_size, " ")?;
+        }
+        self.raised_end = None;
+        if !char.trim().is_empty() {
+            self.base = Some(Base { y, size, end });
+        } else if let Some(base) = self.base.as_mut() {
+            base.end = end;
+        }
+        self.last = Some(Base { y, size, end });
+        self.inner
+            .output_character(trm, width, spacing, font_size, char)
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.inner.begin_word()
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        self.inner.end_word()
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        self.inner.end_line()
+    }
+}
