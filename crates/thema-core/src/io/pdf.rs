@@ -740,7 +740,8 @@ mod tests {
     fn superscripts_stay_on_their_line_and_apart_from_the_next_word() {
         // Word sets "Bakarov³" as a 6.5-point "3" raised 4.6 points, the
         // pen a little back; an affiliation line opens with a raised "1";
-        // a subscript stays in its formula.
+        // a subscript stays in its formula, an isotope's mass number with
+        // its element.
         let bytes = pdf(
             "BT /F1 10 Tf 1 0 0 1 72 700 Tm (Bakarov) Tj \
              /F1 6.5 Tf 1 0 0 1 108.5 704.6 Tm (3) Tj \
@@ -749,7 +750,10 @@ mod tests {
              /F1 10 Tf 1 0 0 1 75.6 680 Tm (Shanghai) Tj \
              /F1 10 Tf 1 0 0 1 72 660 Tm (H) Tj \
              /F1 6.5 Tf 1 0 0 1 79.22 658 Tm (2) Tj \
-             /F1 10 Tf 1 0 0 1 82.83 660 Tm (O) Tj ET",
+             /F1 10 Tf 1 0 0 1 82.83 660 Tm (O) Tj \
+             /F1 10 Tf 1 0 0 1 72 640 Tm (The ) Tj \
+             /F1 6.5 Tf 1 0 0 1 92.01 644.6 Tm (1) Tj \
+             /F1 10 Tf 1 0 0 1 95.62 640 Tm (H NMR) Tj ET",
             |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
         );
         let text = extract(&bytes).unwrap();
@@ -758,7 +762,10 @@ mod tests {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        assert_eq!(lines, ["Bakarov3, and Toropov", "1 Shanghai", "H2O"]);
+        assert_eq!(
+            lines,
+            ["Bakarov3, and Toropov", "1 Shanghai", "H2O", "The 1H NMR"]
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! word after it ("¹Shanghai" → "1Shanghai"). Like poppler, Thema reads a
 //! superscript that follows a word on the word's baseline ("Bakarov3,"),
 //! and, as a reader does, keeps a word that follows a superscript apart
-//! from it ("1 Shanghai", "habits.24 In").
+//! from it ("1 Shanghai", "a Department") — a word of three letters or
+//! more: "¹H NMR" and "¹³C" are isotopes, and stay as they are.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
@@ -18,9 +19,27 @@ struct Base {
     end: f64,
 }
 
+/// What goes on to the text sink.
+enum Event {
+    Char(Transform, f64, f64, f64, String),
+    BeginWord,
+    EndWord,
+    EndLine,
+}
+
+/// Letters a word after a superscript needs to be told apart from it.
+const WORD_LETTERS: usize = 3;
+
 /// Wraps the text sink, moving superscripts onto the line they belong to.
 pub struct Scripts<D> {
     inner: D,
+    /// A word may be starting right after a superscript: the space to put
+    /// before it (at its first letter), and what was drawn since, held
+    /// back until it is known to be a word (at most three letters and the
+    /// word marks between them).
+    pending: Option<(Transform, f64)>,
+    held: Vec<Event>,
+    letters: usize,
     /// The last full-size character on the current line, if any.
     base: Option<Base>,
     /// The last character drawn: baseline, size and pen end (raised or
@@ -56,10 +75,50 @@ impl<D: OutputDev> Scripts<D> {
     pub fn new(inner: D) -> Self {
         Self {
             inner,
+            pending: None,
+            held: Vec::new(),
+            letters: 0,
             base: None,
             last: None,
             raised_end: None,
         }
+    }
+}
+
+impl<D: OutputDev> Scripts<D> {
+    fn forward(&mut self, e: Event) -> Result<(), OutputError> {
+        match e {
+            Event::Char(trm, width, spacing, size, c) => {
+                self.inner.output_character(&trm, width, spacing, size, &c)
+            }
+            Event::BeginWord => self.inner.begin_word(),
+            Event::EndWord => self.inner.end_word(),
+            Event::EndLine => self.inner.end_line(),
+        }
+    }
+
+    /// Holds `e` back while a word after a superscript may be starting.
+    fn emit(&mut self, e: Event) -> Result<(), OutputError> {
+        if self.pending.is_some() {
+            self.held.push(e);
+            return Ok(());
+        }
+        self.forward(e)
+    }
+
+    /// Passes on what was held back, after a space when it is a word.
+    fn release(&mut self, word: bool) -> Result<(), OutputError> {
+        if let Some((trm, font_size)) = self.pending.take()
+            && word
+        {
+            self.inner
+                .output_character(&trm, 0.0, 0.0, font_size, " ")?;
+        }
+        self.letters = 0;
+        for e in std::mem::take(&mut self.held) {
+            self.forward(e)?;
+        }
+        Ok(())
     }
 }
 
@@ -70,6 +129,7 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
         media_box: &MediaBox,
         art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
+        self.release(false)?;
         self.base = None;
         self.last = None;
         self.raised_end = None;
@@ -77,6 +137,7 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
+        self.release(false)?;
         self.inner.end_page()
     }
 
@@ -88,13 +149,23 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
+        let letter = char.chars().next().is_some_and(char::is_alphabetic);
+        if self.pending.is_some() {
+            if letter {
+                self.letters += 1;
+                if self.letters >= WORD_LETTERS {
+                    self.release(true)?;
+                }
+            } else {
+                self.release(false)?;
+            }
+        }
+        let e = Event::Char(*trm, width, spacing, font_size, char.to_owned());
         let Some((x, y, size)) = upright(trm, font_size) else {
             self.base = None;
             self.last = None;
             self.raised_end = None;
-            return self
-                .inner
-                .output_character(trm, width, spacing, font_size, char);
+            return self.emit(e);
         };
         let end = x + width * size;
         // A superscript after a word: read on the word's baseline.
@@ -106,9 +177,13 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
             self.base = Some(Base { end, ..base });
             self.last = Some(Base { y, size, end });
             self.raised_end = Some(end);
-            return self
-                .inner
-                .output_character(&on_line, width, spacing, font_size, char);
+            return self.emit(Event::Char(
+                on_line,
+                width,
+                spacing,
+                font_size,
+                char.to_owned(),
+            ));
         }
         // Text after a superscript that opened the line ("¹Shanghai"): the
         // mark was read as it stood, smaller and above this character.
@@ -130,15 +205,14 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
                 .is_some_and(|b| (y - b.y).abs() < size * 0.1 && size >= b.size * 0.85)
         });
         let mark_end = after_word.or_else(|| self.last.filter(|_| opened_line).map(|l| l.end));
-        // A word right after a superscript starts a new word.
+        // Letters right after a superscript: a new word if three or more.
         if let Some(mark_end) = mark_end
-            && char.chars().next().is_some_and(char::is_alphabetic)
+            && letter
             && x <= mark_end + size * 0.1
+            && self.pending.is_none()
         {
-            let mut space = *trm;
-            space.m31 = x;
-            self.inner
-                .output_character(&space, 0.0, 0.0, font_size, " ")?;
+            self.pending = Some((*trm, font_size));
+            self.letters = 1;
         }
         self.raised_end = None;
         if !char.trim().is_empty() {
@@ -147,19 +221,18 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
             base.end = end;
         }
         self.last = Some(Base { y, size, end });
-        self.inner
-            .output_character(trm, width, spacing, font_size, char)
+        self.emit(e)
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
-        self.inner.begin_word()
+        self.emit(Event::BeginWord)
     }
 
     fn end_word(&mut self) -> Result<(), OutputError> {
-        self.inner.end_word()
+        self.emit(Event::EndWord)
     }
 
     fn end_line(&mut self) -> Result<(), OutputError> {
-        self.inner.end_line()
+        self.emit(Event::EndLine)
     }
 }
