@@ -769,6 +769,27 @@ mod tests {
     }
 
     #[test]
+    fn a_word_gap_inside_one_string_is_a_space() {
+        // A subset font puts "y" at code 32, so the word spacing of
+        // justified text moves the pen on after it, inside the string.
+        let bytes = pdf("BT /F1 10 Tf 3 Tw 72 700 Td (deliver is) Tj ET", |doc| {
+            let encoding = doc.add_object(dictionary! { "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![32.into(), Object::Name(b"y".to_vec())] });
+            dictionary! { "Font" => dictionary! { "F1" => dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => encoding } } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "delivery is");
+        // Letter spacing (a fifth of the font size) is not a word gap.
+        let bytes = pdf("BT /F1 10 Tf 2 Tc 72 700 Td (STUDY) Tj ET", |_| {
+            dictionary! { "Font" => dictionary! { "F1" => helvetica() } }
+        });
+        assert_eq!(extract(&bytes).unwrap().pages[0].trim(), "STUDY");
+    }
+
+    #[test]
     fn fake_bold_on_a_page_only_the_second_reader_reads_is_read_once() {
         // pdf-extract cannot read a 90ms-RKSJ-H font; the word is drawn a
         // second time a third of a point to the right.

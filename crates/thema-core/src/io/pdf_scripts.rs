@@ -7,6 +7,11 @@
 //! and, as a reader does, keeps a word that follows a superscript apart
 //! from it ("1 Shanghai", "a Department") — a word of three letters or
 //! more: "¹H NMR" and "¹³C" are isotopes, and stay as they are.
+//!
+//! pdf-extract also looks for a word gap only where a shown string starts;
+//! a gap of more than a quarter of the font size inside one string
+//! (justified text whose word spacing falls on a subset font's code 32,
+//! here a letter) now starts a word too: "delivery is", not "deliveryis".
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
@@ -47,6 +52,9 @@ pub struct Scripts<D> {
     last: Option<Base>,
     /// The characters just before were a superscript: where it ended.
     raised_end: Option<f64>,
+    /// Pen end and baseline of the last character of the string being
+    /// shown (pdf-extract looks for a space only where a string starts).
+    in_string: Option<(f64, f64)>,
 }
 
 /// Place and size of a character drawn upright, or `None` (rotated or
@@ -81,6 +89,7 @@ impl<D: OutputDev> Scripts<D> {
             base: None,
             last: None,
             raised_end: None,
+            in_string: None,
         }
     }
 }
@@ -168,6 +177,19 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
             return self.emit(e);
         };
         let end = x + width * size;
+        // A word gap inside one string (justified text set as "delivery
+        // is" with the pen moved on, no space glyph): a word starts here,
+        // for the text sink to put its space. A quarter of the font size
+        // is wider than letter spacing and tracking.
+        let gap = self
+            .in_string
+            .replace((end, y))
+            .is_some_and(|(last_end, last_y)| {
+                (y - last_y).abs() < size * 0.1 && x > last_end + size * 0.25
+            });
+        if gap && !char.trim().is_empty() {
+            self.emit(Event::BeginWord)?;
+        }
         // A superscript after a word: read on the word's baseline.
         if let Some(base) = self.base
             && raised(base, x, y, size)
@@ -225,6 +247,7 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.in_string = None;
         self.emit(Event::BeginWord)
     }
 
