@@ -790,6 +790,25 @@ mod tests {
     }
 
     #[test]
+    fn a_table_turned_a_quarter_keeps_its_word_gaps_and_lines() {
+        // A landscape table's note: the lines run up the page, the words
+        // set apart by the pen (no space glyphs), the next line to the
+        // right.
+        let bytes = pdf(
+            "BT /F1 10 Tf 0 1 -1 0 300 100 Tm [(the)-300(following)-300(information)] TJ \
+             0 1 -1 0 312 100 Tm [(is)-300(provided)] TJ ET",
+            |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
+        );
+        let text = extract(&bytes).unwrap();
+        let lines: Vec<&str> = text.pages[0]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines, ["the following information", "is provided"]);
+    }
+
+    #[test]
     fn fake_bold_on_a_page_only_the_second_reader_reads_is_read_once() {
         // pdf-extract cannot read a 90ms-RKSJ-H font; the word is drawn a
         // second time a third of a point to the right.

@@ -8,6 +8,8 @@
 //! from it ("1 Shanghai", "a Department") — a word of three letters or
 //! more: "¹H NMR" and "¹³C" are isotopes, and stay as they are.
 //!
+//! Rotated text is passed on as if upright (see [`unrotated`]).
+//!
 //! pdf-extract also looks for a word gap only where a shown string starts;
 //! a gap of more than a quarter of the font size inside one string
 //! (justified text whose word spacing falls on a subset font's code 32,
@@ -55,6 +57,35 @@ pub struct Scripts<D> {
     /// Pen end and baseline of the last character of the string being
     /// shown (pdf-extract looks for a space only where a string starts).
     in_string: Option<(f64, f64)>,
+}
+
+/// A character of rotated text (a landscape table, a margin note) as if
+/// its line were upright: its place turned back by the text's angle, so
+/// the text sink sees the pen move along the line and finds the gaps
+/// between words (it looks along the page's x only: a table turned a
+/// quarter ran "thefollowinginformationisprovided"). `None` for upright,
+/// skewed or mirrored text, which keeps its place.
+fn unrotated(trm: &Transform) -> Option<Transform> {
+    let scale = trm.m11.hypot(trm.m12);
+    if !scale.is_finite() || scale <= 0.0 || trm.m12.abs() <= scale * 1e-6 {
+        return None;
+    }
+    let (cos, sin) = (trm.m11 / scale, trm.m12 / scale);
+    // A rotation and a scale alone: no skew, no mirror.
+    let rotation =
+        (trm.m22 - trm.m11).abs() <= scale * 1e-3 && (trm.m21 + trm.m12).abs() <= scale * 1e-3;
+    if !rotation {
+        return None;
+    }
+    let (x, y) = (trm.m31, trm.m32);
+    Some(Transform::row_major(
+        scale,
+        0.0,
+        0.0,
+        scale,
+        x * cos + y * sin,
+        y * cos - x * sin,
+    ))
 }
 
 /// Place and size of a character drawn upright, or `None` (rotated or
@@ -158,6 +189,8 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
+        let turned = unrotated(trm);
+        let trm = turned.as_ref().unwrap_or(trm);
         let letter = char.chars().next().is_some_and(char::is_alphabetic);
         if self.pending.is_some() {
             if letter {
