@@ -809,6 +809,29 @@ mod tests {
     }
 
     #[test]
+    fn the_second_reader_sees_word_gaps_at_any_font_size() {
+        // pdf-extract cannot read a 90ms-RKSJ-H font; the words are set
+        // apart by the pen at 12 points, as TeX and Distiller set them.
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td [(on)-300(time)] TJ ET", |doc| {
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
+                "CIDSystemInfo" => dictionary! {
+                    "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+                "DW" => 500,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
+                "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.second_reader_pages, vec![1]);
+        assert_eq!(text.pages[0].trim(), "on time");
+    }
+
+    #[test]
     fn fake_bold_on_a_page_only_the_second_reader_reads_is_read_once() {
         // pdf-extract cannot read a 90ms-RKSJ-H font; the word is drawn a
         // second time a third of a point to the right.
