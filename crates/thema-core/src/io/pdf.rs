@@ -782,8 +782,8 @@ mod tests {
         });
         let text = extract(&bytes).unwrap();
         assert_eq!(text.pages[0].trim(), "delivery is");
-        // Letter spacing (a fifth of the font size) is not a word gap.
-        let bytes = pdf("BT /F1 10 Tf 2 Tc 72 700 Td (STUDY) Tj ET", |_| {
+        // Letter spacing (0.15 of the font size) is not a word gap.
+        let bytes = pdf("BT /F1 10 Tf 1.5 Tc 72 700 Td (STUDY) Tj ET", |_| {
             dictionary! { "Font" => dictionary! { "F1" => helvetica() } }
         });
         assert_eq!(extract(&bytes).unwrap().pages[0].trim(), "STUDY");

@@ -11,7 +11,7 @@
 //! Rotated text is passed on as if upright (see [`unrotated`]).
 //!
 //! pdf-extract also looks for a word gap only where a shown string starts;
-//! a gap of more than a quarter of the font size inside one string
+//! a gap of more than a fifth of the font size inside one string
 //! (justified text whose word spacing falls on a subset font's code 32,
 //! here a letter) now starts a word too: "delivery is", not "deliveryis".
 
@@ -212,13 +212,13 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
         let end = x + width * size;
         // A word gap inside one string (justified text set as "delivery
         // is" with the pen moved on, no space glyph): a word starts here,
-        // for the text sink to put its space. A quarter of the font size
+        // for the text sink to put its space. A fifth of the font size
         // is wider than letter spacing and tracking.
         let gap = self
             .in_string
             .replace((end, y))
             .is_some_and(|(last_end, last_y)| {
-                (y - last_y).abs() < size * 0.1 && x > last_end + size * 0.25
+                (y - last_y).abs() < size * 0.1 && x > last_end + size * 0.2
             });
         if gap && !char.trim().is_empty() {
             self.emit(Event::BeginWord)?;
