@@ -30,6 +30,7 @@ pub mod pdf_misread;
 pub mod pdf_overprint;
 pub mod pdf_reflow;
 pub mod pdf_repair;
+pub mod pdf_scripts;
 pub mod pdf_streams;
 pub mod pdf_text;
 mod project_fields;

@@ -254,8 +254,9 @@ fn read_page_pdf_extract(doc: &pdf_extract::Document, n: u32) -> Option<(String,
     let page = catch_unwind(AssertUnwindSafe(|| {
         let mut s = String::new();
         let dropped = {
-            let mut sink =
-                super::pdf_overprint::Overprint::new(pdf_extract::PlainTextOutput::new(&mut s));
+            let mut sink = super::pdf_overprint::Overprint::new(super::pdf_scripts::Scripts::new(
+                pdf_extract::PlainTextOutput::new(&mut s),
+            ));
             pdf_extract::output_doc_page(doc, &mut sink, n).map(|_| ())?;
             sink.dropped
         };
@@ -733,6 +734,101 @@ mod tests {
         });
         let text = extract(&bytes).unwrap();
         assert_eq!(text.pages[0].trim(), "PLAN");
+    }
+
+    #[test]
+    fn superscripts_stay_on_their_line_and_apart_from_the_next_word() {
+        // Word sets "Bakarov³" as a 6.5-point "3" raised 4.6 points, the
+        // pen a little back; an affiliation line opens with a raised "1";
+        // a subscript stays in its formula, an isotope's mass number with
+        // its element.
+        let bytes = pdf(
+            "BT /F1 10 Tf 1 0 0 1 72 700 Tm (Bakarov) Tj \
+             /F1 6.5 Tf 1 0 0 1 108.5 704.6 Tm (3) Tj \
+             /F1 10 Tf 1 0 0 1 112.1 700 Tm (, and Toropov) Tj \
+             /F1 6.5 Tf 1 0 0 1 72 684.6 Tm (1) Tj \
+             /F1 10 Tf 1 0 0 1 75.6 680 Tm (Shanghai) Tj \
+             /F1 10 Tf 1 0 0 1 72 660 Tm (H) Tj \
+             /F1 6.5 Tf 1 0 0 1 79.22 658 Tm (2) Tj \
+             /F1 10 Tf 1 0 0 1 82.83 660 Tm (O) Tj \
+             /F1 10 Tf 1 0 0 1 72 640 Tm (The ) Tj \
+             /F1 6.5 Tf 1 0 0 1 92.01 644.6 Tm (1) Tj \
+             /F1 10 Tf 1 0 0 1 95.62 640 Tm (H NMR) Tj ET",
+            |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
+        );
+        let text = extract(&bytes).unwrap();
+        let lines: Vec<&str> = text.pages[0]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines,
+            ["Bakarov3, and Toropov", "1 Shanghai", "H2O", "The 1H NMR"]
+        );
+    }
+
+    #[test]
+    fn a_word_gap_inside_one_string_is_a_space() {
+        // A subset font puts "y" at code 32, so the word spacing of
+        // justified text moves the pen on after it, inside the string.
+        let bytes = pdf("BT /F1 10 Tf 3 Tw 72 700 Td (deliver is) Tj ET", |doc| {
+            let encoding = doc.add_object(dictionary! { "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![32.into(), Object::Name(b"y".to_vec())] });
+            dictionary! { "Font" => dictionary! { "F1" => dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => encoding } } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.pages[0].trim(), "delivery is");
+        // Letter spacing (0.15 of the font size) is not a word gap.
+        let bytes = pdf("BT /F1 10 Tf 1.5 Tc 72 700 Td (STUDY) Tj ET", |_| {
+            dictionary! { "Font" => dictionary! { "F1" => helvetica() } }
+        });
+        assert_eq!(extract(&bytes).unwrap().pages[0].trim(), "STUDY");
+    }
+
+    #[test]
+    fn a_table_turned_a_quarter_keeps_its_word_gaps_and_lines() {
+        // A landscape table's note: the lines run up the page, the words
+        // set apart by the pen (no space glyphs), the next line to the
+        // right.
+        let bytes = pdf(
+            "BT /F1 10 Tf 0 1 -1 0 300 100 Tm [(the)-300(following)-300(information)] TJ \
+             0 1 -1 0 312 100 Tm [(is)-300(provided)] TJ ET",
+            |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
+        );
+        let text = extract(&bytes).unwrap();
+        let lines: Vec<&str> = text.pages[0]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines, ["the following information", "is provided"]);
+    }
+
+    #[test]
+    fn the_second_reader_sees_word_gaps_at_any_font_size() {
+        // pdf-extract cannot read a 90ms-RKSJ-H font; the words are set
+        // apart by the pen at 12 points, as TeX and Distiller set them.
+        let bytes = pdf("BT /F1 12 Tf 72 700 Td [(on)-300(time)] TJ ET", |doc| {
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
+                "CIDSystemInfo" => dictionary! {
+                    "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+                "DW" => 500,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
+                "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        });
+        let text = extract(&bytes).unwrap();
+        assert_eq!(text.second_reader_pages, vec![1]);
+        assert_eq!(text.pages[0].trim(), "on time");
     }
 
     #[test]

@@ -631,7 +631,14 @@ impl<'a> Reader<'a> {
                 (w / 1000.0 * g.size + g.char_space + if is_space { g.word_space } else { 0.0 })
                     * g.scale;
             *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
-            let end = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &trm)[4];
+            // Where the pen stops: the next glyph's origin. (The advance is
+            // in text space; put through `trm`, which holds the font size,
+            // it came out that many times too long, and no gap between
+            // words was ever seen on a page set at "10 Tf".)
+            let end = mul(
+                &mul(&[g.size * g.scale, 0.0, 0.0, g.size, 0.0, g.rise], tm),
+                &g.ctm,
+            )[4];
             // A glyph without a width leaves its whole run on one spot:
             // place says nothing of copies then.
             let advances = w / 1000.0 > 0.2;
