@@ -328,7 +328,7 @@ impl DocView {
             let layout = |i: usize, ui: &Ui| {
                 let (bs, be) = self.paras.bytes[i];
                 let job = egui::text::LayoutJob::simple(
-                    d.text[bs..be].to_owned(),
+                    shown(&d.text[bs..be]),
                     font_id.clone(),
                     text_color,
                     wrap_width,
@@ -579,6 +579,18 @@ impl DocView {
     }
 }
 
+/// A paragraph as drawn: Unicode hyphens the text font has no glyph for
+/// (U+2010, U+2011, as in "TF‐IDF") drawn as "-". One char for one char,
+/// so every offset stays the stored text's (copying and coding are not
+/// affected).
+fn shown(text: &str) -> String {
+    if text.contains(['\u{2010}', '\u{2011}']) {
+        text.replace(['\u{2010}', '\u{2011}'], "-")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// "Leadership · Barrier · AB (Alex Byrne)" for tooltips.
 pub fn describe_coding(p: &Project, c: &Coding) -> String {
     let code = p.codebook.path(c.code);
@@ -683,4 +695,15 @@ pub fn range_rects(g: &Galley, a: usize, b: usize) -> Vec<Rect> {
 /// Muted colour for text that is not the main content.
 pub fn weak(ui: &Ui) -> Color32 {
     ui.visuals().weak_text_color()
+}
+
+#[cfg(test)]
+mod shown_tests {
+    #[test]
+    fn unicode_hyphens_are_drawn_as_hyphens_with_the_same_char_count() {
+        let t = "TF\u{2010}IDF and non\u{2011}breaking";
+        let s = super::shown(t);
+        assert_eq!(s, "TF-IDF and non-breaking");
+        assert_eq!(s.chars().count(), t.chars().count());
+    }
 }
