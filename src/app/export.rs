@@ -5,7 +5,7 @@ use super::ThemaApp;
 use crate::analysis::{Prepared, Tables, drill};
 use crate::io::report::{self, Format, chart};
 use crate::ui::behind_window::BehindList;
-use crate::ui::tables::grid::Behind;
+use crate::ui::grid::Behind;
 
 impl ThemaApp {
     pub fn show_behind(&mut self, title: String, behind: Behind) {

@@ -96,7 +96,7 @@ pub enum Intent {
     /// List the documents or passages behind a number in a table.
     ShowBehind {
         title: String,
-        behind: crate::ui::tables::grid::Behind,
+        behind: crate::ui::grid::Behind,
     },
     /// Save a table (`all` = every table) in a format.
     Export {

@@ -13,6 +13,7 @@ pub mod definitions_dialog;
 pub mod dialogs;
 pub mod document_view;
 pub mod documents_panel;
+pub mod grid;
 pub mod inspector;
 pub mod intent;
 pub mod library_dialog;

@@ -10,7 +10,7 @@ use thema::analysis::{ReviewerView, Scope};
 use thema::io::report::Format;
 use thema::model::ReviewerId;
 use thema::ui::Intent;
-use thema::ui::tables::grid::Behind;
+use thema::ui::grid::Behind;
 
 type H = egui_kittest::Harness<'static, thema::app::ThemaApp>;
 

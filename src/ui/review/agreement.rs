@@ -6,6 +6,7 @@ use super::{Level, ReviewUi, pick_pair};
 use crate::analysis::agreement::{AgreementRow, Table2, agreement, fmt_stat};
 use crate::session::Workspace;
 use crate::ui::Intent;
+use crate::ui::grid::{self, Column, Row, Value};
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, _out: &mut Vec<Intent>) {
     state.defaults(ws);
@@ -43,19 +44,38 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, _out: &mut 
         .id_salt("agreement_table")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new("agreement_grid")
-                .striped(true)
-                .min_col_width(8.0)
-                .spacing([10.0, 4.0])
-                .show(ui, |ui| {
-                    for h in ["Code", "a", "b", "c", "d", "% agree", "kappa", "PABAK"] {
-                        ui.label(egui::RichText::new(h).strong());
-                    }
-                    ui.end_row();
-                    for row in report.rows.iter().chain(std::iter::once(&report.pooled)) {
-                        table_row(ui, row);
-                    }
-                });
+            // The shared table: names stay in view while the numbers
+            // scroll in a narrow panel, and every column sorts.
+            let columns: Vec<Column> = [
+                ("a", "Both applied the code", 30.0),
+                ("b", "Only reviewer A applied it", 30.0),
+                ("c", "Only reviewer B applied it", 30.0),
+                ("d", "Neither applied it", 30.0),
+                ("% agree", "Observed agreement (a + d) / n", 56.0),
+                ("kappa", "Cohen's kappa", 56.0),
+                (
+                    "PABAK",
+                    "Prevalence- and bias-adjusted kappa, 2·po − 1",
+                    56.0,
+                ),
+            ]
+            .iter()
+            .map(|(t, h, w)| Column::new(*t, *h, *w))
+            .collect();
+            let rows: Vec<Row> = report
+                .rows
+                .iter()
+                .chain(std::iter::once(&report.pooled))
+                .map(grid_row)
+                .collect();
+            let _ = grid::show(
+                ui,
+                "agreement_grid",
+                "Code",
+                &columns,
+                &rows,
+                &mut state.agreement_sort,
+            );
             if state.level == Level::Character {
                 ui.add_space(10.0);
                 ui.label(
@@ -80,36 +100,39 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, state: &mut ReviewUi, _out: &mut 
         });
 }
 
-fn table_row(ui: &mut egui::Ui, row: &AgreementRow) {
+/// An agreement row for the shared table: the category first (rows of
+/// one code stay apart when cut short), the full path on hover.
+fn grid_row(row: &AgreementRow) -> Row {
     let short = row.path.rsplit(" > ").next().unwrap_or(&row.path);
-    let mut name = egui::RichText::new(match &row.category {
-        // The category first: rows of one code stay apart when cut short.
-        Some(c) => format!("{c} · {short}"),
-        None => short.to_owned(),
-    });
-    if row.code.is_none() {
-        name = name.strong();
-    }
-    ui.horizontal(|ui| {
-        ui.set_max_width((ui.available_width() - 215.0).clamp(110.0, 260.0));
-        ui.add_space((row.level.max(1) as f32 - 1.0) * 10.0);
-        let full = match &row.category {
-            Some(c) => format!("{} · {c}", row.path),
-            None => row.path.clone(),
-        };
-        ui.add(
-            egui::Label::new(name)
-                .truncate()
-                .show_tooltip_when_elided(false),
-        )
-        .on_hover_text(full);
-    });
+    let (label, full_label) = match &row.category {
+        Some(c) => (format!("{c} · {short}"), format!("{} · {c}", row.path)),
+        None => (short.to_owned(), row.path.clone()),
+    };
     let t = &row.table;
-    for n in [t.a, t.b, t.c, t.d] {
-        ui.label(n.to_string());
+    let mut values: Vec<Value> = [t.a, t.b, t.c, t.d]
+        .iter()
+        .map(|&n| Value::number(usize::try_from(n).unwrap_or(usize::MAX), None))
+        .collect();
+    let pct = t
+        .percent_agreement()
+        .map(|x| format!("{:.1}", x * 100.0))
+        .unwrap_or_else(|| "—".into());
+    values.push(Value::decimal(&pct));
+    values.push(Value::decimal(&fmt_stat(t.kappa(), 3)));
+    values.push(Value::decimal(&fmt_stat(t.pabak(), 3)));
+    Row {
+        label,
+        full_label,
+        // The pooled row (no code) is bold like a theme.
+        level: if row.code.is_none() {
+            1
+        } else {
+            row.level.max(1)
+        },
+        swatch: None,
+        values,
+        key: false,
     }
-    stats(ui, t);
-    ui.end_row();
 }
 
 fn stats(ui: &mut egui::Ui, t: &Table2) {

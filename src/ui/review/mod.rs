@@ -37,6 +37,8 @@ pub struct ReviewUi {
     pub check_index: usize,
     pub check_note: String,
     pub only_unchecked: bool,
+    /// How the agreement table is sorted.
+    pub agreement_sort: crate::ui::grid::SortState,
     pub reply: String,
 }
 

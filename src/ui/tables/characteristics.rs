@@ -1,12 +1,12 @@
 //! Characteristics tab: each attribute's values with n and % of N; number
 //! attributes can be grouped into ranges the reviewer edits here.
 
-use super::grid::Behind;
 use crate::analysis::drill::Cell;
 use crate::edit::Command;
 use crate::model::{AttrKind, Bin};
 use crate::session::Workspace;
 use crate::ui::Intent;
+use crate::ui::grid::Behind;
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     let (Some(tables), p) = (ws.tables(), &ws.project) else {

@@ -1,10 +1,10 @@
 //! Cross-tab tab: codes × values of a chosen attribute — n documents and
 //! column % (of the documents with that value).
 
-use super::grid::{self, Behind, Column, Row, SortState, Value};
 use crate::analysis::drill::Cell;
 use crate::session::Workspace;
 use crate::ui::Intent;
+use crate::ui::grid::{self, Behind, Column, Row, SortState, Value};
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut Vec<Intent>) {
     let (Some(tables), p) = (ws.tables(), &ws.project) else {

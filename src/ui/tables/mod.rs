@@ -13,7 +13,7 @@ mod citations;
 mod crosstab;
 mod findings;
 mod findings_jbi;
-pub mod grid;
+
 pub mod matrices;
 mod passages;
 mod prevalence;
@@ -107,7 +107,7 @@ impl Tab {
 #[derive(Default)]
 pub struct TablesUi {
     pub tab: Tab,
-    pub sort: HashMap<Tab, grid::SortState>,
+    pub sort: HashMap<Tab, crate::ui::grid::SortState>,
     /// The current tab is shown in its own large window.
     pub popped_out: bool,
     pub review: crate::ui::review::ReviewUi,

@@ -1,10 +1,10 @@
 //! Prevalence tab: n documents, % of N and n per category for every code
 //! (rolled up), then category prevalence.
 
-use super::grid::{self, Behind, Column, Row, SortState, Value};
 use crate::analysis::drill::Cell;
 use crate::session::Workspace;
 use crate::ui::Intent;
+use crate::ui::grid::{self, Behind, Column, Row, SortState, Value};
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut Vec<Intent>) {
     let (Some(t), p) = (ws.prevalence(), &ws.project) else {

@@ -2,10 +2,10 @@
 //! frequency (of all passages in scope), per group and combined; key codes
 //! (upper quartile of their level) are marked.
 
-use super::grid::{self, Behind, Column, Row, SortState, Value};
 use crate::analysis::drill::Cell;
 use crate::session::Workspace;
 use crate::ui::Intent;
+use crate::ui::grid::{self, Behind, Column, Row, SortState, Value};
 
 pub fn show(ui: &mut egui::Ui, ws: &Workspace, sort: &mut SortState, out: &mut Vec<Intent>) {
     let (Some(tables), p) = (ws.tables(), &ws.project) else {
