@@ -245,29 +245,8 @@ impl ThemaApp {
                 }
             }
             Intent::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
-            Intent::TogglePanel(side) => {
-                let l = &mut self.settings.layout;
-                if l.focus {
-                    // Leaving focus mode by opening a panel: that one opens.
-                    l.focus = false;
-                    l.left_folded = side != crate::ui::intent::Side::Left;
-                    l.right_folded = side != crate::ui::intent::Side::Right;
-                } else if side == crate::ui::intent::Side::Left {
-                    l.left_folded = !l.left_folded;
-                } else {
-                    l.right_folded = !l.right_folded;
-                }
-                self.settings.save();
-            }
-            Intent::ToggleFocus => {
-                self.settings.layout.focus = !self.settings.layout.focus;
-                self.set_status(if self.settings.layout.focus {
-                    "Focus on the text: code with the category and number keys, or Enter for the code picker. F9 brings the panels back."
-                } else {
-                    "The panels are back."
-                });
-                self.settings.save();
-            }
+            Intent::TogglePanel(side) => self.toggle_panel(side),
+            Intent::ToggleFocus => self.toggle_focus(),
             Intent::CodingMemo(id) => {
                 if let Some(c) = self.ws.as_ref().and_then(|w| w.project.coding(id)) {
                     self.dialog = Some(Dialog::Memo {

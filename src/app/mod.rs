@@ -472,6 +472,36 @@ pub struct PanelDrags {
     pub right: PanelDrag,
 }
 
+impl ThemaApp {
+    /// Folds a side panel to its strip or opens it; opening one from focus
+    /// mode ends focus mode with only that panel open.
+    fn toggle_panel(&mut self, side: ui::intent::Side) {
+        use ui::intent::Side;
+        let l = &mut self.settings.layout;
+        if l.focus {
+            l.focus = false;
+            l.left_folded = side != Side::Left;
+            l.right_folded = side != Side::Right;
+        } else if side == Side::Left {
+            l.left_folded = !l.left_folded;
+        } else {
+            l.right_folded = !l.right_folded;
+        }
+        self.settings.save();
+    }
+
+    /// Focus mode on or off, said in the status line.
+    fn toggle_focus(&mut self) {
+        self.settings.layout.focus = !self.settings.layout.focus;
+        self.set_status(if self.settings.layout.focus {
+            "Focus on the text: code with the category and number keys, or Enter for the code picker. F9 brings the panels back."
+        } else {
+            "The panels are back."
+        });
+        self.settings.save();
+    }
+}
+
 /// The side panels' default shares of the window's width.
 const LEFT_SHARE: f32 = 0.22;
 const RIGHT_SHARE: f32 = 0.31;

@@ -235,3 +235,26 @@ mod tests {
         assert_eq!(h.total(), 80.0);
     }
 }
+
+/// A paragraph as drawn: Unicode hyphens the text font has no glyph for
+/// (U+2010, U+2011, as in "TF‐IDF") drawn as "-". One char for one char,
+/// so every offset stays the stored text's (copying and coding are not
+/// affected).
+pub fn shown(text: &str) -> String {
+    if text.contains(['\u{2010}', '\u{2011}']) {
+        text.replace(['\u{2010}', '\u{2011}'], "-")
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    #[test]
+    fn unicode_hyphens_are_drawn_as_hyphens_with_the_same_char_count() {
+        let t = "TF\u{2010}IDF and non\u{2011}breaking";
+        let s = super::shown(t);
+        assert_eq!(s, "TF-IDF and non-breaking");
+        assert_eq!(s.chars().count(), t.chars().count());
+    }
+}

@@ -6,6 +6,7 @@
 //! The selection is kept in global char offsets. The view paints and
 //! reports what the user did (`DocViewEvent`); it never changes the project.
 
+mod keyboard;
 pub mod layout;
 pub mod marks;
 pub mod paint;
@@ -16,7 +17,6 @@ use egui::{Color32, Galley, Pos2, Rect, Sense, Ui, pos2, vec2};
 use layout::{GalleyCache, Heights, Paragraphs};
 use marks::MarkIndex;
 pub use selection::Selection;
-use selection::Step;
 use std::sync::Arc;
 
 use paint::{LANE_WIDTH, MAX_LANES};
@@ -184,70 +184,6 @@ impl DocView {
 
     /// Shows the document; `style` chooses which codings are painted and
     /// how, and `filter_key` must change whenever `style` does.
-    /// Selection from the keyboard, while no field has the keyboard:
-    /// Shift+Left/Right extend by a character, Shift+Ctrl+Left/Right by a
-    /// word, Shift+Up/Down to the paragraph's start or end; Ctrl+Up/Down
-    /// move to the previous or next paragraph. Without a selection or a
-    /// click, the keys start at the top of the view (`top`).
-    fn keys(&mut self, ui: &Ui, top: usize) {
-        use egui::{Key, Modifiers};
-        if ui.ctx().egui_wants_keyboard_input() || self.chars.is_empty() {
-            return;
-        }
-        let moves = ui.input_mut(|i| {
-            let mut out = Vec::new();
-            for (mods, key, step, extend) in [
-                (Modifiers::SHIFT, Key::ArrowLeft, Step::CharLeft, true),
-                (Modifiers::SHIFT, Key::ArrowRight, Step::CharRight, true),
-                (
-                    Modifiers::SHIFT | Modifiers::COMMAND,
-                    Key::ArrowLeft,
-                    Step::WordLeft,
-                    true,
-                ),
-                (
-                    Modifiers::SHIFT | Modifiers::COMMAND,
-                    Key::ArrowRight,
-                    Step::WordRight,
-                    true,
-                ),
-                (Modifiers::SHIFT, Key::ArrowUp, Step::ParagraphUp, true),
-                (Modifiers::SHIFT, Key::ArrowDown, Step::ParagraphDown, true),
-                (Modifiers::COMMAND, Key::ArrowUp, Step::ParagraphUp, false),
-                (
-                    Modifiers::COMMAND,
-                    Key::ArrowDown,
-                    Step::ParagraphDown,
-                    false,
-                ),
-            ] {
-                while i.consume_key(mods, key) {
-                    out.push((step, extend));
-                }
-            }
-            out
-        });
-        for (st, extend) in moves {
-            let from = self.selection.map(|s| s.head).or(self.caret).unwrap_or(top);
-            if extend {
-                let anchor = self.selection.map_or(from, |s| s.anchor);
-                let head = selection::step(&self.chars, from, st);
-                self.selection = Some(Selection { anchor, head });
-                self.caret = Some(head);
-            } else {
-                // Whole paragraphs: to the next one's start, or this one's.
-                let to = if st == Step::ParagraphDown {
-                    selection::next_paragraph(&self.chars, from)
-                } else {
-                    selection::previous_paragraph(&self.chars, from)
-                };
-                self.selection = None;
-                self.caret = Some(to);
-                self.scroll_to = Some(to);
-            }
-        }
-    }
-
     pub fn show(
         &mut self,
         ui: &mut Ui,
@@ -328,7 +264,7 @@ impl DocView {
             let layout = |i: usize, ui: &Ui| {
                 let (bs, be) = self.paras.bytes[i];
                 let job = egui::text::LayoutJob::simple(
-                    shown(&d.text[bs..be]),
+                    layout::shown(&d.text[bs..be]),
                     font_id.clone(),
                     text_color,
                     wrap_width,
@@ -442,7 +378,7 @@ impl DocView {
                     );
                 }
                 painter.galley(origin, g.clone(), text_color);
-                paint_page_markers(&painter, g, origin, (ps, pe), d, wrap_width);
+                paint::paint_page_markers(&painter, g, origin, (ps, pe), d, wrap_width);
             }
 
             // Pointer: select by dragging, shift-click to extend, double-click a word.
@@ -579,18 +515,6 @@ impl DocView {
     }
 }
 
-/// A paragraph as drawn: Unicode hyphens the text font has no glyph for
-/// (U+2010, U+2011, as in "TF‐IDF") drawn as "-". One char for one char,
-/// so every offset stays the stored text's (copying and coding are not
-/// affected).
-fn shown(text: &str) -> String {
-    if text.contains(['\u{2010}', '\u{2011}']) {
-        text.replace(['\u{2010}', '\u{2011}'], "-")
-    } else {
-        text.to_owned()
-    }
-}
-
 /// "Leadership · Barrier · AB (Alex Byrne)" for tooltips.
 pub fn describe_coding(p: &Project, c: &Coding) -> String {
     let code = p.codebook.path(c.code);
@@ -614,49 +538,6 @@ pub fn describe_coding(p: &Project, c: &Coding) -> String {
         .map(|n| format!(" · p. {n}"))
         .unwrap_or_default();
     format!("{code} · {cat} · {who}{page}{memo}")
-}
-
-/// Where a PDF page starts inside paragraph `[ps, pe]`: a faint rule across
-/// the text and "p. N" at its right end, just above the line (from page 2:
-/// page 1 is where the document starts).
-fn paint_page_markers(
-    painter: &egui::Painter,
-    g: &Galley,
-    origin: Pos2,
-    (ps, pe): (usize, usize),
-    d: &crate::model::Document,
-    width: f32,
-) {
-    if d.page_starts.is_empty() {
-        return;
-    }
-    let starts = d.page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
-    let grey = egui::Color32::from_gray(150);
-    for (start, page) in starts.filter(|(s, _)| *s >= ps && *s <= pe) {
-        let garbled = d.garbled_pages.contains(&page);
-        let (label, color) = if garbled {
-            (
-                format!("p. {page} — text may be garbled, check against the PDF"),
-                egui::Color32::from_rgb(0xB0, 0x5A, 0x00),
-            )
-        } else {
-            (format!("p. {page}"), grey)
-        };
-        let r = g.pos_from_cursor(egui::text::CCursor::new(start - ps));
-        let y = origin.y + r.top() - 3.0;
-        painter.hline(
-            origin.x..=origin.x + width,
-            y,
-            egui::Stroke::new(0.5, color.gamma_multiply(0.6)),
-        );
-        painter.text(
-            pos2(origin.x + width, y - 1.0),
-            egui::Align2::RIGHT_BOTTOM,
-            label,
-            egui::FontId::proportional(11.0),
-            color,
-        );
-    }
 }
 
 /// Rectangles (galley coordinates) covering local chars `[a, b)`, one per row.
@@ -695,15 +576,4 @@ pub fn range_rects(g: &Galley, a: usize, b: usize) -> Vec<Rect> {
 /// Muted colour for text that is not the main content.
 pub fn weak(ui: &Ui) -> Color32 {
     ui.visuals().weak_text_color()
-}
-
-#[cfg(test)]
-mod shown_tests {
-    #[test]
-    fn unicode_hyphens_are_drawn_as_hyphens_with_the_same_char_count() {
-        let t = "TF\u{2010}IDF and non\u{2011}breaking";
-        let s = super::shown(t);
-        assert_eq!(s, "TF-IDF and non-breaking");
-        assert_eq!(s.chars().count(), t.chars().count());
-    }
 }

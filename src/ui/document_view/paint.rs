@@ -148,3 +148,46 @@ pub fn paint_marks<'m>(
         );
     }
 }
+
+/// Where a PDF page starts inside paragraph `[ps, pe]`: a faint rule across
+/// the text and "p. N" at its right end, just above the line (from page 2:
+/// page 1 is where the document starts).
+pub fn paint_page_markers(
+    painter: &egui::Painter,
+    g: &Galley,
+    origin: Pos2,
+    (ps, pe): (usize, usize),
+    d: &crate::model::Document,
+    width: f32,
+) {
+    if d.page_starts.is_empty() {
+        return;
+    }
+    let starts = d.page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
+    let grey = egui::Color32::from_gray(150);
+    for (start, page) in starts.filter(|(s, _)| *s >= ps && *s <= pe) {
+        let garbled = d.garbled_pages.contains(&page);
+        let (label, color) = if garbled {
+            (
+                format!("p. {page} — text may be garbled, check against the PDF"),
+                egui::Color32::from_rgb(0xB0, 0x5A, 0x00),
+            )
+        } else {
+            (format!("p. {page}"), grey)
+        };
+        let r = g.pos_from_cursor(egui::text::CCursor::new(start - ps));
+        let y = origin.y + r.top() - 3.0;
+        painter.hline(
+            origin.x..=origin.x + width,
+            y,
+            egui::Stroke::new(0.5, color.gamma_multiply(0.6)),
+        );
+        painter.text(
+            pos2(origin.x + width, y - 1.0),
+            egui::Align2::RIGHT_BOTTOM,
+            label,
+            egui::FontId::proportional(11.0),
+            color,
+        );
+    }
+}
