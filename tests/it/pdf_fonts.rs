@@ -361,7 +361,7 @@ fn running_headers_and_footers_leave_the_text_for_the_documents_memo() {
 }
 
 /// A PDF whose pages show pieces of text at (x, y).
-fn pdf_with_placed_text(pages: &[Vec<(f64, f64, String)>]) -> Vec<u8> {
+pub(crate) fn pdf_with_placed_text(pages: &[Vec<(f64, f64, String)>]) -> Vec<u8> {
     let contents: Vec<String> = pages
         .iter()
         .map(|p| {

@@ -115,12 +115,27 @@ fn five_gram_agreement_unsplit(ours: &str, theirs: &[&str]) -> f64 {
 /// Line breaks between a lower-case letter or comma and a lower-case
 /// letter: inside a sentence.
 fn mid_sentence_breaks(s: &str) -> usize {
+    // Whitespace with at least one line break in it, between a lower-case
+    // letter or comma and a lower-case letter: a paragraph break ("\n\n")
+    // inside a sentence counts as much as a line break.
     let c: Vec<char> = s.chars().collect();
-    (1..c.len().saturating_sub(1))
-        .filter(|&i| {
-            c[i] == '\n' && (c[i - 1].is_lowercase() || c[i - 1] == ',') && c[i + 1].is_lowercase()
-        })
-        .count()
+    let mut n = 0;
+    let mut i = 1;
+    while i < c.len() {
+        if c[i].is_whitespace() && (c[i - 1].is_lowercase() || c[i - 1] == ',') {
+            let mut j = i;
+            while j < c.len() && c[j].is_whitespace() {
+                j += 1;
+            }
+            if c[i..j].contains(&'\n') && c.get(j).is_some_and(|c| c.is_lowercase()) {
+                n += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    n
 }
 
 fn letter_spaced_runs(s: &str) -> usize {
@@ -238,6 +253,7 @@ fn main() {
         let joined = thema_core::io::import::join_pages_moving_running_lines(&pages);
         let line_numbers = joined.line_numbers;
         let moved = joined.moved;
+        let page_numbers = joined.page_numbers;
         let ours = joined.text;
         let ms_ours = started.elapsed().as_millis();
         // Text moved into the document's memo (running headers, margin line
@@ -248,6 +264,10 @@ fn main() {
                 .iter()
                 .flat_map(|&(_, a, b)| a..=b)
                 .map(|n| n.to_string().len())
+                .sum::<usize>()
+            + page_numbers
+                .iter()
+                .map(|(_, n)| n.to_string().len())
                 .sum::<usize>();
         let (t, o) = (non_space(&theirs), non_space(&ours) + kept_apart);
         if t == 0 {
@@ -308,6 +328,8 @@ fn main() {
             let dir = PathBuf::from(dir);
             let _ = std::fs::write(dir.join(format!("{stem}.thema.txt")), &ours);
             let _ = std::fs::write(dir.join(format!("{stem}.poppler.txt")), &theirs);
+            // The extractor's pages before reflow, to see what it joined.
+            let _ = std::fs::write(dir.join(format!("{stem}.raw.txt")), pages.join("\n\u{c}"));
             let notes: Vec<String> = annotations
                 .iter()
                 .map(|(p, a)| format!("p. {p} — {a}"))
@@ -334,6 +356,12 @@ fn main() {
         );
         if !moved.is_empty() {
             println!("       running lines moved to the memo: {}", moved.len());
+        }
+        if !page_numbers.is_empty() {
+            println!(
+                "       printed page numbers moved to the memo: {}",
+                thema_core::io::pdf_page_numbers::said(&page_numbers)
+            );
         }
         if !line_numbers.is_empty() {
             println!(

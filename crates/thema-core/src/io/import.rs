@@ -131,6 +131,18 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
                     None => memo,
                 });
             }
+            if !joined.page_numbers.is_empty() {
+                let said = super::pdf_page_numbers::said(&joined.page_numbers);
+                notes.push(format!(
+                    "the printed page numbers were moved out of the text into the document's memo ({said})"
+                ));
+                let memo =
+                    format!("Printed page numbers Thema moved out of the text at import: {said}.");
+                moved_memo = Some(match moved_memo {
+                    Some(m) => format!("{m}\n\n{memo}"),
+                    None => memo,
+                });
+            }
             if let Some(n) = pdf.declared_pages {
                 notes.push(format!(
                     "the PDF says it has {n} pages but {} could be found (the others are missing from the file)",

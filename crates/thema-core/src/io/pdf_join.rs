@@ -24,11 +24,14 @@ pub struct Joined {
     pub moved: Vec<(usize, String)>,
     /// Margin line numbers moved out of the text: (page, first, last).
     pub line_numbers: Vec<(usize, u32, u32)>,
+    /// Printed page numbers moved out of the text: (page, number).
+    pub page_numbers: Vec<(usize, u32)>,
 }
 
 /// Like [`join_pages`], but running headers and footers at the pages'
-/// ends and margin line numbers are moved out of the text (returned in
-/// `moved` and `line_numbers`, to be kept).
+/// ends, margin line numbers and printed page numbers are moved out of
+/// the text (returned in `moved`, `line_numbers` and `page_numbers`, to
+/// be kept).
 pub fn join_pages_moving_running_lines(pages: &[String]) -> Joined {
     join(pages, true)
 }
@@ -39,7 +42,7 @@ fn join(pages: &[String], move_running: bool) -> Joined {
     let mut body = String::new();
     let mut chars = 0usize;
     let mut starts = Vec::new();
-    let normalized: Vec<String> = pages
+    let mut normalized: Vec<String> = pages
         .iter()
         .enumerate()
         .map(|(i, p)| {
@@ -55,6 +58,16 @@ fn join(pages: &[String], move_running: bool) -> Joined {
             kept
         })
         .collect();
+    let mut page_numbers = Vec::new();
+    if move_running {
+        let found = super::pdf_page_numbers::find(&normalized);
+        for (i, f) in found.into_iter().enumerate() {
+            if let Some((line, n)) = f {
+                normalized[i] = super::pdf_page_numbers::remove_line(&normalized[i], line);
+                page_numbers.push((i + 1, n));
+            }
+        }
+    }
     let vocabulary = super::pdf_text::Vocabulary::of_pages(&normalized);
     let running: Vec<String> = super::pdf_text::running_lines(&normalized)
         .iter()
@@ -85,6 +98,7 @@ fn join(pages: &[String], move_running: bool) -> Joined {
         page_starts: starts,
         moved,
         line_numbers,
+        page_numbers,
     }
 }
 

@@ -30,11 +30,13 @@ pub fn reflow_around(
     mut moved: Option<&mut Vec<String>>,
 ) -> String {
     let page = compose_spacing_accents(page);
+    // Blank lines inside a sentence (a column's foot, double spacing).
+    let page = super::pdf_gaps::close_gaps(&page);
     // "throm- \nboprophylaxis": a hyphen, then spaces, at a line end.
     let page = hyphen_space_at_line_end(&page);
     let page = join_hyphenated_lines(&page, vocabulary);
     let lines: Vec<String> = page.lines().map(tidy_line).collect();
-    let typical = typical_length(&lines);
+    let typical = super::pdf_gaps::typical_length(&lines);
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
     let at_page_end = |i: usize| {
         filled
@@ -122,22 +124,6 @@ fn starts_list_item(line: &str) -> bool {
         && digits <= 2
         && t[digits..].starts_with(['.', ')'])
         && t[digits + 1..].starts_with(' ')
-}
-
-/// The usual length of a full line on the page: the 75th percentile of
-/// the lengths of lines of at least 20 characters; with fewer than three
-/// such lines, the longest if it is 40 or more (else 0: too few to tell).
-fn typical_length(lines: &[String]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(|l| l.chars().count())
-        .filter(|&n| n >= 20)
-        .collect();
-    if lens.len() < 3 {
-        return lens.into_iter().max().filter(|&n| n >= 40).unwrap_or(0);
-    }
-    lens.sort_unstable();
-    lens[(lens.len() * 3) / 4]
 }
 
 /// One line with letter-spaced words closed up and runs of spaces

@@ -14,6 +14,8 @@
 //! a gap of more than a fifth of the font size inside one string
 //! (justified text whose word spacing falls on a subset font's code 32,
 //! here a letter) now starts a word too: "delivery is", not "deliveryis".
+//! And a string that starts well to the left of the last one on about the
+//! same line (table cells drawn out of order) is set apart by a space.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
@@ -210,6 +212,20 @@ impl<D: OutputDev> OutputDev for Scripts<D> {
             return self.emit(e);
         };
         let end = x + width * size;
+        // A string that starts far to the left of where the last character
+        // ended, on about the same line (a table's cells drawn out of
+        // order, the next row a little lower): pdf-extract breaks the line
+        // only when the pen drops half a line, and glued the two
+        // ("tubulaires- dilution"). A space parts them. An accent set back
+        // over its letter moves left by less than a letter.
+        if self.in_string.is_none()
+            && !char.trim().is_empty()
+            && let Some(last) = self.last
+            && (y - last.y).abs() <= last.size.max(size) * 0.5
+            && x < last.end - size * 2.0
+        {
+            self.emit(Event::Char(*trm, 0.0, 0.0, font_size, " ".to_owned()))?;
+        }
         // A word gap inside one string (justified text set as "delivery
         // is" with the pen moved on, no space glyph): a word starts here,
         // for the text sink to put its space. A fifth of the font size

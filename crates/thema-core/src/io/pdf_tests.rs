@@ -1,0 +1,415 @@
+//! Tests of [`super`] (the PDF reader), on small PDFs built in memory.
+
+use super::*;
+use pdf_extract::{Dictionary, Document, Object, Stream, dictionary};
+
+/// A one-page PDF with this content and these resources, saved.
+fn pdf(content: &str, resources: impl FnOnce(&mut Document) -> Dictionary) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages = doc.new_object_id();
+    let resources = resources(&mut doc);
+    let contents = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
+    "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    "Contents" => contents, "Resources" => resources });
+    let tree = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+    doc.objects.insert(pages, Object::Dictionary(tree));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn helvetica() -> Dictionary {
+    dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    "Encoding" => "WinAnsiEncoding" }
+}
+
+#[test]
+fn a_label_form_drawn_at_two_places_is_read_twice() {
+    let bytes = pdf(
+        "q 1 0 0 1 72 700 cm /L Do Q q 1 0 0 1 72 400 cm /L Do Q",
+        |doc| {
+            let form = doc.add_object(Stream::new(
+                dictionary! { "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica() } } },
+                b"BT /F1 12 Tf 0 5 Td (KNOCKOUT) Tj ET".to_vec(),
+            ));
+            dictionary! { "XObject" => dictionary! { "L" => form } }
+        },
+    );
+    let text = extract(&bytes).unwrap();
+    assert_eq!(
+        text.pages[0].split_whitespace().collect::<Vec<_>>(),
+        ["KNOCKOUT", "KNOCKOUT"]
+    );
+    assert_eq!(text.second_reader_pages, vec![1]);
+}
+
+/// A composite font of the test TrueType program, without a text map,
+/// with this encoding.
+fn program_font(doc: &mut Document, encoding: Object) -> Dictionary {
+    let program = super::super::pdf_font_program::test_program();
+    let file = doc.add_object(Stream::new(
+        dictionary! { "Length1" => i64::try_from(program.len()).unwrap() },
+        program,
+    ));
+    let descriptor = doc.add_object(dictionary! {
+        "Type" => "FontDescriptor", "FontName" => "Subset", "Flags" => 4,
+        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+        "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+        "StemV" => 80, "FontFile2" => file,
+    });
+    let cid_font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Subset",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "FontDescriptor" => descriptor, "DW" => 600,
+    });
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Subset",
+        "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
+    });
+    dictionary! { "Font" => dictionary! { "F1" => font } }
+}
+
+#[test]
+fn a_font_program_reached_through_its_own_encoding_cmap_names_the_codes() {
+    let bytes = pdf("BT /F1 12 Tf 72 700 Td (AB) Tj ET", |doc| {
+        let encoding = doc.add_object(Stream::new(
+            dictionary! { "Type" => "CMap", "CMapName" => "Own" },
+            b"1 begincodespacerange <00> <ff> endcodespacerange\n\
+              2 begincidrange <41> <42> 1 <43> <43> 3 endcidrange"
+                .to_vec(),
+        ));
+        program_font(doc, encoding.into())
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "Hi");
+}
+
+#[test]
+fn a_japanese_cff_font_without_a_text_map_is_read_by_adobes_table() {
+    // CIDs 843 and 845 of Adobe-Japan1: "あい".
+    let bytes = pdf("BT /F1 12 Tf 72 700 Td <034B034D> Tj ET", |doc| {
+        let mut held = vec![0u8; 106];
+        held[105] = 0x14;
+        let cid_set = doc.add_object(Stream::new(dictionary! {}, held));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "Mincho", "Flags" => 4,
+            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+            "ItalicAngle" => 0, "Ascent" => 880, "Descent" => -120, "CapHeight" => 700,
+            "StemV" => 80, "CIDSet" => cid_set,
+        });
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Mincho",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Japan1"), "Supplement" => 7 },
+            "FontDescriptor" => descriptor, "DW" => 1000,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+        });
+        dictionary! { "Font" => dictionary! { "F1" => font } }
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "あい");
+    assert!(text.second_reader_pages.is_empty());
+}
+
+#[test]
+fn a_core_font_named_but_not_embedded_is_read_by_the_standard_glyph_order() {
+    // Glyphs 0x33 0x2F 0x24 0x31 of Arial: "PLAN"; the file's text map
+    // is an encoding CMap that maps nothing to text.
+    let bytes = pdf("BT /F1 20 Tf 10 20 Td <0033002F00240031> Tj ET", |doc| {
+        let useless = doc.add_object(Stream::new(
+            dictionary! {},
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              1 begincidrange <0000> <FFFF> 0 endcidrange"
+                .to_vec(),
+        ));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "ArialBlack,Bold", "Flags" => 32,
+            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+            "ItalicAngle" => 0, "Ascent" => 1080, "Descent" => -288, "CapHeight" => 1080,
+            "StemV" => 78,
+        });
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialBlack,Bold",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+            "FontDescriptor" => descriptor, "DW" => 700,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialBlack,Bold",
+            "Encoding" => "Identity-H", "ToUnicode" => useless,
+            "DescendantFonts" => vec![cid_font.into()],
+        });
+        dictionary! { "Font" => dictionary! { "F1" => font } }
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "PLAN");
+}
+
+#[test]
+fn superscripts_stay_on_their_line_and_apart_from_the_next_word() {
+    // Word sets "Bakarov³" as a 6.5-point "3" raised 4.6 points, the
+    // pen a little back; an affiliation line opens with a raised "1";
+    // a subscript stays in its formula, an isotope's mass number with
+    // its element.
+    let bytes = pdf(
+        "BT /F1 10 Tf 1 0 0 1 72 700 Tm (Bakarov) Tj \
+         /F1 6.5 Tf 1 0 0 1 108.5 704.6 Tm (3) Tj \
+         /F1 10 Tf 1 0 0 1 112.1 700 Tm (, and Toropov) Tj \
+         /F1 6.5 Tf 1 0 0 1 72 684.6 Tm (1) Tj \
+         /F1 10 Tf 1 0 0 1 75.6 680 Tm (Shanghai) Tj \
+         /F1 10 Tf 1 0 0 1 72 660 Tm (H) Tj \
+         /F1 6.5 Tf 1 0 0 1 79.22 658 Tm (2) Tj \
+         /F1 10 Tf 1 0 0 1 82.83 660 Tm (O) Tj \
+         /F1 10 Tf 1 0 0 1 72 640 Tm (The ) Tj \
+         /F1 6.5 Tf 1 0 0 1 92.01 644.6 Tm (1) Tj \
+         /F1 10 Tf 1 0 0 1 95.62 640 Tm (H NMR) Tj ET",
+        |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
+    );
+    let text = extract(&bytes).unwrap();
+    let lines: Vec<&str> = text.pages[0]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        ["Bakarov3, and Toropov", "1 Shanghai", "H2O", "The 1H NMR"]
+    );
+}
+
+#[test]
+fn a_word_gap_inside_one_string_is_a_space() {
+    // A subset font puts "y" at code 32, so the word spacing of
+    // justified text moves the pen on after it, inside the string.
+    let bytes = pdf("BT /F1 10 Tf 3 Tw 72 700 Td (deliver is) Tj ET", |doc| {
+        let encoding = doc.add_object(dictionary! { "Type" => "Encoding",
+        "BaseEncoding" => "WinAnsiEncoding",
+        "Differences" => vec![32.into(), Object::Name(b"y".to_vec())] });
+        dictionary! { "Font" => dictionary! { "F1" => dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => encoding } } }
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "delivery is");
+    // Letter spacing (0.15 of the font size) is not a word gap.
+    let bytes = pdf("BT /F1 10 Tf 1.5 Tc 72 700 Td (STUDY) Tj ET", |_| {
+        dictionary! { "Font" => dictionary! { "F1" => helvetica() } }
+    });
+    assert_eq!(extract(&bytes).unwrap().pages[0].trim(), "STUDY");
+}
+
+#[test]
+fn a_cell_drawn_to_the_left_on_about_the_same_line_is_its_own_word() {
+    // A table's second row is drawn 3 points lower, back at the left
+    // edge: pdf-extract breaks lines only when the pen drops 5 points.
+    let bytes = pdf(
+        "BT /F1 10 Tf 1 0 0 1 72 700 Tm (- acidoses tubulaires) Tj \
+         1 0 0 1 72 697 Tm (- dilution) Tj \
+         1 0 0 1 200 697 Tm (e) Tj 1 0 0 1 198 699 Tm (') Tj ET",
+        |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
+    );
+    let text = extract(&bytes).unwrap();
+    // The accent set back over its letter stays on it.
+    assert_eq!(text.pages[0].trim(), "- acidoses tubulaires - dilution e'");
+}
+
+#[test]
+fn a_table_turned_a_quarter_keeps_its_word_gaps_and_lines() {
+    // A landscape table's note: the lines run up the page, the words
+    // set apart by the pen (no space glyphs), the next line to the
+    // right.
+    let bytes = pdf(
+        "BT /F1 10 Tf 0 1 -1 0 300 100 Tm [(the)-300(following)-300(information)] TJ \
+         0 1 -1 0 312 100 Tm [(is)-300(provided)] TJ ET",
+        |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
+    );
+    let text = extract(&bytes).unwrap();
+    let lines: Vec<&str> = text.pages[0]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines, ["the following information", "is provided"]);
+}
+
+#[test]
+fn the_second_reader_sees_word_gaps_at_any_font_size() {
+    // pdf-extract cannot read a 90ms-RKSJ-H font; the words are set
+    // apart by the pen at 12 points, as TeX and Distiller set them.
+    let bytes = pdf("BT /F1 12 Tf 72 700 Td [(on)-300(time)] TJ ET", |doc| {
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+            "DW" => 500,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
+            "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
+        });
+        dictionary! { "Font" => dictionary! { "F1" => font } }
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.second_reader_pages, vec![1]);
+    assert_eq!(text.pages[0].trim(), "on time");
+}
+
+#[test]
+fn fake_bold_on_a_page_only_the_second_reader_reads_is_read_once() {
+    // pdf-extract cannot read a 90ms-RKSJ-H font; the word is drawn a
+    // second time a third of a point to the right.
+    let bytes = pdf(
+        "BT /F1 12 Tf 72 700 Td (Report) Tj ET BT /F1 12 Tf 72.3 700 Td (Report) Tj ET \
+         BT /F1 12 Tf 72 680 Td (on time) Tj ET",
+        |doc| {
+            let cid_font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
+                "CIDSystemInfo" => dictionary! {
+                    "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+                "DW" => 500,
+            });
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
+                "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
+            });
+            dictionary! { "Font" => dictionary! { "F1" => font } }
+        },
+    );
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.second_reader_pages, vec![1]);
+    assert_eq!(text.pages[0].trim(), "Report\non time");
+    assert_eq!(text.overprinted, vec![(1, 6)]);
+}
+
+#[test]
+fn a_composite_truetype_font_without_a_text_map_is_read_by_its_program() {
+    let bytes = pdf("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", |doc| {
+        program_font(doc, "Identity-H".into())
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "Hi");
+    assert!(text.second_reader_pages.is_empty());
+}
+
+#[test]
+fn codes_of_an_embedded_unicode_cmap_are_their_own_text() {
+    // "研究 cm" in UTF-8, shown through Adobe's UniJIS-UTF8-H embedded
+    // whole, without a text map.
+    let bytes = pdf("BT /F1 12 Tf 72 700 Td <E7A094E7A9B620636D> Tj ET", |doc| {
+        let encoding = doc.add_object(Stream::new(
+            dictionary! { "Type" => "CMap", "CMapName" => "UniJIS-UTF8-H" },
+            b"4 begincodespacerange <00> <7f> <c080> <dfbf> <e08080> <efbfbf>\n\
+              <f0808080> <f7bfbfbf> endcodespacerange\n\
+              2 begincidrange <20> <7e> 1 <e7a094> <e7a9b6> 3000 endcidrange"
+                .to_vec(),
+        ));
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Mincho",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Japan1"), "Supplement" => 6 },
+            "DW" => 1000,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+            "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
+        });
+        dictionary! { "Font" => dictionary! { "F1" => font } }
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(
+        text.pages[0].split_whitespace().collect::<String>(),
+        "研究cm"
+    );
+}
+
+/// A PDF showing "Example", encrypted (for a password Thema does not
+/// know) with this filter for its streams and strings.
+fn encrypted(filter: &str) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let content = b"BT /F1 24 Tf 72 720 Td (Example) Tj ET".to_vec();
+    let contents = doc.add_object(Stream::new(dictionary! {}, content));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages,
+    "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    "Contents" => contents,
+    "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica() } } });
+    let tree = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+    doc.objects.insert(pages, Object::Dictionary(tree));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    let bytes =
+        |n: usize, b: u8| Object::String(vec![b; n], pdf_extract::StringFormat::Hexadecimal);
+    let encrypt = doc.add_object(dictionary! {
+        "Filter" => "Standard", "V" => 5, "R" => 6, "Length" => 256, "P" => -4,
+        "CF" => dictionary! { "StdCF" => dictionary! {
+            "AuthEvent" => "EFOpen", "CFM" => "AESV3", "Length" => 32 } },
+        "StmF" => filter, "StrF" => filter, "EFF" => "StdCF",
+        "O" => bytes(48, 0x11), "U" => bytes(48, 0x22), "OE" => bytes(32, 0x33),
+        "UE" => bytes(32, 0x44), "Perms" => bytes(16, 0x55),
+    });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set("Encrypt", encrypt);
+    doc.trailer.set("ID", vec![bytes(16, 1), bytes(16, 1)]);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn a_file_whose_password_guards_only_its_attachments_is_read() {
+    let text = extract(&encrypted("Identity")).unwrap();
+    assert_eq!(text.pages[0].trim(), "Example");
+    assert_eq!(
+        extract(&encrypted("StdCF")).err(),
+        Some(PdfError::Encrypted)
+    );
+}
+
+#[test]
+fn a_composite_font_with_its_own_one_byte_encoding_is_read() {
+    let bytes = pdf("BT /F1 12 Tf 72 700 Td <0102030304> Tj ET", |doc| {
+        let encoding = doc.add_object(Stream::new(
+            dictionary! { "Type" => "CMap", "CMapName" => "Own-H" },
+            b"1 begincodespacerange <00> <5c> endcodespacerange\n\
+              1 begincidrange <00> <5c> 0 endcidrange"
+                .to_vec(),
+        ));
+        let to_unicode = doc.add_object(Stream::new(
+            dictionary! {},
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+              4 beginbfchar <01> <0048> <02> <0065> <03> <006C> <04> <006F> endbfchar"
+                .to_vec(),
+        ));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "ArialMT", "Flags" => 4,
+            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+            "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+            "StemV" => 80,
+        });
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialMT",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+            "FontDescriptor" => descriptor, "DW" => 556,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialMT",
+            "Encoding" => encoding, "ToUnicode" => to_unicode,
+            "DescendantFonts" => vec![cid_font.into()],
+        });
+        dictionary! { "Font" => dictionary! { "F1" => font } }
+    });
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "Hello");
+    assert_eq!(text.second_reader_pages, vec![1]);
+}
