@@ -98,3 +98,41 @@ fn a_double_spaced_report_reads_as_paragraphs() {
         "A systematic review gives the researchers of a field a reliable means to find and weigh the studies that exist on a question, in software engineering as elsewhere.\n\nAnother paragraph starts here and runs on to the margin, Los Angeles and San Diego among the places it names, and the reviewers who visited them in the spring."
     );
 }
+
+#[test]
+fn a_sentence_over_a_page_break_is_one_paragraph_and_the_page_still_starts_at_its_word() {
+    let pages = vec![
+        column(
+            72.0,
+            720.0,
+            &[
+                "Staff said the search space was already in the order of",
+                "trillions. In",
+            ],
+        ),
+        column(
+            72.0,
+            720.0,
+            &[
+                "this paper, we introduce a more direct approach.",
+                "Ends here.",
+            ],
+        ),
+        column(72.0, 720.0, &["The next page opens a section."]),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("over.pdf");
+    std::fs::write(&path, pdf_with_placed_text(&pages)).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    let text = &imported.doc.text;
+    assert_eq!(
+        text,
+        "Staff said the search space was already in the order of trillions. In this paper, we introduce a more direct approach. Ends here.\n\nThe next page opens a section."
+    );
+    let page2: String = text
+        .chars()
+        .skip(imported.doc.page_starts[0])
+        .take(10)
+        .collect();
+    assert_eq!(page2, "this paper");
+}

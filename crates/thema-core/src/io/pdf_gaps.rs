@@ -84,6 +84,13 @@ pub fn typical_length(lines: &[String]) -> usize {
     lens[(lens.len() * 3) / 4]
 }
 
+/// Whether a sentence runs on from `before` into `after` with only a
+/// space between: as [`goes_on`], but not after a word broken with a
+/// hyphen (whose halves are joined only within a page).
+pub fn runs_on(before: &str, after: &str) -> bool {
+    !before.trim_end().ends_with('-') && goes_on(before, after)
+}
+
 /// Whether the sentence of `before` goes on in `after`: `before` ends in
 /// a lower-case letter, a comma or a hyphen after a lower-case letter, and
 /// `after` starts with a lower-case letter.
@@ -194,6 +201,13 @@ mod tests {
         // Mostly single-spaced: its blank lines are paragraph breaks.
         let page = "A line.\nB line.\nC line.\n\nD line.\nE line.\nF line.";
         assert_eq!(close_gaps(page), page);
+    }
+
+    #[test]
+    fn a_sentence_runs_on_over_a_page_break_but_a_broken_word_does_not() {
+        assert!(runs_on("the order of trillions. In", "this paper, we"));
+        assert!(!runs_on("scoring tree typ-", "ically the"));
+        assert!(!runs_on("the end.", "the next"));
     }
 
     #[test]

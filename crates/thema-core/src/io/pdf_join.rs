@@ -85,8 +85,19 @@ fn join(pages: &[String], move_running: bool) -> Joined {
         let norm = norm.trim_matches('\n');
         if i > 0 {
             if !body.is_empty() {
-                body.push_str("\n\n");
-                chars += 2;
+                // A sentence that runs on over the page break stays one
+                // paragraph ("…in the order of trillions. In" / "this
+                // paper, we…"): the page starts at its first word all the
+                // same, and a quote across the break has no break in it.
+                let last_line = body.rsplit('\n').next().unwrap_or("");
+                let first_line = norm.split('\n').next().unwrap_or("");
+                let sep = if super::pdf_gaps::runs_on(last_line, first_line) {
+                    " "
+                } else {
+                    "\n\n"
+                };
+                body.push_str(sep);
+                chars += sep.chars().count();
             }
             starts.push(chars);
         }

@@ -250,7 +250,13 @@ pub fn looks_garbled(page: &str) -> bool {
         })
         .count();
     let letters_or_digits = chars.iter().filter(|c| c.is_alphanumeric()).count();
-    let soup = letters_or_digits * 2 < visible;
+    // A table of contents' leader dots (". . . ." or "……") are no symbols
+    // in place of letters.
+    let leaders = chars
+        .iter()
+        .filter(|c| matches!(c, '.' | '…' | '·' | '_'))
+        .count();
+    let soup = letters_or_digits * 2 < visible - leaders;
     replaced >= 3 || private * 20 > visible || inside_words >= 2 || soup
 }
 
@@ -266,6 +272,9 @@ mod garbled_tests {
         assert!(looks_garbled(wrong));
         let soup = "Berkeley( CA Θ14/- ∂∑∏ ⊗⊕ ⊥∥ ∠∡ ⋄⋆ ◊○ ≈≠ ≤≥ ∝∞ ∈∉ ⊂⊃ ∪∩ ∧∨ ¬∀ ∃∄";
         assert!(looks_garbled(soup));
+        // A table of contents is dots, not soup.
+        let contents = "Contents\n\nNotices . . . . . . . . . . . . . . . . . . . . . . vii\nTrademarks . . . . . . . . . . . . . . . . . . . . viii\nPreface . . . . . . . . . . . . . . . . . . . . . . . ix\nWhat is cancer? .................................................. 4\nThe breasts ........................................................ 6";
+        assert!(!looks_garbled(contents));
         // Polish and Norwegian words are not suspects.
         assert!(!looks_garbled(
             "Łódź and Øvre Eiker took part; the ŁÓDŹ team and Ørsta reported the same barriers to joint working."
