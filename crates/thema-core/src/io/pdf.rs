@@ -334,6 +334,7 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool, usize), PdfError> 
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         doc = in_the_clear(&doc, bytes).ok_or(PdfError::Encrypted)?;
     }
+    super::pdf_streams::empty_images(&mut doc);
     super::pdf_streams::decode_unsupported_filters(&mut doc);
     super::pdf_streams::strip_content_comments(&mut doc);
     super::pdf_fonts::normalize(&mut doc);

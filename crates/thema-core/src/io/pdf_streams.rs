@@ -1,7 +1,29 @@
 //! Content the PDF library reads wrongly: filters it lacks (ASCIIHex,
-//! RunLength) and comments in content streams, at which it stops.
+//! RunLength), comments in content streams, at which it stops, and images,
+//! which it reads as if they were text.
 
 use pdf_extract::{Document, Object, ObjectId};
+
+/// Empties the streams of images (their pixels are never text). The PDF
+/// reader takes whatever a page draws with `Do` for a content stream, so
+/// a 3300 × 2550 photo was inflated (25 MB, with its mask) and scanned for
+/// text operators each time it was drawn: a three-page LaTeX article took
+/// ten times as long as poppler. Returns how many images were emptied.
+pub fn empty_images(doc: &mut Document) -> usize {
+    let mut emptied = 0;
+    for obj in doc.objects.values_mut() {
+        let Object::Stream(s) = obj else { continue };
+        let image = matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image");
+        if image && !s.content.is_empty() {
+            s.content = Vec::new();
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.dict.set("Length", 0);
+            emptied += 1;
+        }
+    }
+    emptied
+}
 
 /// Decodes, in place, the filters a stream starts with that the PDF
 /// library cannot (`ASCIIHexDecode`, `RunLengthDecode`), so the content

@@ -208,6 +208,26 @@ fn a_word_gap_inside_one_string_is_a_space() {
 }
 
 #[test]
+fn an_images_pixels_are_never_read_as_text() {
+    // Raw pixels that happen to spell text operators: the PDF reader
+    // parsed whatever `Do` named as content and read "ghost".
+    let bytes = pdf(
+        "BT /F1 10 Tf 72 700 Td (real) Tj ET q 100 0 0 100 72 500 cm /Im1 Do Q",
+        |doc| {
+            let image = doc.add_object(Stream::new(
+                dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 4,
+                "Height" => 9, "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+                b"BT /F1 10 Tf 72 600 Td (ghost) Tj ET".to_vec(),
+            ));
+            dictionary! { "Font" => dictionary! { "F1" => helvetica() },
+            "XObject" => dictionary! { "Im1" => image } }
+        },
+    );
+    let text = extract(&bytes).unwrap();
+    assert_eq!(text.pages[0].trim(), "real");
+}
+
+#[test]
 fn a_cell_drawn_to_the_left_on_about_the_same_line_is_its_own_word() {
     // A table's second row is drawn 3 points lower, back at the left
     // edge: pdf-extract breaks lines only when the pen drops 5 points.
