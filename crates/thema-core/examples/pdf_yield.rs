@@ -10,9 +10,12 @@
 //!   words come in the same order);
 //! - `alien`: letters in Thema's text that never occur in pdftotext's (a
 //!   sign of wrongly mapped glyphs);
-//! - `breaks`: line breaks inside a sentence per 1,000 words (Thema's text,
-//!   and in brackets the raw extractor's before reflow);
-//! - `spaced`: letter-spaced runs ("S T U D Y") left;
+//! - `breaks`: line or paragraph breaks inside a sentence (between a
+//!   lower-case letter or comma and a lower-case letter) per 1,000 words
+//!   (Thema's text, and in brackets the raw extractor's before reflow);
+//! - `spaced`: letter-spaced runs ("S T U D Y") left: four or more
+//!   one-letter words of one case, not all one letter (a formula's "Z X d
+//!   i" and a table's "β β β β" are not counted);
 //! - `hyph`: words broken by "- " left (Thema, then pdftotext);
 //! - time of both;
 //! - and the pages Thema flags as possibly garbled.
@@ -139,23 +142,29 @@ fn mid_sentence_breaks(s: &str) -> usize {
 }
 
 fn letter_spaced_runs(s: &str) -> usize {
+    // Four or more one-letter words of one case in a row, not all the same
+    // letter: "S T U D Y", "m e t h o d s". A formula's variables ("Z X d
+    // i") mix cases; a table's column heads repeat one ("β β β β").
+    let spaced = |run: &[char]| {
+        run.len() >= 4
+            && (run.iter().all(|c| c.is_uppercase()) || run.iter().all(|c| c.is_lowercase()))
+            && run.iter().any(|c| *c != run[0])
+    };
     s.lines()
         .map(|l| {
-            let t: Vec<&str> = l.split(' ').collect();
             let mut runs = 0;
-            let mut run = 0;
-            for w in t {
+            let mut run: Vec<char> = Vec::new();
+            for w in l.split(' ').chain(std::iter::once("")) {
                 let mut ch = w.chars();
-                if matches!((ch.next(), ch.next()), (Some(x), None) if x.is_alphabetic()) {
-                    run += 1;
-                } else {
-                    if run >= 4 {
-                        runs += 1;
+                match (ch.next(), ch.next()) {
+                    (Some(x), None) if x.is_alphabetic() => run.push(x),
+                    _ => {
+                        runs += usize::from(spaced(&run));
+                        run.clear();
                     }
-                    run = 0;
                 }
             }
-            runs + usize::from(run >= 4)
+            runs
         })
         .sum()
 }
