@@ -208,7 +208,14 @@ impl DocView {
 
         let gutter = 8.0 + MAX_LANES as f32 * LANE_WIDTH;
         let avail = ui.max_rect().width().min(ui.available_width());
-        let wrap_width = (avail - gutter - TEXT_PAD * 2.0 - 14.0).clamp(80.0, 900.0);
+        // A PDF's page numbers stand in a margin right of the text (a page
+        // may start inside a paragraph, where no space above is free).
+        let page_margin = if d.page_starts.is_empty() {
+            0.0
+        } else {
+            paint::PAGE_MARGIN
+        };
+        let wrap_width = (avail - gutter - TEXT_PAD * 2.0 - 14.0 - page_margin).clamp(80.0, 900.0);
         let font_id = egui::FontId::proportional(self.font_size);
         let text_color = ui.visuals().text_color();
         let row_height = ui.fonts_mut(|f| f.row_height(&font_id));

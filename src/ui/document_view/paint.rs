@@ -149,9 +149,16 @@ pub fn paint_marks<'m>(
     }
 }
 
-/// Where a PDF page starts inside paragraph `[ps, pe]`: a faint rule across
-/// the text and "p. N" at its right end, just above the line (from page 2:
-/// page 1 is where the document starts).
+/// Width kept right of the text for page numbers ("p. 12").
+pub const PAGE_MARGIN: f32 = 36.0;
+
+/// Where a PDF page starts inside paragraph `[ps, pe]` (from page 2: page
+/// 1 is where the document starts): "p. N" in the margin right of the
+/// text, level with the line where the page starts. At a paragraph's start
+/// a faint rule runs across the text above it; inside a paragraph (a
+/// sentence that runs on over the page break) a small corner marks the
+/// page's first word. A page flagged as garbled says so above its
+/// rule, or with "⚠" beside its number inside a paragraph.
 pub fn paint_page_markers(
     painter: &egui::Painter,
     g: &Galley,
@@ -165,29 +172,50 @@ pub fn paint_page_markers(
     }
     let starts = d.page_starts.iter().enumerate().map(|(k, &s)| (s, k + 2));
     let grey = egui::Color32::from_gray(150);
+    let orange = egui::Color32::from_rgb(0xB0, 0x5A, 0x00);
+    let font = egui::FontId::proportional(11.0);
     for (start, page) in starts.filter(|(s, _)| *s >= ps && *s <= pe) {
         let garbled = d.garbled_pages.contains(&page);
-        let (label, color) = if garbled {
-            (
-                format!("p. {page} — text may be garbled, check against the PDF"),
-                egui::Color32::from_rgb(0xB0, 0x5A, 0x00),
-            )
+        let color = if garbled { orange } else { grey };
+        // At a wrapped line's border, the page starts on the next row.
+        let r = g.pos_from_cursor(egui::text::CCursor {
+            prefer_next_row: true,
+            ..egui::text::CCursor::new(start - ps)
+        });
+        let number = if garbled && start > ps {
+            format!("p. {page} \u{26A0}")
         } else {
-            (format!("p. {page}"), grey)
+            format!("p. {page}")
         };
-        let r = g.pos_from_cursor(egui::text::CCursor::new(start - ps));
-        let y = origin.y + r.top() - 3.0;
-        painter.hline(
-            origin.x..=origin.x + width,
-            y,
-            egui::Stroke::new(0.5, color.gamma_multiply(0.6)),
-        );
         painter.text(
-            pos2(origin.x + width, y - 1.0),
-            egui::Align2::RIGHT_BOTTOM,
-            label,
-            egui::FontId::proportional(11.0),
+            pos2(origin.x + width + 6.0, origin.y + r.top()),
+            egui::Align2::LEFT_TOP,
+            number,
+            font.clone(),
             color,
         );
+        if start == ps {
+            let y = origin.y + r.top() - 3.0;
+            painter.hline(
+                origin.x..=origin.x + width,
+                y,
+                egui::Stroke::new(0.5, color.gamma_multiply(0.6)),
+            );
+            if garbled {
+                painter.text(
+                    pos2(origin.x + width, y - 1.0),
+                    egui::Align2::RIGHT_BOTTOM,
+                    "text may be garbled, check against the PDF",
+                    font.clone(),
+                    color,
+                );
+            }
+        } else {
+            // "⌜" at the page's first word: a corner, not a caret.
+            let (x, top) = (origin.x + r.left() - 1.5, origin.y + r.top() + 1.0);
+            let stroke = egui::Stroke::new(1.0, color);
+            painter.line_segment([pos2(x, top), pos2(x, top + r.height() * 0.45)], stroke);
+            painter.line_segment([pos2(x, top), pos2(x + 5.0, top)], stroke);
+        }
     }
 }

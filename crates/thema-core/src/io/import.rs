@@ -273,7 +273,14 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
         let heading = body.split("\n\n").take(6).map(str::trim).find(|p| {
             let lower = p.to_lowercase();
             let words = p.split_whitespace().count();
-            (4..=30).contains(&words)
+            // A journal's issue line: "ReCIBE, Año 2 No.3, Diciembre 2013".
+            let last = p.rsplit(' ').next().unwrap_or("");
+            let issue_line = p.contains(',')
+                && last.len() == 4
+                && (last.starts_with("19") || last.starts_with("20"))
+                && last.bytes().all(|b| b.is_ascii_digit());
+            !issue_line
+                && (4..=30).contains(&words)
                 && !p.ends_with(['.', '-', ','])
                 && !p.starts_with(['•', '▪', '◦', '●', '–', '—', '-', '*'])
                 && pdf::plausible_title(p)
@@ -553,6 +560,15 @@ mod title_tests {
                 SourceKind::Pdf
             ),
             "city_partnership"
+        );
+        // A journal's issue line above the title is not the title.
+        assert_eq!(
+            title_for(
+                path,
+                "COMPUTACIÓN E INFORMÁTICA ReCIBE, Año 2 No.3, Diciembre 2013\n\nHerramienta para la Automatización de la Revisión Sistemática\n\nEdgar Felipe Uribe Rayas",
+                SourceKind::Pdf
+            ),
+            "Herramienta para la Automatización de la Revisión Sistemática"
         );
         assert!(!pdf::plausible_title("Microsoft Word - draft3.docx"));
         assert!(!pdf::plausible_title("untitled"));

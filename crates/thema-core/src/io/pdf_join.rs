@@ -46,7 +46,7 @@ fn join(pages: &[String], move_running: bool) -> Joined {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let p = text::normalize(p);
+            let p = symbol_bullets(&text::normalize(p));
             if !move_running {
                 return p;
             }
@@ -113,6 +113,35 @@ fn join(pages: &[String], move_running: bool) -> Joined {
     }
 }
 
+/// A list bullet drawn from a symbol font (Word's Symbol "•" and
+/// Wingdings "▪ ➢ ✓") comes out as a private-use character (U+F0B7,
+/// U+F0A7…: the font's code moved up to U+F000), which the text font
+/// shows as a box and which starts no list item. At a line's start and
+/// before a space it is read as "•"; anywhere else it is left as it is.
+fn symbol_bullets(page: &str) -> String {
+    let symbol = |c: char| ('\u{F020}'..='\u{F0FF}').contains(&c);
+    if !page.contains(symbol) {
+        return page.to_owned();
+    }
+    page.split('\n')
+        .map(|line| {
+            let t = line.trim_start();
+            let mut chars = t.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), Some(' ' | '\t')) if symbol(c) => {
+                    format!(
+                        "{}\u{2022}{}",
+                        &line[..line.len() - t.len()],
+                        &t[c.len_utf8()..]
+                    )
+                }
+                _ => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The document memo listing running lines moved out of the text, one
 /// entry per line (page numbers in it ignored) with the pages it was on.
 pub fn moved_lines_memo(moved: &[(usize, String)]) -> String {
@@ -171,4 +200,24 @@ pub(super) fn list(pages: &[usize]) -> String {
         i = j + 1;
     }
     parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbol_font_bullets_start_list_items() {
+        let page = "Los pasos son:\n\u{F0B7}  Elección de nombre de la investigación.\n\u{F0B7}  Formulación de las cadenas de búsqueda.\n  \u{F0A7} Otro punto\nun símbolo \u{F0B7} en medio";
+        assert_eq!(
+            symbol_bullets(page),
+            "Los pasos son:\n\u{2022}  Elección de nombre de la investigación.\n\u{2022}  Formulación de las cadenas de búsqueda.\n  \u{2022} Otro punto\nun símbolo \u{F0B7} en medio"
+        );
+        // Each bullet now starts its own paragraph.
+        let (text, _) = join_pages(&[page.to_owned()]);
+        assert_eq!(
+            text,
+            "Los pasos son:\n\n\u{2022} Elección de nombre de la investigación.\n\n\u{2022} Formulación de las cadenas de búsqueda.\n\n\u{2022} Otro punto un símbolo \u{F0B7} en medio"
+        );
+    }
 }
