@@ -210,6 +210,28 @@ mod tests {
         assert!(!runs_on("the end.", "the next"));
     }
 
+    proptest::proptest! {
+        /// Only blank lines go: every line with text stays, in order.
+        #[test]
+        fn only_blank_lines_are_taken_out(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(String::new()),
+                    "[a-zA-Z ,.=βΨ-]{1,40}",
+                ],
+                0..40,
+            )
+        ) {
+            let page = lines.join("\n");
+            let out = close_gaps(&page);
+            let filled = |t: &str| {
+                t.split('\n').filter(|l| !l.trim().is_empty()).map(str::to_owned).collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(filled(&out), filled(&page));
+            proptest::prop_assert!(out.split('\n').count() <= page.split('\n').count());
+        }
+    }
+
     #[test]
     fn scripts_without_capitals_are_left_alone() {
         let page = "研究は\n\n続く";

@@ -166,6 +166,31 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// What is found is one bare number per page at most, on the line
+        /// named, all the same distance from their pages' places.
+        #[test]
+        fn found_numbers_are_bare_lines_that_count_the_pages(
+            pages in proptest::collection::vec(
+                proptest::collection::vec("([0-9]{1,3}|[a-z ]{0,12}|- [0-9] -)", 0..8),
+                0..12,
+            )
+        ) {
+            let pages: Vec<String> = pages.iter().map(|p| p.join("\n")).collect();
+            let found = find(&pages);
+            proptest::prop_assert_eq!(found.len(), pages.len());
+            let mut offset = None;
+            for (i, f) in found.iter().enumerate() {
+                if let Some((line, n)) = *f {
+                    let l = pages[i].split('\n').nth(line).unwrap_or("");
+                    proptest::prop_assert_eq!(page_number(l), Some(n));
+                    let o = i64::from(n) - i as i64;
+                    proptest::prop_assert_eq!(*offset.get_or_insert(o), o);
+                }
+            }
+        }
+    }
+
     #[test]
     fn leaves_numbers_that_do_not_count_the_pages() {
         // A table's values, the same number on every page, too few pages.
