@@ -56,22 +56,64 @@ fn program_font(doc: &mut Document, encoding: Object) -> Dictionary {
         dictionary! { "Length1" => i64::try_from(program.len()).unwrap() },
         program,
     ));
-    let descriptor = doc.add_object(dictionary! {
-        "Type" => "FontDescriptor", "FontName" => "Subset", "Flags" => 4,
-        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-        "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
-        "StemV" => 80, "FontFile2" => file,
-    });
-    let cid_font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Subset",
+    composite(
+        doc,
+        Composite {
+            subtype: "CIDFontType2",
+            base: "Subset",
+            ordering: "Identity",
+            supplement: 0,
+            dw: 600,
+            extra: Some(vec![("FontFile2", file.into())]),
+            encoding,
+            to_unicode: None,
+        },
+    )
+}
+
+/// A composite (Type0) font, as the page resources' `/F1`: a CIDFont of
+/// `subtype` in Adobe's `ordering`, with a descriptor carrying `extra`
+/// (none when `extra` is `None`), shown through `encoding`, with a text
+/// map when given.
+struct Composite<'a> {
+    subtype: &'a str,
+    base: &'a str,
+    ordering: &'a str,
+    supplement: i64,
+    dw: i64,
+    extra: Option<Vec<(&'a str, Object)>>,
+    encoding: Object,
+    to_unicode: Option<Object>,
+}
+
+fn composite(doc: &mut Document, c: Composite) -> Dictionary {
+    let mut cid_font = dictionary! {
+        "Type" => "Font", "Subtype" => c.subtype, "BaseFont" => c.base,
         "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
-            "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
-        "FontDescriptor" => descriptor, "DW" => 600,
-    });
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Subset",
-        "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
-    });
+            "Ordering" => Object::string_literal(c.ordering), "Supplement" => c.supplement },
+        "DW" => c.dw,
+    };
+    if let Some(extra) = c.extra {
+        let mut descriptor = dictionary! {
+            "Type" => "FontDescriptor", "FontName" => c.base, "Flags" => 4,
+            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+            "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
+            "StemV" => 80,
+        };
+        for (k, v) in extra {
+            descriptor.set(k, v);
+        }
+        cid_font.set("FontDescriptor", doc.add_object(descriptor));
+    }
+    let cid_font = doc.add_object(cid_font);
+    let mut font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => c.base,
+        "Encoding" => c.encoding, "DescendantFonts" => vec![cid_font.into()],
+    };
+    if let Some(map) = c.to_unicode {
+        font.set("ToUnicode", map);
+    }
+    let font = doc.add_object(font);
     dictionary! { "Font" => dictionary! { "F1" => font } }
 }
 
@@ -97,23 +139,19 @@ fn a_japanese_cff_font_without_a_text_map_is_read_by_adobes_table() {
         let mut held = vec![0u8; 106];
         held[105] = 0x14;
         let cid_set = doc.add_object(Stream::new(dictionary! {}, held));
-        let descriptor = doc.add_object(dictionary! {
-            "Type" => "FontDescriptor", "FontName" => "Mincho", "Flags" => 4,
-            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-            "ItalicAngle" => 0, "Ascent" => 880, "Descent" => -120, "CapHeight" => 700,
-            "StemV" => 80, "CIDSet" => cid_set,
-        });
-        let cid_font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Mincho",
-            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal("Japan1"), "Supplement" => 7 },
-            "FontDescriptor" => descriptor, "DW" => 1000,
-        });
-        let font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
-            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
-        });
-        dictionary! { "Font" => dictionary! { "F1" => font } }
+        composite(
+            doc,
+            Composite {
+                subtype: "CIDFontType0",
+                base: "Mincho",
+                ordering: "Japan1",
+                supplement: 7,
+                dw: 1000,
+                extra: Some(vec![("CIDSet", cid_set.into())]),
+                encoding: "Identity-H".into(),
+                to_unicode: None,
+            },
+        )
     });
     let text = extract(&bytes).unwrap();
     assert_eq!(text.pages[0].trim(), "あい");
@@ -131,24 +169,19 @@ fn a_core_font_named_but_not_embedded_is_read_by_the_standard_glyph_order() {
               1 begincidrange <0000> <FFFF> 0 endcidrange"
                 .to_vec(),
         ));
-        let descriptor = doc.add_object(dictionary! {
-            "Type" => "FontDescriptor", "FontName" => "ArialBlack,Bold", "Flags" => 32,
-            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-            "ItalicAngle" => 0, "Ascent" => 1080, "Descent" => -288, "CapHeight" => 1080,
-            "StemV" => 78,
-        });
-        let cid_font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialBlack,Bold",
-            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
-            "FontDescriptor" => descriptor, "DW" => 700,
-        });
-        let font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialBlack,Bold",
-            "Encoding" => "Identity-H", "ToUnicode" => useless,
-            "DescendantFonts" => vec![cid_font.into()],
-        });
-        dictionary! { "Font" => dictionary! { "F1" => font } }
+        composite(
+            doc,
+            Composite {
+                subtype: "CIDFontType2",
+                base: "ArialBlack,Bold",
+                ordering: "Identity",
+                supplement: 0,
+                dw: 700,
+                extra: Some(Vec::new()),
+                encoding: "Identity-H".into(),
+                to_unicode: Some(useless.into()),
+            },
+        )
     });
     let text = extract(&bytes).unwrap();
     assert_eq!(text.pages[0].trim(), "PLAN");
@@ -261,23 +294,30 @@ fn a_table_turned_a_quarter_keeps_its_word_gaps_and_lines() {
     assert_eq!(lines, ["the following information", "is provided"]);
 }
 
+/// A Japanese font pdf-extract cannot read (90ms-RKSJ-H, no program):
+/// only the second reader reads its pages.
+fn shift_jis_font(doc: &mut Document) -> Dictionary {
+    composite(
+        doc,
+        Composite {
+            subtype: "CIDFontType0",
+            base: "MS-Mincho",
+            ordering: "Japan1",
+            supplement: 2,
+            dw: 500,
+            extra: None,
+            encoding: "90ms-RKSJ-H".into(),
+            to_unicode: None,
+        },
+    )
+}
+
 #[test]
 fn the_second_reader_sees_word_gaps_at_any_font_size() {
     // pdf-extract cannot read a 90ms-RKSJ-H font; the words are set
     // apart by the pen at 12 points, as TeX and Distiller set them.
     let bytes = pdf("BT /F1 12 Tf 72 700 Td [(on)-300(time)] TJ ET", |doc| {
-        let cid_font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
-            "CIDSystemInfo" => dictionary! {
-                "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
-            "DW" => 500,
-        });
-        let font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
-            "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
-        });
-        dictionary! { "Font" => dictionary! { "F1" => font } }
+        shift_jis_font(doc)
     });
     let text = extract(&bytes).unwrap();
     assert_eq!(text.second_reader_pages, vec![1]);
@@ -291,20 +331,7 @@ fn fake_bold_on_a_page_only_the_second_reader_reads_is_read_once() {
     let bytes = pdf(
         "BT /F1 12 Tf 72 700 Td (Report) Tj ET BT /F1 12 Tf 72.3 700 Td (Report) Tj ET \
          BT /F1 12 Tf 72 680 Td (on time) Tj ET",
-        |doc| {
-            let cid_font = doc.add_object(dictionary! {
-                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MS-Mincho",
-                "CIDSystemInfo" => dictionary! {
-                    "Registry" => Object::string_literal("Adobe"),
-                    "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
-                "DW" => 500,
-            });
-            let font = doc.add_object(dictionary! {
-                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MS-Mincho",
-                "Encoding" => "90ms-RKSJ-H", "DescendantFonts" => vec![cid_font.into()],
-            });
-            dictionary! { "Font" => dictionary! { "F1" => font } }
-        },
+        shift_jis_font,
     );
     let text = extract(&bytes).unwrap();
     assert_eq!(text.second_reader_pages, vec![1]);
@@ -334,17 +361,19 @@ fn codes_of_an_embedded_unicode_cmap_are_their_own_text() {
               2 begincidrange <20> <7e> 1 <e7a094> <e7a9b6> 3000 endcidrange"
                 .to_vec(),
         ));
-        let cid_font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Mincho",
-            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal("Japan1"), "Supplement" => 6 },
-            "DW" => 1000,
-        });
-        let font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
-            "Encoding" => encoding, "DescendantFonts" => vec![cid_font.into()],
-        });
-        dictionary! { "Font" => dictionary! { "F1" => font } }
+        composite(
+            doc,
+            Composite {
+                subtype: "CIDFontType2",
+                base: "Mincho",
+                ordering: "Japan1",
+                supplement: 6,
+                dw: 1000,
+                extra: None,
+                encoding: encoding.into(),
+                to_unicode: None,
+            },
+        )
     });
     let text = extract(&bytes).unwrap();
     assert_eq!(
@@ -410,24 +439,19 @@ fn a_composite_font_with_its_own_one_byte_encoding_is_read() {
               4 beginbfchar <01> <0048> <02> <0065> <03> <006C> <04> <006F> endbfchar"
                 .to_vec(),
         ));
-        let descriptor = doc.add_object(dictionary! {
-            "Type" => "FontDescriptor", "FontName" => "ArialMT", "Flags" => 4,
-            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-            "ItalicAngle" => 0, "Ascent" => 900, "Descent" => -200, "CapHeight" => 700,
-            "StemV" => 80,
-        });
-        let cid_font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ArialMT",
-            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
-            "FontDescriptor" => descriptor, "DW" => 556,
-        });
-        let font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ArialMT",
-            "Encoding" => encoding, "ToUnicode" => to_unicode,
-            "DescendantFonts" => vec![cid_font.into()],
-        });
-        dictionary! { "Font" => dictionary! { "F1" => font } }
+        composite(
+            doc,
+            Composite {
+                subtype: "CIDFontType2",
+                base: "ArialMT",
+                ordering: "Identity",
+                supplement: 0,
+                dw: 556,
+                extra: Some(Vec::new()),
+                encoding: encoding.into(),
+                to_unicode: Some(to_unicode.into()),
+            },
+        )
     });
     let text = extract(&bytes).unwrap();
     assert_eq!(text.pages[0].trim(), "Hello");
