@@ -4,6 +4,8 @@
 //! ("ReportReportReportReport"). Like poppler, Thema keeps the first copy of
 //! a character and drops any later copy of the same character drawn at
 //! nearly the same place on the page (within a fifth of its font size).
+//! Some draw each glyph several times before the next ("年年年年"): a glyph
+//! drawn three times or more on its own spot is read once.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::collections::HashMap;
@@ -82,6 +84,13 @@ pub struct Overprint<D> {
     dropping: bool,
     /// Characters dropped as copies, over all pages.
     pub dropped: usize,
+    /// The last character passed on or held: place, size, fingerprint.
+    last: Option<(f64, f64, f64, u64)>,
+    /// Draws of that character in a row on its own spot, after the first.
+    stacked: usize,
+    /// The first such draw and the word marks after it, held back until
+    /// a third draw shows the glyph is drawn over itself.
+    stack_held: Vec<Event>,
 }
 
 /// Cell size of the grid (points).
@@ -100,10 +109,17 @@ impl Marks {
         let tolerance = (size * 0.2).max(0.05);
         let cell = |v: f64| (v / CELL).floor() as i64;
         let (cx, cy) = (cell(x), cell(y));
-        // Never let a hostile page make the neighbourhood search large.
-        let reach = ((tolerance / CELL).ceil() as i64).clamp(0, 4);
-        for gx in cx.saturating_sub(reach)..=cx.saturating_add(reach) {
-            for gy in cy.saturating_sub(reach)..=cy.saturating_add(reach) {
+        // The cells the tolerance square touches (two or so a side, not a
+        // fixed reach around the character's cell: this check runs once a
+        // character and showed in the import's time); never more than
+        // nine a side, however large a hostile page makes the font.
+        let span = |v: f64, c: i64| {
+            let lo = cell(v - tolerance).max(c.saturating_sub(4));
+            let hi = cell(v + tolerance).min(c.saturating_add(4));
+            lo..=hi
+        };
+        for gx in span(x, cx) {
+            for gy in span(y, cy) {
                 let Some(list) = self.seen.get(&(gx, gy)) else {
                     continue;
                 };
@@ -137,7 +153,25 @@ impl<D: OutputDev> Overprint<D> {
             copies: 0,
             dropping: false,
             dropped: 0,
+            last: None,
+            stacked: 0,
+            stack_held: Vec::new(),
         }
+    }
+
+    /// Passes on the held second draw of a glyph (it was drawn twice, not
+    /// three times or more: "ff" of an OCR layer set on one spot).
+    fn release_stack(&mut self) -> Result<(), OutputError> {
+        self.stacked = 0;
+        for e in std::mem::take(&mut self.stack_held) {
+            match e {
+                Event::Char(trm, width, spacing, size, c) => {
+                    self.char_event(&trm, width, spacing, size, &c)?;
+                }
+                other => self.event(other)?,
+            }
+        }
+        Ok(())
     }
 
     fn forward(&mut self, e: Event) -> Result<(), OutputError> {
@@ -182,11 +216,14 @@ impl<D: OutputDev> OutputDev for Overprint<D> {
     ) -> Result<(), OutputError> {
         self.marks = Marks::default();
         self.dropping = false;
+        self.release_stack()?;
         self.release()?;
+        self.last = None;
         self.inner.begin_page(page_num, media_box, art_box)
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
+        self.release_stack()?;
         self.release()?;
         self.dropping = false;
         self.inner.end_page()
@@ -200,17 +237,105 @@ impl<D: OutputDev> OutputDev for Overprint<D> {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
+        // One glyph drawn three times or more on its own spot before the
+        // next ("年年年年 3333" in a Chinese annual report's fake bold): the
+        // draws after the first are copies. Twice is left alone.
+        if !char.trim().is_empty() {
+            let size = page_size(trm, font_size);
+            let here = (trm.m31, trm.m32, size, fingerprint(char));
+            let tolerance = (size * 0.2).max(0.05);
+            let on_itself = width * size > size * 0.2
+                && self.last.is_some_and(|(x, y, s, c)| {
+                    c == here.3
+                        && (x - here.0).abs() <= tolerance
+                        && (y - here.1).abs() <= tolerance
+                        && (s - size).abs() <= size * 0.1
+                });
+            if on_itself {
+                self.stacked += 1;
+                if self.stacked == 1 {
+                    self.stack_held.push(Event::Char(
+                        *trm,
+                        width,
+                        spacing,
+                        font_size,
+                        char.to_owned(),
+                    ));
+                } else {
+                    let held_chars = self
+                        .stack_held
+                        .iter()
+                        .filter(|e| matches!(e, Event::Char(..)))
+                        .count();
+                    self.dropped += 1 + held_chars;
+                    self.stack_held.clear();
+                }
+                return Ok(());
+            }
+            self.release_stack()?;
+            self.last = Some(here);
+        } else if !self.stack_held.is_empty() {
+            self.stack_held.push(Event::Char(
+                *trm,
+                width,
+                spacing,
+                font_size,
+                char.to_owned(),
+            ));
+            return Ok(());
+        }
+        self.char_event(trm, width, spacing, font_size, char)
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.word_event(Event::BeginWord)
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        self.word_event(Event::EndWord)
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        self.word_event(Event::EndLine)
+    }
+}
+
+/// The font size on the page, as pdf-extract's text output sees it.
+fn page_size(trm: &Transform, font_size: f64) -> f64 {
+    let (vx, vy) = (
+        font_size * (trm.m11 + trm.m21),
+        font_size * (trm.m12 + trm.m22),
+    );
+    (vx * vy).abs().sqrt()
+}
+
+impl<D: OutputDev> Overprint<D> {
+    /// A word or line mark: held with a held second draw, to keep order.
+    fn word_event(&mut self, e: Event) -> Result<(), OutputError> {
+        if self.stack_held.is_empty() {
+            self.event(e)
+        } else {
+            self.stack_held.push(e);
+            Ok(())
+        }
+    }
+
+    /// A character past the check for glyphs drawn on themselves: the
+    /// check for whole runs drawn again.
+    fn char_event(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
         let e = Event::Char(*trm, width, spacing, font_size, char.to_owned());
         if char.trim().is_empty() {
             // Spaces neither start nor break a run of copies.
             return self.event(e);
         }
-        // The font size on the page, as pdf-extract's text output sees it.
-        let (vx, vy) = (
-            font_size * (trm.m11 + trm.m21),
-            font_size * (trm.m12 + trm.m22),
-        );
-        let size = (vx * vy).abs().sqrt();
+        let size = page_size(trm, font_size);
         // A glyph that does not move the pen on (no width known) leaves
         // every letter of its run on one spot: place says nothing then.
         let advances = width * size > size * 0.2;
@@ -233,17 +358,5 @@ impl<D: OutputDev> OutputDev for Overprint<D> {
             self.dropping = true;
         }
         Ok(())
-    }
-
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        self.event(Event::BeginWord)
-    }
-
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        self.event(Event::EndWord)
-    }
-
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        self.event(Event::EndLine)
     }
 }

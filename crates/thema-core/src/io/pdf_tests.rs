@@ -261,6 +261,49 @@ fn an_images_pixels_are_never_read_as_text() {
 }
 
 #[test]
+fn a_glyph_drawn_on_itself_three_times_or_more_is_read_once() {
+    // Fake bold glyph by glyph: each letter of "2012 Report" drawn four
+    // times, 0.2 points apart, before the next (a Chinese annual report
+    // draws "年" so); "off" with its "ff" drawn twice on one spot stays.
+    let mut content = String::new();
+    let mut x = 72.0;
+    for c in "2012 Report".chars() {
+        // Helvetica's widths at 12 points.
+        let advance = 12.0
+            * match c {
+                ' ' | 't' => 0.278,
+                'r' => 0.333,
+                'R' => 0.722,
+                _ => 0.556,
+            };
+        if c == ' ' {
+            x += advance;
+            continue;
+        }
+        for k in 0..4 {
+            content.push_str(&format!(
+                "BT /F1 12 Tf {:.2} 700 Td ({c}) Tj ET ",
+                x + 0.2 * f64::from(k)
+            ));
+        }
+        x += advance;
+    }
+    content.push_str("BT /F1 12 Tf 72 680 Td (o) Tj ET BT /F1 12 Tf 78.7 680 Td (f) Tj ET ");
+    content.push_str("BT /F1 12 Tf 78.8 680 Td (f) Tj ET BT /F1 12 Tf 82.2 680 Td (ice) Tj ET");
+    let bytes = pdf(&content, |_| {
+        dictionary! { "Font" => dictionary! { "F1" => helvetica() } }
+    });
+    let text = extract(&bytes).unwrap();
+    let lines: Vec<&str> = text.pages[0]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines, ["2012 Report", "office"]);
+    assert_eq!(text.overprinted, vec![(1, 30)]);
+}
+
+#[test]
 fn a_cell_drawn_to_the_left_on_about_the_same_line_is_its_own_word() {
     // A table's second row is drawn 3 points lower, back at the left
     // edge: pdf-extract breaks lines only when the pen drops 5 points.
