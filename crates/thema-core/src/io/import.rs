@@ -267,38 +267,8 @@ fn title_for(path: &Path, body: &str, kind: SourceKind) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     if kind == SourceKind::Pdf {
-        // The first heading of the first page: a short paragraph without a
-        // sentence end that reads like a title (not a journal's name, a
-        // DOI or a licence line), else the file's name.
-        let heading = body.split("\n\n").take(6).map(str::trim).find(|p| {
-            let lower = p.to_lowercase();
-            let words = p.split_whitespace().count();
-            // A journal's issue line: "ReCIBE, Año 2 No.3, Diciembre 2013".
-            let last = p.rsplit(' ').next().unwrap_or("");
-            let issue_line = p.contains(',')
-                && last.len() == 4
-                && (last.starts_with("19") || last.starts_with("20"))
-                && last.bytes().all(|b| b.is_ascii_digit());
-            !issue_line
-                && (4..=30).contains(&words)
-                && !p.ends_with(['.', '-', ','])
-                && !p.starts_with(['•', '▪', '◦', '●', '–', '—', '-', '*'])
-                && pdf::plausible_title(p)
-                && ![
-                    "journal",
-                    "doi",
-                    "http",
-                    "©",
-                    "copyright",
-                    "vol.",
-                    "issn",
-                    "licen",
-                    "page",
-                ]
-                .iter()
-                .any(|w| lower.contains(w))
-        });
-        return heading.map_or(stem, str::to_owned);
+        // The first heading of the first page, else the file's name.
+        return super::pdf_title::first_heading(body).unwrap_or(stem);
     }
     let first = body
         .lines()
@@ -552,26 +522,15 @@ mod title_tests {
             title_for(path, "doi:10.1136/bmjopen-2020\n\n12.", SourceKind::Pdf),
             "city_partnership"
         );
-        // A list item is not a title.
-        assert_eq!(
-            title_for(
-                path,
-                "• Détermination de la qualité des avis",
-                SourceKind::Pdf
-            ),
-            "city_partnership"
-        );
-        // A journal's issue line above the title is not the title.
-        assert_eq!(
-            title_for(
-                path,
-                "COMPUTACIÓN E INFORMÁTICA ReCIBE, Año 2 No.3, Diciembre 2013\n\nHerramienta para la Automatización de la Revisión Sistemática\n\nEdgar Felipe Uribe Rayas",
-                SourceKind::Pdf
-            ),
-            "Herramienta para la Automatización de la Revisión Sistemática"
-        );
         assert!(!pdf::plausible_title("Microsoft Word - draft3.docx"));
         assert!(!pdf::plausible_title("untitled"));
+        assert!(!pdf::plausible_title("AI Magazine"));
+        assert!(!pdf::plausible_title("Corporate"));
+        assert!(!pdf::plausible_title(
+            "Proceedings of the 45th Annual Meeting of the Association of Computational Linguistics"
+        ));
+        assert!(!pdf::plausible_title("Presentation1"));
         assert!(pdf::plausible_title("Integrated care: a realist review"));
+        assert!(pdf::plausible_title("安徽安利合成革股份有限公司年度报告"));
     }
 }

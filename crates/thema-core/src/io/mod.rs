@@ -35,6 +35,7 @@ pub mod pdf_repair;
 pub mod pdf_scripts;
 pub mod pdf_streams;
 pub mod pdf_text;
+pub mod pdf_title;
 mod project_fields;
 pub mod project_file;
 pub mod references;
