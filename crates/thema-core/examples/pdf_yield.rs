@@ -337,6 +337,13 @@ fn main() {
             let dir = PathBuf::from(dir);
             let _ = std::fs::write(dir.join(format!("{stem}.thema.txt")), &ours);
             let _ = std::fs::write(dir.join(format!("{stem}.poppler.txt")), &theirs);
+            // What was moved out of the text into the memo.
+            let moved_lines: Vec<String> =
+                moved.iter().map(|(p, l)| format!("p. {p}: {l}")).collect();
+            let _ = std::fs::write(
+                dir.join(format!("{stem}.moved.txt")),
+                moved_lines.join("\n"),
+            );
             // The extractor's pages before reflow, to see what it joined.
             let _ = std::fs::write(dir.join(format!("{stem}.raw.txt")), pages.join("\n\u{c}"));
             let notes: Vec<String> = annotations

@@ -111,7 +111,14 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             }
             let joined = join_pages_moving_running_lines(&pdf.pages);
             if !joined.moved.is_empty() {
-                let running = super::pdf_text::running_lines(&pdf.pages);
+                // Each line moved, once (page numbers in it aside).
+                let mut running: Vec<&str> = Vec::new();
+                let mut keys = std::collections::HashSet::new();
+                for (_, line) in &joined.moved {
+                    if keys.insert(super::pdf_text::running_key(line)) {
+                        running.push(line);
+                    }
+                }
                 notes.push(format!(
                     "{} (repeated from page to page) {} moved out of the text into the document's memo: {}",
                     crate::words::count(joined.moved.len(), "running header or footer line", "running header and footer lines"),

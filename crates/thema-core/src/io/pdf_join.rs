@@ -69,10 +69,17 @@ fn join(pages: &[String], move_running: bool) -> Joined {
         }
     }
     let vocabulary = super::pdf_text::Vocabulary::of_pages(&normalized);
-    let running: Vec<String> = super::pdf_text::running_lines(&normalized)
-        .iter()
-        .map(|l| super::pdf_text::running_key(l))
-        .collect();
+    let running = super::pdf_reflow::Running {
+        ends: super::pdf_text::running_lines(&normalized)
+            .iter()
+            .map(|l| super::pdf_text::running_key(l))
+            .collect(),
+        anywhere: if move_running {
+            super::pdf_text::running_anywhere(&normalized)
+        } else {
+            Vec::new()
+        },
+    };
     for (i, page) in normalized.iter().enumerate() {
         let mut out = Vec::new();
         let norm = super::pdf_reflow::reflow_around(

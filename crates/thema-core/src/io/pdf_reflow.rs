@@ -16,17 +16,27 @@ use super::pdf_text::{Vocabulary, join_hyphenated_lines};
 
 /// The page's text as paragraphs.
 pub fn reflow(page: &str, vocabulary: &Vocabulary) -> String {
-    reflow_around(page, vocabulary, &[], None)
+    reflow_around(page, vocabulary, &Running::default(), None)
+}
+
+/// Running headers and footers of a document, by `running_key`: those
+/// found at the pages' ends, and those repeated on nearly every page
+/// wherever the page draws them.
+#[derive(Debug, Clone, Default)]
+pub struct Running {
+    pub ends: Vec<String>,
+    pub anywhere: Vec<String>,
 }
 
 /// The page's text as paragraphs. A running header or footer (a line
 /// whose `running_key` is in `running`) is never glued to the text around
-/// it: among the page's first and last two lines it goes to `moved` when
-/// given (out of the text), else it stays a paragraph of its own.
+/// it: among the page's first and last two lines — or anywhere, when its
+/// key is also in `running.anywhere` — it goes to `moved` when given (out
+/// of the text), else it stays a paragraph of its own.
 pub fn reflow_around(
     page: &str,
     vocabulary: &Vocabulary,
-    running: &[String],
+    running: &Running,
     mut moved: Option<&mut Vec<String>>,
 ) -> String {
     let page = compose_spacing_accents(page);
@@ -52,10 +62,15 @@ pub fn reflow_around(
             flush(&mut current, &mut paragraphs);
             continue;
         }
-        if !running.is_empty() && running.contains(&super::pdf_text::running_key(line)) {
+        let key = (!running.ends.is_empty() || !running.anywhere.is_empty())
+            .then(|| super::pdf_text::running_key(line));
+        if let Some(key) = key.filter(|k| running.ends.contains(k) || running.anywhere.contains(k))
+        {
             flush(&mut current, &mut paragraphs);
             match moved.as_deref_mut() {
-                Some(out) if at_page_end(i) => out.push(line.clone()),
+                Some(out) if at_page_end(i) || running.anywhere.contains(&key) => {
+                    out.push(line.clone());
+                }
                 _ => paragraphs.push(line.clone()),
             }
             continue;
@@ -535,7 +550,10 @@ mod tests {
         );
         assert_eq!(compose_spacing_accents("ˆıt ´e ¸c ¨u"), "ît é ç ü");
         // A running header stays a paragraph of its own.
-        let running = vec![super::super::pdf_text::running_key("Journal of Care 12")];
+        let running = Running {
+            ends: vec![super::super::pdf_text::running_key("Journal of Care 12")],
+            anywhere: Vec::new(),
+        };
         assert_eq!(
             reflow_around(
                 "Journal of Care 13\nthe teams met weekly and planned care together.",
@@ -557,6 +575,27 @@ mod tests {
             "the teams met weekly.\n\nJournal of Care 12\n\nas planned.\n\nmore.\n\nend."
         );
         assert_eq!(moved, vec!["Journal of Care 13".to_owned()]);
+        // A line on nearly every page goes wherever the page draws it.
+        let running = Running {
+            ends: Vec::new(),
+            anywhere: vec![super::super::pdf_text::running_key(
+                "(page number not for citation purposes)",
+            )],
+        };
+        let mut moved = Vec::new();
+        assert_eq!(
+            reflow_around(
+                "The teams met weekly.\n\n(page number not for citation purposes)\n\nThey planned care together and\nwrote it down.",
+                &Vocabulary::default(),
+                &running,
+                Some(&mut moved)
+            ),
+            "The teams met weekly.\n\nThey planned care together and wrote it down."
+        );
+        assert_eq!(
+            moved,
+            vec!["(page number not for citation purposes)".to_owned()]
+        );
         // A word broken across a blank line.
         assert_eq!(
             reflowed("We test the dehypenisa-\n\ntion of a short text."),

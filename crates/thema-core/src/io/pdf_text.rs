@@ -255,6 +255,36 @@ pub fn running_lines(pages: &[String]) -> Vec<String> {
     out
 }
 
+/// Lines repeated on nearly every page (four in five, three pages or
+/// more) wherever the page draws them — "(page number not for citation
+/// purposes)", a journal's name drawn between the columns — as their
+/// `running_key`s: running lines, though not at the pages' ends. Only
+/// lines of four letters or more and at most twelve words: a reference
+/// list's ", 12:345-6." and a sentence are never taken.
+pub fn running_anywhere(pages: &[String]) -> Vec<String> {
+    if pages.len() < 3 {
+        return Vec::new();
+    }
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in pages {
+        let mut seen = std::collections::HashSet::new();
+        for l in p.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let k = running_key(l);
+            let letters = k.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 4 && k.split_whitespace().count() <= 12 && seen.insert(k.clone()) {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<String> = counts
+        .into_iter()
+        .filter(|&(_, n)| n * 5 >= pages.len() * 4)
+        .map(|(k, _)| k)
+        .collect();
+    out.sort();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +350,42 @@ mod tests {
         // follows a broken line only.
         assert!(!v.parts.contains("tion"));
         assert!(!v.parts.contains("integra"));
+    }
+
+    #[test]
+    fn finds_lines_repeated_on_nearly_every_page_wherever_they_stand() {
+        let said = [
+            "Managers met weekly.",
+            "Nurses wrote it down.",
+            "Porters were asked too.",
+            "Doctors agreed on it.",
+            "Clerks kept the notes.",
+        ];
+        let pages: Vec<String> = said
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                format!(
+                    "{s}\n(page number not for citation purposes)\nBMJ Open 2020;10:e0{i}\n{i}, 72:12{i}-5.\nThe end of page {i}."
+                )
+            })
+            .collect();
+        // A line of three letters or fewer (a reference's numbers) and the
+        // body are not running lines.
+        assert_eq!(
+            running_anywhere(&pages),
+            vec![
+                "(page number not for citation purposes)".to_owned(),
+                "BMJ Open ;:e".to_owned(),
+                "The end of page .".to_owned(),
+            ]
+        );
+        // Four pages in five, not three in five.
+        assert_eq!(running_anywhere(&pages[..2]), Vec::<String>::new());
+        let mut fewer = pages.clone();
+        fewer[0] = "Managers met weekly.".to_owned();
+        fewer[1] = "Nurses wrote it down.".to_owned();
+        assert_eq!(running_anywhere(&fewer), Vec::<String>::new());
     }
 
     #[test]
