@@ -196,12 +196,21 @@ pub fn join_hyphenated_lines(page: &str, vocabulary: &Vocabulary) -> String {
 /// A line with its digits left out and its spaces normalised: "Page 3 of
 /// 11" and "Page 4 of 11" are the same running line.
 pub fn running_key(l: &str) -> String {
-    l.chars()
-        .filter(|c| !c.is_ascii_digit())
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // One pass, one allocation: it runs on every line of every page.
+    let mut key = String::with_capacity(l.len());
+    let mut space = false;
+    for c in l.chars().filter(|c| !c.is_ascii_digit()) {
+        if c.is_whitespace() {
+            space = !key.is_empty();
+        } else {
+            if space {
+                key.push(' ');
+                space = false;
+            }
+            key.push(c);
+        }
+    }
+    key
 }
 
 /// Lines that open or close at least 60% of the pages (page numbers
