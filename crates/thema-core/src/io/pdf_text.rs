@@ -268,8 +268,9 @@ pub fn running_lines(pages: &[String]) -> Vec<String> {
 /// more) wherever the page draws them — "(page number not for citation
 /// purposes)", a journal's name drawn between the columns — as their
 /// `running_key`s: running lines, though not at the pages' ends. Only
-/// lines of four letters or more and at most twelve words: a reference
-/// list's ", 12:345-6." and a sentence are never taken.
+/// lines of four letters or more, no more numbers than words and at most
+/// twelve words: a reference list's ", 12:345-6.", a table's row of
+/// figures and a sentence are never taken.
 pub fn running_anywhere(pages: &[String]) -> Vec<String> {
     if pages.len() < 3 {
         return Vec::new();
@@ -280,7 +281,27 @@ pub fn running_anywhere(pages: &[String]) -> Vec<String> {
         for l in p.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let k = running_key(l);
             let letters = k.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 4 && k.split_whitespace().count() <= 12 && seen.insert(k.clone()) {
+            // A row of figures ("WhitePoint [ 0.9505 1.0000 1.0890 ]"):
+            // more numbers than words; a table's, however often its words
+            // recur ("Page 3 of 11" has as many).
+            let tokens: Vec<&str> = l.split_whitespace().collect();
+            let figures = tokens
+                .iter()
+                .filter(|t| {
+                    t.chars().any(|c| c.is_ascii_digit())
+                        && t.chars()
+                            .all(|c| c.is_ascii_digit() || ".,;:()%-".contains(c))
+                })
+                .count();
+            let words = tokens
+                .iter()
+                .filter(|t| t.chars().any(char::is_alphabetic))
+                .count();
+            if letters >= 4
+                && figures <= words
+                && k.split_whitespace().count() <= 12
+                && seen.insert(k.clone())
+            {
                 *counts.entry(k).or_default() += 1;
             }
         }
@@ -375,7 +396,7 @@ mod tests {
             .enumerate()
             .map(|(i, s)| {
                 format!(
-                    "{s}\n(page number not for citation purposes)\nBMJ Open 2020;10:e0{i}\n{i}, 72:12{i}-5.\nThe end of page {i}."
+                    "{s}\n(page number not for citation purposes)\nBMJ Open 2020;10:e0{i}\n{i}, 72:12{i}-5.\nMean 12.{i} 3.{i}1 4.5 (8.2)\nThe end of page {i}."
                 )
             })
             .collect();
