@@ -42,8 +42,8 @@ impl BehindList {
                                 d.short_ref.clone()
                             };
                             let page = d
-                                .page_of(c.start)
-                                .map(|n| format!(", p. {n}"))
+                                .page_label(c.start, c.end)
+                                .map(|l| format!(", {l}"))
                                 .unwrap_or_default();
                             let quote: String = d.slice_chars(c.start, c.end.min(c.start + 160));
                             if ui

@@ -181,8 +181,8 @@ impl MemosWindow {
                 .and_then(|c| {
                     let d = p.document(c.doc)?;
                     let page = d
-                        .page_of(c.start)
-                        .map(|n| format!(", p. {n}"))
+                        .page_label(c.start, c.end)
+                        .map(|l| format!(", {l}"))
                         .unwrap_or_default();
                     let code = p
                         .codebook

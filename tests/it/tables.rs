@@ -261,6 +261,32 @@ fn factor_summary_groups_quotes_by_category_with_source_and_page() {
 }
 
 #[test]
+fn a_quote_that_runs_over_a_page_break_cites_both_pages() {
+    let mut p = small();
+    // The sentence runs on over the break: page 2 starts at "funding".
+    let mut d = doc(102, "Managers said the budget and the funding was short.");
+    d.page_starts = vec![31];
+    d.short_ref = "Smith 2019".into();
+    assert_eq!(d.page_label(0, 51).as_deref(), Some("pp. 1\u{2013}2"));
+    assert_eq!(d.page_label(0, 31).as_deref(), Some("p. 1"));
+    assert_eq!(d.page_label(31, 51).as_deref(), Some("p. 2"));
+    let cmd = ops::add_documents(&p, vec![d]);
+    edit::apply(&mut p, cmd).unwrap();
+    let c = Coding {
+        category: Some(BARRIER),
+        ..coding(1, 102, 0, 51, 2, AB)
+    };
+    edit::apply(&mut p, Command::AddCodings(vec![c])).unwrap();
+    let prep = Prepared::new(&p, &Scope::default());
+    let s = summary::summaries(&prep);
+    let lead = s.iter().find(|f| f.name == "Leadership").unwrap();
+    assert_eq!(
+        lead.groups[0].quotes[0].citation(),
+        "Smith 2019, pp. 1\u{2013}2"
+    );
+}
+
+#[test]
 fn every_table_comes_out_of_the_cli_as_the_analysis_computes_it() {
     let path = "sample_projects/neighbourhood_teams.thema.ron";
     let p = thema::io::project_file::load(std::path::Path::new(path))

@@ -541,8 +541,8 @@ pub fn describe_coding(p: &Project, c: &Coding) -> String {
     };
     let page = p
         .document(c.doc)
-        .and_then(|d| d.page_of(c.start))
-        .map(|n| format!(" · p. {n}"))
+        .and_then(|d| d.page_label(c.start, c.end))
+        .map(|l| format!(" · {l}"))
         .unwrap_or_default();
     format!("{code} · {cat} · {who}{page}{memo}")
 }

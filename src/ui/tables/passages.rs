@@ -42,8 +42,8 @@ pub fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
                 let Some(d) = p.document(c.doc) else { continue };
                 let quote = d.slice_chars(c.start, c.end.min(c.start + 400));
                 let page = d
-                    .page_of(c.start)
-                    .map(|n| format!(", p. {n}"))
+                    .page_label(c.start, c.end)
+                    .map(|l| format!(", {l}"))
                     .unwrap_or_default();
                 let who = p
                     .reviewer(c.reviewer)

@@ -18,7 +18,10 @@ pub struct Passage {
     pub reference: u32,
     /// "Okafor 2021", or "[7]".
     pub source: String,
+    /// The page the passage starts on (the document's `page_label` of
+    /// `start..end` says "pp. 4–5" when it runs on).
     pub page: Option<usize>,
+    pub last_page: Option<usize>,
     pub start: usize,
     pub end: usize,
     /// Its 1-based number among its study's passages for this finding.
@@ -36,7 +39,10 @@ impl Passage {
     pub fn citation(&self) -> String {
         let mut s = self.source.clone();
         if let Some(p) = self.page {
-            s.push_str(&format!(", p. {p}"));
+            match self.last_page.filter(|&l| l > p) {
+                Some(l) => s.push_str(&format!(", pp. {p}\u{2013}{l}")),
+                None => s.push_str(&format!(", p. {p}")),
+            }
         }
         s
     }
@@ -118,6 +124,7 @@ pub fn evidence(prep: &Prepared<'_>, f: &Finding) -> Evidence {
                 doc.short_ref.clone()
             },
             page: doc.page_of(coding.start),
+            last_page: doc.page_of(coding.end.saturating_sub(1).max(coding.start)),
             start: coding.start,
             end: coding.end,
             number,

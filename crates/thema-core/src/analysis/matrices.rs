@@ -258,8 +258,8 @@ pub fn draft(p: &Project, codings: &[usize]) -> String {
             sentence.push_str(" …");
         }
         let page = d
-            .page_of(c.start)
-            .map(|n| format!(" (p. {n})"))
+            .page_label(c.start, c.end)
+            .map(|l| format!(" ({l})"))
             .unwrap_or_default();
         lines.push(format!("\u{201c}{}\u{201d}{page}", sentence.trim()));
     }

@@ -11,7 +11,9 @@ pub struct Quote {
     pub text: String,
     /// "Smith 2019", or "[7]" when the document has no short reference.
     pub source: String,
+    /// The page the passage starts on, and the one it ends on.
     pub page: Option<usize>,
+    pub last_page: Option<usize>,
     /// The sub-code's name when the passage was coded below this code.
     pub via: Option<String>,
     /// The document's reference number (for citation lists).
@@ -22,12 +24,22 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// "Smith 2019, p. 4"
+    /// "Smith 2019, p. 4", or "Smith 2019, pp. 4–5" for a passage over a
+    /// page break.
     pub fn citation(&self) -> String {
-        match self.page {
-            Some(p) => format!("{}, p. {p}", self.source),
+        match self.pages() {
+            Some(p) => format!("{}, {p}", self.source),
             None => self.source.clone(),
         }
+    }
+
+    /// "p. 4" or "pp. 4–5".
+    pub fn pages(&self) -> Option<String> {
+        let first = self.page?;
+        Some(match self.last_page.filter(|&l| l > first) {
+            Some(last) => format!("pp. {first}\u{2013}{last}"),
+            None => format!("p. {first}"),
+        })
     }
 }
 
@@ -111,6 +123,7 @@ pub fn summaries(prep: &Prepared<'_>) -> Vec<FactorSummary> {
                     text: text.split_whitespace().collect::<Vec<_>>().join(" "),
                     source,
                     page: doc.page_of(coding.start),
+                    last_page: doc.page_of(coding.end.saturating_sub(1).max(coding.start)),
                     via: (coding.code != *id).then(|| prep.name(sc.code as usize)),
                     reference: doc.reference,
                     memo: coding.memo.trim().to_owned(),

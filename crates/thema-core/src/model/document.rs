@@ -167,6 +167,18 @@ impl Document {
         Some(1 + self.page_starts.partition_point(|&s| s <= pos))
     }
 
+    /// "p. 4", or "pp. 4–5" for a passage `[start, end)` that runs over a
+    /// page break, if the document has pages.
+    pub fn page_label(&self, start: usize, end: usize) -> Option<String> {
+        let first = self.page_of(start)?;
+        let last = self.page_of(end.saturating_sub(1).max(start))?;
+        Some(if last > first {
+            format!("pp. {first}\u{2013}{last}")
+        } else {
+            format!("p. {first}")
+        })
+    }
+
     /// The text of char range `[start, end)` (clamped to the text).
     pub fn slice_chars(&self, start: usize, end: usize) -> String {
         self.text

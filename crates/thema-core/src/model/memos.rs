@@ -228,8 +228,8 @@ pub fn link(p: &Project, about: About) -> String {
                 return "a passage of a deleted document".to_owned();
             };
             let page = d
-                .page_of(c.start)
-                .map(|n| format!(", p. {n}"))
+                .page_label(c.start, c.end)
+                .map(|l| format!(", {l}"))
                 .unwrap_or_default();
             let quote = d.slice_chars(c.start, c.end.min(c.start + 80));
             let more = if c.end > c.start + 80 { "…" } else { "" };

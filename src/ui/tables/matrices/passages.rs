@@ -12,8 +12,8 @@ pub(super) fn source_line(p: &Project, id: CodingId) -> String {
         return String::new();
     };
     let page = d
-        .page_of(c.start)
-        .map(|n| format!(", p. {n}"))
+        .page_label(c.start, c.end)
+        .map(|l| format!(", {l}"))
         .unwrap_or_default();
     format!(
         "[{}] {}{page} · {}",

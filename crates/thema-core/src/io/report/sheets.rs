@@ -245,9 +245,11 @@ pub fn summary(rows: &[FactorSummary]) -> Sheet {
                     f.description.clone().into(),
                     g.category.clone().into(),
                     q.source.clone().into(),
-                    q.page
-                        .map(|p| Cell::Int(p as i64))
-                        .unwrap_or(Cell::Text(String::new())),
+                    match (q.page, q.last_page) {
+                        (Some(p), Some(l)) if l > p => Cell::Text(format!("{p}\u{2013}{l}")),
+                        (Some(p), _) => Cell::Int(p as i64),
+                        (None, _) => Cell::Text(String::new()),
+                    },
                     q.text.clone().into(),
                     q.via.clone().unwrap_or_default().into(),
                 ]);
