@@ -184,7 +184,7 @@ fn hyphen_space(s: &str) -> usize {
 fn alien_letters(ours: &str, theirs: &str) -> usize {
     let known: HashSet<char> = theirs.chars().collect();
     let base = |c: char| {
-        thema_core::io::pdf_reflow::ACCENTED
+        thema_core::io::pdf_accents::ACCENTED
             .iter()
             .find(|(_, _, composed)| *composed == c)
             .map(|(_, b, _)| *b)

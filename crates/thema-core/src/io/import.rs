@@ -529,15 +529,21 @@ mod title_tests {
             title_for(path, "doi:10.1136/bmjopen-2020\n\n12.", SourceKind::Pdf),
             "city_partnership"
         );
-        assert!(!pdf::plausible_title("Microsoft Word - draft3.docx"));
-        assert!(!pdf::plausible_title("untitled"));
-        assert!(!pdf::plausible_title("AI Magazine"));
-        assert!(!pdf::plausible_title("Corporate"));
-        assert!(!pdf::plausible_title(
+        assert!(!crate::io::pdf_title::plausible_title(
+            "Microsoft Word - draft3.docx"
+        ));
+        assert!(!crate::io::pdf_title::plausible_title("untitled"));
+        assert!(!crate::io::pdf_title::plausible_title("AI Magazine"));
+        assert!(!crate::io::pdf_title::plausible_title("Corporate"));
+        assert!(!crate::io::pdf_title::plausible_title(
             "Proceedings of the 45th Annual Meeting of the Association of Computational Linguistics"
         ));
-        assert!(!pdf::plausible_title("Presentation1"));
-        assert!(pdf::plausible_title("Integrated care: a realist review"));
-        assert!(pdf::plausible_title("安徽安利合成革股份有限公司年度报告"));
+        assert!(!crate::io::pdf_title::plausible_title("Presentation1"));
+        assert!(crate::io::pdf_title::plausible_title(
+            "Integrated care: a realist review"
+        ));
+        assert!(crate::io::pdf_title::plausible_title(
+            "安徽安利合成革股份有限公司年度报告"
+        ));
     }
 }

@@ -13,6 +13,7 @@ pub mod merge;
 pub mod migrate;
 pub mod paths;
 pub mod pdf;
+pub mod pdf_accents;
 pub mod pdf_annots;
 pub mod pdf_bidi;
 pub mod pdf_cid_unicode;

@@ -276,52 +276,8 @@ fn info_title(doc: &pdf_extract::Document) -> Option<String> {
     let raw = info.get_deref(b"Title", doc).ok()?.as_str().ok()?;
     let text = super::pdf_annots::text_string(raw);
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = without_footnote_mark(&t);
-    plausible_title(&t).then_some(t)
-}
-
-/// A title without the footnote mark after it ("… via Markov Chains∗").
-pub fn without_footnote_mark(t: &str) -> String {
-    t.trim_end_matches(['∗', '*', '†', '‡'])
-        .trim_end()
-        .to_owned()
-}
-
-/// Text in a script written without spaces between words (Chinese,
-/// Japanese, Thai…): no space in it, and four or more of its letters from
-/// those scripts.
-pub fn unspaced_script(t: &str) -> bool {
-    let unspaced = |c: &char| matches!(*c, '\u{0E00}'..='\u{0EFF}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
-    !t.trim().contains(char::is_whitespace) && t.chars().filter(unspaced).count() >= 4
-}
-
-/// A title a reviewer would recognise: two words or more, with letters,
-/// not a file name or a word processor's placeholder.
-pub fn plausible_title(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    let words = t.split_whitespace().count();
-    let file_like = [
-        ".doc", ".docx", ".pdf", ".indd", ".tex", ".dvi", ".rtf", ".odt", ".qxd",
-    ]
-    .iter()
-    .any(|e| lower.ends_with(e));
-    // A script written without spaces (Chinese, Japanese) has one "word".
-    let unspaced = unspaced_script(t);
-    // A journal's or venue's name alone ("AI Magazine").
-    let venue = (words <= 3
-        && ["magazine", "journal", "proceedings"]
-            .iter()
-            .any(|w| lower.contains(w)))
-        || lower.starts_with("proceedings of");
-    ((2..=40).contains(&words) || unspaced)
-        && !venue
-        && t.chars().count() <= 300
-        && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
-        && !file_like
-        && !lower.starts_with("microsoft word")
-        && !lower.starts_with("untitled")
-        && !lower.contains("\\")
-        && !t.contains('/')
+    let t = super::pdf_title::without_footnote_mark(&t);
+    super::pdf_title::plausible_title(&t).then_some(t)
 }
 
 /// Loads the document; when its cross-reference table is damaged, loads it

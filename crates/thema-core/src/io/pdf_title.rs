@@ -46,7 +46,7 @@ pub fn first_heading(body: &str) -> Option<String> {
         .map(str::trim)
         .collect();
     let at = paragraphs.iter().take(LOOKED_AT).position(|p| heading(p))?;
-    let mut title = super::pdf::without_footnote_mark(paragraphs[at]);
+    let mut title = without_footnote_mark(paragraphs[at]);
     let last = title.rsplit(' ').next().unwrap_or("").to_lowercase();
     if OPEN_ENDS.contains(&last.as_str())
         && let Some(next) = paragraphs.get(at + 1)
@@ -54,7 +54,7 @@ pub fn first_heading(body: &str) -> Option<String> {
         && !next.ends_with(['.', ','])
     {
         title.push(' ');
-        title.push_str(&super::pdf::without_footnote_mark(next));
+        title.push_str(&without_footnote_mark(next));
     }
     Some(title)
 }
@@ -66,7 +66,7 @@ fn heading(p: &str) -> bool {
     let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
     // Scripts written without spaces count their characters, not words.
     let words = p.split_whitespace().count();
-    let length_fits = if super::pdf::unspaced_script(p) {
+    let length_fits = if unspaced_script(p) {
         (4..=40).contains(&visible.len())
     } else {
         (4..=30).contains(&words)
@@ -81,7 +81,7 @@ fn heading(p: &str) -> bool {
         && (!p.ends_with('.') || title_case(p))
         && !p.ends_with(['-', ','])
         && !p.starts_with(['•', '▪', '◦', '●', '–', '—', '-', '*'])
-        && super::pdf::plausible_title(p)
+        && plausible_title(p)
         && !sentences
         && !issue_line(p)
         && !author_list(p)
@@ -152,6 +152,50 @@ fn author_list(p: &str) -> bool {
         })
         .count();
     marked >= 2
+}
+
+/// A title without the footnote mark after it ("… via Markov Chains∗").
+pub fn without_footnote_mark(t: &str) -> String {
+    t.trim_end_matches(['∗', '*', '†', '‡'])
+        .trim_end()
+        .to_owned()
+}
+
+/// Text in a script written without spaces between words (Chinese,
+/// Japanese, Thai…): no space in it, and four or more of its letters from
+/// those scripts.
+pub fn unspaced_script(t: &str) -> bool {
+    let unspaced = |c: &char| matches!(*c, '\u{0E00}'..='\u{0EFF}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+    !t.trim().contains(char::is_whitespace) && t.chars().filter(unspaced).count() >= 4
+}
+
+/// A title a reviewer would recognise: two words or more, with letters,
+/// not a file name or a word processor's placeholder.
+pub fn plausible_title(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let file_like = [
+        ".doc", ".docx", ".pdf", ".indd", ".tex", ".dvi", ".rtf", ".odt", ".qxd",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e));
+    // A script written without spaces (Chinese, Japanese) has one "word".
+    let unspaced = unspaced_script(t);
+    // A journal's or venue's name alone ("AI Magazine").
+    let venue = (words <= 3
+        && ["magazine", "journal", "proceedings"]
+            .iter()
+            .any(|w| lower.contains(w)))
+        || lower.starts_with("proceedings of");
+    ((2..=40).contains(&words) || unspaced)
+        && !venue
+        && t.chars().count() <= 300
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        && !file_like
+        && !lower.starts_with("microsoft word")
+        && !lower.starts_with("untitled")
+        && !lower.contains("\\")
+        && !t.contains('/')
 }
 
 #[cfg(test)]
