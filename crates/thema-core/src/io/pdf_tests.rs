@@ -51,7 +51,7 @@ fn a_label_form_drawn_at_two_places_is_read_twice() {
 /// A composite font of the test TrueType program, without a text map,
 /// with this encoding.
 fn program_font(doc: &mut Document, encoding: Object) -> Dictionary {
-    let program = super::super::pdf_font_program::test_program();
+    let program = super::super::pdf_font_program::tests::test_program();
     let file = doc.add_object(Stream::new(
         dictionary! { "Length1" => i64::try_from(program.len()).unwrap() },
         program,
