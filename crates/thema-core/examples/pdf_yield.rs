@@ -227,6 +227,9 @@ fn main() {
     let mut good_counting_codes = 0;
     let (mut t_ours, mut t_theirs) = (0u128, 0u128);
     let (mut grams, mut breaks, mut aliens_over_5) = (Vec::new(), Vec::new(), 0);
+    // Files with letter-spaced runs left, and with more "- " hyphens than
+    // pdftotext's text.
+    let (mut spaced_files, mut hyphen_files) = (0, 0);
     let mut grams_unsplit = Vec::new();
     let mut grams_spelled = Vec::new();
     for f in &files {
@@ -361,12 +364,16 @@ fn main() {
         }
         grams.push(g);
         breaks.push(b);
+        let spaced = letter_spaced_runs(&ours);
+        let (hyph_ours, hyph_theirs) = (hyphen_space(&ours), hyphen_space(&theirs));
+        spaced_files += usize::from(spaced > 0);
+        hyphen_files += usize::from(hyph_ours > hyph_theirs);
         println!(
             "{share:>6.2} {:>11} {alien:>6} {:>13} {:>6} {:>9} {:>13}  {}",
             format!("{g:.2} ({gu:.2})"),
             format!("{b:.1} ({b_raw:.0})"),
-            letter_spaced_runs(&ours),
-            format!("{}/{}", hyphen_space(&ours), hyphen_space(&theirs)),
+            spaced,
+            format!("{hyph_ours}/{hyph_theirs}"),
             format!("{ms_ours}/{ms_theirs}"),
             f.display()
         );
@@ -401,7 +408,7 @@ fn main() {
         100.0 * good as f64 / compared.max(1) as f64
     );
     println!(
-        "median 5-gram agreement {:.3} ({:.3} with ligatures spelled out; {:.3} blind to word splits, either poppler order); median mid-sentence breaks per 1,000 words {:.1}; files with > 5 alien letters {aliens_over_5}; time {t_ours} ms (pdftotext {t_theirs} ms)",
+        "median 5-gram agreement {:.3} ({:.3} with ligatures spelled out; {:.3} blind to word splits, either poppler order); median mid-sentence breaks per 1,000 words {:.1}; files with > 5 alien letters {aliens_over_5}; files with letter-spaced runs {spaced_files}; files with more \"- \" hyphens than pdftotext {hyphen_files}; time {t_ours} ms (pdftotext {t_theirs} ms)",
         median(grams),
         median(grams_spelled),
         median(grams_unsplit),
