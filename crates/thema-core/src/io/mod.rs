@@ -31,6 +31,7 @@ pub mod pdf_line_numbers;
 pub mod pdf_misread;
 pub mod pdf_overprint;
 pub mod pdf_page_numbers;
+pub mod pdf_plain;
 pub mod pdf_reflow;
 pub mod pdf_repair;
 pub mod pdf_scripts;

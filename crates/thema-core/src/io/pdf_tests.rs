@@ -304,6 +304,27 @@ fn a_glyph_drawn_on_itself_three_times_or_more_is_read_once() {
 }
 
 #[test]
+fn a_line_in_another_size_is_set_apart_when_it_reads_as_a_block_of_its_own() {
+    // A 14-point heading as long as a line, then 12-point text, a line
+    // with a larger symbol inside a sentence, and a reference whose
+    // second line goes on after an initial.
+    let bytes = pdf(
+        "BT /F1 14 Tf 1 0 0 1 72 700 Tm (The Administration Needs to Implement the Strategy) Tj \
+         /F1 12 Tf 1 0 0 1 72 684 Tm (In April 2023, we reported that the goals of the) Tj \
+         1 0 0 1 72 670 Tm (strategy are sound, as the sum) Tj \
+         /F1 16 Tf 1 0 0 1 72 655 Tm (Q equals the total and) Tj \
+         /F1 12 Tf 1 0 0 1 72 640 Tm (More text follows here. M. J. Carey, I.) Tj \
+         1 0 0 1 72 626 Tm (Manolescu wrote it.) Tj ET",
+        |_| dictionary! { "Font" => dictionary! { "F1" => helvetica() } },
+    );
+    let text = extract(&bytes).unwrap();
+    assert_eq!(
+        text.pages[0].trim(),
+        "The Administration Needs to Implement the Strategy\n\nIn April 2023, we reported that the goals of the\nstrategy are sound, as the sum\nQ equals the total and\nMore text follows here. M. J. Carey, I.\nManolescu wrote it."
+    );
+}
+
+#[test]
 fn a_cell_drawn_to_the_left_on_about_the_same_line_is_its_own_word() {
     // A table's second row is drawn 3 points lower, back at the left
     // edge: pdf-extract breaks lines only when the pen drops 5 points.
