@@ -1,5 +1,5 @@
 //! Tests of [`super`] (text maps from embedded font programs), with a
-//! TrueType program built in memory.
+//! TrueType program built in memory; compiled only under #[cfg(test)].
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! Tests of [`super`] (the PDF reader), on small PDFs built in memory.
+//! Tests of [`super`] (the PDF reader), on small PDFs built in memory;
+//! compiled only under #[cfg(test)] (see the module declaration in pdf.rs).
 
 use super::*;
 use pdf_extract::{Dictionary, Document, Object, Stream, dictionary};

@@ -1,3 +1,6 @@
+//! Tests of the limits on hostile reference files; compiled only under #[cfg(test)] (see
+//! `mod tests` in references/mod.rs).
+
 use super::{parse_ok, problem};
 use crate::io::references::{
     Format, Limits, MAX_FIELD_BYTES, MAX_FILE_BYTES, parse, parse_with_limits,
