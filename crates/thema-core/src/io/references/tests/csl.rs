@@ -1,5 +1,5 @@
-//! Tests of CSL-JSON reading; compiled only under #[cfg(test)] (see
-//! `mod tests` in references/mod.rs).
+//! Tests of CSL-JSON reading; compiled only under #[cfg(test)] (see `mod
+//! tests` in references/mod.rs).
 
 use super::{file, line_of, parse_ok, person, problem, strings};
 use crate::io::references::{Format, RefKind, Reference};

@@ -1,5 +1,5 @@
-//! Tests of the reference readers on generated input (property tests); compiled only under #[cfg(test)] (see
-//! `mod tests` in references/mod.rs).
+//! Tests of the reference readers on generated input (property tests);
+//! compiled only under #[cfg(test)] (see `mod tests` in references/mod.rs).
 
 //! Mangled exports must never panic: whatever `parse` accepts, the writers
 //! can write and `parse` can read again.

@@ -1,5 +1,5 @@
-//! Tests of the limits on hostile reference files; compiled only under #[cfg(test)] (see
-//! `mod tests` in references/mod.rs).
+//! Tests of the limits on hostile reference files; compiled only under
+//! #[cfg(test)] (see `mod tests` in references/mod.rs).
 
 use super::{parse_ok, problem};
 use crate::io::references::{

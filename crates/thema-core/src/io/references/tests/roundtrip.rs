@@ -1,5 +1,5 @@
-//! Tests of writing references out and reading them back; compiled only under #[cfg(test)] (see
-//! `mod tests` in references/mod.rs).
+//! Tests of writing references out and reading them back; compiled only
+//! under #[cfg(test)] (see `mod tests` in references/mod.rs).
 
 use super::{file, parse_ok, person, strings};
 use crate::io::references::{RefKind, Reference, to_csl_json, to_ris};
