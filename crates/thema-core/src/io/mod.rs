@@ -21,6 +21,7 @@ pub mod pdf_cmap;
 pub mod pdf_codes;
 pub mod pdf_core_fonts;
 pub mod pdf_fallback;
+mod pdf_fallback_decode;
 pub mod pdf_font_program;
 pub mod pdf_fonts;
 pub mod pdf_forms;
