@@ -55,11 +55,27 @@ impl std::hash::Hasher for CellHasher {
 
 type Cells = HashMap<(i64, i64), Vec<Drawn>, std::hash::BuildHasherDefault<CellHasher>>;
 
-enum Event {
+/// A call on a text sink, held back to be made later (by this wrapper and
+/// by [`super::pdf_scripts`]).
+pub(super) enum Event {
     Char(Transform, f64, f64, f64, String),
     BeginWord,
     EndWord,
     EndLine,
+}
+
+impl Event {
+    /// Makes the call on `sink`.
+    pub(super) fn send(self, sink: &mut impl OutputDev) -> Result<(), OutputError> {
+        match self {
+            Event::Char(trm, width, spacing, size, c) => {
+                sink.output_character(&trm, width, spacing, size, &c)
+            }
+            Event::BeginWord => sink.begin_word(),
+            Event::EndWord => sink.end_word(),
+            Event::EndLine => sink.end_line(),
+        }
+    }
 }
 
 /// The characters drawn on a page, to tell a copy of one drawn before.
@@ -178,14 +194,7 @@ impl<D: OutputDev> Overprint<D> {
     }
 
     fn forward(&mut self, e: Event) -> Result<(), OutputError> {
-        match e {
-            Event::Char(trm, width, spacing, size, c) => {
-                self.inner.output_character(&trm, width, spacing, size, &c)
-            }
-            Event::BeginWord => self.inner.begin_word(),
-            Event::EndWord => self.inner.end_word(),
-            Event::EndLine => self.inner.end_line(),
-        }
+        e.send(&mut self.inner)
     }
 
     /// Passes on what was held back (the run of copies was too short).

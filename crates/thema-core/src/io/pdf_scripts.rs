@@ -19,6 +19,8 @@
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use super::pdf_overprint::Event;
+
 /// The last full-size character drawn: its baseline, font size and where
 /// the pen stopped.
 #[derive(Clone, Copy)]
@@ -26,14 +28,6 @@ struct Base {
     y: f64,
     size: f64,
     end: f64,
-}
-
-/// What goes on to the text sink.
-enum Event {
-    Char(Transform, f64, f64, f64, String),
-    BeginWord,
-    EndWord,
-    EndLine,
 }
 
 /// Letters a word after a superscript needs to be told apart from it.
@@ -129,14 +123,7 @@ impl<D: OutputDev> Scripts<D> {
 
 impl<D: OutputDev> Scripts<D> {
     fn forward(&mut self, e: Event) -> Result<(), OutputError> {
-        match e {
-            Event::Char(trm, width, spacing, size, c) => {
-                self.inner.output_character(&trm, width, spacing, size, &c)
-            }
-            Event::BeginWord => self.inner.begin_word(),
-            Event::EndWord => self.inner.end_word(),
-            Event::EndLine => self.inner.end_line(),
-        }
+        e.send(&mut self.inner)
     }
 
     /// Holds `e` back while a word after a superscript may be starting.
