@@ -70,6 +70,34 @@ pub(super) fn ink(fill: egui::Color32) -> egui::Color32 {
     }
 }
 
+/// A clickable matrix cell's place, named `name` for screen readers (and
+/// tests), filled with `fill`.
+pub(super) fn cell_frame(
+    ui: &mut egui::Ui,
+    name: &str,
+    fill: egui::Color32,
+    size: egui::Vec2,
+) -> (egui::Rect, egui::Response) {
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    ui.painter().rect_filled(rect.shrink(1.0), 2.0, fill);
+    (rect, resp)
+}
+
+/// The scrolling area of a matrix, leaving room below it for the passages
+/// of a clicked cell when one is open.
+pub(super) fn matrix_area(ui: &egui::Ui, drilled: bool, id: &str) -> egui::ScrollArea {
+    let drill_h = if drilled {
+        ui.available_height() * 0.45
+    } else {
+        0.0
+    };
+    egui::ScrollArea::both()
+        .id_salt(id)
+        .max_height((ui.available_height() - drill_h).max(120.0))
+        .auto_shrink([false, false])
+}
+
 /// A clickable heat-map cell, named `name` for screen readers (and tests).
 pub(super) fn heat_cell(
     ui: &mut egui::Ui,
@@ -79,10 +107,8 @@ pub(super) fn heat_cell(
     size: egui::Vec2,
     selected: bool,
 ) -> egui::Response {
-    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    let (rect, resp) = cell_frame(ui, name, fill, size);
     let painter = ui.painter();
-    painter.rect_filled(rect.shrink(1.0), 2.0, fill);
     if selected {
         painter.rect_stroke(
             rect.shrink(1.0),

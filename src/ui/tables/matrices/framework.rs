@@ -152,10 +152,8 @@ pub(super) fn chart_cell(
     size: egui::Vec2,
     selected: bool,
 ) -> egui::Response {
-    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    let (rect, resp) = cell_frame(ui, name, fill, size);
     let painter = ui.painter();
-    painter.rect_filled(rect.shrink(1.0), 2.0, fill);
     let stroke = if selected {
         egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
     } else {

@@ -118,16 +118,7 @@ pub(super) fn cooccurrence_view(
     let selected = state.drill.as_ref().map(|d| d.title.clone());
     let label_w = (ui.available_width() * 0.3).clamp(110.0, 220.0);
     let cell = egui::vec2(if o.measure.is_ratio() { 52.0 } else { 40.0 }, 22.0);
-    let drill_h = if state.drill.is_some() {
-        ui.available_height() * 0.45
-    } else {
-        0.0
-    };
-    egui::ScrollArea::both()
-        .id_salt("cooc_scroll")
-        .max_height((ui.available_height() - drill_h).max(120.0))
-        .auto_shrink([false, false])
-        .show_viewport(ui, |ui, viewport| {
+    matrix_area(ui, state.drill.is_some(), "cooc_scroll").show_viewport(ui, |ui, viewport| {
             ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
             ui.horizontal(|ui| {
                 fixed_label(ui, label_w, cell.y, egui::RichText::new(""));
