@@ -136,3 +136,94 @@ fn a_sentence_over_a_page_break_is_one_paragraph_and_the_page_still_starts_at_it
         .collect();
     assert_eq!(page2, "this paper");
 }
+
+/// One page drawn with `content`, its font /F1 a TrueType font named
+/// "TimesNewRoman" with no widths (as OCR layers and old Word files write
+/// it).
+fn page_in_times_without_widths(content: &str) -> Vec<u8> {
+    use pdf_extract::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.4");
+    let pages = doc.new_object_id();
+    let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "TrueType",
+    "BaseFont" => "TimesNewRoman", "Encoding" => "WinAnsiEncoding" });
+    let c = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+    let page = doc.add_object(
+        dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => c,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } } },
+    );
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+const LEFT: [&str; 3] = [
+    "Managers said the budget was",
+    "the barrier they met most often",
+    "in the first year of the scheme.",
+];
+const RIGHT: [&str; 3] = [
+    "Nurses said the new rota left",
+    "no time for the handover they",
+    "had relied on for many years.",
+];
+
+#[test]
+fn a_two_column_page_reads_by_its_layout_not_the_order_it_is_drawn_in() {
+    // Drawn: the journal's footer (centred under both columns), the right
+    // column, the left column, and last the title across both columns at
+    // the top.
+    let mut placed = vec![(230.0, 60.0, "Journal of Layout Tests 12 (2026)".to_owned())];
+    placed.extend(column(330.0, 700.0, &RIGHT));
+    placed.extend(column(72.0, 700.0, &LEFT));
+    placed.push((72.0, 740.0, "Budgets and rotas in two hospitals".to_owned()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two-columns.pdf");
+    std::fs::write(&path, pdf_with_placed_text(&[placed])).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    assert_eq!(
+        imported.doc.text,
+        format!(
+            "Budgets and rotas in two hospitals\n\n{}\n\n{}\n\nJournal of Layout Tests 12 (2026)",
+            LEFT.join(" "),
+            RIGHT.join(" ")
+        )
+    );
+}
+
+#[test]
+fn words_of_a_font_without_widths_are_laid_out_where_they_stand() {
+    // Each word placed on its own with letter spacing, as an OCR layer
+    // does, in a font the PDF gives no widths for; the right column drawn
+    // first. With no widths every word was a point wide and the page
+    // could not be laid out.
+    let mut ops = Vec::new();
+    for (x, lines) in [(330.0, RIGHT), (72.0, LEFT)] {
+        for (k, l) in lines.iter().enumerate() {
+            let mut at = x;
+            for w in l.split(' ') {
+                let y = 700.0 - 14.0 * k as f64;
+                ops.push(format!("1 0 0 1 {at} {y} Tm ({w} ) Tj"));
+                // Times at 11 points: about 5 points a letter.
+                at += 5.5 * (w.len() as f64 + 1.0);
+            }
+        }
+    }
+    let content = format!("BT /F1 11 Tf 0.3 Tc\n{}\nET", ops.join("\n"));
+    let text = thema::io::pdf::extract(&page_in_times_without_widths(&content)).unwrap();
+    let words: Vec<&str> = text.pages[0].split_whitespace().collect();
+    let expected: Vec<&str> = LEFT
+        .iter()
+        .chain(&RIGHT)
+        .flat_map(|l| l.split(' '))
+        .collect();
+    assert_eq!(words, expected);
+}

@@ -255,7 +255,7 @@ fn read_page_pdf_extract(doc: &pdf_extract::Document, n: u32) -> Option<(String,
         let mut s = String::new();
         let dropped = {
             let mut sink = super::pdf_overprint::Overprint::new(super::pdf_scripts::Scripts::new(
-                super::pdf_plain::PlainText::new(&mut s),
+                super::pdf_order::Order::new(super::pdf_plain::PlainText::new(&mut s)),
             ));
             pdf_extract::output_doc_page(doc, &mut sink, n).map(|_| ())?;
             sink.dropped

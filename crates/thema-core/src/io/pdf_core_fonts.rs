@@ -6,10 +6,89 @@
 //! Apple's TrueType reference (the `post` table's standard names), so a
 //! glyph number below 258 names its letter; higher ones (most letters
 //! with diacritics beyond Latin-1) stay unread.
+//!
+//! Simple fonts named but given no widths ("TimesNewRoman,Bold", "Arial")
+//! take the widths of the standard font that stands in for them
+//! ([`stand_in`]).
 
 use std::collections::HashMap;
 
 use super::pdf_glyphs::glyph_unicode;
+
+/// The standard fonts pdf-extract has metrics for.
+const STANDARD_14: [&str; 14] = [
+    "Courier",
+    "Courier-Bold",
+    "Courier-BoldOblique",
+    "Courier-Oblique",
+    "Helvetica",
+    "Helvetica-Bold",
+    "Helvetica-BoldOblique",
+    "Helvetica-Oblique",
+    "Symbol",
+    "Times-Roman",
+    "Times-Bold",
+    "Times-BoldItalic",
+    "Times-Italic",
+    "ZapfDingbats",
+];
+
+/// For a simple font without `Widths` that is not one of the standard 14
+/// (Word and OCR layers write "TimesNewRoman,Bold" or "Arial" so), named
+/// `base_font` with descriptor `flags`: the standard font that stands in
+/// for it, by its name or else by the serif and fixed-pitch flags, as
+/// poppler substitutes.
+/// pdf-extract takes such a font's widths as zero, so every character
+/// stood at the place of the one before, and a line's words had no extent
+/// to lay the page out by.
+pub fn stand_in(base_font: &[u8], flags: i64) -> Option<&'static str> {
+    let base = String::from_utf8_lossy(base_font).into_owned();
+    let base = base.split_once('+').map_or(&*base, |(_, n)| n);
+    let lower = base.to_ascii_lowercase();
+    if STANDARD_14.contains(&base)
+        || ["symbol", "dingbat", "wingding"]
+            .iter()
+            .any(|s| lower.contains(s))
+    {
+        // A standard font has its widths; a symbolic one has its own
+        // glyphs, whose widths no stand-in has.
+        return None;
+    }
+    let bold = lower.contains("bold") || lower.contains("black") || lower.contains("heavy");
+    let italic = lower.contains("italic") || lower.contains("oblique");
+    let family = if lower.contains("courier") || lower.contains("mono") || flags & 1 != 0 {
+        0
+    } else if lower.contains("times")
+        || lower.contains("roman")
+        || (lower.contains("serif") && !lower.contains("sans"))
+        || flags & 2 != 0
+    {
+        1
+    } else {
+        2
+    };
+    const NAMES: [[&str; 4]; 3] = [
+        [
+            "Courier",
+            "Courier-Bold",
+            "Courier-Oblique",
+            "Courier-BoldOblique",
+        ],
+        [
+            "Times-Roman",
+            "Times-Bold",
+            "Times-Italic",
+            "Times-BoldItalic",
+        ],
+        [
+            "Helvetica",
+            "Helvetica-Bold",
+            "Helvetica-Oblique",
+            "Helvetica-BoldOblique",
+        ],
+    ];
+    Some(NAMES[family][usize::from(bold) + 2 * usize::from(italic)])
+}
 
 /// Whether a font name (`ArialMT`, `ABCDEF+TimesNewRoman,Bold`) is one of
 /// the core fonts whose glyphs follow the standard order.
@@ -314,5 +393,24 @@ mod tests {
         assert_eq!(texts[&3], " ");
         assert_eq!(texts[&227], "ł");
         assert!(!texts.contains_key(&0));
+    }
+
+    #[test]
+    fn a_font_without_widths_takes_a_standard_fonts_by_its_name_or_flags() {
+        let cases = [
+            ("TimesNewRoman,Bold", 0, Some("Times-Bold")),
+            ("ABCDEF+Arial,Italic", 0, Some("Helvetica-Oblique")),
+            ("CourierNewPSMT", 0, Some("Courier")),
+            ("Verdana-BoldItalic", 0, Some("Helvetica-BoldOblique")),
+            // Set with serifs (flag 2), or fixed pitch (flag 1).
+            ("Garamond", 34, Some("Times-Roman")),
+            ("Consolas", 33, Some("Courier")),
+            ("Helvetica", 0, None),
+            ("Symbol", 0, None),
+            ("Wingdings", 0, None),
+        ];
+        for (name, flags, want) in cases {
+            assert_eq!(stand_in(name.as_bytes(), flags), want, "{name}");
+        }
     }
 }

@@ -285,12 +285,39 @@ pub fn normalize(doc: &mut Document) -> Normalized {
             if let Some(table) = table {
                 rewrite_simple(doc, id, &table);
                 out.simple_fonts += 1;
+                stand_in_for_widths(doc, id);
             }
         } else if subtype == b"Type0" && repair_composite(doc, id) {
             out.composite_fonts += 1;
         }
     }
     out
+}
+
+/// Names the stand-in of a font without widths
+/// ([`super::pdf_core_fonts::stand_in`]) as its
+/// `BaseFont`, for pdf-extract to take its widths from; its text is
+/// already fixed by the `ToUnicode` map [`rewrite_simple`] wrote.
+fn stand_in_for_widths(doc: &mut Document, id: ObjectId) {
+    let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+        return;
+    };
+    if dict_get(doc, font, b"Widths").is_some()
+        || name_of(doc, font, b"Subtype") == Some(b"Type3".as_slice())
+    {
+        return;
+    }
+    let flags = dict_get(doc, font, b"FontDescriptor")
+        .and_then(|d| d.as_dict().ok())
+        .and_then(|d| dict_get(doc, d, b"Flags"))
+        .and_then(|f| f.as_i64().ok())
+        .unwrap_or(0);
+    let base = name_of(doc, font, b"BaseFont").unwrap_or_default();
+    if let Some(name) = super::pdf_core_fonts::stand_in(base, flags)
+        && let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id)
+    {
+        font.set("BaseFont", Object::Name(name.as_bytes().to_vec()));
+    }
 }
 
 /// Codes whose text in WinAnsiEncoding pdf-extract gives exactly as

@@ -27,6 +27,8 @@ pub struct PlainText<'a> {
     /// The largest size of the line before, and where that line starts.
     previous_size: Option<f64>,
     previous_start: usize,
+    /// A line break was just made for a block of the layout starting.
+    block_started: bool,
 }
 
 impl<'a> PlainText<'a> {
@@ -41,6 +43,7 @@ impl<'a> PlainText<'a> {
             line_size: 0.0,
             previous_size: None,
             previous_start: 0,
+            block_started: false,
         }
     }
 
@@ -148,13 +151,28 @@ impl OutputDev for PlainText<'_> {
             font_size * trm.m12 + font_size * trm.m22,
         );
         let size = (vx * vy).sqrt();
+        if char == super::pdf_order::LINE_BREAK {
+            // A block of the page's layout starts here: on a line of its
+            // own.
+            if !self.out.is_empty() && !self.out.ends_with('\n') {
+                let at = self.out.len();
+                self.out.push('\n');
+                self.line_ended(at);
+                self.block_started = true;
+            }
+            return Ok(());
+        }
         if self.first_char {
             let mut broke = false;
             if (y - self.last_y).abs() > size * 1.5 {
                 self.out.push('\n');
                 broke = true;
             }
-            if x < self.last_end && (y - self.last_y).abs() > size * 0.5 {
+            // (The break a new block already made is this one.)
+            if x < self.last_end
+                && (y - self.last_y).abs() > size * 0.5
+                && !std::mem::take(&mut self.block_started)
+            {
                 self.out.push('\n');
                 broke = true;
             }
@@ -172,6 +190,7 @@ impl OutputDev for PlainText<'_> {
             self.line_size = self.line_size.max(size);
         }
         self.first_char = false;
+        self.block_started = false;
         self.last_y = y;
         self.last_end = x + width * size;
         Ok(())
