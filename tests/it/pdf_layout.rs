@@ -227,3 +227,67 @@ fn words_of_a_font_without_widths_are_laid_out_where_they_stand() {
         .collect();
     assert_eq!(words, expected);
 }
+
+#[test]
+fn words_of_a_type3_font_with_its_own_matrix_are_laid_out_where_they_stand() {
+    // A Type 3 font whose glyph space is a hundredth of text space (its
+    // widths, 50, are half an em), as bitmap and plotting fonts are; each
+    // word drawn on its own, the right column first.
+    use pdf_extract::{Document, Object, Stream, dictionary};
+    let mut ops = Vec::new();
+    for (x, lines) in [(330.0, RIGHT), (72.0, LEFT)] {
+        for (k, l) in lines.iter().enumerate() {
+            let mut at = x;
+            for w in l.split(' ') {
+                let y = 700.0 - 14.0 * k as f64;
+                ops.push(format!("1 0 0 1 {at} {y} Tm ({w}) Tj"));
+                at += 5.0 * (w.len() as f64 + 1.0);
+            }
+        }
+    }
+    let content = format!("BT /F1 10 Tf\n{}\nET", ops.join("\n"));
+    let mut doc = Document::with_version("1.4");
+    let pages = doc.new_object_id();
+    let glyph = doc.add_object(Stream::new(dictionary! {}, b"50 0 d0".to_vec()));
+    // The glyphs "." and the letters, named as in the standard encoding.
+    let mut differences = vec![Object::Integer(46), Object::Name(b"period".to_vec())];
+    let mut procs = pdf_extract::Dictionary::new();
+    procs.set("period", glyph);
+    for (first, range) in [(65, 'A'..='Z'), (97, 'a'..='z')] {
+        differences.push(Object::Integer(first));
+        for c in range {
+            differences.push(Object::Name(c.to_string().into_bytes()));
+            procs.set(c.to_string().into_bytes(), glyph);
+        }
+    }
+    let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type3",
+    "FontBBox" => vec![0.into(), 0.into(), 50.into(), 70.into()],
+    "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+    "CharProcs" => procs, "FirstChar" => 46, "LastChar" => 122,
+    "Widths" => vec![Object::Integer(50); 77],
+    "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences } });
+    let c = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let page = doc.add_object(
+        dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => c,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } } },
+    );
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let text = thema::io::pdf::extract(&bytes).unwrap();
+    let words: Vec<&str> = text.pages[0].split_whitespace().collect();
+    let expected: Vec<&str> = LEFT
+        .iter()
+        .chain(&RIGHT)
+        .flat_map(|l| l.split(' '))
+        .collect();
+    assert_eq!(words, expected);
+}

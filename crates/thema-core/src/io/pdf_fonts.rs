@@ -289,9 +289,48 @@ pub fn normalize(doc: &mut Document) -> Normalized {
             }
         } else if subtype == b"Type0" && repair_composite(doc, id) {
             out.composite_fonts += 1;
+        } else if subtype == b"Type3" {
+            type3_widths_in_thousandths(doc, id);
         }
     }
     out
+}
+
+/// A Type 3 font's widths are in its own glyph space, scaled to text
+/// space by its `FontMatrix`; pdf-extract takes them as thousandths, as
+/// for other fonts. dvips's bitmap fonts have the matrix [1 0 0 -1 0 0]:
+/// the pen moved a thousandth of the way, every letter of a word stood
+/// on the first, and the words ran together. The widths are rewritten in
+/// thousandths (the matrix's horizontal scale times 1000).
+fn type3_widths_in_thousandths(doc: &mut Document, id: ObjectId) {
+    let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+        return;
+    };
+    let number = |o: &Object| {
+        o.as_float()
+            .ok()
+            .map(f64::from)
+            .or_else(|| o.as_i64().ok().map(|i| i as f64))
+    };
+    let scale = dict_get(doc, font, b"FontMatrix")
+        .and_then(|m| m.as_array().ok())
+        .and_then(|m| m.first())
+        .and_then(|a| number(deref(doc, a)))
+        .map(|a| a * 1000.0);
+    let Some(scale) = scale.filter(|s| s.is_finite() && *s != 0.0 && (*s - 1.0).abs() > 1e-6)
+    else {
+        return;
+    };
+    let Some(widths) = dict_get(doc, font, b"Widths").and_then(|w| w.as_array().ok()) else {
+        return;
+    };
+    let scaled: Vec<Object> = widths
+        .iter()
+        .map(|w| Object::Real((number(deref(doc, w)).unwrap_or(0.0) * scale) as f32))
+        .collect();
+    if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
+        font.set("Widths", Object::Array(scaled));
+    }
 }
 
 /// Names the stand-in of a font without widths

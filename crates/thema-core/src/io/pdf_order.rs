@@ -24,7 +24,6 @@
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use super::pdf_layout::{Piece, reading_order};
-use super::pdf_overprint::Event;
 
 /// Events held for one page; past this the page is passed on as drawn.
 const MAX_EVENTS: usize = 400_000;
@@ -34,20 +33,62 @@ const MAX_EVENTS: usize = 400_000;
 /// as a line break and does not write).
 pub const LINE_BREAK: &str = "\u{2029}";
 
+/// A drawing call held back: the character's text is a range of the
+/// page's text buffer (one allocation for the page, not one a character).
+enum Held {
+    Char {
+        trm: Transform,
+        width: f64,
+        spacing: f64,
+        size: f64,
+        text: std::ops::Range<usize>,
+    },
+    BeginWord,
+    EndWord,
+    EndLine,
+}
+
+/// Events that move together (from one word start to the next; events
+/// with nothing visible join the run before), where they stand, and the
+/// number they show when that is all they show (one to four digits).
+struct Run {
+    events: std::ops::Range<usize>,
+    piece: Piece,
+    number: Option<u32>,
+}
+
+/// Text smaller than a point is a size pdf-extract got wrong (it ignores
+/// a Type 3 font's matrix: dvips's bitmap fonts in a figure came out at
+/// 0.12 points, and every letter of a table was a block of its own). Such
+/// runs take the middle size of the page's other runs; a page with none
+/// is not laid out (false).
+fn plausible_sizes(runs: &mut [Run]) -> bool {
+    const SMALLEST: f64 = 1.0;
+    let mut sizes: Vec<f64> = runs
+        .iter()
+        .map(|r| r.piece.size)
+        .filter(|&s| s >= SMALLEST)
+        .collect();
+    if sizes.is_empty() {
+        return false;
+    }
+    let mid = sizes.len() / 2;
+    let (_, &mut middle, _) = sizes.select_nth_unstable_by(mid, f64::total_cmp);
+    for r in runs.iter_mut().filter(|r| r.piece.size < SMALLEST) {
+        r.piece.size = middle;
+    }
+    true
+}
+
 /// Mostly right-to-left letters (Hebrew, Arabic and their presentation
 /// forms).
-fn right_to_left(events: &[Event]) -> bool {
+fn right_to_left(text: &str) -> bool {
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for e in events {
-        if let Event::Char(_, _, _, _, s) = e {
-            for c in s.chars().filter(|c| c.is_alphabetic()) {
-                if matches!(c, '\u{590}'..='\u{8FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-                {
-                    rtl += 1;
-                } else {
-                    ltr += 1;
-                }
-            }
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if matches!(c, '\u{590}'..='\u{8FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
+            rtl += 1;
+        } else {
+            ltr += 1;
         }
     }
     rtl > ltr
@@ -74,24 +115,37 @@ fn placed(trm: &Transform, width: f64, spacing: f64, font_size: f64, c: &str) ->
         })
 }
 
-/// The page's events as runs that move together (from one word start to
-/// the next; a run with nothing visible joins the one before), each with
-/// where it stands and its visible text.
-fn runs(events: &[Event]) -> Vec<(std::ops::Range<usize>, Piece, String)> {
-    let mut out: Vec<(std::ops::Range<usize>, Option<Piece>)> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        let (range, piece) = match out.last_mut() {
-            Some(run) if !matches!(e, Event::BeginWord) => run,
-            _ => {
-                out.push((i..i, None));
-                let last = out.len() - 1;
-                &mut out[last]
-            }
-        };
+/// The page's runs ([`Run`]).
+fn runs(held: &[Held], text: &str) -> Vec<Run> {
+    // (events, where, visible text so far when it is all digits: its
+    // value and length; None once anything else shows)
+    type Open = (std::ops::Range<usize>, Option<Piece>, Option<(u32, usize)>);
+    let mut out: Vec<Open> = Vec::new();
+    for (i, e) in held.iter().enumerate() {
+        if out.is_empty() || matches!(e, Held::BeginWord) {
+            out.push((i..i, None, Some((0, 0))));
+        }
+        let last = out.len() - 1;
+        let (range, piece, digits) = &mut out[last];
         range.end = i + 1;
-        if let Event::Char(trm, width, spacing, font_size, c) = e
-            && let Some(p) = placed(trm, *width, *spacing, *font_size, c)
-        {
+        let Held::Char {
+            trm,
+            width,
+            spacing,
+            size,
+            text: t,
+        } = e
+        else {
+            continue;
+        };
+        let c = &text[t.clone()];
+        for ch in c.chars().filter(|ch| !ch.is_whitespace()) {
+            *digits = digits.and_then(|(v, n)| {
+                let d = ch.to_digit(10).filter(|_| ch.is_ascii_digit() && n < 4)?;
+                Some((v * 10 + d, n + 1))
+            });
+        }
+        if let Some(p) = placed(trm, *width, *spacing, *size, c) {
             *piece = Some(match piece.take() {
                 None => p,
                 Some(q) => Piece {
@@ -105,30 +159,26 @@ fn runs(events: &[Event]) -> Vec<(std::ops::Range<usize>, Piece, String)> {
     }
     // Runs with nothing visible join a neighbour: the one before, or the
     // first placed one when they open the page.
-    let mut merged: Vec<(std::ops::Range<usize>, Option<Piece>)> = Vec::new();
-    for (range, piece) in out {
+    let mut merged: Vec<Open> = Vec::new();
+    for (range, piece, digits) in out {
         match (merged.last_mut(), piece) {
-            (Some((r, _)), None) => r.end = range.end,
-            (Some((r, prev @ None)), Some(p)) => {
+            (Some((r, _, _)), None) => r.end = range.end,
+            (Some((r, prev @ None, d)), Some(p)) => {
                 r.end = range.end;
                 *prev = Some(p);
+                *d = digits;
             }
-            (_, p) => merged.push((range, p)),
+            (_, p) => merged.push((range, p, digits)),
         }
     }
     merged
         .into_iter()
-        .filter_map(|(r, p)| {
-            let text: String = events[r.clone()]
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Char(_, _, _, _, c) => Some(c.as_str()),
-                    _ => None,
-                })
-                .collect::<String>()
-                .split_whitespace()
-                .collect();
-            p.map(|p| (r, p, text))
+        .filter_map(|(events, piece, digits)| {
+            Some(Run {
+                events,
+                piece: piece?,
+                number: digits.filter(|&(_, n)| n > 0).map(|(v, _)| v),
+            })
         })
         .collect()
 }
@@ -141,12 +191,17 @@ fn runs(events: &[Event]) -> Vec<(std::ops::Range<usize>, Piece, String)> {
 /// in which each number stands at its line's start, where
 /// [`super::pdf_line_numbers`] finds and moves them; read by layout, the
 /// column would come out as one block of numbers.
-fn numbered_lines(runs: &[(std::ops::Range<usize>, Piece, String)]) -> bool {
-    let digits = |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+fn numbered_lines(runs: &[Run]) -> bool {
     let mut numbers: Vec<(f64, f64, u32, f64)> = runs
         .iter()
-        .filter(|(_, _, t)| digits(t))
-        .filter_map(|(_, p, t)| Some(((p.x0 + p.x1) / 2.0, p.base, t.parse().ok()?, p.size)))
+        .filter_map(|r| {
+            Some((
+                (r.piece.x0 + r.piece.x1) / 2.0,
+                r.piece.base,
+                r.number?,
+                r.piece.size,
+            ))
+        })
         .collect();
     if numbers.len() < 5 {
         return false;
@@ -182,8 +237,8 @@ fn numbered_lines(runs: &[(std::ops::Range<usize>, Piece, String)]) -> bool {
     let (top, bottom) = (column[0].1, column[column.len() - 1].1);
     let mut lines: Vec<(f64, f64)> = runs
         .iter()
-        .filter(|(_, p, t)| !digits(t) && p.base >= top - 1.0 && p.base <= bottom + 1.0)
-        .map(|(_, p, _)| (p.base, p.size))
+        .filter(|r| r.number.is_none() && r.piece.base >= top - 1.0 && r.piece.base <= bottom + 1.0)
+        .map(|r| (r.piece.base, r.piece.size))
         .collect();
     lines.sort_by(|a, b| a.0.total_cmp(&b.0));
     lines.dedup_by(|b, a| b.0 - a.0 <= a.1 * 0.3);
@@ -202,7 +257,9 @@ fn numbered_lines(runs: &[(std::ops::Range<usize>, Piece, String)]) -> bool {
 /// order.
 pub struct Order<D> {
     inner: D,
-    events: Vec<Event>,
+    held: Vec<Held>,
+    /// The text of the held characters.
+    text: String,
     /// The page outgrew [`MAX_EVENTS`]: the rest goes straight through.
     through: bool,
 }
@@ -211,51 +268,72 @@ impl<D: OutputDev> Order<D> {
     pub fn new(inner: D) -> Self {
         Self {
             inner,
-            events: Vec::new(),
+            held: Vec::new(),
+            text: String::new(),
             through: false,
         }
     }
 
-    fn hold(&mut self, e: Event) -> Result<(), OutputError> {
-        if self.through {
-            return e.send(&mut self.inner);
+    fn send(inner: &mut D, text: &str, e: &Held) -> Result<(), OutputError> {
+        match e {
+            Held::Char {
+                trm,
+                width,
+                spacing,
+                size,
+                text: t,
+            } => inner.output_character(trm, *width, *spacing, *size, &text[t.clone()]),
+            Held::BeginWord => inner.begin_word(),
+            Held::EndWord => inner.end_word(),
+            Held::EndLine => inner.end_line(),
         }
-        self.events.push(e);
-        if self.events.len() > MAX_EVENTS {
+    }
+
+    fn hold(&mut self, e: Held) -> Result<(), OutputError> {
+        if self.through {
+            return Self::send(&mut self.inner, &self.text, &e);
+        }
+        self.held.push(e);
+        if self.held.len() > MAX_EVENTS {
             self.through = true;
-            for e in std::mem::take(&mut self.events) {
-                e.send(&mut self.inner)?;
-            }
+            self.pass_on_as_drawn()?;
         }
         Ok(())
     }
 
+    fn pass_on_as_drawn(&mut self) -> Result<(), OutputError> {
+        for e in &self.held {
+            Self::send(&mut self.inner, &self.text, e)?;
+        }
+        self.held.clear();
+        self.text.clear();
+        Ok(())
+    }
+
     fn flush(&mut self) -> Result<(), OutputError> {
-        let events = std::mem::take(&mut self.events);
-        let runs = runs(&events);
-        let order = (runs.len() > 1 && !right_to_left(&events) && !numbered_lines(&runs))
-            .then(|| reading_order(&runs.iter().map(|(_, p, _)| *p).collect::<Vec<_>>()))
+        let mut runs = runs(&self.held, &self.text);
+        if !plausible_sizes(&mut runs) {
+            return self.pass_on_as_drawn();
+        }
+        let order = (runs.len() > 1 && !right_to_left(&self.text) && !numbered_lines(&runs))
+            .then(|| reading_order(&runs.iter().map(|r| r.piece).collect::<Vec<_>>()))
             .flatten();
         let Some(order) = order else {
-            for e in events {
-                e.send(&mut self.inner)?;
-            }
-            return Ok(());
+            return self.pass_on_as_drawn();
         };
-        let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+        let mut sent = vec![false; self.held.len()];
         let mut last: Option<Piece> = None;
         for block in order {
             // A block that starts on another line than the last one ended
             // starts a line: the text sink breaks lines only where the pen
             // drops, and the top of the next column is higher up.
             if let (Some(before), Some(&first)) = (last, block.first()) {
-                let now = runs[first].1;
+                let now = runs[first].piece;
                 let first_char =
-                    slots[runs[first].0.clone()]
+                    self.held[runs[first].events.clone()]
                         .iter()
-                        .flatten()
                         .find_map(|e| match e {
-                            Event::Char(trm, _, _, font_size, _) => Some((*trm, *font_size)),
+                            Held::Char { trm, size, .. } => Some((*trm, *size)),
                             _ => None,
                         });
                 if (now.base - before.base).abs() > 0.5 * now.size.min(before.size)
@@ -266,16 +344,22 @@ impl<D: OutputDev> Order<D> {
                 }
             }
             for &r in &block {
-                for e in slots[runs[r].0.clone()].iter_mut().filter_map(Option::take) {
-                    e.send(&mut self.inner)?;
+                for i in runs[r].events.clone() {
+                    if !std::mem::replace(&mut sent[i], true) {
+                        Self::send(&mut self.inner, &self.text, &self.held[i])?;
+                    }
                 }
-                last = Some(runs[r].1);
+                last = Some(runs[r].piece);
             }
         }
         // Every event is in a run; should one not be, it still goes out.
-        for e in slots.into_iter().flatten() {
-            e.send(&mut self.inner)?;
+        for (i, e) in self.held.iter().enumerate() {
+            if !sent[i] {
+                Self::send(&mut self.inner, &self.text, e)?;
+            }
         }
+        self.held.clear();
+        self.text.clear();
         Ok(())
     }
 }
@@ -287,7 +371,8 @@ impl<D: OutputDev> OutputDev for Order<D> {
         media_box: &MediaBox,
         art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.events.clear();
+        self.held.clear();
+        self.text.clear();
         self.through = false;
         self.inner.begin_page(page_num, media_box, art_box)
     }
@@ -307,24 +392,31 @@ impl<D: OutputDev> OutputDev for Order<D> {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
-        self.hold(Event::Char(
-            *trm,
+        if self.through {
+            return self
+                .inner
+                .output_character(trm, width, spacing, font_size, char);
+        }
+        let start = self.text.len();
+        self.text.push_str(char);
+        self.hold(Held::Char {
+            trm: *trm,
             width,
             spacing,
-            font_size,
-            char.to_owned(),
-        ))
+            size: font_size,
+            text: start..self.text.len(),
+        })
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
-        self.hold(Event::BeginWord)
+        self.hold(Held::BeginWord)
     }
 
     fn end_word(&mut self) -> Result<(), OutputError> {
-        self.hold(Event::EndWord)
+        self.hold(Held::EndWord)
     }
 
     fn end_line(&mut self) -> Result<(), OutputError> {
-        self.hold(Event::EndLine)
+        self.hold(Held::EndLine)
     }
 }
