@@ -25,6 +25,7 @@ mod matrices;
 mod memos;
 mod merge;
 mod pdf_fonts;
+mod pdf_glyph_names;
 mod pdf_layout;
 mod publish;
 mod refi;

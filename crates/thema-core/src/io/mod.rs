@@ -18,6 +18,7 @@ pub mod pdf_annots;
 pub mod pdf_bidi;
 pub mod pdf_cid_unicode;
 pub mod pdf_cmap;
+pub mod pdf_cmap_write;
 pub mod pdf_codes;
 pub mod pdf_core_fonts;
 pub mod pdf_fallback;

@@ -384,10 +384,34 @@ pub fn simple_map_entries(table: &[Option<String>]) -> Vec<Option<String>> {
 }
 
 fn rewrite_simple(doc: &mut Document, id: ObjectId, table: &[Option<String>]) {
-    let cmap = doc.add_object(Stream::new(
-        Dictionary::new(),
-        write_simple_to_unicode(&simple_map_entries(table)),
-    ));
+    // Codes whose text one glyph name says go in the encoding's
+    // Differences (pdf-extract reads those by a table lookup); the rest in
+    // a `ToUnicode` map, which pdf-extract parses again on every page the
+    // font is on, at a cost that grows with the map.
+    let mut entries = simple_map_entries(table);
+    let mut differences: Vec<Object> = Vec::new();
+    let mut next = None;
+    for (code, entry) in entries.iter_mut().enumerate() {
+        let mut chars = entry.as_deref().map(str::chars);
+        let name = chars.as_mut().and_then(|cs| match (cs.next(), cs.next()) {
+            (Some(c), None) if u32::from(c) <= 0xFFFF => super::pdf_glyphs::agl_name(c),
+            _ => None,
+        });
+        if let Some(name) = name {
+            if next != Some(code) {
+                differences.push(Object::Integer(i64::try_from(code).unwrap_or(0)));
+            }
+            differences.push(Object::Name(name.as_bytes().to_vec()));
+            next = Some(code + 1);
+            *entry = None;
+        }
+    }
+    let cmap = entries.iter().any(Option::is_some).then(|| {
+        doc.add_object(Stream::new(
+            Dictionary::new(),
+            super::pdf_cmap_write::write_simple_to_unicode(&entries),
+        ))
+    });
     // A copy of the descriptor without the font program: pdf-extract would
     // read the program's encoding over the one just written (or panic).
     let descriptor = doc
@@ -403,10 +427,23 @@ fn rewrite_simple(doc: &mut Document, id: ObjectId, table: &[Option<String>]) {
         });
     let descriptor = descriptor.map(|d| doc.add_object(Object::Dictionary(d)));
     if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
-        font.set("ToUnicode", Object::Reference(cmap));
-        // The text of every code the map leaves out (and the widths of
-        // fonts without /Widths).
-        font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+        match cmap {
+            Some(cmap) => font.set("ToUnicode", Object::Reference(cmap)),
+            None => {
+                font.remove(b"ToUnicode");
+            }
+        }
+        // The text of every other code (and the widths of fonts without
+        // /Widths).
+        let win_ansi = Object::Name(b"WinAnsiEncoding".to_vec());
+        if differences.is_empty() {
+            font.set("Encoding", win_ansi);
+        } else {
+            let mut encoding = Dictionary::new();
+            encoding.set("BaseEncoding", win_ansi);
+            encoding.set("Differences", Object::Array(differences));
+            font.set("Encoding", Object::Dictionary(encoding));
+        }
         if let Some(d) = descriptor {
             font.set("FontDescriptor", Object::Reference(d));
         }
@@ -426,7 +463,7 @@ fn repair_composite(doc: &mut Document, id: ObjectId) -> bool {
         return false;
     };
     let accepted = catch_unwind(AssertUnwindSafe(|| {
-        adobe_cmap_parser::get_unicode_map(&bytes).is_ok_and(|m| {
+        adobe_cmap_parser::get_unicode_map(&bytes).ok().filter(|m| {
             m.values().all(|v| {
                 v.len() % 2 == 0
                     && String::from_utf16(
@@ -438,8 +475,22 @@ fn repair_composite(doc: &mut Document, id: ObjectId) -> bool {
             })
         })
     }))
-    .unwrap_or(false);
-    if accepted {
+    .ok()
+    .flatten();
+    if let Some(map) = accepted {
+        // pdf-extract parses the map again on every page the font is on,
+        // and its parser's time grows with the map's bytes: the same
+        // mappings, as its own parser read them, are written back in as
+        // few bytes as they take (no PostScript wrapping, runs of codes as
+        // ranges).
+        if let Some(body) = super::pdf_cmap_write::compact_to_unicode(&bytes, &map)
+            && body.len() < bytes.len()
+        {
+            let new = doc.add_object(Stream::new(Dictionary::new(), body));
+            if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
+                font.set("ToUnicode", Object::Reference(new));
+            }
+        }
         return false;
     }
     let cmap = CMap::parse(&bytes);
@@ -449,74 +500,6 @@ fn repair_composite(doc: &mut Document, id: ObjectId) -> bool {
         font.set("ToUnicode", Object::Reference(new));
     }
     true
-}
-
-/// A `ToUnicode` CMap stream body mapping one-byte codes to text.
-pub fn write_simple_to_unicode(table: &[Option<String>]) -> Vec<u8> {
-    // Only what readers use: pdf-extract parses this map again for every
-    // page the font is on, and the PostScript wrapping of a full CMap
-    // (resource lookups, dictionaries, CIDSystemInfo) cost more to parse
-    // than the mappings.
-    let mut s = String::from("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
-    // Runs of codes whose texts are consecutive single characters become
-    // one range (fewer entries for every reader to parse).
-    let single = |t: &String| -> Option<u16> {
-        let mut units = t.encode_utf16();
-        match (units.next(), units.next()) {
-            (Some(u), None) => Some(u),
-            _ => None,
-        }
-    };
-    let mut ranges: Vec<(usize, usize, u16)> = Vec::new();
-    let mut chars: Vec<(usize, &String)> = Vec::new();
-    let mut c = 0;
-    while c < table.len() {
-        let Some(text) = &table[c] else {
-            c += 1;
-            continue;
-        };
-        let Some(first) = single(text) else {
-            chars.push((c, text));
-            c += 1;
-            continue;
-        };
-        let mut end = c;
-        while end + 1 < table.len()
-            && table[end + 1].as_ref().and_then(single) == first.checked_add(u16::try_from(end + 1 - c).unwrap_or(u16::MAX))
-            // A range may only count up the last byte of its text.
-            && (first & 0xFF) as usize + (end + 1 - c) <= 0xFF
-        {
-            end += 1;
-        }
-        if end > c {
-            ranges.push((c, end, first));
-        } else {
-            chars.push((c, text));
-        }
-        c = end + 1;
-    }
-    for chunk in ranges.chunks(100) {
-        s.push_str(&format!("{} beginbfrange\n", chunk.len()));
-        for (lo, hi, first) in chunk {
-            s.push_str(&format!("<{lo:02X}> <{hi:02X}> <{first:04X}>\n"));
-        }
-        s.push_str("endbfrange\n");
-    }
-    for chunk in chars.chunks(100) {
-        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (code, text) in chunk {
-            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            // An empty text ("suppress") maps to nothing.
-            let hex = if hex.is_empty() {
-                String::from("0000")
-            } else {
-                hex
-            };
-            s.push_str(&format!("<{code:02X}> <{hex}>\n"));
-        }
-        s.push_str("endbfchar\n");
-    }
-    s.into_bytes()
 }
 
 #[cfg(test)]
@@ -555,7 +538,7 @@ mod tests {
     }
 
     #[test]
-    fn rewritten_font_decodes_through_its_new_map() {
+    fn rewritten_font_decodes_through_its_new_encoding() {
         let (mut doc, id) = doc_with_font(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Bar",
             "Encoding" => "StandardEncoding",
@@ -563,8 +546,12 @@ mod tests {
         let n = normalize(&mut doc);
         assert_eq!(n.simple_fonts, 1);
         let font = doc.get_dictionary(id).unwrap();
+        // Texts differing from WinAnsiEncoding's go in Differences by their
+        // glyph names; only the ligatures spelled out ("fi", no one name
+        // says it) are left to a map.
+        let encoding = font.get(b"Encoding").unwrap().as_dict().unwrap();
         assert_eq!(
-            font.get(b"Encoding").unwrap().as_name().unwrap(),
+            encoding.get(b"BaseEncoding").unwrap().as_name().unwrap(),
             b"WinAnsiEncoding"
         );
         let map = dict_get(&doc, font, b"ToUnicode")
@@ -572,8 +559,12 @@ mod tests {
             .as_stream()
             .unwrap();
         let cmap = CMap::parse(&map.content);
-        assert_eq!(cmap.unicode((1, 0xE8)).as_deref(), Some("Ł"));
-        assert_eq!(cmap.unicode((1, 0x27)).as_deref(), Some("’"));
+        assert_eq!(cmap.unicode((1, 0xAE)).as_deref(), Some("fi"));
+        assert_eq!(cmap.unicode((1, 0xE8)), None);
+        let t = simple_table(&doc, font).unwrap();
+        assert_eq!(t[0xE8].as_deref(), Some("Ł"));
+        assert_eq!(t[0x27].as_deref(), Some("’"));
+        assert_eq!(t[0x41].as_deref(), Some("A"));
     }
 
     #[test]
@@ -584,7 +575,7 @@ mod tests {
         t[0x42] = Some("B".to_owned());
         t[0x43] = Some("C".to_owned());
         t[0x44] = Some("ffi".to_owned());
-        let written = write_simple_to_unicode(&t);
+        let written = super::super::pdf_cmap_write::write_simple_to_unicode(&t);
         assert!(String::from_utf8_lossy(&written).contains("<41> <43> <0041>"));
         let m = CMap::parse(&written);
         assert_eq!(m.unicode((1, 0x43)).as_deref(), Some("C"));

@@ -28,6 +28,28 @@ fn glyph_list() -> &'static HashMap<&'static str, String> {
     })
 }
 
+/// The Adobe Glyph List's name for a character, when one name there
+/// stands for it alone (the first such in the list's order), to write in
+/// an encoding's `Differences`.
+pub fn agl_name(c: char) -> Option<&'static str> {
+    static NAMES: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let mut names = HashMap::new();
+            for line in GLYPH_LIST.lines().filter(|l| !l.starts_with('#')) {
+                let Some((name, codes)) = line.split_once(';') else {
+                    continue;
+                };
+                if let Some(c) = u32::from_str_radix(codes, 16).ok().and_then(char::from_u32) {
+                    names.entry(c).or_insert(name);
+                }
+            }
+            names
+        })
+        .get(&c)
+        .copied()
+}
+
 /// Unicode text of a glyph name, or `None` for names that say nothing
 /// about the letter (`.notdef`, `g123`, `cid45`).
 pub fn glyph_unicode(name: &str) -> Option<String> {
