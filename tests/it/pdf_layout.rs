@@ -291,3 +291,67 @@ fn words_of_a_type3_font_with_its_own_matrix_are_laid_out_where_they_stand() {
         .collect();
     assert_eq!(words, expected);
 }
+
+#[test]
+fn a_running_head_in_two_parts_is_one_line_and_leaves_the_text_on_every_page() {
+    // The journal's head: its name at the left, "Page n of 4" at the
+    // right, over two columns; a sentence runs over from the left column
+    // into the right one. Each page says its own things (lines repeated
+    // on every page would be running lines themselves).
+    let who = ["Managers", "Nurses", "Doctors", "Porters"];
+    let what = ["budget", "rota", "handover", "staffing"];
+    let when = ["spring", "summer", "autumn", "winter"];
+    let sentence = |i: usize| -> (Vec<String>, Vec<String>) {
+        (
+            vec![
+                format!("{} said the {} was", who[i], what[i]),
+                format!("the barrier met most often in {},", when[i]),
+                format!("and the {} of the ward", what[(i + 1) % 4]),
+            ],
+            vec![
+                format!("left no time for {} they", what[(i + 2) % 4]),
+                format!("had relied on in {} and", when[(i + 1) % 4]),
+                format!("{} before that.", when[(i + 2) % 4]),
+            ],
+        )
+    };
+    let pages: Vec<Vec<(f64, f64, String)>> = (0..4)
+        .map(|i| {
+            let (left, right) = sentence(i);
+            let left: Vec<&str> = left.iter().map(String::as_str).collect();
+            let right: Vec<&str> = right.iter().map(String::as_str).collect();
+            let mut page = vec![
+                (
+                    72.0,
+                    760.0,
+                    "Salehi et al. Health Research 2026, 3:12".to_owned(),
+                ),
+                (470.0, 760.0, format!("Page {} of 4", i + 1)),
+            ];
+            page.extend(column(72.0, 720.0, &left));
+            page.extend(column(330.0, 720.0, &right));
+            page
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.pdf");
+    std::fs::write(&path, pdf_with_placed_text(&pages)).unwrap();
+    let imported = thema::io::import::import_file(&path).unwrap();
+    let text = &imported.doc.text;
+    assert!(!text.contains("Page") && !text.contains("Salehi"), "{text}");
+    let read: Vec<String> = (0..4)
+        .map(|i| {
+            let (left, right) = sentence(i);
+            format!("{} {}", left.join(" "), right.join(" "))
+        })
+        .collect();
+    assert_eq!(text, &read.join("\n\n"));
+    // One line in the memo, with its pages.
+    assert!(
+        imported.doc.memo.contains(
+            "\u{201c}Salehi et al. Health Research 2026, 3:12 Page 1 of 4\u{201d} \u{2014} pages 1\u{2013}4"
+        ),
+        "{}",
+        imported.doc.memo
+    );
+}

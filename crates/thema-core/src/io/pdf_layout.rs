@@ -163,8 +163,31 @@ fn grow_blocks(p: &[Piece]) -> Vec<Block> {
     let index = ByBase { pieces: p, sorted };
     let mut taken = vec![false; p.len()];
     let largest = p.iter().map(|q| q.size).fold(0.0, f64::max);
-    let mut first = 0;
     let mut blocks = Vec::new();
+    // The page's top and bottom lines, when set apart from the rest (a
+    // running head "Howard et al. Systematic Reviews … Page 2 of 16"),
+    // are one block each however far apart their parts stand: read as
+    // two blocks, the right-hand part came after the left column, inside
+    // a sentence, and was no longer the line repeated on every page that
+    // is moved out of the text.
+    for band in [
+        edge_line(p, &index.sorted, true),
+        edge_line(p, &index.sorted, false),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let band: Vec<usize> = band.into_iter().filter(|&i| !taken[i]).collect();
+        let Some(&seed) = band.first() else { continue };
+        let mut block = Block::new(&p[seed], seed);
+        taken[seed] = true;
+        for &i in &band[1..] {
+            block.add(&p[i], i);
+            taken[i] = true;
+        }
+        blocks.push(block);
+    }
+    let mut first = 0;
     loop {
         while first < index.sorted.len() && taken[index.sorted[first]] {
             first += 1;
@@ -184,6 +207,29 @@ fn grow_blocks(p: &[Piece]) -> Vec<Block> {
         blocks.push(grow(p, &index, &mut taken, seed, largest));
     }
     blocks
+}
+
+/// The pieces of the page's top line (or bottom line) when they stand
+/// on one baseline and the next line is well apart (more than 1.6 times
+/// their size): a running head or foot. `None` when the line is a
+/// page's only one or closes up on the next (the first line of a
+/// paragraph).
+fn edge_line(p: &[Piece], sorted: &[usize], top: bool) -> Option<Vec<usize>> {
+    let order: Vec<usize> = if top {
+        sorted.to_vec()
+    } else {
+        sorted.iter().rev().copied().collect()
+    };
+    let &first = order.first()?;
+    let base = p[first].base;
+    let line: Vec<usize> = order
+        .iter()
+        .copied()
+        .take_while(|&i| (p[i].base - base).abs() <= 0.3 * p[first].size)
+        .collect();
+    let size = line.iter().map(|&i| p[i].size).fold(0.0, f64::max);
+    let next = order.get(line.len())?;
+    ((p[*next].base - base).abs() > 1.6 * size && line.len() > 1).then_some(line)
 }
 
 /// Same size as the block's first piece, within a share of it.
