@@ -192,7 +192,7 @@ fn a_two_column_page_reads_by_its_layout_not_the_order_it_is_drawn_in() {
     assert_eq!(
         imported.doc.text,
         format!(
-            "Budgets and rotas in two hospitals\n\n{}\n\n{}\n\nJournal of Layout Tests 12 (2026)",
+            "Budgets and rotas in two hospitals\n\n{} {}\n\nJournal of Layout Tests 12 (2026)",
             LEFT.join(" "),
             RIGHT.join(" ")
         )

@@ -27,8 +27,8 @@ pub struct PlainText<'a> {
     /// The largest size of the line before, and where that line starts.
     previous_size: Option<f64>,
     previous_start: usize,
-    /// A line break was just made for a block of the layout starting.
-    block_started: bool,
+    /// The next character starts a block of the page's layout.
+    block_starts: bool,
 }
 
 impl<'a> PlainText<'a> {
@@ -43,7 +43,7 @@ impl<'a> PlainText<'a> {
             line_size: 0.0,
             previous_size: None,
             previous_start: 0,
-            block_started: false,
+            block_starts: false,
         }
     }
 
@@ -152,14 +152,10 @@ impl OutputDev for PlainText<'_> {
         );
         let size = (vx * vy).sqrt();
         if char == super::pdf_order::LINE_BREAK {
-            // A block of the page's layout starts here: on a line of its
-            // own.
-            if !self.out.is_empty() && !self.out.ends_with('\n') {
-                let at = self.out.len();
-                self.out.push('\n');
-                self.line_ended(at);
-                self.block_started = true;
-            }
+            // A block of the page's layout starts with the next character:
+            // on a line of its own, if the pen's move does not break the
+            // line already.
+            self.block_starts = true;
             return Ok(());
         }
         if self.first_char {
@@ -168,11 +164,17 @@ impl OutputDev for PlainText<'_> {
                 self.out.push('\n');
                 broke = true;
             }
-            // (The break a new block already made is this one.)
-            if x < self.last_end
-                && (y - self.last_y).abs() > size * 0.5
-                && !std::mem::take(&mut self.block_started)
-            {
+            if x < self.last_end && (y - self.last_y).abs() > size * 0.5 {
+                self.out.push('\n');
+                broke = true;
+            }
+            // A new block the pen's move did not break for (the top of the
+            // next column a line higher): it starts a line, without a space.
+            let block_break = !broke
+                && std::mem::take(&mut self.block_starts)
+                && !self.out.is_empty()
+                && !self.out.ends_with('\n');
+            if block_break {
                 self.out.push('\n');
                 broke = true;
             }
@@ -181,7 +183,7 @@ impl OutputDev for PlainText<'_> {
                 let at = self.out.trim_end_matches('\n').len();
                 self.line_ended(at);
             }
-            if x > self.last_end + size * 0.1 {
+            if x > self.last_end + size * 0.1 && !block_break {
                 self.out.push(' ');
             }
         }
@@ -190,7 +192,7 @@ impl OutputDev for PlainText<'_> {
             self.line_size = self.line_size.max(size);
         }
         self.first_char = false;
-        self.block_started = false;
+        self.block_starts = false;
         self.last_y = y;
         self.last_end = x + width * size;
         Ok(())
