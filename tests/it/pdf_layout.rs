@@ -137,15 +137,15 @@ fn a_sentence_over_a_page_break_is_one_paragraph_and_the_page_still_starts_at_it
     assert_eq!(page2, "this paper");
 }
 
-/// One page drawn with `content`, its font /F1 a TrueType font named
-/// "TimesNewRoman" with no widths (as OCR layers and old Word files write
-/// it).
-fn page_in_times_without_widths(content: &str) -> Vec<u8> {
+/// One page drawn with `content`, its font /F1 the font `font` builds.
+fn one_page(
+    content: &str,
+    font: impl FnOnce(&mut pdf_extract::Document) -> pdf_extract::Object,
+) -> Vec<u8> {
     use pdf_extract::{Document, Object, Stream, dictionary};
     let mut doc = Document::with_version("1.4");
     let pages = doc.new_object_id();
-    let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "TrueType",
-    "BaseFont" => "TimesNewRoman", "Encoding" => "WinAnsiEncoding" });
+    let font = font(&mut doc);
     let c = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
     let page = doc.add_object(
         dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => c,
@@ -163,6 +163,41 @@ fn page_in_times_without_widths(content: &str) -> Vec<u8> {
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
     out
+}
+
+/// The two columns' words each placed on its own (as an OCR layer or a
+/// plotting program does), the right column first, `per_letter` points a
+/// letter; `after` follows each word inside its string.
+fn words_placed_one_by_one(per_letter: f64, after: &str) -> Vec<String> {
+    let mut ops = Vec::new();
+    for (x, lines) in [(330.0, RIGHT), (72.0, LEFT)] {
+        for (k, l) in lines.iter().enumerate() {
+            let mut at = x;
+            for w in l.split(' ') {
+                let y = 700.0 - 14.0 * k as f64;
+                ops.push(format!("1 0 0 1 {at} {y} Tm ({w}{after}) Tj"));
+                at += per_letter * (w.len() as f64 + 1.0);
+            }
+        }
+    }
+    ops
+}
+
+/// The words of page 1 of `pdf`, and those of the left column then the
+/// right one.
+fn words_read_and_meant(pdf: &[u8]) -> (Vec<String>, Vec<String>) {
+    let text = thema::io::pdf::extract(pdf).unwrap();
+    let words = text.pages[0]
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let meant = LEFT
+        .iter()
+        .chain(&RIGHT)
+        .flat_map(|l| l.split(' '))
+        .map(str::to_owned)
+        .collect();
+    (words, meant)
 }
 
 const LEFT: [&str; 3] = [
@@ -205,27 +240,17 @@ fn words_of_a_font_without_widths_are_laid_out_where_they_stand() {
     // does, in a font the PDF gives no widths for; the right column drawn
     // first. With no widths every word was a point wide and the page
     // could not be laid out.
-    let mut ops = Vec::new();
-    for (x, lines) in [(330.0, RIGHT), (72.0, LEFT)] {
-        for (k, l) in lines.iter().enumerate() {
-            let mut at = x;
-            for w in l.split(' ') {
-                let y = 700.0 - 14.0 * k as f64;
-                ops.push(format!("1 0 0 1 {at} {y} Tm ({w} ) Tj"));
-                // Times at 11 points: about 5 points a letter.
-                at += 5.5 * (w.len() as f64 + 1.0);
-            }
-        }
-    }
+    // Times at 11 points: about 5 points a letter.
+    let ops = words_placed_one_by_one(5.5, " ");
     let content = format!("BT /F1 11 Tf 0.3 Tc\n{}\nET", ops.join("\n"));
-    let text = thema::io::pdf::extract(&page_in_times_without_widths(&content)).unwrap();
-    let words: Vec<&str> = text.pages[0].split_whitespace().collect();
-    let expected: Vec<&str> = LEFT
-        .iter()
-        .chain(&RIGHT)
-        .flat_map(|l| l.split(' '))
-        .collect();
-    assert_eq!(words, expected);
+    let pdf = one_page(&content, |doc| {
+        use pdf_extract::dictionary;
+        doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "TrueType",
+        "BaseFont" => "TimesNewRoman", "Encoding" => "WinAnsiEncoding" })
+            .into()
+    });
+    let (words, meant) = words_read_and_meant(&pdf);
+    assert_eq!(words, meant);
 }
 
 #[test]
@@ -233,63 +258,32 @@ fn words_of_a_type3_font_with_its_own_matrix_are_laid_out_where_they_stand() {
     // A Type 3 font whose glyph space is a hundredth of text space (its
     // widths, 50, are half an em), as bitmap and plotting fonts are; each
     // word drawn on its own, the right column first.
-    use pdf_extract::{Document, Object, Stream, dictionary};
-    let mut ops = Vec::new();
-    for (x, lines) in [(330.0, RIGHT), (72.0, LEFT)] {
-        for (k, l) in lines.iter().enumerate() {
-            let mut at = x;
-            for w in l.split(' ') {
-                let y = 700.0 - 14.0 * k as f64;
-                ops.push(format!("1 0 0 1 {at} {y} Tm ({w}) Tj"));
-                at += 5.0 * (w.len() as f64 + 1.0);
+    use pdf_extract::{Object, Stream, dictionary};
+    let ops = words_placed_one_by_one(5.0, "");
+    let content = format!("BT /F1 10 Tf\n{}\nET", ops.join("\n"));
+    let pdf = one_page(&content, |doc| {
+        let glyph = doc.add_object(Stream::new(dictionary! {}, b"50 0 d0".to_vec()));
+        // The glyphs "." and the letters, named as in the standard encoding.
+        let mut differences = vec![Object::Integer(46), Object::Name(b"period".to_vec())];
+        let mut procs = pdf_extract::Dictionary::new();
+        procs.set("period", glyph);
+        for (first, range) in [(65, 'A'..='Z'), (97, 'a'..='z')] {
+            differences.push(Object::Integer(first));
+            for c in range {
+                differences.push(Object::Name(c.to_string().into_bytes()));
+                procs.set(c.to_string().into_bytes(), glyph);
             }
         }
-    }
-    let content = format!("BT /F1 10 Tf\n{}\nET", ops.join("\n"));
-    let mut doc = Document::with_version("1.4");
-    let pages = doc.new_object_id();
-    let glyph = doc.add_object(Stream::new(dictionary! {}, b"50 0 d0".to_vec()));
-    // The glyphs "." and the letters, named as in the standard encoding.
-    let mut differences = vec![Object::Integer(46), Object::Name(b"period".to_vec())];
-    let mut procs = pdf_extract::Dictionary::new();
-    procs.set("period", glyph);
-    for (first, range) in [(65, 'A'..='Z'), (97, 'a'..='z')] {
-        differences.push(Object::Integer(first));
-        for c in range {
-            differences.push(Object::Name(c.to_string().into_bytes()));
-            procs.set(c.to_string().into_bytes(), glyph);
-        }
-    }
-    let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type3",
-    "FontBBox" => vec![0.into(), 0.into(), 50.into(), 70.into()],
-    "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
-    "CharProcs" => procs, "FirstChar" => 46, "LastChar" => 122,
-    "Widths" => vec![Object::Integer(50); 77],
-    "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences } });
-    let c = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-    let page = doc.add_object(
-        dictionary! { "Type" => "Page", "Parent" => pages, "Contents" => c,
-        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } } },
-    );
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    let text = thema::io::pdf::extract(&bytes).unwrap();
-    let words: Vec<&str> = text.pages[0].split_whitespace().collect();
-    let expected: Vec<&str> = LEFT
-        .iter()
-        .chain(&RIGHT)
-        .flat_map(|l| l.split(' '))
-        .collect();
-    assert_eq!(words, expected);
+        doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type3",
+        "FontBBox" => vec![0.into(), 0.into(), 50.into(), 70.into()],
+        "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+        "CharProcs" => procs, "FirstChar" => 46, "LastChar" => 122,
+        "Widths" => vec![Object::Integer(50); 77],
+        "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences } })
+            .into()
+    });
+    let (words, meant) = words_read_and_meant(&pdf);
+    assert_eq!(words, meant);
 }
 
 #[test]

@@ -268,39 +268,36 @@ fn grow(p: &[Piece], index: &ByBase, taken: &mut [bool], seed: usize, largest: f
     };
     loop {
         let mut found = false;
-        // Lines above and below, of the same size, overlapping it.
-        let mut new_min = min_base;
-        for i in index.between(min_base - line_space, min_base) {
-            if !taken[i]
-                && p[i].base < min_base
-                && p[i].x0 < block.x1
-                && p[i].x1 > block.x0
-                && near_size(&p[i], size, 0.05)
-            {
-                taken[i] = true;
-                block.add(&p[i], i);
-                add_base(&mut bases, p[i].base);
-                new_min = new_min.min(p[i].base);
-                found = true;
+        // Lines above and below, of the same size, overlapping it (the
+        // band searched is from the edge line as it was before this pass).
+        for above in [true, false] {
+            let edge = if above { min_base } else { max_base };
+            let (lo, hi) = if above {
+                (edge - line_space, edge)
+            } else {
+                (edge, edge + line_space)
+            };
+            for i in index.between(lo, hi) {
+                let beyond = if above {
+                    p[i].base < edge
+                } else {
+                    p[i].base > edge
+                };
+                if !taken[i]
+                    && beyond
+                    && p[i].x0 < block.x1
+                    && p[i].x1 > block.x0
+                    && near_size(&p[i], size, 0.05)
+                {
+                    taken[i] = true;
+                    block.add(&p[i], i);
+                    add_base(&mut bases, p[i].base);
+                    min_base = min_base.min(p[i].base);
+                    max_base = max_base.max(p[i].base);
+                    found = true;
+                }
             }
         }
-        min_base = new_min;
-        let mut new_max = max_base;
-        for i in index.between(max_base, max_base + line_space) {
-            if !taken[i]
-                && p[i].base > max_base
-                && p[i].x0 < block.x1
-                && p[i].x1 > block.x0
-                && near_size(&p[i], size, 0.05)
-            {
-                taken[i] = true;
-                block.add(&p[i], i);
-                add_base(&mut bases, p[i].base);
-                new_max = new_max.max(p[i].base);
-                found = true;
-            }
-        }
-        max_base = new_max;
         // On its lines and overlapping it, or nearly: any size close enough
         // (superscripts, inline formulas).
         for i in index.between(min_base - window, max_base + window) {
