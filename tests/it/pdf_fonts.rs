@@ -295,17 +295,24 @@ pub fn pdf_with_lines(pages: &[Vec<String>]) -> Vec<u8> {
 /// A PDF of pages with these content streams, Helvetica as /F1.
 fn pdf_of_pages(contents: &[String]) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
     let font = doc.add_object(
         dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
     );
+    let pages: Vec<(String, Object)> = contents.iter().map(|c| (c.clone(), font.into())).collect();
+    pdf_of(doc, &pages, 612)
+}
+
+/// `doc` saved with these pages, each its content and its font /F1, all
+/// `width` points wide (US Letter's height).
+pub(crate) fn pdf_of(mut doc: Document, pages: &[(String, Object)], width: i64) -> Vec<u8> {
+    let pages_id = doc.new_object_id();
     let mut kids = Vec::new();
-    for content in contents {
+    for (content, font) in pages {
         let c = doc.add_object(Stream::new(dictionary! {}, content.clone().into_bytes()));
         let page = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id, "Contents" => c,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "MediaBox" => vec![0.into(), 0.into(), width.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font.clone() } },
         });
         kids.push(page.into());
     }

@@ -11,8 +11,7 @@ use pdf_extract::{Document, Object, Stream, dictionary};
 /// drawn all in one string.
 fn pdf_of_texts(chunks: &[Vec<String>]) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let mut kids = Vec::new();
+    let mut pages = Vec::new();
     for chunk in chunks {
         let mut cmap = format!(
             "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n{} beginbfchar\n",
@@ -29,25 +28,12 @@ fn pdf_of_texts(chunks: &[Vec<String>]) -> Vec<u8> {
         let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.into_bytes()));
         let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1",
         "BaseFont" => "Helvetica", "ToUnicode" => to_unicode });
-        let content = format!("BT /F1 10 Tf 40 700 Td <{shown}> Tj ET");
-        let c = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => c,
-            "MediaBox" => vec![0.into(), 0.into(), 20000.into(), 792.into()],
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        });
-        kids.push(page.into());
+        pages.push((
+            format!("BT /F1 10 Tf 40 700 Td <{shown}> Tj ET"),
+            Object::from(font),
+        ));
     }
-    let count = i64::try_from(kids.len()).unwrap();
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    super::pdf_fonts::pdf_of(doc, &pages, 20_000)
 }
 
 #[test]
