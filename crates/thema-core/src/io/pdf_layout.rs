@@ -237,6 +237,43 @@ fn near_size(p: &Piece, size: f64, share: f64) -> bool {
     (p.size - size).abs() < share * size
 }
 
+/// A block as it grows: its baselines, sorted, and their range.
+struct Growing {
+    block: Block,
+    bases: Vec<f64>,
+    min_base: f64,
+    max_base: f64,
+}
+
+impl Growing {
+    /// Takes piece `i` into the block; `widen`: its baseline may widen the
+    /// range searched for lines above and below.
+    fn take(&mut self, p: &[Piece], i: usize, taken: &mut [bool], widen: bool) {
+        taken[i] = true;
+        self.block.add(&p[i], i);
+        let base = p[i].base;
+        let at = self.bases.partition_point(|&b| b < base);
+        if self.bases.get(at) != Some(&base) {
+            self.bases.insert(at, base);
+        }
+        if widen {
+            self.min_base = self.min_base.min(base);
+            self.max_base = self.max_base.max(base);
+        }
+    }
+
+    /// Whether `q` stands on one of the block's lines: its baseline within
+    /// half the larger of the two sizes of one of the block's (a page
+    /// number standing between the last lines of two columns is not, and
+    /// does not join them into one block; a superscript that opens a line
+    /// stands on the line of the word after it).
+    fn on_line(&self, q: &Piece) -> bool {
+        let within = 0.5 * q.size.max(self.block.size);
+        let at = self.bases.partition_point(|&b| b < q.base - within);
+        self.bases.get(at).is_some_and(|&b| b <= q.base + within)
+    }
+}
+
 /// The block grown from `seed`: lines of its size just above and below
 /// that overlap it, pieces on its lines near it, and when nothing else
 /// is found a few pieces just beside it.
@@ -244,34 +281,20 @@ fn grow(p: &[Piece], index: &ByBase, taken: &mut [bool], seed: usize, largest: f
     let size = p[seed].size;
     let line_space = 1.5 * size;
     let (reach, column_gap) = (0.7 * size, 1.0 * size);
-    let mut block = Block::new(&p[seed], seed);
-    let (mut min_base, mut max_base) = (p[seed].base, p[seed].base);
-    // The block's baselines, sorted: a piece is on one of its lines when
-    // its baseline is within half a size of one (a page number standing
-    // between the last lines of two columns is not, and does not join
-    // them into one block).
-    let mut bases = vec![p[seed].base];
+    let mut g = Growing {
+        block: Block::new(&p[seed], seed),
+        bases: vec![p[seed].base],
+        min_base: p[seed].base,
+        max_base: p[seed].base,
+    };
     // Baselines as far as that from the block's: the page's largest size.
     let window = 0.5 * largest.max(size);
-    // (Half the larger size: a superscript that opens a line stands on
-    // the line of the word after it, and the word on its.)
-    let on_line = |bases: &[f64], q: &Piece| {
-        let within = 0.5 * q.size.max(size);
-        let at = bases.partition_point(|&b| b < q.base - within);
-        bases.get(at).is_some_and(|&b| b <= q.base + within)
-    };
-    let add_base = |bases: &mut Vec<f64>, base: f64| {
-        let at = bases.partition_point(|&b| b < base);
-        if bases.get(at) != Some(&base) {
-            bases.insert(at, base);
-        }
-    };
     loop {
         let mut found = false;
         // Lines above and below, of the same size, overlapping it (the
         // band searched is from the edge line as it was before this pass).
         for above in [true, false] {
-            let edge = if above { min_base } else { max_base };
+            let edge = if above { g.min_base } else { g.max_base };
             let (lo, hi) = if above {
                 (edge - line_space, edge)
             } else {
@@ -285,31 +308,25 @@ fn grow(p: &[Piece], index: &ByBase, taken: &mut [bool], seed: usize, largest: f
                 };
                 if !taken[i]
                     && beyond
-                    && p[i].x0 < block.x1
-                    && p[i].x1 > block.x0
+                    && p[i].x0 < g.block.x1
+                    && p[i].x1 > g.block.x0
                     && near_size(&p[i], size, 0.05)
                 {
-                    taken[i] = true;
-                    block.add(&p[i], i);
-                    add_base(&mut bases, p[i].base);
-                    min_base = min_base.min(p[i].base);
-                    max_base = max_base.max(p[i].base);
+                    g.take(p, i, taken, true);
                     found = true;
                 }
             }
         }
         // On its lines and overlapping it, or nearly: any size close enough
         // (superscripts, inline formulas).
-        for i in index.between(min_base - window, max_base + window) {
+        for i in index.between(g.min_base - window, g.max_base + window) {
             if !taken[i]
-                && on_line(&bases, &p[i])
-                && p[i].x0 < block.x1 + reach
-                && p[i].x1 > block.x0 - reach
+                && g.on_line(&p[i])
+                && p[i].x0 < g.block.x1 + reach
+                && p[i].x1 > g.block.x0 - reach
                 && near_size(&p[i], size, 0.6)
             {
-                taken[i] = true;
-                block.add(&p[i], i);
-                add_base(&mut bases, p[i].base);
+                g.take(p, i, taken, false);
                 found = true;
             }
         }
@@ -327,11 +344,11 @@ fn grow(p: &[Piece], index: &ByBase, taken: &mut [bool], seed: usize, largest: f
                 }
             };
             let mut bands: Vec<(i64, usize)> = Vec::new();
-            for i in index.between(min_base - window, max_base + window) {
+            for i in index.between(g.min_base - window, g.max_base + window) {
                 if !taken[i]
-                    && beside(&p[i], &block)
+                    && beside(&p[i], &g.block)
                     && near_size(&p[i], size, 0.2)
-                    && on_line(&bases, &p[i])
+                    && g.on_line(&p[i])
                 {
                     let b = band(p[i].base);
                     if bands.last().is_none_or(|&(last, _)| last != b) {
@@ -344,17 +361,13 @@ fn grow(p: &[Piece], index: &ByBase, taken: &mut [bool], seed: usize, largest: f
             }
             if (1..=3).contains(&bands.len()) {
                 for (_, i) in bands {
-                    taken[i] = true;
-                    block.add(&p[i], i);
-                    add_base(&mut bases, p[i].base);
-                    min_base = min_base.min(p[i].base);
-                    max_base = max_base.max(p[i].base);
+                    g.take(p, i, taken, true);
                 }
                 found = true;
             }
         }
         if !found {
-            return block;
+            return g.block;
         }
     }
 }
