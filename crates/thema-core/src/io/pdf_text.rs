@@ -187,6 +187,21 @@ pub fn join_hyphenated_lines(page: &str, vocabulary: &Vocabulary) -> String {
             i = next; // drop the line break (and the hyphen unless kept)
             continue;
         }
+        // Before a capital or a digit the hyphen is part of a name or a
+        // compound ("SWIFT-\nReview", "non-\nEnglish", "COVID-\n19"): kept,
+        // and the line break dropped (it read "SWIFT- Review").
+        if c == '-'
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1) == Some(&'\n')
+            && chars
+                .get(next)
+                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+        {
+            out.push('-');
+            i = next;
+            continue;
+        }
         out.push(c);
         i += 1;
     }
@@ -324,7 +339,15 @@ mod tests {
         let none = Vocabulary::default();
         assert_eq!(
             join_hyphenated_lines("integra-\ntion works\nwell-\nKnown", &none),
-            "integration works\nwell-\nKnown"
+            "integration works\nwell-Known"
+        );
+        // Before a capital or a digit: a name or a compound, hyphen kept.
+        assert_eq!(
+            join_hyphenated_lines(
+                "the SWIFT-\nReview tool for non-\nEnglish COVID-\n19 trials",
+                &none
+            ),
+            "the SWIFT-Review tool for non-English COVID-19 trials"
         );
         assert_eq!(join_hyphenated_lines("a - \nb", &none), "a - \nb");
         assert_eq!(join_hyphenated_lines("short-\nterm", &none), "shortterm");
