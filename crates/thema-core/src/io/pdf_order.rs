@@ -420,3 +420,103 @@ impl<D: OutputDev> OutputDev for Order<D> {
         self.hold(Held::EndLine)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sink that writes down what it is given: each character, and "|"
+    /// for each word start.
+    #[derive(Default)]
+    struct Tape(String);
+
+    impl OutputDev for Tape {
+        fn begin_page(
+            &mut self,
+            _: u32,
+            _: &MediaBox,
+            _: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            _: &Transform,
+            _: f64,
+            _: f64,
+            _: f64,
+            c: &str,
+        ) -> Result<(), OutputError> {
+            if c != LINE_BREAK {
+                self.0.push_str(c);
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            self.0.push('|');
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+
+    /// Draws `word` at (x, y) in 10-point text, a word start first.
+    fn draw(o: &mut Order<Tape>, x: f64, y: f64, word: &str) {
+        o.begin_word().unwrap();
+        for (k, c) in word.chars().enumerate() {
+            let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, x + 5.0 * k as f64, y);
+            o.output_character(&trm, 0.5, 0.0, 10.0, &c.to_string())
+                .unwrap();
+        }
+        o.end_word().unwrap();
+    }
+
+    fn page() -> MediaBox {
+        MediaBox {
+            llx: 0.0,
+            lly: 0.0,
+            urx: 612.0,
+            ury: 792.0,
+        }
+    }
+
+    #[test]
+    fn a_page_is_passed_on_column_by_column_with_nothing_lost() {
+        let mut o = Order::new(Tape::default());
+        o.begin_page(1, &page(), None).unwrap();
+        // The right column drawn first, then the left.
+        for (x, words) in [(330.0, ["right", "column"]), (72.0, ["left", "column"])] {
+            for (k, w) in words.iter().enumerate() {
+                draw(&mut o, x, 700.0 - 12.0 * k as f64, w);
+            }
+        }
+        o.end_page().unwrap();
+        assert_eq!(o.inner.0, "|left|column|right|column");
+    }
+
+    #[test]
+    fn a_page_too_large_to_hold_is_passed_on_as_drawn_and_whole() {
+        let mut o = Order::new(Tape::default());
+        o.begin_page(1, &page(), None).unwrap();
+        // More events than are held (a word start, its digits and its
+        // end each), every word its own number, drawn bottom to top.
+        let (mut drawn, mut events, mut k) = (String::new(), 0, 0u32);
+        while events <= MAX_EVENTS {
+            let word = k.to_string();
+            draw(&mut o, 72.0, f64::from(k % 700), &word);
+            drawn.push('|');
+            drawn.push_str(&word);
+            events += word.len() + 2;
+            k += 1;
+        }
+        o.end_page().unwrap();
+        assert_eq!(o.inner.0, drawn);
+    }
+}
