@@ -40,6 +40,8 @@ pub mod pdf_reflow;
 pub mod pdf_repair;
 pub mod pdf_scripts;
 pub mod pdf_streams;
+#[cfg(test)]
+mod pdf_test_sink;
 pub mod pdf_text;
 pub mod pdf_title;
 mod project_fields;

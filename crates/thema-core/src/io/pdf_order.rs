@@ -423,49 +423,8 @@ impl<D: OutputDev> OutputDev for Order<D> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pdf_test_sink::Tape;
     use super::*;
-
-    /// A sink that writes down what it is given: each character, and "|"
-    /// for each word start.
-    #[derive(Default)]
-    struct Tape(String);
-
-    impl OutputDev for Tape {
-        fn begin_page(
-            &mut self,
-            _: u32,
-            _: &MediaBox,
-            _: Option<(f64, f64, f64, f64)>,
-        ) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_page(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn output_character(
-            &mut self,
-            _: &Transform,
-            _: f64,
-            _: f64,
-            _: f64,
-            c: &str,
-        ) -> Result<(), OutputError> {
-            if c != LINE_BREAK {
-                self.0.push_str(c);
-            }
-            Ok(())
-        }
-        fn begin_word(&mut self) -> Result<(), OutputError> {
-            self.0.push('|');
-            Ok(())
-        }
-        fn end_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_line(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-    }
 
     /// Draws `word` at (x, y) in 10-point text, a word start first.
     fn draw(o: &mut Order<Tape>, x: f64, y: f64, word: &str) {

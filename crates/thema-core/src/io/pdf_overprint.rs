@@ -387,53 +387,12 @@ impl<D: OutputDev> Overprint<D> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pdf_test_sink::Tape;
     use super::*;
-
-    /// A text sink that counts what reaches it.
-    #[derive(Default)]
-    struct Count {
-        chars: usize,
-        words: usize,
-    }
-
-    impl OutputDev for Count {
-        fn begin_page(
-            &mut self,
-            _: u32,
-            _: &MediaBox,
-            _: Option<(f64, f64, f64, f64)>,
-        ) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_page(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn output_character(
-            &mut self,
-            _: &Transform,
-            _: f64,
-            _: f64,
-            _: f64,
-            _: &str,
-        ) -> Result<(), OutputError> {
-            self.chars += 1;
-            Ok(())
-        }
-        fn begin_word(&mut self) -> Result<(), OutputError> {
-            self.words += 1;
-            Ok(())
-        }
-        fn end_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_line(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-    }
 
     #[test]
     fn a_page_of_empty_strings_after_a_second_draw_is_not_held_back() {
-        let mut o = Overprint::new(Count::default());
+        let mut o = Overprint::new(Tape::default());
         let at = |x: f64| Transform::row_major(1.0, 0.0, 0.0, 1.0, x, 700.0);
         o.output_character(&at(72.0), 0.5, 0.0, 12.0, "a").unwrap();
         o.output_character(&at(72.1), 0.5, 0.0, 12.0, "a").unwrap();
@@ -443,6 +402,6 @@ mod tests {
         }
         o.end_page().unwrap();
         // Both draws and every word mark reached the text, none dropped.
-        assert_eq!((o.inner.chars, o.inner.words, o.dropped), (2, 100_000, 0));
+        assert_eq!((o.inner.counts(), o.dropped), ((2, 100_000), 0));
     }
 }
